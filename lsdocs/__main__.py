@@ -1,0 +1,3 @@
+from lsdocs.cli import main
+
+main()

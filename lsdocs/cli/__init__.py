@@ -1,0 +1,70 @@
+"""Command line: parses options, calls the library, maps errors to exit codes.
+
+This package is the only place that imports click.  Exit codes: 0 success,
+1 content or document errors, 2 usage errors or unreadable files.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from lsdocs import __version__
+from lsdocs.cli._common import LANG_ENV, CliContext
+from lsdocs.errors import LsdocsError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="Ngôn ngữ thông báo (vi mặc định; en: tiếng Anh). Biến môi trường: LSDOCS_LANG.",
+)
+@click.version_option(__version__, prog_name="lsdocs")
+@click.pass_context
+def cli(ctx: click.Context, lang: str | None) -> None:
+    """lsdocs: soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP."""
+    ctx.obj = CliContext(lang=lang or os.environ.get(LANG_ENV, "vi"))
+
+
+def _register_commands() -> None:
+    # Each command lives in its own module; importing it attaches it to ``cli``.
+    from lsdocs.cli import build, validate  # noqa: F401
+
+    try:
+        from lsdocs.cli import check  # noqa: F401
+    except ImportError:  # the checker is optional while it is being built
+        pass
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``lsdocs`` console script."""
+    _register_commands()
+    try:
+        cli.main(args=argv, prog_name="lsdocs", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Đã dừng.", err=True)
+        sys.exit(130)
+    except LsdocsError as exc:
+        lang = _lang_from_argv(argv)
+        click.echo(exc.format(lang), err=True)
+        sys.exit(exc.exit_code)
+    sys.exit(0)
+
+
+def _lang_from_argv(argv: list[str] | None) -> str:
+    args = sys.argv[1:] if argv is None else argv
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get(LANG_ENV, "vi")

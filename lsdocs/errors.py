@@ -1,0 +1,180 @@
+"""One exception tree for everything a user can get wrong.
+
+Every problem lsdocs reports carries *where* (file, line, key path or a place
+in a document), *what* was found and *what* was expected, in Vietnamese and in
+English.  The CLI catches :class:`LsdocsError` only and prints its problems; it
+never shows a traceback for a user mistake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+#: Languages lsdocs speaks.  Vietnamese is the default everywhere.
+LANGUAGES = ("vi", "en")
+
+
+class Text(NamedTuple):
+    """A sentence in both languages."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: str = "vi") -> str:
+        return self.en if lang == "en" else self.vi
+
+    def format(self, **params: object) -> Text:
+        return Text(self.vi.format(**params), self.en.format(**params))
+
+
+def T(vi: str, en: str, **params: object) -> Text:  # noqa: N802 - reads like gettext's _()
+    """Build a bilingual :class:`Text`, filling ``{name}`` fields from *params*."""
+    return Text(vi, en).format(**params) if params else Text(vi, en)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: a file plus a line, a key path and/or a place.
+
+    *place* is a free description for documents (``đoạn 12 «Thực hiện …»``,
+    ``bảng 2, hàng 3, ô 4``) and is bilingual.
+    """
+
+    file: str | None = None
+    line: int | None = None
+    path: str | None = None
+    place: Text | None = None
+
+    def format(self, lang: str = "vi") -> str:
+        parts: list[str] = []
+        if self.file:
+            parts.append(f"{self.file}:{self.line}" if self.line else self.file)
+        if self.path:
+            parts.append(self.path)
+        if self.place:
+            parts.append(self.place.get(lang))
+        return ": ".join(parts)
+
+
+SEVERITY_ERROR = "error"
+SEVERITY_WARNING = "warning"
+_SEVERITY_LABEL = {
+    SEVERITY_ERROR: Text("lỗi", "error"),
+    SEVERITY_WARNING: Text("cảnh báo", "warning"),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: location, message, and optionally found/expected/hint."""
+
+    location: Location
+    message: Text
+    found: str | None = None
+    expected: Text | None = None
+    hint: Text | None = None
+    severity: str = SEVERITY_ERROR
+    code: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == SEVERITY_ERROR
+
+    def format(self, lang: str = "vi") -> str:
+        where = self.location.format(lang)
+        text = self.message.get(lang)
+        if self.found is not None:
+            text += (": " if lang == "vi" else ": ") + repr_found(self.found)
+        if self.expected is not None:
+            label = "cần" if lang == "vi" else "expected"
+            text += f" ({label} {self.expected.get(lang)})"
+        if self.hint is not None:
+            text += f"; {self.hint.get(lang)}"
+        head = f"{where}: " if where else ""
+        return f"{head}{_SEVERITY_LABEL[self.severity].get(lang)}: {text}"
+
+    def to_dict(self, lang: str = "vi") -> dict[str, object]:
+        loc = self.location
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": loc.file,
+            "line": loc.line,
+            "path": loc.path,
+            "place": loc.place.get(lang) if loc.place else None,
+            "message": self.message.get(lang),
+            "found": self.found,
+            "expected": self.expected.get(lang) if self.expected else None,
+            "hint": self.hint.get(lang) if self.hint else None,
+        }
+
+
+def repr_found(value: str) -> str:
+    """Quote a found value the way messages show it: «…», shortened."""
+    value = value if len(value) <= 60 else value[:57] + "…"
+    return f"«{value}»"
+
+
+class LsdocsError(Exception):
+    """Base of every error lsdocs reports to a user.
+
+    It holds one or more :class:`Problem`; ``str()`` gives them in Vietnamese.
+    """
+
+    #: exit code the CLI uses for this kind of error
+    exit_code = 1
+
+    def __init__(self, problems: Iterable[Problem] | Problem):
+        self.problems: list[Problem] = (
+            [problems] if isinstance(problems, Problem) else list(problems)
+        )
+        super().__init__(self.format("vi"))
+
+    def format(self, lang: str = "vi") -> str:
+        return "\n".join(p.format(lang) for p in self.problems)
+
+
+class ContentError(LsdocsError):
+    """Content files (YAML, Excel, CSV) are not what lsdocs expects."""
+
+
+class TemplateError(LsdocsError):
+    """A .docx template cannot be compiled or rendered."""
+
+
+class DocumentReadError(LsdocsError):
+    """A .docx file cannot be opened (not a zip, not Word, encrypted, damaged)."""
+
+    exit_code = 2
+
+
+class UsageError(LsdocsError):
+    """The command line asks for something that cannot be done."""
+
+    exit_code = 2
+
+
+@dataclass
+class ProblemList:
+    """Collects problems during a pass, so every one is reported at once."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    def raise_if_errors(self, error_class: type[LsdocsError] = ContentError) -> None:
+        if self.errors:
+            raise error_class(self.problems)
+
+    def __len__(self) -> int:
+        return len(self.problems)
