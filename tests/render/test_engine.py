@@ -1,0 +1,128 @@
+"""The rendering engine: strict, escaped, sandboxed, located errors, reproducible bytes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from lsdocs.errors import TemplateError
+from lsdocs.render.engine import CoreProperties, DocxTemplateFile
+
+CORE = CoreProperties(title="t")
+
+
+def body_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("word/document.xml").decode("utf-8")
+
+
+def render(path, **context) -> str:
+    return body_text(DocxTemplateFile(path).render(context, CORE))
+
+
+def test_values_are_filled_in(make_template):
+    assert "Sở Y tế" in render(make_template("{{ name }}"), name="Sở Y tế")
+
+
+def test_values_are_xml_escaped(make_template):
+    xml = render(make_template("{{ name }}"), name="Phòng R&D <mới> \"A\"")
+    assert "Phòng R&amp;D &lt;mới&gt;" in xml
+
+
+def test_tag_split_over_runs_still_renders(make_template):
+    path = make_template(["{{ na", "me }}"])
+    assert "Lạng Sơn" in render(path, name="Lạng Sơn")
+
+
+def test_paragraph_loop_makes_one_paragraph_per_item(make_template):
+    path = make_template("{%p for x in items %}", "- {{ x }};", "{%p endfor %}")
+    xml = render(path, items=["Sở Y tế", "Sở Tài chính"])
+    assert xml.count("<w:p>") + xml.count("<w:p ") == 2
+    assert "- Sở Y tế;" in xml and "- Sở Tài chính;" in xml
+
+
+def test_missing_value_names_template_variable_and_paragraph(make_template):
+    path = make_template("Mở đầu", "Kính gửi: {{ recipent }}")
+    with pytest.raises(TemplateError) as info:
+        DocxTemplateFile(path).render({"recipient": "x"}, CORE)
+    message = info.value.format("vi")
+    assert "t.docx" in message
+    assert "word/document.xml" in message
+    assert "'recipent' is undefined" in message
+    assert "«Kính gửi: {{ recipent }}»" in message
+    assert "giá trị không có trong nội dung" in message
+
+
+def test_missing_value_message_in_english(make_template):
+    path = make_template("{{ nothing }}")
+    with pytest.raises(TemplateError) as info:
+        DocxTemplateFile(path).render({}, CORE)
+    assert "the template uses a value the content does not have" in info.value.format("en")
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "{{ name.__class__.__mro__ }}",
+        "{{ name.__class__.__base__.__subclasses__() }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ lipsum.__globals__['os'] }}",
+    ],
+)
+def test_sandbox_refuses_reaching_outside_the_values(make_template, tag):
+    with pytest.raises(TemplateError) as info:
+        DocxTemplateFile(make_template(tag)).render({"name": "x"}, CORE)
+    text = info.value.format("vi")
+    assert "t.docx" in text
+    assert "không" in text  # refused or undefined, never executed
+
+
+def test_os_and_popen_are_not_reachable(make_template):
+    path = make_template("{{ os.popen('id').read() }}")
+    with pytest.raises(TemplateError) as info:
+        DocxTemplateFile(path).render({}, CORE)
+    assert "'os' is undefined" in info.value.format("en")
+
+
+def test_syntax_error_is_reported_when_the_template_is_loaded(make_template):
+    path = make_template("Đầu", "{% for x in %}", "Cuối")
+    with pytest.raises(TemplateError) as info:
+        DocxTemplateFile(path)
+    message = info.value.format("vi")
+    assert "thẻ mẫu viết sai" in message
+    assert "«{% for x in %}»" in message
+
+
+def test_not_a_docx_is_a_template_error(tmp_path):
+    path = tmp_path / "bad.docx"
+    path.write_text("not a zip")
+    with pytest.raises(TemplateError, match="không đọc được mẫu"):
+        DocxTemplateFile(path)
+
+
+def test_same_input_gives_identical_bytes(make_template):
+    template = DocxTemplateFile(make_template("{{ a }}", "{{ b }}"))
+    first = template.render({"a": "1", "b": "2"}, CORE)
+    second = DocxTemplateFile(make_template("{{ a }}", "{{ b }}", name="u.docx")).render(
+        {"a": "1", "b": "2"}, CORE
+    )
+    assert first == second
+
+
+def test_zip_entries_have_fixed_timestamps_and_content_types_first(make_template):
+    data = DocxTemplateFile(make_template("x")).render({}, CORE)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_core_properties_come_from_content_not_clock(make_template):
+    core = CoreProperties(title="Kế hoạch & x", date_iso="2023-09-06T00:00:00Z")
+    data = DocxTemplateFile(make_template("x")).render({}, core)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("docProps/core.xml").decode("utf-8")
+    assert "<dc:title>Kế hoạch &amp; x</dc:title>" in xml
+    assert "2023-09-06T00:00:00Z" in xml

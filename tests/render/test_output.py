@@ -1,0 +1,44 @@
+"""Atomic writes: a failed or interrupted write never leaves a partial file."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from lsdocs.render.output import remove_stale_temporaries, write_atomic
+
+
+def test_write_creates_file_and_reports_change(tmp_path):
+    path = tmp_path / "a" / "x.docx"
+    assert write_atomic(path, b"abc") is True
+    assert path.read_bytes() == b"abc"
+
+
+def test_identical_rewrite_leaves_file_untouched(tmp_path):
+    path = tmp_path / "x.docx"
+    write_atomic(path, b"abc")
+    before = path.stat().st_mtime_ns
+    assert write_atomic(path, b"abc") is False
+    assert path.stat().st_mtime_ns == before
+
+
+def test_failure_during_rename_keeps_old_file_and_no_temporary(tmp_path, monkeypatch):
+    path = tmp_path / "x.docx"
+    write_atomic(path, b"old")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(path, b"new content")
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]
+
+
+def test_stale_temporaries_are_removed(tmp_path):
+    (tmp_path / ".x.docx.abc123.tmp").write_bytes(b"half")
+    (tmp_path / "keep.docx").write_bytes(b"whole")
+    remove_stale_temporaries(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.docx"]
