@@ -72,8 +72,67 @@ def plan_template() -> str:
     )
 
 
+def letter(body: str, appendix: str = "") -> str:
+    """Công văn (Mẫu 1.5): no type name, V/v under Số, Kính gửi, body, signature."""
+    parts = [b.header_block(with_vv=True), b.kinh_gui_block(), body, b.signature_block()]
+    if appendix:
+        parts += [section_break(_portrait()), appendix, _portrait_appendix()]
+    else:
+        parts.append(_portrait())
+    return "".join(parts)
+
+
+def _portrait_appendix() -> str:
+    return sect_pr(HEADER_DEFAULT, HEADER_FIRST, restart_numbering=True)
+
+
+def deploy_letter() -> str:
+    """Triển khai: deploys the plan to every implementing agency."""
+    return letter(
+        b.lines("intro", st.BODY)
+        + b.lines("requests", st.BODY)
+        + para("{{ closing }}", st.BODY)
+    )
+
+
+def assignment_letter() -> str:
+    """Giao nhiệm vụ: the tasks one agency leads and supports."""
+    return letter(b.lines("intro", st.BODY) + b.sections() + para("{{ closing }}", st.BODY))
+
+
+def reminder_letter() -> str:
+    """Đôn đốc: tasks due or overdue as of a date."""
+    return letter(b.lines("intro", st.BODY) + b.sections() + para("{{ closing }}", st.BODY))
+
+
+def report_request_letter() -> str:
+    """Đề nghị báo cáo: asks for the yearly report; the outline is the appendix."""
+    outline = b.appendix_heading(TEXT_WIDTH) + b.sections("appendix.sections")
+    return letter(
+        b.lines("intro", st.BODY) + b.lines("requests", st.BODY) + para("{{ closing }}", st.BODY),
+        outline,
+    )
+
+
+def assignment_appendix() -> str:
+    """The assignment appendix as a file of its own (landscape, no signature)."""
+    return "".join(
+        [
+            b.appendix_heading(LANDSCAPE_TEXT_WIDTH),
+            b.assignment_table(),
+            para("./.", st.CELL),
+            _landscape_appendix(),
+        ]
+    )
+
+
 TEMPLATES = {
     "ke-hoach.docx": (plan_template, "Mẫu kế hoạch (Nghị định 30/2020/NĐ-CP)"),
+    "phu-luc-phan-cong.docx": (assignment_appendix, "Mẫu phụ lục phân công nhiệm vụ"),
+    "cv-trien-khai.docx": (deploy_letter, "Mẫu công văn triển khai kế hoạch"),
+    "cv-giao-nhiem-vu.docx": (assignment_letter, "Mẫu công văn giao nhiệm vụ"),
+    "cv-don-doc.docx": (reminder_letter, "Mẫu công văn đôn đốc thực hiện nhiệm vụ"),
+    "cv-de-nghi-bao-cao.docx": (report_request_letter, "Mẫu công văn đề nghị báo cáo"),
 }
 
 

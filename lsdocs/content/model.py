@@ -149,6 +149,12 @@ class Responsibility:
     agency: str  # agency id
     paragraphs: tuple[str, ...]
     title: str | None = None  # heading override; default is the agency name
+    together_with: tuple[str, ...] = ()  # agency ids charged jointly ("Công an tỉnh, Bộ CHQS tỉnh")
+
+    @property
+    def agencies(self) -> tuple[str, ...]:
+        """Every agency charged by this paragraph: *agency* first, then *together_with*."""
+        return (self.agency, *self.together_with)
 
 
 @dataclass(frozen=True)

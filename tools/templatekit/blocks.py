@@ -82,14 +82,14 @@ def signature_block() -> str:
         + lines("noi_nhan", st.RECIPIENT, "line")
         + para("{{ luu }}", st.RECIPIENT)
     )
-    first_authority = Fmt(**{**st.AUTHORITY.__dict__, "before": 120})
     signer = (
-        lines("signature.lines", first_authority)
+        lines("signature.lines", st.AUTHORITY)
         + "".join(para("", st.SIGN_SPACE) for _ in range(4))
         + para("{{ signature.name }}", st.SIGNER)
     )
     rows = [row([cell(recipients, SIGN_LEFT), cell(signer, SIGN_RIGHT)], cant_split=True)]
-    return table([SIGN_LEFT, SIGN_RIGHT], rows)
+    # An empty paragraph keeps the signature 6 pt clear of the last body paragraph.
+    return para("", st.CONTROL) + table([SIGN_LEFT, SIGN_RIGHT], rows)
 
 
 def appendix_heading(text_width: int) -> str:
@@ -150,3 +150,21 @@ def assignment_table() -> str:
         _tr_control("{%tr endfor %}", widths),
     ]
     return table(widths, rows, bordered=True)
+
+
+def kinh_gui_block() -> str:
+    """``Kính gửi: X.`` on one line, or the label and one ``- X;`` line per recipient."""
+    many = para("Kính gửi:", st.KINH_GUI) + lines("kinh_gui.lines", st.KINH_GUI_ITEM)
+    return (
+        control("{%p if kinh_gui.single %}")
+        + para("Kính gửi: {{ kinh_gui.single }}", st.KINH_GUI_SINGLE)
+        + control("{%p else %}")
+        + many
+        + control("{%p endif %}")
+    )
+
+
+def sections(items: str = "sections") -> str:
+    """Titled khoản (``1. Nhiệm vụ chủ trì``) each followed by its paragraphs."""
+    body = para("{{ s.heading }}", st.KHOAN) + lines("s.paragraphs", st.BODY)
+    return loop("s", items, body)

@@ -31,8 +31,8 @@ MOTTO = Fmt("TieuNgu", 14, bold=True, jc="center")
 PLACE_DATE = Fmt("DiaDanh", 14, italic=True, jc="center", before=120)
 TYPE_NAME = Fmt("TenLoai", 14, bold=True, jc="center", before=360)
 TRICH_YEU = Fmt("TrichYeu", 14, bold=True, jc="center")
-KINH_GUI = Fmt("KinhGui", 14, jc="left", before=240, after=120)
-RECIPIENTS_LABEL = Fmt("NoiNhan", 12, bold=True, italic=True, jc="left", before=120)
+KINH_GUI = Fmt("KinhGui", 14, jc="left", before=240, ind_left=1701)
+RECIPIENTS_LABEL = Fmt("NoiNhan", 12, bold=True, italic=True, jc="left")
 RECIPIENT = Fmt("NoiNhanMuc", 11, jc="left")
 AUTHORITY = Fmt("ChucVu", 14, bold=True, jc="center")
 SIGNER = Fmt("HoTen", 14, bold=True, jc="center")
@@ -141,3 +141,12 @@ def styles_xml() -> str:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:styles xmlns:w="{W_NS}">{defaults}{base}{custom}</w:styles>'
     )
+
+# Kính gửi block of a công văn (nd30-format.md §3.6): the label from about the
+# middle-left, recipients on their own lines with the dash under the colon.
+KINH_GUI_SINGLE = Fmt("KinhGui", 14, jc="center", before=240, after=120)
+KINH_GUI_ITEM = Fmt("KinhGuiMuc", 14, jc="left", ind_left=2608)
+OUTLINE_HEAD = Fmt("DeCuong", 14, bold=True, jc="center", before=120)
+NAMES["KinhGuiMuc"] = "Kính gửi - dòng"
+NAMES["DeCuong"] = "Đề cương - tiêu đề"
+ALL += [KINH_GUI_ITEM, OUTLINE_HEAD]

@@ -1,0 +1,66 @@
+"""``lsdocs build``: the plan and its appendix, from content to .docx files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lsdocs import vnformat as vn
+from lsdocs.content import load_plan
+from lsdocs.content.model import Content
+from lsdocs.documents import plan as plan_doc
+from lsdocs.render.engine import CoreProperties
+from lsdocs.render.output import remove_stale_temporaries, write_atomic
+from lsdocs.templates import load_template
+
+PLAN_FILE = "ke-hoach.docx"
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote (``changed``) and left as it was (``unchanged``)."""
+
+    directory: Path
+    changed: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    illustrative: str = ""
+
+    @property
+    def files(self) -> list[Path]:
+        return sorted(self.changed + self.unchanged)
+
+
+def build(content_path: Path, output_root: Path, templates_dir: Path | None = None) -> BuildResult:
+    """Load and validate *content_path*, then write the plan under ``output_root/<id>/``.
+
+    Nothing is written unless the content is valid and every document rendered.
+    """
+    content = load_plan(content_path)
+    documents = render_plan_documents(content, templates_dir)
+    directory = output_root / vn.slugify(content.plan.id)
+    result = BuildResult(directory, illustrative=plan_doc.illustrative_note(content.plan))
+    remove_stale_temporaries(directory)
+    for name, data in documents.items():
+        path = directory / name
+        (result.changed if write_atomic(path, data) else result.unchanged).append(path)
+    return result
+
+
+def render_plan_documents(content: Content, templates_dir: Path | None = None) -> dict[str, bytes]:
+    """Render every document of a plan build in memory: file name -> bytes."""
+    template = load_template("ke-hoach", templates_dir)
+    context = plan_doc.plan_context(content)
+    return {PLAN_FILE: template.render(context, plan_core(content))}
+
+
+def plan_core(content: Content) -> CoreProperties:
+    doc = content.plan.document
+    note = plan_doc.illustrative_note(content.plan)
+    description = f"Nội dung minh họa, không phải văn bản gốc: {note}." if note else ""
+    date_iso = f"{doc.date.isoformat()}T00:00:00Z" if doc.date else "2000-01-01T00:00:00Z"
+    return CoreProperties(
+        title=f"{plan_doc.PLAN_TYPE_NAME} - {doc.trich_yeu}",
+        subject=content.plan.id,
+        description=description,
+        date_iso=date_iso,
+    )

@@ -1,0 +1,47 @@
+"""``lsdocs build``: write the plan (Kế hoạch) from content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from lsdocs.build import build as build_plan
+from lsdocs.cli import cli
+from lsdocs.cli._common import CliContext, lang_option
+from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.errors import T
+
+
+@cli.command("build")
+@click.argument("content", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUTPUT, show_default=True, help="Thư mục ghi kết quả.",
+)
+@click.option(
+    "--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None, help="Thư mục mẫu .docx (mặc định: templates/ của lsdocs).",
+)
+@lang_option
+@click.pass_obj
+def build_command(
+    obj: CliContext, content: Path | None, output: Path, templates: Path | None
+) -> None:
+    """Soạn Kế hoạch (kèm Phụ lục phân công) từ nội dung YAML.
+
+    CONTENT là tệp kế hoạch (mặc định content/kh-182-2023.yaml).
+    """
+    result = build_plan(content or default_content(), output, templates)
+    for path in result.changed:
+        obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+    for path in result.unchanged:
+        obj.say(T("Không đổi: {p}", "Unchanged: {p}", p=path))
+    if result.illustrative:
+        obj.say(
+            T(
+                "Lưu ý: các phần sau là nội dung minh họa, không phải văn bản gốc: {n}.",
+                "Note: these parts are illustrative, not the official text: {n}.",
+                n=result.illustrative,
+            )
+        )

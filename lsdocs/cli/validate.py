@@ -1,0 +1,35 @@
+"""``lsdocs validate``: check content files and report every problem at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from lsdocs.cli import cli
+from lsdocs.cli._common import CliContext, lang_option, print_problems
+from lsdocs.cli._paths import default_content
+from lsdocs.content import validate
+from lsdocs.errors import T
+
+
+@cli.command("validate")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@lang_option
+@click.pass_obj
+def validate_command(obj: CliContext, path: Path | None) -> None:
+    """Kiểm tra nội dung (kế hoạch, danh mục cơ quan); báo mọi lỗi trong một lần.
+
+    PATH là tệp kế hoạch hoặc thư mục nội dung (mặc định content/kh-182-2023.yaml).
+    Mã thoát: 0 hợp lệ, 1 có lỗi nội dung, 2 sai cách dùng.
+    """
+    problems = validate(path or default_content())
+    print_problems(obj, problems)
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if errors:
+        obj.say(T("{e} lỗi, {w} cảnh báo.", "{e} errors, {w} warnings.", e=errors, w=warnings),
+                err=True)
+        sys.exit(1)
+    obj.say(T("Nội dung hợp lệ ({w} cảnh báo).", "Content is valid ({w} warnings).", w=warnings))

@@ -1,0 +1,116 @@
+"""Build the model from a plan file that passed every check.
+
+Input is the plain value of the checked tree (:meth:`Node.plain`); nothing here
+reports problems, because there are none left by the time it runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lsdocs.content._dates import parse_dmy
+from lsdocs.content.deadlines import parse_deadline
+from lsdocs.content.model import (
+    DocumentInfo,
+    Objective,
+    ObjectiveItem,
+    Organization,
+    Plan,
+    Recipient,
+    Registry,
+    ReportingRegime,
+    Responsibility,
+    Signature,
+    Target,
+    Task,
+    TaskGroup,
+)
+
+Raw = dict[str, Any]
+
+
+def build_plan(raw: Raw, registry: Registry) -> Plan:
+    return Plan(
+        id=raw["id"],
+        kind=raw["kind"],
+        document=_document(raw["document"], raw["noi_nhan"], registry),
+        preamble=tuple(raw["preamble"]["paragraphs"]),
+        preamble_source=raw["preamble"]["source"],
+        purposes=tuple(raw["purposes"]["muc_dich"]),
+        requirements=tuple(raw["purposes"]["yeu_cau"]),
+        purposes_source=raw["purposes"]["source"],
+        objectives=tuple(_objective(o) for o in raw["objectives"]),
+        task_groups=tuple(_task_group(g) for g in raw["task_groups"]),
+        organization=_organization(raw["organization"]),
+        source_note=raw.get("source_note"),
+        succession=dict(raw.get("succession") or {}),
+    )
+
+
+def _document(doc: Raw, noi_nhan: Raw, registry: Registry) -> DocumentInfo:
+    draft = bool(doc.get("draft", False))
+    sig = doc["signature"]
+    return DocumentInfo(
+        number=None if draft else doc["number"],
+        date=None if draft else parse_dmy(doc["date"]),
+        place=doc["place"],
+        issuer=doc["issuer"],
+        trich_yeu=doc["trich_yeu"],
+        signature=Signature(tuple(sig["authority"]), sig["title"], sig["name"]),
+        recipients=tuple(_recipient(item, registry) for item in noi_nhan["items"]),
+        filing=noi_nhan["filing"],
+        source=doc["source"],
+        recipients_source=noi_nhan["source"],
+    )
+
+
+def _recipient(item: str | Raw, registry: Registry) -> Recipient:
+    if isinstance(item, str):
+        return Recipient(item)
+    agency = registry.get(item["agency"])
+    return Recipient(item.get("text") or agency.name, agency.id)
+
+
+def _objective(raw: Raw) -> Objective:
+    return Objective(id=raw["id"], title=raw["title"], year=raw.get("year"),
+                     items=tuple(_objective_item(i) for i in raw["items"]),
+                     source=raw["source"])
+
+
+def _objective_item(item: str | Raw) -> ObjectiveItem:
+    if isinstance(item, str):
+        return ObjectiveItem(item)
+    target = item.get("target")
+    return ObjectiveItem(item["text"], _target(target) if target else None)
+
+
+def _target(raw: Raw) -> Target:
+    return Target(indicator=raw["indicator"], value=raw["value"], unit=raw["unit"],
+                  year=raw["year"], change=raw.get("change", "reach"),
+                  baseline_year=raw.get("baseline_year"))
+
+
+def _task_group(raw: Raw) -> TaskGroup:
+    return TaskGroup(id=raw["id"], title=raw["title"], paragraphs=tuple(raw["paragraphs"]),
+                     tasks=tuple(_task(t) for t in raw.get("tasks") or ()),
+                     source=raw["source"])
+
+
+def _task(raw: Raw) -> Task:
+    return Task(id=raw["id"], name=raw["name"], lead=raw["lead"],
+                support=tuple(raw.get("support") or ()),
+                deadline=parse_deadline(raw["deadline"]), product=raw["product"],
+                source=raw["source"], support_text=raw.get("support_text"))
+
+
+def _organization(raw: Raw) -> Organization:
+    rep = raw["reporting"]
+    reporting = ReportingRegime(
+        reporters_to=rep["reporters_to"], day=rep["day"], month=rep["month"],
+        compiler_to=rep["compiler_to"], compile_day=rep["compile_day"],
+        compile_month=rep["compile_month"], also_to=tuple(rep.get("also_to") or ()))
+    responsibilities = tuple(
+        Responsibility(r["agency"], tuple(r["paragraphs"]), r.get("title"),
+                       tuple(r.get("together_with") or ()))
+        for r in raw["responsibilities"])
+    return Organization(responsibilities, reporting, raw["closing"], raw["source"])

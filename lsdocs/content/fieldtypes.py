@@ -1,0 +1,198 @@
+"""Scalar field types of the content schema: text, numbers, dates, deadlines, choices,
+ids and agency references.  Each has ``check(node, ctx) -> bool`` and an ``expected``
+text used when the value is wrong or missing (see :mod:`lsdocs.content.schema`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lsdocs.content._dates import DATE_EXPECTED, DateProblem, parse_dmy
+from lsdocs.content.deadlines import DEADLINE_EXPECTED, DeadlineError, parse_deadline
+from lsdocs.content.schema import Ctx, Rule, did_you_mean, report, wrong_type
+from lsdocs.content.yamlsource import Node
+from lsdocs.errors import T, Text
+from lsdocs.vnformat.dates import short_date
+
+_EMPTY = T("không được để trống", "must not be empty")
+
+
+@dataclass(frozen=True)
+class TextType:
+    """Text on one or more lines; never empty unless *nullable*; *rules* check content."""
+
+    expected: Text = T("một đoạn chữ", "text")
+    nullable: bool = False
+    rules: tuple[Rule, ...] = ()
+
+    def check(self, node: Node, ctx: Ctx) -> bool:
+        value = node.value
+        if value is None and self.nullable:
+            return True
+        if value is None or (isinstance(value, str) and not value.strip()):
+            ctx.rep.error(node.line, node.path, _EMPTY, expected=self.expected,
+                          code="empty-text")
+            return False
+        if not isinstance(value, str):
+            hint = None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                hint = T('đặt trong dấu nháy kép: "{v}"', 'put it in double quotes: "{v}"',
+                         v=value)
+            return wrong_type(node, ctx, self.expected, hint)
+        return all([self._rule(rule, node, ctx) for rule in self.rules])
+
+    @staticmethod
+    def _rule(rule: Rule, node: Node, ctx: Ctx) -> bool:
+        finding = rule(node.value)
+        return True if finding is None else report(finding, node, ctx, node.value)
+
+
+@dataclass(frozen=True)
+class IntType:
+    minimum: int | None = None
+    maximum: int | None = None
+    expected: Text = T("một số nguyên", "a whole number")
+
+    def check(self, node: Node, ctx: Ctx) -> bool:
+        value = node.value
+        if not isinstance(value, int) or isinstance(value, bool):
+            return wrong_type(node, ctx, self.expected)
+        too_low = self.minimum is not None and value < self.minimum
+        if too_low or (self.maximum is not None and value > self.maximum):
+            ctx.rep.error(node.line, node.path, T("số nằm ngoài khoảng cho phép",
+                                                  "number out of range"),
+                          found=str(value), expected=self._range(), code="out-of-range")
+            return False
+        return True
+
+    def _range(self) -> Text:
+        if self.maximum is None:
+            return T("số nguyên từ {a} trở lên", "a whole number of at least {a}",
+                     a=self.minimum)
+        return T("số nguyên từ {a} đến {b}", "a whole number from {a} to {b}",
+                 a=self.minimum, b=self.maximum)
+
+
+@dataclass(frozen=True)
+class NumberType:
+    expected: Text = T("một số", "a number")
+
+    def check(self, node: Node, ctx: Ctx) -> bool:
+        if isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return True
+        return wrong_type(node, ctx, self.expected)
+
+
+@dataclass(frozen=True)
+class BoolType:
+    expected: Text = T("true hoặc false", "true or false")
+
+    def check(self, node: Node, ctx: Ctx) -> bool:
+        return isinstance(node.value, bool) or wrong_type(node, ctx, self.expected)
+
+
+@dataclass(frozen=True)
+class DateType:
+    """A date written DD/MM/YYYY; null allowed when *nullable*."""
+
+    nullable: bool = False
+    expected: Text = DATE_EXPECTED
+
+    def check(self, node: Node, ctx: Ctx) -> bool:
+        value = node.value
+        if value is None and self.nullable:
+            return True
+        if isinstance(value, dt.date):
+            hint = T("viết {d}", "write {d}", d=short_date(value))
+            ctx.rep.error(node.line, node.path, T("ngày không đúng dạng",
+                                                  "not a date in the expected form"),
+                          found=value.isoformat(), expected=DATE_EXPECTED, hint=hint,
+                          code="bad-date")
+            return False
+        if not isinstance(value, str):
+            return wrong_type(node, ctx, DATE_EXPECTED)
+        try:
+            parse_dmy(value)
+        except DateProblem as e:
+            ctx.rep.error(node.line, node.path, e.message, found=value, expected=e.expected,
+                          code=e.code)
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class DeadlineType:
+    expected: Text = DEADLINE_EXPECTED
+
+    def check(self, node: Node, ctx: Ctx) -> bool:
+        if isinstance(node.value, int) and not isinstance(node.value, bool):
+            hint = T("viết «năm {v}»", "write «năm {v}»", v=node.value)
+            return wrong_type(node, ctx, DEADLINE_EXPECTED, hint)
+        if not TextType(DEADLINE_EXPECTED).check(node, ctx):
+            return False
+        try:
+            parse_deadline(node.value)
+        except DeadlineError as e:
+            ctx.rep.error(node.line, node.path, e.message, found=node.value,
+                          expected=e.expected, code=e.code)
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class ChoiceType:
+    """One of a fixed set of values (text or numbers)."""
+
+    values: tuple[Any, ...]
+    message: Text = T("giá trị không được hỗ trợ", "unsupported value")
+    code: str = "bad-choice"
+
+    @property
+    def expected(self) -> Text:
+        shown = ", ".join(str(v) for v in self.values)
+        return T("một trong: {v}", "one of: {v}", v=shown)
+
+    def check(self, node: Node, ctx: Ctx) -> bool:
+        if node.is_map or node.is_list:
+            return wrong_type(node, ctx, self.expected)
+        if node.value in self.values and not isinstance(node.value, bool):
+            return True
+        words = [str(v) for v in self.values]
+        hint = did_you_mean(str(node.value), words) if node.value is not None else None
+        ctx.rep.error(node.line, node.path, self.message,
+                      found=None if node.value is None else str(node.value),
+                      expected=self.expected, hint=hint, code=self.code)
+        return False
+
+
+@dataclass(frozen=True)
+class PatternType:
+    """Text matching a regular expression (ids)."""
+
+    pattern: str
+    expected: Text
+    code: str = "bad-id"
+
+    def check(self, node: Node, ctx: Ctx) -> bool:
+        if not TextType(self.expected).check(node, ctx):
+            return False
+        if re.fullmatch(self.pattern, node.value):
+            return True
+        ctx.rep.error(node.line, node.path, T("mã không hợp lệ", "invalid id"),
+                      found=node.value, expected=self.expected, code=self.code)
+        return False
+
+
+@dataclass(frozen=True)
+class AgencyRefType:
+    """The id of an agency in the registry."""
+
+    expected: Text = T("mã cơ quan trong danh mục, ví dụ skhcn", "an agency id, e.g. skhcn")
+
+    def check(self, node: Node, ctx: Ctx) -> bool:
+        if not TextType(self.expected).check(node, ctx):
+            return False
+        return ctx.agencies.check_ref(node, ctx.rep) if ctx.agencies else True

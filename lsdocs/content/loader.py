@@ -1,0 +1,192 @@
+"""Load and check content: the agency registry and a plan.
+
+``validate`` reports every problem of a plan and its registry in one pass and
+never raises for a user mistake.  ``load_plan`` and ``load_registry`` return
+the model, or raise :class:`~lsdocs.errors.ContentError` holding every
+problem when there is at least one error (warnings alone do not stop them).
+
+**Which file is the plan.**  *path* may be a plan file or a directory.  In a
+directory the plan is the one ``*.yaml``/``*.yml`` file other than
+``agencies.yaml`` (files whose name starts with ``.`` or ``_`` are ignored);
+none or several is a problem that names the files found.  The registry is the
+file the plan names under ``agencies:`` (default ``agencies.yaml``), relative
+to the plan file.  A file whose ``kind`` is ``agencies`` is checked as a
+registry on its own.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsdocs.content import specs
+from lsdocs.content._report import Reporter
+from lsdocs.content.agencies import AgencyIndex, build_registry, check_registry
+from lsdocs.content.build import build_plan
+from lsdocs.content.checks import check_plan
+from lsdocs.content.model import Content, Registry
+from lsdocs.content.schema import Ctx, type_name
+from lsdocs.content.yamlsource import Node, read_yaml
+from lsdocs.errors import ContentError, Location, Problem, ProblemList, T, Text
+
+REGISTRY_FILE = "agencies.yaml"
+_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class _RegistryResult:
+    file: str
+    root: Node | None
+    index: AgencyIndex | None
+    registry: Registry | None
+
+
+def validate(path: str | os.PathLike[str]) -> list[Problem]:
+    """Every problem (errors and warnings) of the plan at *path* and its registry."""
+    problems = ProblemList()
+    _load(Path(path), problems)
+    return _in_file_order(problems.problems)
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Problems grouped by file (in the order files were read), then by line."""
+    files = list(dict.fromkeys(p.location.file for p in problems))
+    return sorted(problems, key=lambda p: (files.index(p.location.file), p.location.line or 0))
+
+
+def load_plan(path: str | os.PathLike[str]) -> Content:
+    """The plan at *path* (file or directory) with its registry; ``ContentError`` if wrong."""
+    problems = ProblemList()
+    content = _load(Path(path), problems)
+    if problems.errors:
+        raise ContentError(_in_file_order(problems.problems))
+    if not isinstance(content, Content):
+        raise ContentError(Problem(Location(file=str(path)),
+                                   T("tệp này là danh mục cơ quan, không phải kế hoạch",
+                                     "this file is an agency registry, not a plan")))
+    return content
+
+
+def load_registry(path: str | os.PathLike[str]) -> Registry:
+    """The agency registry at *path*; ``ContentError`` with every problem if wrong."""
+    problems = ProblemList()
+    result = _read_registry(Path(path), str(path), problems)
+    if problems.errors:
+        raise ContentError(_in_file_order(problems.problems))
+    if result.registry is None:  # cannot happen: a registry without errors is built
+        raise ContentError(Problem(Location(file=str(path)),
+                                   T("không đọc được danh mục cơ quan",
+                                     "cannot read the agency registry")))
+    return result.registry
+
+
+def _load(path: Path, problems: ProblemList) -> Content | Registry | None:
+    plan_file = _plan_file(path, problems)
+    if plan_file is None:
+        return None
+    rep = Reporter(str(plan_file), problems)
+    root = _read_mapping(plan_file, rep)
+    if root is None:
+        return None
+    if _kind(root) == specs.REGISTRY_KIND:
+        return _check_registry_root(root, rep).registry
+    result = _registry_for(root, plan_file, problems)
+    return _check_plan(root, rep, result)
+
+
+def _plan_file(path: Path, problems: ProblemList) -> Path | None:
+    if _is_file(path) or not _is_dir(path):
+        return path
+    found = sorted(p for p in path.iterdir()
+                   if p.suffix in _SUFFIXES and p.name != REGISTRY_FILE
+                   and not p.name.startswith((".", "_")) and p.is_file())
+    if len(found) == 1:
+        return found[0]
+    names = ", ".join(p.name for p in found) or "—"
+    problems.add(Problem(
+        Location(file=str(path)),
+        T("thư mục phải có đúng một tệp kế hoạch .yaml (ngoài agencies.yaml)",
+          "the directory must hold exactly one plan .yaml file (besides agencies.yaml)"),
+        found=names, hint=T("chỉ rõ tệp kế hoạch", "name the plan file instead"),
+        code="plan-file"))
+    return None
+
+
+def _read_mapping(file: Path, rep: Reporter) -> Node | None:
+    root = read_yaml(file, rep)
+    if root is None or root.is_map:
+        return root
+    what = type_name(root.value)
+    rep.error(root.line, None, Text(f"cấp ngoài cùng của tệp là {what.vi}, không phải các "
+                                    "khóa: giá trị", f"the top level of the file is {what.en}, "
+                                    "not a mapping of keys"),
+              expected=T("các khóa như «lsdocs: 1», «kind: ke-hoach»",
+                         "keys such as «lsdocs: 1», «kind: ke-hoach»"),
+              code="not-mapping")
+    return None
+
+
+def _kind(root: Node) -> object:
+    kind = root.get("kind")
+    return kind.value if kind is not None else None
+
+
+def _registry_for(root: Node, plan_file: Path, problems: ProblemList) -> _RegistryResult | None:
+    ref = root.get("agencies")
+    if ref is not None and not (isinstance(ref.value, str) and ref.value.strip()):
+        return None  # the schema reports the wrong type or the empty text
+    relative = ref.value if ref is not None else REGISTRY_FILE
+    file = plan_file.parent / relative
+    shown = os.path.normpath(os.path.join(os.path.dirname(str(plan_file)), relative))
+    if not _is_file(file):
+        line = ref.line if ref is not None else 1
+        Reporter(str(plan_file), problems).error(
+            line, "agencies", T("không tìm thấy tệp danh mục cơ quan",
+                                "the agency registry file is missing"),
+            found=shown, hint=T("ghi đường dẫn tương đối so với tệp kế hoạch",
+                                "give the path relative to the plan file"),
+            code="missing-registry")
+        return None
+    return _read_registry(file, shown, problems)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # ValueError: a NUL byte in the path
+        return False
+
+
+def _read_registry(file: Path, shown: str, problems: ProblemList) -> _RegistryResult:
+    rep = Reporter(shown, problems)
+    root = _read_mapping(file, rep)
+    if root is None:
+        return _RegistryResult(shown, None, None, None)
+    return _check_registry_root(root, rep)
+
+
+def _check_registry_root(root: Node, rep: Reporter) -> _RegistryResult:
+    index = AgencyIndex.from_node(root, rep.file)
+    errors_before = len(rep.problems.errors)
+    specs.REGISTRY.check(root, Ctx(rep, index))
+    check_registry(root, rep)
+    ok = len(rep.problems.errors) == errors_before
+    return _RegistryResult(rep.file, root, index, build_registry(root) if ok else None)
+
+
+def _check_plan(root: Node, rep: Reporter, reg: _RegistryResult | None) -> Content | None:
+    index = AgencyIndex(reg.index.names, reg.file) if reg and reg.index else None
+    specs.PLAN.check(root, Ctx(rep, index))
+    registry = reg.registry if reg else None
+    check_plan(root, rep, index, registry)
+    if rep.problems.errors or registry is None or reg is None:
+        return None
+    return Content(build_plan(root.plain(), registry), registry, rep.file, reg.file)

@@ -1,0 +1,222 @@
+"""Read a YAML content file into a tree of :class:`Node` that knows its lines.
+
+The file is *composed* with ruamel.yaml's round-trip parser rather than loaded:
+the node graph carries a start mark for every key, value and list item, and it
+keeps duplicate keys instead of stopping at the first one, so every duplicate
+is reported in the same pass.  Scalars are then built with ruamel.yaml's own
+constructor (YAML 1.2: ``yes`` is text, ``182`` an integer).
+
+Nothing here raises for a user mistake: bytes that are not UTF-8, YAML syntax
+errors, an empty file, duplicate keys and text that is not NFC all come back as
+:class:`~lsdocs.errors.Problem` (the last one as a warning, and the text is
+normalised).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.nodes import Node as YamlNode
+
+from lsdocs.content._report import Reporter
+from lsdocs.errors import T
+
+# Deeper than any content file needs; stops recursive aliases (&a [*a]).
+_MAX_DEPTH = 40
+
+
+@dataclass(frozen=True)
+class Node:
+    """One value of a content file, with where it is.
+
+    *value* is ``str``, ``int``, ``float``, ``bool``, ``datetime.date``, ``None``,
+    ``dict[str, Node]`` (a mapping) or ``list[Node]`` (a sequence).
+    *line* is the 1-based line where the value starts; *key_line* the line of the
+    key that names it (``None`` for list items and the top level).
+    *path* is the key path from the top, e.g. ``task_groups[2].tasks[1].lead``.
+    """
+
+    value: Any
+    line: int
+    path: str
+    key_line: int | None = None
+
+    @property
+    def is_map(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_list(self) -> bool:
+        return isinstance(self.value, list)
+
+    @property
+    def anchor_line(self) -> int:
+        """The line to point at for the node as a whole (its key, else its start)."""
+        return self.key_line or self.line
+
+    def get(self, key: str) -> Node | None:
+        return self.value.get(key) if self.is_map else None
+
+    def plain(self) -> Any:
+        """The value with every child :class:`Node` replaced by its plain value."""
+        if self.is_map:
+            return {k: v.plain() for k, v in self.value.items()}
+        if self.is_list:
+            return [item.plain() for item in self.value]
+        return self.value
+
+
+def child_path(parent: str, key: str | int) -> str:
+    """``child_path("a", "b") == "a.b"``, ``child_path("a", 2) == "a[2]"``."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+def read_yaml(path: Path, rep: Reporter) -> Node | None:
+    """Read *path*; report problems to *rep*; return the tree or ``None``.
+
+    ``None`` means there is nothing to validate (missing or unreadable file,
+    syntax error, empty file); the reason is already in *rep*.
+    """
+    text = _read_text(path, rep)
+    if text is None:
+        return None
+    try:
+        graph = YAML(typ="rt").compose(text)
+    except YAMLError as e:
+        _report_syntax(e, rep)
+        return None
+    except RecursionError:
+        rep.error(None, None, T("cấu trúc lồng quá sâu", "nesting too deep"), code="too-deep")
+        return None
+    if graph is None:
+        rep.error(None, None, T("tệp rỗng, không có nội dung", "the file is empty"),
+                  code="empty-file")
+        return None
+    return _Builder(rep).build(graph, "", None, 0)
+
+
+def _read_text(path: Path, rep: Reporter) -> str | None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        rep.error(None, None, T("không tìm thấy tệp", "file not found"), code="missing-file")
+        return None
+    except (OSError, ValueError) as e:  # ValueError: a NUL byte in the path
+        rep.error(None, None, T("không đọc được tệp", "cannot read the file"),
+                  found=getattr(e, "strerror", None) or str(e), code="unreadable-file")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        rep.error(None, None, T("tệp không phải văn bản UTF-8", "the file is not UTF-8 text"),
+                  found=f"byte {e.start}",
+                  hint=T("lưu tệp dạng YAML, mã UTF-8", "save the file as UTF-8 YAML"),
+                  code="not-utf8")
+        return None
+
+
+def _report_syntax(e: YAMLError, rep: Reporter) -> None:
+    line = None
+    detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+    if isinstance(e, MarkedYAMLError):
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark is not None else None
+        detail = e.problem or e.context or detail
+    rep.error(line, None, T("lỗi cú pháp YAML", "YAML syntax error"), found=detail,
+              hint=T("kiểm tra thụt lề, dấu hai chấm và dấu nháy",
+                     "check indentation, colons and quotes"),
+              code="yaml-syntax")
+
+
+class _Builder:
+    """Turns the composed node graph into :class:`Node`, reporting as it goes."""
+
+    def __init__(self, rep: Reporter):
+        self.rep = rep
+        self.constructor = YAML(typ="rt").constructor
+
+    def build(self, node: YamlNode, path: str, key_line: int | None, depth: int) -> Node:
+        line = node.start_mark.line + 1
+        if depth > _MAX_DEPTH:
+            self.rep.error(line, path, T("cấu trúc lồng quá sâu (có thể là bí danh vòng)",
+                                         "nesting too deep (perhaps a recursive alias)"),
+                           code="too-deep")
+            return Node(None, line, path, key_line)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, key_line, depth)
+        if isinstance(node, SequenceNode):
+            items = [self.build(item, child_path(path, i), None, depth + 1)
+                     for i, item in enumerate(node.value)]
+            return Node(items, line, path, key_line)
+        return Node(self._scalar(node, path), line, path, key_line)
+
+    def _mapping(self, node: MappingNode, path: str, key_line: int | None, depth: int) -> Node:
+        entries: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key_at = key_node.start_mark.line + 1
+            key = self._key(key_node, path)
+            if key is None:
+                continue
+            if key in entries:
+                self._duplicate(key, key_at, path, entries[key])
+                continue
+            entries[key] = self.build(value_node, child_path(path, key), key_at, depth + 1)
+        return Node(entries, node.start_mark.line + 1, path, key_line)
+
+    def _key(self, key_node: YamlNode, path: str) -> str | None:
+        if not isinstance(key_node, ScalarNode):
+            self.rep.error(key_node.start_mark.line + 1, path,
+                           T("khóa phải là một từ, không phải danh sách hay bảng",
+                             "a key must be a word, not a list or a mapping"),
+                           code="bad-key")
+            return None
+        return self._nfc(str(key_node.value), key_node.start_mark.line + 1, path)
+
+    def _duplicate(self, key: str, line: int, path: str, first: Node) -> None:
+        self.rep.error(line, child_path(path, key),
+                       T("khóa bị lặp (đã có ở dòng {n})", "duplicate key (already on line {n})",
+                         n=first.anchor_line),
+                       found=key, hint=T("xóa hoặc đổi tên một trong hai",
+                                         "remove or rename one of them"),
+                       code="duplicate-key")
+
+    def _scalar(self, node: YamlNode, path: str) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (YAMLError, ValueError, TypeError):
+            value = str(node.value)  # e.g. an impossible ISO date: let the schema say so
+        return self._plain(value, node.start_mark.line + 1, path)
+
+    def _plain(self, value: Any, line: int, path: str) -> Any:
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            return int(value)
+        if isinstance(value, float):
+            return float(value)
+        if isinstance(value, dt.datetime):
+            return value.date() if not value.time() else str(value)
+        if isinstance(value, dt.date):
+            return dt.date(value.year, value.month, value.day)
+        return self._nfc(str(value), line, path)
+
+    def _nfc(self, text: str, line: int, path: str) -> str:
+        if unicodedata.is_normalized("NFC", text):
+            return text
+        self.rep.warning(line, path,
+                         T("chữ không ở dạng dựng sẵn (NFC), đã tự chuẩn hóa",
+                           "text is not in NFC (precomposed) form; normalised"),
+                         found=text,
+                         hint=T("gõ bằng bảng mã Unicode dựng sẵn",
+                                "type with precomposed Unicode"),
+                         code="not-nfc")
+        return unicodedata.normalize("NFC", text)

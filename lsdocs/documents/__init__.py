@@ -1,0 +1,1 @@
+"""Turn content into template contexts: one module per kind of document."""

@@ -1,0 +1,146 @@
+"""Kế hoạch: the plan itself, with its assignment appendix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lsdocs import vnformat as vn
+from lsdocs.content.model import Content, Plan, Registry, ReportingRegime, Task
+from lsdocs.documents import common
+
+PLAN_TYPE = "ke-hoach"
+PLAN_TYPE_NAME = "Kế hoạch"
+
+ORGANIZATION_INTRO = (
+    "Căn cứ nhiệm vụ được phân công tại Kế hoạch này và Phụ lục kèm theo, các cơ quan, "
+    "đơn vị chủ động xây dựng kế hoạch, tổ chức triển khai thực hiện; cụ thể như sau:"
+)
+
+
+def plan_context(content: Content) -> dict[str, Any]:
+    """Everything ``templates/ke-hoach.docx`` needs, as plain values."""
+    plan, registry = content.plan, content.registry
+    doc = plan.document
+    issuer = registry.get(doc.issuer)
+    header = common.header_context(issuer, PLAN_TYPE, doc.number, doc.date, doc.place)
+    return {
+        "header": header,
+        "trich_yeu": doc.trich_yeu,
+        "preamble": list(plan.preamble),
+        "purposes": {"muc_dich": list(plan.purposes), "yeu_cau": list(plan.requirements)},
+        "objectives": [
+            {"number": i, "title": o.title, "paragraphs": [item.text for item in o.items]}
+            for i, o in enumerate(plan.objectives, 1)
+        ],
+        "task_groups": [
+            {"number": i, "title": g.title, "paragraphs": list(g.paragraphs)}
+            for i, g in enumerate(plan.task_groups, 1)
+        ],
+        "organization": organization_context(plan, registry),
+        "signature": common.signature_context(doc.signature),
+        "noi_nhan": common.recipient_lines(doc.recipients, registry),
+        "luu": common.filing_line(doc.filing),
+        "appendix": appendix_context(content, header["symbol"]),
+    }
+
+
+def organization_context(plan: Plan, registry: Registry) -> dict[str, Any]:
+    """Section IV: one khoản per agency, then the reporting regime, then the closing."""
+    org = plan.organization
+    sections = [
+        {
+            "title": r.title or registry.get(r.agency).name,
+            "paragraphs": list(r.paragraphs),
+        }
+        for r in org.responsibilities
+    ]
+    sections.append(
+        {"title": "Chế độ thông tin, báo cáo", "paragraphs": [reporting_text(org.reporting, registry)]}
+    )
+    for number, section in enumerate(sections, 1):
+        section["number"] = number
+    return {
+        "intro": [ORGANIZATION_INTRO],
+        "sections": sections,
+        "closing": closing_text(org.closing),
+    }
+
+
+def reporting_text(regime: ReportingRegime, registry: Registry) -> str:
+    """The yearly reporting chain, in one sentence."""
+    collector = registry.get(regime.reporters_to).name
+    compiler_to = registry.get(regime.compiler_to).name
+    text = (
+        f"Các cơ quan, đơn vị được giao nhiệm vụ tại Kế hoạch này báo cáo kết quả thực hiện "
+        f"về {collector} trước ngày {common.day_month(regime.day, regime.month)} hằng năm; "
+        f"{collector} tổng hợp, báo cáo {compiler_to} trước ngày "
+        f"{common.day_month(regime.compile_day, regime.compile_month)} hằng năm"
+    )
+    if regime.also_to:
+        others = ", ".join(registry.get(a).name for a in regime.also_to)
+        text += f" và {others} theo quy định"
+    return text + "."
+
+
+def closing_text(closing: str) -> str:
+    """The last body paragraph ends with ``./.`` (nd30-format.md §3.7)."""
+    return closing.rstrip(" .") + "./."
+
+
+def appendix_context(content: Content, symbol: str) -> dict[str, Any]:
+    """The assignment appendix: heading lines and table rows (groups and tasks)."""
+    plan, registry = content.plan, content.registry
+    doc = plan.document
+    issuer = registry.get(doc.issuer)
+    number = common.number_and_symbol(doc.number, symbol)
+    return {
+        "label": "Phụ lục",
+        "title": vn.upper_vi(f"Phân công nhiệm vụ thực hiện Kế hoạch số {number}"),
+        "reference": f"(Kèm theo {common.citation(PLAN_TYPE_NAME, number, doc.date, issuer)})",
+        "rows": assignment_rows(plan, registry),
+    }
+
+
+def assignment_rows(plan: Plan, registry: Registry) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for i, group in enumerate(plan.task_groups, 1):
+        rows.append({"group": True, "label": f"{vn.roman(i)}. {group.title}"})
+        rows.extend(
+            task_row(number, task, registry) for number, task in enumerate(group.tasks, 1)
+        )
+    return rows
+
+
+def task_row(number: int, task: Task, registry: Registry) -> dict[str, Any]:
+    return {
+        "group": False,
+        "id": task.id,
+        "number": str(number),
+        "name": task.name,
+        "lead": registry.get(task.lead).name,
+        "support": support_text(task, registry),
+        "deadline": task.deadline.text,
+        "product": task.product,
+    }
+
+
+def support_text(task: Task, registry: Registry) -> str:
+    names = [registry.get(a).name for a in task.support]
+    if task.support_text:
+        names.append(task.support_text)
+    return "; ".join(names)
+
+
+def illustrative_note(plan: Plan) -> str:
+    """Which parts are illustrative, for the document properties and the CLI."""
+    parts = []
+    if plan.preamble_source == "illustrative":
+        parts.append("phần mở đầu")
+    parts += [f"III.{i}" for i, g in enumerate(plan.task_groups, 1) if g.source == "illustrative"]
+    if plan.organization.source == "illustrative":
+        parts.append("IV")
+    if any(t.source == "illustrative" for t in plan.tasks):
+        parts.append("Phụ lục phân công")
+    if plan.document.recipients_source == "illustrative":
+        parts.append("Nơi nhận")
+    return ", ".join(parts)
