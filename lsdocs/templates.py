@@ -15,6 +15,11 @@ TEMPLATES_ENV = "LSDOCS_TEMPLATES"
 #: document kind -> template file name
 TEMPLATE_FILES = {
     "ke-hoach": "ke-hoach.docx",
+    "phu-luc-phan-cong": "phu-luc-phan-cong.docx",
+    "trien-khai": "cv-trien-khai.docx",
+    "giao-nhiem-vu": "cv-giao-nhiem-vu.docx",
+    "don-doc": "cv-don-doc.docx",
+    "de-nghi-bao-cao": "cv-de-nghi-bao-cao.docx",
 }
 
 

@@ -13,11 +13,14 @@ from pathlib import Path
 
 from tools.templatekit import blocks as b
 from tools.templatekit import styles as st
-from tools.templatekit.ooxml import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, para, sect_pr
+from tools.templatekit.ooxml import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, Fmt, para, sect_pr
 from tools.templatekit.ooxml import section_break_paragraph as section_break
 from tools.templatekit.package import HEADER_DEFAULT, HEADER_FIRST, write_docx
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+CLOSING = Fmt(**{**st.BODY.__dict__, "keep_next": True})  # never a signature page alone
 
 
 def _portrait() -> str:
@@ -52,7 +55,7 @@ def plan_body() -> str:
             b.lines("organization.intro", st.BODY),
             _numbered("organization.sections", "s", "{{ s.number }}. {{ s.title }}",
                       "s.paragraphs"),
-            para("{{ organization.closing }}", st.BODY),
+            para("{{ organization.closing }}", CLOSING),
         ]
     )
 
@@ -91,25 +94,25 @@ def deploy_letter() -> str:
     return letter(
         b.lines("intro", st.BODY)
         + b.lines("requests", st.BODY)
-        + para("{{ closing }}", st.BODY)
+        + para("{{ closing }}", CLOSING)
     )
 
 
 def assignment_letter() -> str:
     """Giao nhiệm vụ: the tasks one agency leads and supports."""
-    return letter(b.lines("intro", st.BODY) + b.sections() + para("{{ closing }}", st.BODY))
+    return letter(b.lines("intro", st.BODY) + b.sections() + para("{{ closing }}", CLOSING))
 
 
 def reminder_letter() -> str:
     """Đôn đốc: tasks due or overdue as of a date."""
-    return letter(b.lines("intro", st.BODY) + b.sections() + para("{{ closing }}", st.BODY))
+    return letter(b.lines("intro", st.BODY) + b.sections() + para("{{ closing }}", CLOSING))
 
 
 def report_request_letter() -> str:
     """Đề nghị báo cáo: asks for the yearly report; the outline is the appendix."""
     outline = b.appendix_heading(TEXT_WIDTH) + b.sections("appendix.sections")
     return letter(
-        b.lines("intro", st.BODY) + b.lines("requests", st.BODY) + para("{{ closing }}", st.BODY),
+        b.lines("intro", st.BODY) + b.lines("requests", st.BODY) + para("{{ closing }}", CLOSING),
         outline,
     )
 

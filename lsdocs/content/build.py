@@ -12,6 +12,8 @@ from lsdocs.content._dates import parse_dmy
 from lsdocs.content.deadlines import parse_deadline
 from lsdocs.content.model import (
     DocumentInfo,
+    LetterIssuer,
+    LetterSettings,
     Objective,
     ObjectiveItem,
     Organization,
@@ -44,6 +46,7 @@ def build_plan(raw: Raw, registry: Registry) -> Plan:
         organization=_organization(raw["organization"]),
         source_note=raw.get("source_note"),
         succession=dict(raw.get("succession") or {}),
+        letters=_letters(raw["letters"], registry) if raw.get("letters") else None,
     )
 
 
@@ -114,3 +117,21 @@ def _organization(raw: Raw) -> Organization:
                        tuple(r.get("together_with") or ()))
         for r in raw["responsibilities"])
     return Organization(responsibilities, reporting, raw["closing"], raw["source"])
+
+
+def _letters(raw: Raw, registry: Registry) -> LetterSettings:
+    issuers = tuple(
+        LetterIssuer(
+            agency=i["agency"],
+            unit=i["unit"],
+            signature=_signature(i["signature"]),
+            recipients=tuple(_recipient(r, registry) for r in i.get("noi_nhan") or ()),
+            filing=i["filing"],
+        )
+        for i in raw["issuers"]
+    )
+    return LetterSettings(issuers, dict(raw.get("default_issuer") or {}), raw["source"])
+
+
+def _signature(sig: Raw) -> Signature:
+    return Signature(tuple(sig["authority"]), sig["title"], sig["name"])

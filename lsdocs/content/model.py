@@ -179,6 +179,27 @@ class Organization:
 
 
 @dataclass(frozen=True)
+class LetterIssuer:
+    """Who signs the công văn lsdocs writes for a plan, and how."""
+
+    agency: str  # agency id of the issuer
+    unit: str  # drafting unit in the công văn symbol: SKHCN-QLKH, UBND-KGVX
+    signature: Signature
+    recipients: tuple[Recipient, ...]  # Nơi nhận after "- Như trên;"
+    filing: str  # "VT, QLKH"
+
+
+@dataclass(frozen=True)
+class LetterSettings:
+    issuers: tuple[LetterIssuer, ...]
+    default_issuer: dict[str, str]  # letter kind -> agency id
+    source: Source
+
+    def issuer(self, agency_id: str) -> LetterIssuer | None:
+        return next((i for i in self.issuers if i.agency == agency_id), None)
+
+
+@dataclass(frozen=True)
 class Plan:
     """A kế hoạch and everything needed to write it and the papers it creates."""
 
@@ -195,6 +216,7 @@ class Plan:
     organization: Organization
     source_note: str | None = None
     succession: dict[str, str] = field(default_factory=dict)  # old id -> chosen new id
+    letters: LetterSettings | None = None
 
     @property
     def tasks(self) -> tuple[Task, ...]:

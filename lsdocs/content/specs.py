@@ -186,6 +186,25 @@ ORGANIZATION = MapSpec((
     Field("closing", TEXT, True),
 ))
 
+LETTER_KINDS = ("trien-khai", "giao-nhiem-vu", "don-doc", "de-nghi-bao-cao")
+UNIT_CODE = PatternType(r"[A-ZĐ][A-Za-zĐđ0-9]*",
+                        T("mã đơn vị soạn thảo viết hoa, ví dụ KGVX", "a unit code, e.g. KGVX"))
+
+LETTER_ISSUER = MapSpec((
+    Field("agency", AGENCY, True),
+    Field("unit", UNIT_CODE, True),
+    Field("signature", SIGNATURE, True),
+    Field("noi_nhan", ListType(RECIPIENT, min_items=0)),
+    Field("filing", TEXT, True),
+))
+
+LETTERS = MapSpec((
+    Field("source", SOURCE, True),
+    Field("default_issuer", MapOfType(
+        ChoiceType(LETTER_KINDS, T("loại công văn không có", "unknown letter kind")), AGENCY)),
+    Field("issuers", ListType(LETTER_ISSUER), True),
+))
+
 PLAN = MapSpec((
     Field("lsdocs", VERSION, True),
     Field("kind", ChoiceType(PLAN_KINDS, T("loại nội dung không được hỗ trợ",
@@ -202,4 +221,5 @@ PLAN = MapSpec((
     Field("task_groups", ListType(TASK_GROUP), True),
     Field("organization", ORGANIZATION, True),
     Field("succession", MapOfType(AGENCY, AGENCY)),
+    Field("letters", LETTERS),
 ))

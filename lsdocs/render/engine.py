@@ -80,7 +80,7 @@ class DocxTemplateFile:
             rendered[part_name] = self._render_part(part_name, template, context)
         if "docProps/core.xml" in self._parts:
             rendered["docProps/core.xml"] = _core_xml(core)
-        return _zip(self._parts, rendered)
+        return write_package({**self._parts, **rendered})
 
     def _render_part(
         self, part_name: str, template: jinja2.Template, context: Mapping[str, Any]
@@ -219,21 +219,15 @@ def _core_xml(core: CoreProperties) -> bytes:
     ).encode("utf-8")
 
 
-def _zip(parts: Mapping[str, bytes], replaced: Mapping[str, bytes]) -> bytes:
+def write_package(parts: Mapping[str, bytes]) -> bytes:
+    """Zip *parts* reproducibly: their order, fixed timestamps, [Content_Types].xml first."""
+    names = sorted(parts, key=lambda n: n != "[Content_Types].xml")  # stable: keeps order
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in _ordered(parts, replaced):
+        for name in names:
             info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
             info.create_system = 0
-            archive.writestr(info, replaced.get(name, parts.get(name, b"")), compresslevel=6)
+            archive.writestr(info, parts[name], compresslevel=6)
     return buffer.getvalue()
-
-
-def _ordered(parts: Mapping[str, bytes], replaced: Mapping[str, bytes]) -> list[str]:
-    names = list(parts)
-    names += sorted(n for n in replaced if n not in parts)
-    # [Content_Types].xml first, as Word writes it.
-    names.sort(key=lambda n: n != "[Content_Types].xml")
-    return names

@@ -133,7 +133,8 @@ def test_tasks_name_the_2023_agencies(content: Content) -> None:
     for agency_id in named:
         until = registry.get(agency_id).valid_until
         assert until is None or until >= plan.document.date
-    assert plan.succession == {}
+    # Splits are resolved for letters written after the 2025 mergers, never guessed.
+    assert plan.succession == {"sttt": "svhttdl", "sldtbxh": "sgddt"}
 
 
 def test_section_iv(content: Content) -> None:

@@ -89,7 +89,8 @@ def signature_block() -> str:
     )
     rows = [row([cell(recipients, SIGN_LEFT), cell(signer, SIGN_RIGHT)], cant_split=True)]
     # An empty paragraph keeps the signature 6 pt clear of the last body paragraph.
-    return para("", st.CONTROL) + table([SIGN_LEFT, SIGN_RIGHT], rows)
+    spacer = Fmt(**{**st.CONTROL.__dict__, "keep_next": True})
+    return para("", spacer) + table([SIGN_LEFT, SIGN_RIGHT], rows)
 
 
 def appendix_heading(text_width: int) -> str:

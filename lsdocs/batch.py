@@ -1,0 +1,184 @@
+"""``lsdocs batch``: one letter per agency, in parallel, atomically, with a manifest.
+
+The run loads and checks the content once and compiles the template once per
+worker process, then renders each agency's letter and writes it to a
+temporary file renamed into place.  A failure for one agency is recorded and
+the others go on; the run ends with a summary, and a non-zero exit when any
+letter failed.  A rerun rewrites only the files whose bytes changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from lsdocs import vnformat as vn
+from lsdocs.content import load_plan
+from lsdocs.documents import letters as letter_doc
+from lsdocs.errors import LsdocsError
+from lsdocs.letters import letter_file_name, render_letter
+from lsdocs.render.merge import merge_documents
+from lsdocs.render.output import remove_stale_temporaries, write_atomic
+
+WRITTEN, UNCHANGED, FAILED = "written", "unchanged", "failed"
+
+
+@dataclass
+class BatchOptions:
+    kind: str
+    letter: letter_doc.LetterOptions
+    output_root: Path
+    jobs: int = 1
+    only: tuple[str, ...] = ()
+    merge: bool = False
+    templates_dir: Path | None = None
+
+
+@dataclass
+class BatchItem:
+    """One line of the manifest."""
+
+    agency: str
+    agency_name: str
+    file: str
+    lead: int
+    support: int
+    status: str = ""
+    sha256: str = ""
+    error: str = ""
+
+
+@dataclass
+class BatchResult:
+    directory: Path
+    items: list[BatchItem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # --only ids with nothing to send
+    merged: Path | None = None
+
+    @property
+    def failed(self) -> list[BatchItem]:
+        return [i for i in self.items if i.status == FAILED]
+
+    def count(self, status: str) -> int:
+        return sum(1 for i in self.items if i.status == status)
+
+
+def plan_batch(content_path: Path, options: BatchOptions) -> tuple[BatchResult, list[BatchItem]]:
+    """Load content and decide which letters to write (no writing yet)."""
+    content = load_plan(content_path)
+    setup = letter_doc.setup(content, options.kind, options.letter)
+    wanted = letter_doc.recipients(setup)
+    if options.only:
+        selected = [a for a in options.only if a in wanted]
+        skipped = [a for a in options.only if a not in wanted]
+    else:
+        selected, skipped = wanted, []
+    directory = options.output_root / vn.slugify(content.plan.id) / options.kind
+    items = [
+        BatchItem(
+            agency=agency_id,
+            agency_name=setup.tasks[agency_id].agency.name,
+            file=letter_file_name(options.kind, agency_id),
+            lead=len(setup.tasks[agency_id].lead),
+            support=len(setup.tasks[agency_id].support),
+        )
+        for agency_id in selected
+    ]
+    return BatchResult(directory, skipped=skipped), items
+
+
+def run_batch(
+    content_path: Path,
+    options: BatchOptions,
+    progress: Callable[[BatchItem, int], None] | None = None,
+) -> BatchResult:
+    result, items = plan_batch(content_path, options)
+    remove_stale_temporaries(result.directory)
+    result.directory.mkdir(parents=True, exist_ok=True)
+    for item in _execute(content_path, options, result.directory, items):
+        result.items.append(item)
+        if progress:
+            progress(item, len(items))
+    order = {item.agency: i for i, item in enumerate(items)}
+    result.items.sort(key=lambda i: order[i.agency])
+    if options.merge and not result.failed and result.items:
+        result.merged = _merge(result, options.kind)
+    write_manifest(result)
+    return result
+
+
+def _execute(
+    content_path: Path, options: BatchOptions, directory: Path, items: list[BatchItem]
+) -> Iterator[BatchItem]:
+    jobs = max(1, min(options.jobs, len(items) or 1))
+    if jobs == 1:
+        _worker_init(content_path, options)
+        yield from map(lambda i: _write_one(i, directory), items)
+        return
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_worker_init, initargs=(content_path, options)
+    ) as pool:
+        chunk = max(1, len(items) // (jobs * 8))
+        yield from pool.map(_write_one, items, [directory] * len(items), chunksize=chunk)
+
+
+# Per-process state: the content and letter setup, loaded once per worker.
+_state: dict[str, object] = {}
+
+
+def _worker_init(content_path: Path, options: BatchOptions) -> None:
+    content = load_plan(content_path)
+    _state["setup"] = letter_doc.setup(content, options.kind, options.letter)
+    _state["templates_dir"] = options.templates_dir
+
+
+def _write_one(item: BatchItem, directory: Path) -> BatchItem:
+    setup = _state["setup"]
+    assert isinstance(setup, letter_doc.LetterSetup)
+    try:
+        data = render_letter(setup, item.agency, _state["templates_dir"])  # type: ignore[arg-type]
+        changed = write_atomic(directory / item.file, data)
+    except (LsdocsError, OSError) as exc:
+        item.status = FAILED
+        item.error = exc.format("vi") if isinstance(exc, LsdocsError) else str(exc)
+        return item
+    item.status = WRITTEN if changed else UNCHANGED
+    item.sha256 = hashlib.sha256(data).hexdigest()
+    return item
+
+
+def _merge(result: BatchResult, kind: str) -> Path:
+    """One file for printing: every letter from a new page, each numbered from 1."""
+    documents = [(result.directory / item.file).read_bytes() for item in result.items]
+    merged = result.directory.parent / f"{kind}-tong-hop.docx"
+    write_atomic(merged, merge_documents(documents))
+    return merged
+
+
+MANIFEST_FIELDS = ("agency", "agency_name", "file", "lead", "support", "status", "sha256", "error")
+
+
+def write_manifest(result: BatchResult) -> None:
+    """``manifest.csv`` and ``manifest.json`` beside the letters."""
+    rows = [asdict(item) for item in result.items]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(result.directory / "manifest.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    payload = {"items": rows, "skipped": result.skipped}
+    text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(result.directory / "manifest.json", text.encode("utf-8"))
+
+
+def iter_manifest(path: Path) -> Iterable[dict[str, object]]:
+    return json.loads(path.read_text(encoding="utf-8"))["items"]  # type: ignore[no-any-return]

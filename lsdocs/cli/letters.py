@@ -1,0 +1,163 @@
+"""``lsdocs letter`` (one công văn) and ``lsdocs batch`` (one per agency)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from lsdocs import vnformat as vn
+from lsdocs.batch import FAILED, BatchItem, BatchOptions, run_batch
+from lsdocs.cli import cli
+from lsdocs.cli._common import CliContext, lang_option
+from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.content import load_plan
+from lsdocs.documents import letters as letter_doc
+from lsdocs.errors import T
+from lsdocs.letters import letter_file_name, render_letter
+from lsdocs.render.output import write_atomic
+
+
+class VnDate(click.ParamType):
+    """A date written as a clerk writes it: 29/11/2026 (or 2026-11-29)."""
+
+    name = "NGÀY"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return vn.parse_vn_date(str(value))
+        except ValueError:
+            self.fail(f"«{value}» không phải ngày hợp lệ (cần dạng DD/MM/YYYY, ví dụ 29/11/2026)")
+
+
+def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.argument("content", required=False, type=click.Path(path_type=Path)),
+        click.option("--date", type=VnDate(), default=None,
+                     help="Ngày của công văn (mặc định: hôm nay)."),
+        click.option("--issuer", default=None,
+                     help="Mã cơ quan ban hành, ví dụ ubnd-tinh hoặc skhcn."),
+        click.option("--as-of", "as_of", type=VnDate(), default=None,
+                     help="Đôn đốc: nhiệm vụ đến hạn/quá hạn tính đến ngày này."),
+        click.option("--year", type=int, default=None, help="Đề nghị báo cáo: năm báo cáo."),
+        click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+                     default=DEFAULT_OUTPUT, show_default=True, help="Thư mục ghi kết quả."),
+        click.option("--templates", type=click.Path(file_okay=False, exists=True,
+                                                    path_type=Path), default=None,
+                     help="Thư mục mẫu .docx."),
+        lang_option,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _options(date: dt.date | None, issuer: str | None, as_of: dt.date | None, year: int | None,
+             number: int | None = None) -> letter_doc.LetterOptions:
+    return letter_doc.LetterOptions(
+        date=date or dt.date.today(), draft=number is None, number=number, issuer=issuer,
+        as_of=as_of, year=year,
+    )
+
+
+@cli.command("letter")
+@click.argument("kind", type=click.Choice(letter_doc.LETTER_KINDS))
+@letter_options
+@click.option("--agency", default=None, help="Mã cơ quan nhận (công văn gửi từng cơ quan).")
+@click.option("--number", type=click.IntRange(min=1), default=None,
+              help="Số công văn (bỏ trống: để văn thư ghi số khi ký).")
+@click.pass_obj
+def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.date | None,
+                   issuer: str | None, as_of: dt.date | None, year: int | None, output: Path,
+                   templates: Path | None, agency: str | None, number: int | None) -> None:
+    """Soạn một công văn: trien-khai, giao-nhiem-vu, don-doc, de-nghi-bao-cao."""
+    loaded = load_plan(content or default_content())
+    setup = letter_doc.setup(loaded, kind, _options(date, issuer, as_of, year, number))
+    if kind in letter_doc.PER_AGENCY and agency is None:
+        raise click.UsageError(f"công văn {kind} gửi từng cơ quan: cần --agency MÃ "
+                               f"(một trong: {', '.join(letter_doc.recipients(setup))})")
+    data = render_letter(setup, agency if kind in letter_doc.PER_AGENCY else None, templates)
+    path = output / vn.slugify(loaded.plan.id) / letter_file_name(kind, agency)
+    write_atomic(path, data)
+    obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+
+
+@cli.command("batch")
+@click.argument("kind", type=click.Choice(letter_doc.PER_AGENCY))
+@letter_options
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình song song (mặc định: số nhân CPU).")
+@click.option("--only", multiple=True, help="Chỉ soạn cho các mã cơ quan này (lặp lại hoặc "
+              "ngăn cách bằng dấu phẩy).")
+@click.option("--merge", is_flag=True, help="Ghép tất cả thành một tệp để in.")
+@click.option("-q", "--quiet", is_flag=True, help="Không hiện thanh tiến độ.")
+@click.pass_obj
+def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.date | None,
+                  issuer: str | None, as_of: dt.date | None, year: int | None, output: Path,
+                  templates: Path | None, jobs: int | None, only: tuple[str, ...], merge: bool,
+                  quiet: bool) -> None:
+    """Soạn công văn KIND cho từng cơ quan, kèm manifest (CSV, JSON)."""
+    wanted = tuple(a.strip() for value in only for a in value.split(",") if a.strip())
+    options = BatchOptions(
+        kind=kind, letter=_options(date, issuer, as_of, year), output_root=output,
+        jobs=jobs or _cpu_count(), only=wanted, merge=merge, templates_dir=templates,
+    )
+    show = not quiet and sys.stderr.isatty()
+    bar = _Progress(T("Đang soạn", "Writing").get(obj.lang)) if show else None
+    try:
+        result = run_batch(content or default_content(), options,
+                           progress=bar.step if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    _report(obj, result)
+
+
+class _Progress:
+    """A progress bar on the terminal, sized on the first finished letter."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar: Any = None
+
+    def step(self, _item: BatchItem, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _report(obj: CliContext, result: Any) -> None:
+    for item in result.items:
+        if item.status == FAILED:
+            obj.say(T("Lỗi: {a} ({f}): {e}", "Failed: {a} ({f}): {e}", a=item.agency,
+                      f=item.file, e=item.error), err=True)
+    for agency in result.skipped:
+        obj.say(T("Bỏ qua {a}: không có công văn loại này cho cơ quan này.",
+                  "Skipped {a}: no letter of this kind for this agency.", a=agency), err=True)
+    obj.say(T(
+        "Xong: {w} tệp mới ghi, {u} không đổi, {f} lỗi; danh sách tại {m}.",
+        "Done: {w} written, {u} unchanged, {f} failed; list in {m}.",
+        w=result.count("written"), u=result.count("unchanged"), f=len(result.failed),
+        m=result.directory / "manifest.csv",
+    ))
+    if result.merged:
+        obj.say(T("Tệp ghép để in: {p}", "Merged file for printing: {p}", p=result.merged))
+    if result.failed:
+        sys.exit(1)
+
+
+def _cpu_count() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else (os.cpu_count() or 1))
