@@ -1,0 +1,30 @@
+# Two entry points, as the README says:
+#   pip install -e . && lsdocs build     (main job on the shipped content)
+#   make test                            (everything the tests need, then the tests)
+
+PYTHON ?= python3
+
+.PHONY: test system-deps templates bench
+
+test: system-deps
+	$(PYTHON) -m pip install -q -e ".[test]"
+	$(PYTHON) -m pytest -n 2
+
+# LibreOffice (re-save and page-image tests), poppler (pdftoppm) and Liberation 2
+# fonts (metric-compatible with Times New Roman, with the Vietnamese glyphs).
+system-deps:
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+	    || [ ! -d /usr/share/fonts/truetype/liberation2 ]; then \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  pkgs="libreoffice-writer poppler-utils fonts-liberation2"; \
+	  apt-get install -y -q --no-install-recommends $$pkgs \
+	    || { apt-get update -q && apt-get install -y -q --no-install-recommends $$pkgs; }; \
+	fi
+
+# Rewrite templates/*.docx from tools/make_templates.py (discards edits made in Word).
+templates:
+	$(PYTHON) -m tools.make_templates
+
+bench:
+	$(PYTHON) bench/bench_batch.py
+	$(PYTHON) bench/bench_check.py

@@ -1,0 +1,27 @@
+"""Fixtures shared by the whole suite: the shipped content and its generated documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lsdocs.build import build
+from lsdocs.content import load_plan
+from lsdocs.content.model import Content
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_PLAN = ROOT / "content" / "kh-182-2023.yaml"
+
+
+@pytest.fixture(scope="session")
+def shipped_content() -> Content:
+    return load_plan(SHIPPED_PLAN)
+
+
+@pytest.fixture(scope="session")
+def built_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The plan as ``lsdocs build`` writes it from the shipped content."""
+    out = tmp_path_factory.mktemp("build")
+    result = build(SHIPPED_PLAN, out)
+    return result.directory / "ke-hoach.docx"
