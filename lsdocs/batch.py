@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -27,6 +26,7 @@ from lsdocs.errors import LsdocsError
 from lsdocs.letters import letter_file_name, render_letter
 from lsdocs.render.merge import merge_documents
 from lsdocs.render.output import remove_stale_temporaries, write_atomic
+from lsdocs.templates import load_template
 
 WRITTEN, UNCHANGED, FAILED = "written", "unchanged", "failed"
 
@@ -71,7 +71,9 @@ class BatchResult:
         return sum(1 for i in self.items if i.status == status)
 
 
-def plan_batch(content_path: Path, options: BatchOptions) -> tuple[BatchResult, list[BatchItem]]:
+def plan_batch(
+    content_path: Path, options: BatchOptions
+) -> tuple[BatchResult, list[BatchItem], letter_doc.LetterSetup]:
     """Load content and decide which letters to write (no writing yet)."""
     content = load_plan(content_path)
     setup = letter_doc.setup(content, options.kind, options.letter)
@@ -92,7 +94,7 @@ def plan_batch(content_path: Path, options: BatchOptions) -> tuple[BatchResult, 
         )
         for agency_id in selected
     ]
-    return BatchResult(directory, skipped=skipped), items
+    return BatchResult(directory, skipped=skipped), items, setup
 
 
 def run_batch(
@@ -100,10 +102,10 @@ def run_batch(
     options: BatchOptions,
     progress: Callable[[BatchItem, int], None] | None = None,
 ) -> BatchResult:
-    result, items = plan_batch(content_path, options)
+    result, items, setup = plan_batch(content_path, options)
     remove_stale_temporaries(result.directory)
     result.directory.mkdir(parents=True, exist_ok=True)
-    for item in _execute(content_path, options, result.directory, items):
+    for item in write_letters(setup, options, result.directory, items):
         result.items.append(item)
         if progress:
             progress(item, len(items))
@@ -115,30 +117,37 @@ def run_batch(
     return result
 
 
-def _execute(
-    content_path: Path, options: BatchOptions, directory: Path, items: list[BatchItem]
+def write_letters(
+    setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
+    items: list[BatchItem],
 ) -> Iterator[BatchItem]:
+    """Render and write *items*, yielding each as it finishes (in order)."""
     jobs = max(1, min(options.jobs, len(items) or 1))
+    # Compile the template before forking, so every worker inherits it compiled.
+    load_template(options.kind, options.templates_dir)
+    _worker_init(setup, options.templates_dir)
     if jobs == 1:
-        _worker_init(content_path, options)
-        yield from map(lambda i: _write_one(i, directory), items)
+        yield from (_write_one(item, directory) for item in items)
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_worker_init, initargs=(content_path, options)
+        jobs, mp_context=context, initializer=None if fork else _worker_init,
+        initargs=() if fork else (setup, options.templates_dir),
     ) as pool:
-        chunk = max(1, len(items) // (jobs * 8))
+        chunk = max(1, min(64, len(items) // (jobs * 8)))
         yield from pool.map(_write_one, items, [directory] * len(items), chunksize=chunk)
 
 
-# Per-process state: the content and letter setup, loaded once per worker.
+# Per-process state: the loaded content and letter setup.  Forked workers
+# inherit it (and the compiled template) from the parent; spawned ones get it
+# once through the pool initializer.
 _state: dict[str, object] = {}
 
 
-def _worker_init(content_path: Path, options: BatchOptions) -> None:
-    content = load_plan(content_path)
-    _state["setup"] = letter_doc.setup(content, options.kind, options.letter)
-    _state["templates_dir"] = options.templates_dir
+def _worker_init(setup: letter_doc.LetterSetup, templates_dir: Path | None) -> None:
+    _state["setup"] = setup
+    _state["templates_dir"] = templates_dir
 
 
 def _write_one(item: BatchItem, directory: Path) -> BatchItem:
