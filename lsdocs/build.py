@@ -14,6 +14,7 @@ from lsdocs.render.output import remove_stale_temporaries, write_atomic
 from lsdocs.templates import load_template
 
 PLAN_FILE = "ke-hoach.docx"
+APPENDIX_FILE = "phu-luc-phan-cong.docx"
 
 
 @dataclass
@@ -48,9 +49,13 @@ def build(content_path: Path, output_root: Path, templates_dir: Path | None = No
 
 def render_plan_documents(content: Content, templates_dir: Path | None = None) -> dict[str, bytes]:
     """Render every document of a plan build in memory: file name -> bytes."""
-    template = load_template("ke-hoach", templates_dir)
     context = plan_doc.plan_context(content)
-    return {PLAN_FILE: template.render(context, plan_core(content))}
+    core = plan_core(content)
+    plan = load_template("ke-hoach", templates_dir).render(context, core)
+    appendix = load_template("phu-luc-phan-cong", templates_dir).render(
+        {"appendix": context["appendix"]}, core
+    )
+    return {PLAN_FILE: plan, APPENDIX_FILE: appendix}
 
 
 def plan_core(content: Content) -> CoreProperties:

@@ -99,7 +99,7 @@ def appendix_heading(text_width: int) -> str:
         para("{{ appendix.label }}", st.APPENDIX_LABEL)
         + para("{{ appendix.title }}", st.APPENDIX_TITLE)
         + para("{{ appendix.reference }}", st.APPENDIX_REF)
-        + rule(st.RULE, text_width // 4, text_width)
+        + rule(st.RULE, text_width * 2 // 5, text_width)  # 1/3–1/2 of the line (§3.10)
         + para("", st.CONTROL)
     )
 
