@@ -70,6 +70,7 @@ def plan_template() -> str:
             section_break(_portrait()),
             b.appendix_heading(LANDSCAPE_TEXT_WIDTH),
             b.assignment_table(),
+            para("./.", st.BODY),
             _landscape_appendix(),
         ]
     )
@@ -123,7 +124,7 @@ def assignment_appendix() -> str:
         [
             b.appendix_heading(LANDSCAPE_TEXT_WIDTH),
             b.assignment_table(),
-            para("./.", st.CELL),
+            para("./.", st.BODY),
             _landscape_appendix(),
         ]
     )

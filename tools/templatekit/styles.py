@@ -45,7 +45,9 @@ CELL_CENTER = Fmt("BangGiua", 13, jc="center", before=40, after=40)
 CELL_HEAD = Fmt("BangTieuDe", 13, bold=True, jc="center", before=40, after=40)
 CELL_GROUP = Fmt("BangNhom", 13, bold=True, jc="left", before=40, after=40)
 PAGE_NUMBER = Fmt("SoTrang", 14, jc="center")
-CONTROL = Fmt("LenhMau", 14, jc="left")  # paragraphs that only hold {%p … %} tags
+# Paragraphs that only hold {%p … %} tags (docxtpl removes them) and empty spacers;
+# justified like the body so no reader takes a spacer for a misaligned paragraph.
+CONTROL = Fmt("LenhMau", 14, jc="both")
 
 NAMES = {
     "NoiDung": "Nội dung",
