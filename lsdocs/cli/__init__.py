@@ -32,12 +32,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 
 def _register_commands() -> None:
     # Each command lives in its own module; importing it attaches it to ``cli``.
-    from lsdocs.cli import build, letters, validate  # noqa: F401
-
-    try:
-        from lsdocs.cli import check  # noqa: F401
-    except ImportError:  # the checker is optional while it is being built
-        pass
+    from lsdocs.cli import build, check, letters, validate  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,1 @@
+"""Check functions, one module per area; :mod:`lsdocs.check.rules` lists them."""

@@ -1,0 +1,122 @@
+"""R39 (appendix heading block) and R45 (reference line matches the document)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lsdocs.check.checks.common import fmt_issues, quoted
+from lsdocs.check.checks.header import expected_type
+from lsdocs.check.checks.title import rule_under
+from lsdocs.check.context import Context
+from lsdocs.check.docmodel import Paragraph
+from lsdocs.check.findings import Issue, N
+from lsdocs.check.layout import Appendix
+from lsdocs.check.lines import rule_after
+from lsdocs.check.text import is_upper, key, roman_value, squash
+from lsdocs.errors import T
+
+REFERENCE_RE = re.compile(r"^\(Kèm theo .*\bsố\b.*\)$")
+REF_NUMBER = re.compile(r"\bsố\s+([^\s]*/[^\s]+)")
+
+
+def _parts(appendix: Appendix) -> tuple[list[Paragraph], Paragraph | None]:
+    """Title lines and the «(Kèm theo …)» line after the label."""
+    paras = appendix.paragraphs[1:]
+    titles: list[Paragraph] = []
+    for para in paras[:4]:
+        if para.display.startswith("("):
+            return titles, para
+        if not is_upper(para.display):
+            break
+        titles.append(para)
+    return titles, None
+
+
+def r39_appendix_heading(ctx: Context) -> Iterator[Issue]:
+    count = len(ctx.layout.appendices)
+    for number, appendix in enumerate(ctx.layout.appendices, 1):
+        yield from _label(ctx, appendix, number, count)
+        titles, reference = _parts(appendix)
+        for para in titles:
+            yield from fmt_issues(ctx, para, T("tên phụ lục", "the appendix title"), bold=True,
+                                  sz=(26, 28), centered=True)
+        if reference is None:
+            last = titles[-1] if titles else appendix.label
+            yield Issue(ctx.where.para(last), T("Phụ lục thiếu dòng «(Kèm theo … số …)»",
+                                                "The appendix lacks its «(Kèm theo … số …)» line"),
+                        T("không có", "none"), N("«(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)»"))
+            continue
+        yield from _reference(ctx, reference)
+
+
+def _label(ctx: Context, appendix: Appendix, number: int, count: int) -> Iterator[Issue]:
+    label = appendix.label
+    where = ctx.where.para(label)
+    word = squash(label.display).rsplit(" ", 1)[0] if appendix.numeral else squash(label.display)
+    if word != "Phụ lục":
+        yield Issue(where, T("Chữ «Phụ lục» phải viết in thường", "«Phụ lục» must be lower case"),
+                    quoted(label.display), N("«Phụ lục»"))
+    numeral = appendix.numeral
+    if numeral is None and count >= 2:
+        yield Issue(where, T("Văn bản có từ hai phụ lục nên phải đánh số La Mã", "Two or more "
+                             "appendices must be numbered with Roman numerals"),
+                    quoted(label.display), N(f"«Phụ lục {_roman(number)}»"))
+    elif numeral is not None and roman_value(numeral) != number:
+        yield Issue(where, T("Số thứ tự phụ lục sai (cần số La Mã liên tiếp)", "Wrong appendix "
+                             "number (consecutive Roman numerals)"), quoted(label.display),
+                    N(f"«Phụ lục {_roman(number)}»"))
+    yield from fmt_issues(ctx, label, T("chữ «Phụ lục»", "the «Phụ lục» label"), bold=True,
+                          italic=False, sz=(28, 28), centered=True)
+
+
+def _reference(ctx: Context, reference: Paragraph) -> Iterator[Issue]:
+    if not REFERENCE_RE.match(squash(reference.display)):
+        yield Issue(ctx.where.para(reference), T("Dòng chỉ dẫn phụ lục sai dạng",
+                                                 "The appendix reference line is malformed"),
+                    quoted(reference.display[:50]), N("«(Kèm theo … số … ngày … của …)»"))
+    yield from fmt_issues(ctx, reference, T("dòng «(Kèm theo …)»", "the «(Kèm theo …)» line"),
+                          bold=False, italic=True, sz=(26, 28), centered=True)
+    paras = ctx.doc.body_paragraphs()
+    rule = rule_after(ctx.doc, paras, paras.index(reference)) if reference in paras else None
+    yield from rule_under(ctx, [reference], rule, T("dòng «(Kèm theo …)»", "the reference line"),
+                          T("đường kẻ nét liền dài 1/3–1/2 dòng chữ", "a solid rule 1/3–1/2 of "
+                            "the line"))
+
+
+def _roman(number: int) -> str:
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, text in numerals:
+        while number >= value:
+            out, number = out + text, number - value
+    return out
+
+
+def r45_reference_matches(ctx: Context) -> Iterator[Issue]:
+    header = ctx.layout.header
+    so = re.sub(r"^Số\s*:?", "", header.so.display).strip() if header and header.so else None
+    doc_type = expected_type(ctx)
+    for appendix in ctx.layout.appendices:
+        _, reference = _parts(appendix)
+        if reference is None:
+            continue
+        text = squash(reference.display)
+        match = REF_NUMBER.search(text)
+        if so and match and not _same_number(match.group(1), so):
+            yield Issue(ctx.where.para(reference), T("Số, ký hiệu trong dòng «Kèm theo» khác số "
+                                                     "của văn bản", "The number in the reference "
+                                                     "line differs from the document's"),
+                        N(match.group(1)), N(so))
+        if doc_type and not key(text).startswith(f"(KÈM THEO {key(doc_type)}"):
+            yield Issue(ctx.where.para(reference), T("Tên loại trong dòng «Kèm theo» khác tên "
+                                                     "loại văn bản", "The type in the reference "
+                                                     "line differs from the title"),
+                        quoted(text[:30]), N(f"«(Kèm theo {doc_type.capitalize()} số …»"))
+
+
+def _same_number(ref: str, so: str) -> bool:
+    ref_n, _, ref_code = ref.partition("/")
+    so_n, _, so_code = so.partition("/")
+    same_code = ref_code.rstrip(".,;)") == so_code.strip()
+    return same_code and (not so_n.strip() or not ref_n.strip("…. ") or ref_n == so_n.strip())

@@ -1,0 +1,205 @@
+"""R24–R31, R44: body text alignment, indent, size, spacing, headings, endings."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from lsdocs.check.checks.common import (
+    align_label,
+    all_bold,
+    all_italic,
+    body_runs,
+    pt,
+    quoted,
+    sizes,
+    sizes_text,
+)
+from lsdocs.check.context import Context
+from lsdocs.check.docmodel import Paragraph
+from lsdocs.check.findings import Issue, N
+from lsdocs.check.text import (
+    DIEM_HEADING,
+    DIEU_HEADING,
+    KHOAN_HEADING,
+    LETTER_PART,
+    PART_HEADING,
+    ROMAN_HEADING,
+    VN_POINT_LETTERS,
+    is_upper,
+)
+from lsdocs.errors import T
+
+INDENTS = (567, 720)
+CAN_CU = re.compile(r"^(Căn cứ|Theo đề nghị|Xét đề nghị)\b")
+
+
+def title_only(text: str) -> bool:
+    """A khoản line that is only a title ("1. Mục đích"), not a sentence."""
+    return len(text.split()) <= 15 and not text.rstrip().endswith((".", ";", ","))
+
+
+def heading_kind(para: Paragraph) -> str | None:
+    """The heading form of a body paragraph, or None for running text."""
+    text = para.display
+    if PART_HEADING.match(text):
+        return "part"
+    if ROMAN_HEADING.match(text):
+        return "roman"
+    if LETTER_PART.match(text) and is_upper(text):
+        return "letter"
+    if DIEU_HEADING.match(text):
+        return "dieu"
+    if KHOAN_HEADING.match(text) and title_only(text):
+        return "khoan"
+    if is_upper(text) and all_bold(para):
+        return "caps"
+    return None
+
+
+def _text_paragraphs(ctx: Context) -> list[Paragraph]:
+    return [p for p in ctx.layout.body if heading_kind(p) is None]
+
+
+def r24_alignment(ctx: Context) -> Iterator[Issue]:
+    for para in _text_paragraphs(ctx):
+        if not para.props.justified:
+            yield Issue(ctx.where.para(para), T("Đoạn văn chưa canh đều hai lề",
+                                                "The paragraph is not justified"),
+                        align_label(para), T("canh đều hai lề", "justified"))
+
+
+def r25_indent(ctx: Context) -> Iterator[Issue]:
+    for para in _text_paragraphs(ctx):
+        first = para.props.first_line
+        if not any(abs(first - v) <= 20 for v in INDENTS):
+            found = f"{first / 567:.2f}".replace(".", ",") + " cm"
+            yield Issue(ctx.where.para(para), T("Thụt lề dòng đầu không đúng",
+                                                "Wrong first-line indent"),
+                        N(f"{found} ({first} tw)"), T("1 cm hoặc 1,27 cm", "1 cm or 1.27 cm"))
+
+
+def _common_size(paras: list[Paragraph]) -> int | None:
+    counts: Counter[int] = Counter()
+    for para in paras:
+        for run in body_runs(para):
+            counts[run.props.sz] += len(run.text.strip())
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def r26_size(ctx: Context) -> Iterator[Issue]:
+    texts = _text_paragraphs(ctx)
+    common = _common_size(texts)
+    for para in ctx.layout.body:
+        found = sizes(para)
+        if any(not 26 <= v <= 28 for v in found):
+            yield Issue(ctx.where.para(para), T("Cỡ chữ nội dung không đúng", "Wrong body text "
+                                                "size"), sizes_text(found), N("13–14 pt"))
+        elif para in texts and common is not None and any(v != common for v in found):
+            yield Issue(ctx.where.para(para), T("Cỡ chữ nội dung không thống nhất",
+                                                "The body text size is not consistent"),
+                        sizes_text(found), N(f"{pt(common)} (như phần lớn nội dung)"))
+
+
+def r27_line_spacing(ctx: Context) -> Iterator[Issue]:
+    for para in ctx.layout.body:
+        line, rule = para.props.line, para.props.line_rule
+        ok = 240 <= line <= 360 if rule == "auto" else 300 <= line <= 420
+        if not ok:
+            found = (f"{line / 240:.2f} dòng".replace(".", ",") if rule == "auto"
+                     else f"{rule} {line / 20:g} pt")
+            yield Issue(ctx.where.para(para), T("Giãn dòng ngoài khoảng cho phép",
+                                                "Line spacing out of range"), N(found),
+                        T("từ 1 dòng đến 1,5 dòng", "from single to 1.5 lines"))
+
+
+def _space(para: Paragraph, side: str, other: Paragraph) -> int:
+    props = para.props
+    if props.contextual and props.style_id == other.props.style_id:
+        return 0
+    if side == "after":
+        return 280 if props.after_auto else props.after
+    return 280 if props.before_auto else props.before
+
+
+def r28_paragraph_spacing(ctx: Context) -> Iterator[Issue]:
+    body = {id(p) for p in ctx.layout.body}
+    previous: Paragraph | None = None
+    for block in ctx.doc.blocks:
+        current = block if isinstance(block, Paragraph) and id(block) in body else None
+        if current is not None and previous is not None:
+            gap = _space(previous, "after", current) + _space(current, "before", previous)
+            if gap < 117:
+                yield Issue(ctx.where.para(current), T("Khoảng cách giữa các đoạn dưới 6 pt",
+                                                       "Paragraph spacing below 6 pt"),
+                            N(f"{gap / 20:g} pt"), N("≥ 6 pt"))
+        previous = current
+
+
+def r29_headings(ctx: Context) -> Iterator[Issue]:
+    letter = 0
+    for para in ctx.layout.body:
+        kind, text = heading_kind(para), para.display
+        if kind == "roman" and not (is_upper(text) and all_bold(para)):
+            yield Issue(ctx.where.para(para), T("Đề mục «I.» phải in hoa, đậm", "A «I.» heading "
+                                                "must be bold capitals"), quoted(text[:40]),
+                        T("in hoa, đậm", "bold capitals"))
+        if kind == "khoan" and not all_bold(para):
+            yield Issue(ctx.where.para(para), T("Khoản có tiêu đề chưa in đậm", "A titled khoản "
+                                                "is not bold"), quoted(text[:40]),
+                        T("đậm", "bold"))
+        if kind in ("part", "roman", "letter", "dieu", "khoan") or KHOAN_HEADING.match(text):
+            letter = 0
+        match = DIEM_HEADING.match(text)
+        if match:
+            yield from _diem(ctx, para, match.group(1), letter)
+            found = VN_POINT_LETTERS.find(match.group(1))
+            letter = (found if found >= 0 else letter) + 1
+
+
+def _diem(ctx: Context, para: Paragraph, found: str, index: int) -> Iterator[Issue]:
+    if all_bold(para):
+        yield Issue(ctx.where.para(para), T("Điểm «a)» không in đậm", "A point «a)» must not "
+                                            "be bold"), T("đậm", "bold"), T("chữ thường, đứng",
+                                                                            "regular"))
+    wanted = VN_POINT_LETTERS[index] if index < len(VN_POINT_LETTERS) else None
+    if wanted and found != wanted:
+        yield Issue(ctx.where.para(para), T("Thứ tự điểm không theo bảng chữ cái tiếng Việt",
+                                            "Points do not follow the Vietnamese alphabet"),
+                    N(f"{found})"), N(f"{wanted})"))
+
+
+def r30_can_cu(ctx: Context) -> Iterator[Issue]:
+    lines = [p for p in ctx.layout.body if CAN_CU.match(p.display)]
+    for i, para in enumerate(lines):
+        if not all_italic(para):
+            yield Issue(ctx.where.para(para), T("Dòng căn cứ chưa in nghiêng", "A căn cứ line is "
+                                                "not italic"), T("chữ đứng", "upright"),
+                        T("chữ nghiêng", "italic"))
+        end = "." if i == len(lines) - 1 else ";"
+        if not para.display.endswith(end):
+            yield Issue(ctx.where.para(para), T("Dấu cuối dòng căn cứ không đúng",
+                                                "Wrong punctuation at the end of a căn cứ line"),
+                        quoted(para.display[-12:]), N(f"«{end}»"))
+
+
+def r31_closing(ctx: Context) -> Iterator[Issue]:
+    if not ctx.layout.body:
+        return
+    last = ctx.layout.body[-1]
+    if not last.display.endswith("./."):
+        yield Issue(ctx.where.para(last), T("Đoạn cuối nội dung không kết thúc bằng «./.»",
+                                            "The last body paragraph does not end with «./.»"),
+                    quoted(last.display[-12:]), N("«./.»"))
+
+
+def r44_auto_numbering(ctx: Context) -> Iterator[Issue]:
+    for para in ctx.layout.body:
+        if para.props.num is not None and para.props.num[0] != "0":
+            yield Issue(ctx.where.para(para), T("Đoạn dùng đánh số tự động của Word",
+                                                "The paragraph uses Word's automatic numbering"),
+                        T("đánh số tự động", "automatic numbering"),
+                        T("gõ số thứ tự trực tiếp (I., 1., a)) để kiểm tra được",
+                          "numbers typed as text (I., 1., a))"))
+

@@ -1,0 +1,125 @@
+"""Helpers shared by the check functions: sizes, styles, widths, messages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lsdocs.check.context import Context
+from lsdocs.check.docmodel import Paragraph, Run
+from lsdocs.check.findings import Issue, N
+from lsdocs.check.metrics import text_width
+from lsdocs.errors import T, Text
+
+_ALIGN = {
+    "both": T("canh đều hai lề", "justified"),
+    "center": T("canh giữa", "centred"),
+    "right": T("canh phải", "right-aligned"),
+    "end": T("canh phải", "right-aligned"),
+    "distribute": T("dàn đều", "distributed"),
+}
+TW_PER_CM = 566.93
+
+
+def body_runs(para: Paragraph) -> list[Run]:
+    """Text runs that are not superscript/subscript (footnote marks)."""
+    return [r for r in para.text_runs if r.props.vert_align not in ("superscript", "subscript")]
+
+
+def sizes(para: Paragraph) -> list[int]:
+    return sorted({r.props.sz for r in body_runs(para)})
+
+
+def pt(sz: int | float) -> str:
+    value = sz / 2
+    return f"{value:g} pt"
+
+
+def sizes_text(values: list[int]) -> Text:
+    return N(", ".join(pt(v) for v in values))
+
+
+def cm(twips: float) -> str:
+    return f"{twips / TW_PER_CM:.2f}".replace(".", ",") + " cm"
+
+
+def all_bold(para: Paragraph) -> bool:
+    runs = para.text_runs
+    return bool(runs) and all(r.props.bold for r in runs)
+
+
+def any_bold(para: Paragraph) -> bool:
+    return any(r.props.bold for r in para.text_runs)
+
+
+def all_italic(para: Paragraph) -> bool:
+    runs = para.text_runs
+    return bool(runs) and all(r.props.italic for r in runs)
+
+
+def any_italic(para: Paragraph) -> bool:
+    return any(r.props.italic for r in para.text_runs)
+
+
+def align_label(para: Paragraph) -> Text:
+    if para.props.centered:
+        return _ALIGN["center"]
+    return _ALIGN.get(para.props.jc or "", T("canh trái", "left-aligned"))
+
+
+def para_width(para: Paragraph) -> float:
+    """Width of the paragraph's longest line (split at line breaks), in twips."""
+    lines: list[list[tuple[str, int, bool]]] = [[]]
+    for run in para.runs:
+        for ch in run.display:
+            if ch == "\n":
+                lines.append([])
+            else:
+                lines[-1].append((" " if ch == "\t" else ch, run.props.sz, run.props.bold))
+    widths = []
+    for line in lines:
+        while line and line[0][0].isspace():
+            line.pop(0)
+        while line and line[-1][0].isspace():
+            line.pop()
+        widths.append(sum(text_width(ch, sz, bold) for ch, sz, bold in line))
+    return max(widths)
+
+
+def fmt_issues(ctx: Context, para: Paragraph, name: Text, *, bold: bool | None = None,
+               italic: bool | None = None, sz: tuple[int, int] | None = None,
+               centered: bool | None = None) -> Iterator[Issue]:
+    """Issues for a component paragraph whose bold/italic/size/alignment is wrong."""
+    where = ctx.where.para(para)
+    if bold is True and not all_bold(para):
+        yield Issue(where, Text(f"{name.vi} chưa in đậm", f"{name.en} is not bold"),
+                    T("chữ không đậm", "not bold"), T("chữ đậm", "bold"))
+    if bold is False and any_bold(para):
+        yield Issue(where, Text(f"{name.vi} không được in đậm", f"{name.en} must not be bold"),
+                    T("chữ đậm", "bold"), T("chữ không đậm", "not bold"))
+    if italic is True and not all_italic(para):
+        yield Issue(where, Text(f"{name.vi} chưa in nghiêng", f"{name.en} is not italic"),
+                    T("chữ đứng", "upright"), T("chữ nghiêng", "italic"))
+    if italic is False and any_italic(para):
+        yield Issue(where, Text(f"{name.vi} không được in nghiêng",
+                                f"{name.en} must not be italic"),
+                    T("chữ nghiêng", "italic"), T("chữ đứng", "upright"))
+    yield from size_issues(ctx, para, name, sz)
+    if centered is True and not para.props.centered:
+        yield Issue(where, Text(f"{name.vi} chưa canh giữa", f"{name.en} is not centred"),
+                    align_label(para), T("canh giữa", "centred"))
+
+
+def size_issues(ctx: Context, para: Paragraph, name: Text,
+                sz: tuple[int, int] | None) -> Iterator[Issue]:
+    if sz is None:
+        return
+    found = sizes(para)
+    if found and any(not sz[0] <= v <= sz[1] for v in found):
+        wanted = pt(sz[0]) if sz[0] == sz[1] else f"{sz[0] / 2:g}–{pt(sz[1])}"
+        yield Issue(ctx.where.para(para), Text(f"Cỡ chữ của {name.vi} không đúng",
+                                               f"Wrong font size for {name.en}"),
+                    sizes_text(found), N(wanted))
+
+
+def quoted(text: str) -> Text:
+    return N(f"«{text}»")

@@ -1,0 +1,124 @@
+"""R07 (Times New Roman), R08 (black), R09 (Unicode NFC), R43 (revisions), R46 (highlight)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lsdocs.check._xml import w
+from lsdocs.check.context import Context
+from lsdocs.check.findings import Issue, N
+from lsdocs.check.styles import FontRef
+from lsdocs.check.text import has_combining, nfc, urgency_mark
+from lsdocs.errors import T, Text
+
+TNR = "times new roman"
+LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[a-z]*time|tcvn|abc[ -])", re.IGNORECASE)
+_REVISIONS = {
+    w("ins"): T("nội dung chèn chưa chấp nhận (track changes)", "unaccepted insertions"),
+    w("del"): T("nội dung xóa chưa chấp nhận (track changes)", "unaccepted deletions"),
+    w("moveFrom"): T("di chuyển chưa chấp nhận", "unaccepted moves"),
+    w("rPrChange"): T("thay đổi định dạng chưa chấp nhận", "unaccepted formatting changes"),
+    w("pPrChange"): T("thay đổi định dạng chưa chấp nhận", "unaccepted formatting changes"),
+    w("commentReference"): T("chú thích (comment) còn trong văn bản", "comments left in the "
+                             "document"),
+}
+
+
+def source_label(source: str) -> Text:
+    if source == "defaults":
+        return T("mặc định của tài liệu (docDefaults)", "document defaults (docDefaults)")
+    if source.startswith("style:"):
+        return T("kiểu «{s}»", "style «{s}»", s=source[6:])
+    return T("định dạng trực tiếp", "direct formatting")
+
+
+def font_label(ctx: Context, ref: FontRef) -> Text:
+    src = source_label(ref.source)
+    if ref.is_theme:
+        mapped = ctx.doc.styles.theme_font(ref.value) or "?"
+        return Text(f"phông chủ đề {ref.value} (= {mapped}), đặt ở {src.vi}",
+                    f"theme font {ref.value} (= {mapped}), set in {src.en}")
+    return Text(f"{ref.value} (đặt ở {src.vi})", f"{ref.value} (set in {src.en})")
+
+
+def _is_tnr(ref: FontRef | None) -> bool:
+    return ref is None or (not ref.is_theme and ref.value.strip().lower() == TNR)
+
+
+def r07_font(ctx: Context) -> Iterator[Issue]:
+    for para in ctx.doc.all_paragraphs():
+        for run in para.text_runs:
+            bad = next((ref for ref in (run.props.ascii, run.props.hansi) if not _is_tnr(ref)),
+                       None)
+            if bad is not None:
+                yield Issue(ctx.where.para(para), T("Phông chữ không phải Times New Roman",
+                                                    "The font is not Times New Roman"),
+                            font_label(ctx, bad), N("Times New Roman"))
+                break
+
+
+def r08_colour(ctx: Context) -> Iterator[Issue]:
+    for para in ctx.doc.all_paragraphs():
+        if urgency_mark(para.display):
+            continue  # the urgency stamp is bright red by the decree
+        for run in para.text_runs:
+            if not run.props.is_black:
+                colour = run.props.theme_color or run.props.color or "?"
+                src = source_label(run.props.color_source)
+                yield Issue(ctx.where.para(para), T("Chữ không phải màu đen",
+                                                    "The text is not black"),
+                            Text(f"{colour} (đặt ở {src.vi})", f"{colour} (set in {src.en})"),
+                            T("màu đen (000000 hoặc auto)", "black (000000 or auto)"))
+                break
+
+
+def r09_unicode(ctx: Context) -> Iterator[Issue]:
+    for para in ctx.doc.all_paragraphs():
+        text = para.text
+        legacy = next((ref.value for r in para.text_runs for ref in (r.props.ascii, r.props.hansi)
+                       if ref is not None and not ref.is_theme and LEGACY_FONT.match(ref.value)),
+                      None)
+        if legacy:
+            yield Issue(ctx.where.para(para), T("Phông chữ theo bảng mã cũ (TCVN3/VNI), không "
+                                                "phải Unicode", "A legacy-encoding font "
+                                                "(TCVN3/VNI), not Unicode"),
+                        N(legacy), T("Unicode TCVN 6909:2001, Times New Roman",
+                                     "Unicode (TCVN 6909:2001), Times New Roman"))
+        elif nfc(text) != text or has_combining(text):
+            word = next((wd for wd in text.split() if nfc(wd) != wd or has_combining(wd)), text)
+            yield Issue(ctx.where.para(para), T("Chữ tiếng Việt ở dạng tổ hợp (NFD), không phải "
+                                                "dựng sẵn (NFC)", "Vietnamese text in decomposed "
+                                                "form (NFD), not precomposed (NFC)"),
+                        N(f"«{nfc(word)}»"), T("Unicode dựng sẵn (NFC)", "precomposed "
+                                               "Unicode (NFC)"))
+
+
+def r43_revisions(ctx: Context) -> Iterator[Issue]:
+    root = ctx.doc.package.xml(ctx.doc.package.main)
+    if root is None:
+        return
+    reported: set[str] = set()
+    for el in root.iter(*_REVISIONS):
+        label = _REVISIONS[el.tag]
+        if label.vi in reported:
+            continue
+        reported.add(label.vi)
+        para_el = next((a for a in el.iterancestors(w("p"))), el if el.tag == w("p") else None)
+        para = ctx.paragraph_of(para_el)
+        where = ctx.where.para(para) if para is not None else T("thân văn bản", "document body")
+        yield Issue(where, T("Văn bản còn theo dõi thay đổi hoặc chú thích", "The document still "
+                             "has tracked changes or comments"), label,
+                    T("chấp nhận/xóa hết trước khi phát hành", "accept/remove them before "
+                      "issuing"))
+
+
+def r46_highlight(ctx: Context) -> Iterator[Issue]:
+    for para in ctx.doc.all_paragraphs():
+        run = next((r for r in para.text_runs if (r.props.highlight not in (None, "none"))
+                    or r.props.shading), None)
+        if run is not None:
+            yield Issue(ctx.where.para(para), T("Chữ được tô nền (highlight)",
+                                                "The text is highlighted"),
+                        N(run.props.highlight or run.props.shading),
+                        T("không tô nền", "no highlight"))

@@ -1,0 +1,265 @@
+"""R10–R19: Quốc hiệu, Tiêu ngữ and its rule, agency name and rule, Số, date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lsdocs.check.checks.common import cm, fmt_issues, para_width, quoted
+from lsdocs.check.context import Context
+from lsdocs.check.findings import Issue, N
+from lsdocs.check.header import HeaderBlock
+from lsdocs.check.lines import HRule
+from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, TYPE_CODES, is_upper, key, type_name
+from lsdocs.errors import T, Text
+
+SO_RE = re.compile(r"^Số: ?(\d+|[\s.…]+)/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ0-9]*)+$")
+DATE_RE = re.compile(r"^Lạng Sơn, ngày (0[1-9]|[12]\d|3[01]) tháng (01|02|[3-9]|1[0-2]) "
+                     r"năm \d{4}$")
+DRAFT_DATE_RE = re.compile(r"^Lạng Sơn, ngày[\s.…]+tháng[\s.…]+năm( \d{4}|[\s.…]+)$")
+OTHER_PLACE_RE = re.compile(r"^[A-ZĐ][^,]*, ngày ((0[1-9]|[12]\d|3[01]) tháng (01|02|[3-9]|1[0-2])"
+                            r"|[\s.…]+tháng[\s.…]+)( năm \d{4}|[\s.…]+năm[\s.…]+)$")
+AGENCY_WORDS = ("SỞ ", "BAN ", "CHI CỤC", "TRUNG TÂM", "VĂN PHÒNG", "THANH TRA", "CỤC ",
+                "PHÒNG ", "TRƯỜNG", "BỆNH VIỆN", "ĐÀI ", "HỘI ĐỒNG", "BỘ CHỈ HUY", "CÔNG AN")
+KIND_TYPES = {"ke-hoach": "KẾ HOẠCH", "bao-cao": "BÁO CÁO", "quyet-dinh": "QUYẾT ĐỊNH",
+              "to-trinh": "TỜ TRÌNH", "giay-moi": "GIẤY MỜI"}
+NO_HEADER = T("đầu trang 1", "top of page 1")
+
+
+def _header(ctx: Context) -> HeaderBlock | None:
+    return ctx.layout.header
+
+
+def r10_quoc_hieu(ctx: Context) -> Iterator[Issue]:
+    header = _header(ctx)
+    if header is None:
+        yield Issue(NO_HEADER, T("Không tìm thấy bảng tiêu đề có Quốc hiệu",
+                                 "No header table with the Quốc hiệu"),
+                    T("không có", "none"), T("bảng không viền, ô phải có «{q}»", "a borderless "
+                                             "table whose right cell holds «{q}»", q=QUOC_HIEU))
+        return
+    qh = header.quoc_hieu
+    if qh is None:
+        yield Issue(ctx.where.table(header.table), T("Không tìm thấy Quốc hiệu",
+                                                     "The Quốc hiệu is missing"),
+                    T("không có", "none"), quoted(QUOC_HIEU))
+        return
+    if header.quoc_hieu_elsewhere:
+        yield Issue(ctx.where.para(qh), T("Quốc hiệu không nằm ở ô phải của bảng tiêu đề",
+                                          "The Quốc hiệu is not in the right cell"),
+                    T("ô trái", "left cell"), T("ô phải (ô số 1)", "right cell (box 1)"))
+    text = qh.display
+    if text != QUOC_HIEU:
+        old_tone = text.replace("HOÀ", "HÒA") == QUOC_HIEU
+        message = (T("Quốc hiệu viết «HOÀ» (dấu đặt kiểu cũ)", "The Quốc hiệu spells «HOÀ» "
+                     "(old tone placement)") if old_tone else
+                   T("Quốc hiệu viết sai", "The Quốc hiệu is misspelt"))
+        yield Issue(ctx.where.para(qh), message, quoted(text), quoted(QUOC_HIEU), old_tone)
+    yield from fmt_issues(ctx, qh, T("Quốc hiệu", "the Quốc hiệu"), bold=True, italic=False,
+                          sz=(24, 26), centered=True)
+
+
+def r11_tieu_ngu(ctx: Context) -> Iterator[Issue]:
+    header = _header(ctx)
+    if header is None or header.quoc_hieu is None:
+        return
+    tn = header.tieu_ngu
+    if tn is None:
+        yield Issue(ctx.where.para(header.quoc_hieu), T("Không có Tiêu ngữ ngay dưới Quốc hiệu",
+                                                        "No Tiêu ngữ under the Quốc hiệu"),
+                    T("không có", "none"), quoted(TIEU_NGU))
+        return
+    if header.tieu_ngu_gap:
+        yield Issue(ctx.where.para(tn), T("Có dòng trống giữa Quốc hiệu và Tiêu ngữ",
+                                          "An empty line between the Quốc hiệu and Tiêu ngữ"),
+                    T("dòng trống", "empty line"), T("hai dòng liền nhau, cách dòng đơn",
+                                                     "consecutive lines, single spacing"))
+    if tn.display != TIEU_NGU:
+        dash = key(tn.display) == key(TIEU_NGU)
+        message = (T("Tiêu ngữ dùng sai dấu gạch nối hoặc khoảng trắng", "The Tiêu ngữ uses "
+                     "wrong hyphens or spaces") if dash else
+                   T("Tiêu ngữ viết sai", "The Tiêu ngữ is misspelt"))
+        yield Issue(ctx.where.para(tn), message, quoted(tn.display),
+                    T("«{t}» (gạch nối «-» có cách chữ hai bên)", "«{t}» (ASCII hyphen with "
+                      "spaces)", t=TIEU_NGU))
+    yield from fmt_issues(ctx, tn, T("Tiêu ngữ", "the Tiêu ngữ"), bold=True, italic=False,
+                          sz=(26, 28), centered=True)
+
+
+def _rule_issues(ctx: Context, rule: HRule, name: Text) -> Iterator[Issue]:
+    if not rule.solid:
+        yield Issue(ctx.where.para(rule.para), Text(f"Đường kẻ dưới {name.vi} không phải nét liền",
+                                                    f"The rule under {name.en} is not solid"),
+                    N(rule.detail), T("nét liền", "solid"))
+
+
+def r12_tieu_ngu_rule(ctx: Context) -> Iterator[Issue]:
+    header = _header(ctx)
+    if header is None or header.tieu_ngu is None:
+        return
+    tn, rule = header.tieu_ngu, header.tieu_ngu_rule
+    if rule is None:
+        underlined = any(r.props.underline for r in tn.text_runs)
+        found = (T("gạch chân chữ (underline) thay cho đường kẻ", "underlined text instead of a "
+                   "rule") if underlined else T("không có", "none"))
+        yield Issue(ctx.where.para(tn), T("Không có đường kẻ dưới Tiêu ngữ",
+                                          "No rule under the Tiêu ngữ"), found,
+                    T("đường kẻ ngang nét liền, dài bằng dòng Tiêu ngữ", "a solid rule as long "
+                      "as the Tiêu ngữ"))
+        return
+    target = para_width(tn)
+    if target and not 0.85 <= rule.width / target <= 1.15:
+        yield Issue(ctx.where.para(rule.para), T("Đường kẻ dưới Tiêu ngữ không dài bằng dòng chữ",
+                                                 "The rule under the Tiêu ngữ is not as long as "
+                                                 "the text"),
+                    N(cm(rule.width)), T("≈ {w} (±15 %)", "≈ {w} (±15 %)", w=cm(target)))
+    yield from _rule_issues(ctx, rule, T("Tiêu ngữ", "the Tiêu ngữ"))
+
+
+def _parent_line(lines: list[str]) -> bool:
+    return len(lines) >= 2 and (lines[0].startswith("UBND ") or any(
+        lines[1].startswith(word) for word in AGENCY_WORDS))
+
+
+def r13_agency(ctx: Context) -> Iterator[Issue]:
+    header = _header(ctx)
+    if header is None:
+        return
+    names = header.agency
+    if not names:
+        where = ctx.where.table(header.table)
+        yield Issue(where, T("Không tìm thấy tên cơ quan ban hành", "The issuing agency name is "
+                             "missing"), T("không có", "none"),
+                    T("tên cơ quan in hoa, đậm ở ô trái", "the agency name in capitals, bold, "
+                      "in the left cell"))
+        return
+    lines = [key(p.display) for p in names]
+    parent = _parent_line(lines)
+    for i, para in enumerate(names):
+        if not is_upper(para.display):
+            yield Issue(ctx.where.para(para), T("Tên cơ quan chưa in hoa", "The agency name is "
+                                                "not in capitals"), quoted(para.display),
+                        T("chữ in hoa", "capitals"))
+        is_parent = parent and i == 0
+        name = (T("tên cơ quan chủ quản", "the parent agency name") if is_parent else
+                T("tên cơ quan ban hành", "the issuing agency name"))
+        yield from fmt_issues(ctx, para, name, bold=not is_parent, sz=(24, 26), centered=True)
+
+
+def r14_agency_rule(ctx: Context) -> Iterator[Issue]:
+    header = _header(ctx)
+    if header is None or not header.agency:
+        return
+    rule = header.agency_rule
+    last = header.agency[-1]
+    if rule is None:
+        yield Issue(ctx.where.para(last), T("Không có đường kẻ dưới tên cơ quan",
+                                            "No rule under the agency name"),
+                    T("không có", "none"), T("đường kẻ nét liền dài 1/3–1/2 dòng chữ",
+                                             "a solid rule 1/3–1/2 of the text line"))
+        return
+    bold_lines = [p for p in header.agency if any(r.props.bold for r in p.text_runs)]
+    longest = max(para_width(p) for p in (bold_lines or header.agency))
+    if longest and not 0.28 <= rule.width / longest <= 0.55:
+        yield Issue(ctx.where.para(rule.para), T("Độ dài đường kẻ dưới tên cơ quan không đúng",
+                                                 "Wrong length of the rule under the agency"),
+                    N(cm(rule.width)), T("1/3–1/2 dòng chữ ({a}–{b})", "1/3–1/2 of the text "
+                                         "line ({a}–{b})", a=cm(longest / 3), b=cm(longest / 2)))
+    yield from _rule_issues(ctx, rule, T("tên cơ quan", "the agency name"))
+
+
+def r15_so(ctx: Context) -> Iterator[Issue]:
+    header = _header(ctx)
+    if header is None:
+        return
+    so = header.so
+    if so is None:
+        yield Issue(ctx.where.table(header.table), T("Không có dòng số, ký hiệu",
+                                                     "The number line (Số) is missing"),
+                    T("không có", "none"), N("«Số: 182/KH-UBND»"))
+        return
+    if not SO_RE.match(so.display):
+        yield Issue(ctx.where.para(so), T("Số, ký hiệu không đúng dạng", "The number and code "
+                                          "are malformed"), quoted(so.display),
+                    T("«Số: <số>/<ký hiệu>», ví dụ «Số: 182/KH-UBND», không có khoảng trắng "
+                      "trong ký hiệu", "«Số: <n>/<code>», e.g. «Số: 182/KH-UBND», no spaces in "
+                      "the code"))
+    yield from fmt_issues(ctx, so, T("dòng Số, ký hiệu", "the number line"), bold=False,
+                          italic=False, sz=(26, 26), centered=True)
+
+
+def r16_leading_zero(ctx: Context) -> Iterator[Issue]:
+    header = _header(ctx)
+    if header is None or header.so is None:
+        return
+    match = re.match(r"^Số:\s*(\d+)/", header.so.display)
+    if match and int(match.group(1)) < 10 and len(match.group(1)) < 2:
+        number = match.group(1)
+        yield Issue(ctx.where.para(header.so), T("Số nhỏ hơn 10 thiếu số 0 đứng trước",
+                                                 "A number below 10 lacks its leading zero"),
+                    N(number), N(f"0{number}"))
+
+
+def expected_type(ctx: Context) -> str | None:
+    if ctx.layout.title is not None:
+        return type_name(ctx.layout.title.display)
+    return KIND_TYPES.get(ctx.kind)
+
+
+def r17_type_code(ctx: Context) -> Iterator[Issue]:
+    header = _header(ctx)
+    if header is None or header.so is None or "/" not in header.so.display:
+        return
+    code = header.so.display.split("/", 1)[1].split("-")[0].strip()
+    wanted_type = expected_type(ctx)
+    wanted = TYPE_CODES.get(wanted_type or "")
+    if code not in TYPE_CODES.values():
+        yield Issue(ctx.where.para(header.so), T("Ký hiệu không bắt đầu bằng chữ viết tắt tên "
+                                                 "loại văn bản", "The code does not start with a "
+                                                 "document-type abbreviation"), N(code),
+                    N(wanted or "KH, BC, QĐ, TTr, GM …"))
+    elif wanted and code != wanted:
+        yield Issue(ctx.where.para(header.so), T("Chữ viết tắt tên loại không khớp tên loại "
+                                                 "văn bản", "The type abbreviation does not "
+                                                 "match the title"),
+                    N(code), T("{c} ({t})", "{c} ({t})", c=wanted, t=wanted_type))
+
+
+def r18_date(ctx: Context) -> Iterator[Issue]:
+    header = _header(ctx)
+    if header is None:
+        return
+    date = header.date
+    if date is None:
+        yield Issue(ctx.where.table(header.table), T("Không có dòng địa danh, ngày tháng năm",
+                                                     "The place and date line is missing"),
+                    T("không có", "none"), N("«Lạng Sơn, ngày 06 tháng 9 năm 2023»"))
+        return
+    text = date.display
+    if not (DATE_RE.match(text) or DRAFT_DATE_RE.match(text)):
+        other = bool(OTHER_PLACE_RE.match(text)) and not text.startswith("Lạng Sơn,")
+        message = (T("Địa danh không phải «Lạng Sơn»", "The place is not «Lạng Sơn»") if other
+                   else T("Địa danh, ngày tháng năm không đúng dạng", "The place and date are "
+                          "malformed"))
+        yield Issue(ctx.where.para(date), message, quoted(text),
+                    T("«Lạng Sơn, ngày DD tháng M năm YYYY» (ngày < 10 và tháng 1, 2 thêm số 0)",
+                      "«Lạng Sơn, ngày DD tháng M năm YYYY» (0 before days < 10 and months 1, 2)"),
+                    other)
+    yield from fmt_issues(ctx, date, T("dòng địa danh, ngày tháng", "the date line"), bold=False,
+                          italic=True, sz=(26, 28), centered=True)
+
+
+def r19_same_line(ctx: Context) -> Iterator[Issue]:
+    header = _header(ctx)
+    if header is None or header.so is None or header.date is None:
+        return
+    so, date = header.so.container, header.date.container
+    if (so.row, header.so.number) != (date.row, header.date.number):
+        yield Issue(ctx.where.para(header.date), T("Số, ký hiệu và ngày tháng không cùng một dòng",
+                                                   "The number and the date are not on the "
+                                                   "same line"),
+                    T("Số: hàng {a}, đoạn {b}; ngày: hàng {c}, đoạn {d}", "Số: row {a}, "
+                      "paragraph {b}; date: row {c}, paragraph {d}", a=so.row + 1,
+                      b=header.so.number, c=date.row + 1, d=header.date.number),
+                    T("cùng hàng, cùng thứ tự đoạn trong ô", "same row and same paragraph "
+                      "position in the cell"))

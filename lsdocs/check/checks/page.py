@@ -1,0 +1,179 @@
+"""R01–R06 (paper, orientation, margins), R37 (page numbers), R40 (appendix numbering)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lsdocs.check.checks.common import pt, sizes
+from lsdocs.check.context import Context
+from lsdocs.check.docmodel import HeaderFooter, Paragraph
+from lsdocs.check.findings import Issue, N
+from lsdocs.check.pages import fits_one_page
+from lsdocs.check.sections import Section
+from lsdocs.errors import T, Text
+
+A4 = (11906, 16838)
+TW_PER_MM = 56.693
+PAGE_FIELD = re.compile(r"^PAGE(\s|$)", re.IGNORECASE)
+#: margin → (lowest, highest) in twips, ±3 tw for rounding; nd30-format.md §7.3
+MARGINS = {"top": (1131, 1421), "bottom": (1131, 1421), "left": (1698, 1988),
+           "right": (847, 1137)}
+_MARGIN_NAMES = {"top": T("Lề trên", "Top margin"), "bottom": T("Lề dưới", "Bottom margin"),
+                 "left": T("Lề trái", "Left margin"), "right": T("Lề phải", "Right margin")}
+_MARGIN_RANGE = {"top": "20–25 mm", "bottom": "20–25 mm", "left": "30–35 mm",
+                 "right": "15–20 mm"}
+
+
+def _sections(ctx: Context) -> list[Section]:
+    return [s for s in ctx.sections() if s.el is not None] or ctx.sections()[:1]
+
+
+def mm(twips: float) -> str:
+    text = f"{twips / TW_PER_MM:.1f}".replace(".", ",")
+    return (text[:-2] if text.endswith(",0") else text) + " mm"
+
+
+def r01_page_size(ctx: Context) -> Iterator[Issue]:
+    for sect in _sections(ctx):
+        size = (sect.width, sect.height)
+        if not any(abs(size[0] - a) <= 5 and abs(size[1] - b) <= 5 for a, b in (A4, A4[::-1])):
+            yield Issue(ctx.where.section(sect.index), T("Khổ giấy không phải A4",
+                                                         "The paper size is not A4"),
+                        N(f"{mm(sect.width)} × {mm(sect.height)}"), N("210 mm × 297 mm (A4)"))
+
+
+def r02_landscape(ctx: Context) -> Iterator[Issue]:
+    for sect in _sections(ctx):
+        if sect.landscape and not any(
+                b.section == sect.index and not isinstance(b, Paragraph) for b in ctx.doc.blocks):
+            yield Issue(ctx.where.section(sect.index),
+                        T("Trang ngang nhưng mục này không có bảng, biểu",
+                          "Landscape section without a table"),
+                        T("trang ngang", "landscape"),
+                        T("trang đứng (chỉ trình bày ngang khi có bảng, biểu)",
+                          "portrait (landscape only for tables)"))
+
+
+def _margin(ctx: Context, side: str, relax_landscape: bool) -> Iterator[Issue]:
+    low, high = MARGINS[side]
+    for sect in _sections(ctx):
+        value = getattr(sect, side)
+        if low <= value <= high:
+            continue
+        relaxed = (relax_landscape and sect.landscape and ctx.is_appendix_section(sect.index)
+                   and MARGINS["right"][0] <= value <= high)
+        name = _MARGIN_NAMES[side]
+        yield Issue(ctx.where.section(sect.index),
+                    Text(f"{name.vi} ngoài khoảng cho phép", f"{name.en} is out of range"),
+                    N(f"{mm(value)} ({value} tw)"), N(_MARGIN_RANGE[side]), relaxed)
+
+
+def r03_top(ctx: Context) -> Iterator[Issue]:
+    yield from _margin(ctx, "top", False)
+
+
+def r04_bottom(ctx: Context) -> Iterator[Issue]:
+    yield from _margin(ctx, "bottom", True)
+
+
+def r05_left(ctx: Context) -> Iterator[Issue]:
+    yield from _margin(ctx, "left", False)
+
+
+def r06_right(ctx: Context) -> Iterator[Issue]:
+    yield from _margin(ctx, "right", True)
+
+
+def page_paragraphs(part: HeaderFooter | None) -> list[Paragraph]:
+    """Paragraphs of a header/footer that hold a PAGE field."""
+    if part is None:
+        return []
+    return [p for p in part.all_paragraphs() if any(PAGE_FIELD.match(f) for f in p.fields)]
+
+
+def r37_page_numbers(ctx: Context) -> Iterator[Issue]:
+    yield from _first_page(ctx)
+    seen: set[str] = set()
+    for sect in _sections(ctx):
+        types = ("default", "even") if ctx.doc.even_and_odd else ("default",)
+        for hf_type in types:
+            yield from _header_number(ctx, sect, hf_type, seen)
+        for hf_type, part in sect.footers.items():
+            if part not in seen and page_paragraphs(ctx.doc.parts.get(part)):
+                seen.add(part)
+                yield Issue(ctx.where.header_part(sect.index, "footer", hf_type),
+                            T("Số trang đặt ở chân trang", "The page number is in the footer"),
+                            T("chân trang", "footer"),
+                            T("giữa phần lề trên (đầu trang)", "centred in the header"))
+
+
+def _first_page(ctx: Context) -> Iterator[Issue]:
+    first = ctx.sections()[0]
+    hf_type = "first" if first.title_pg else "default"
+    if page_paragraphs(ctx.doc.header_footer(first, "header", hf_type)):
+        found = (T("đầu trang của trang 1 có trường PAGE", "the first-page header has a PAGE "
+                   "field") if first.title_pg else
+                 T("chưa bật «Trang đầu khác» (titlePg)", "titlePg (different first page) "
+                   "is not set"))
+        yield Issue(ctx.where.header_part(0, "header", hf_type),
+                    T("Trang 1 hiển thị số trang", "Page 1 shows a page number"), found,
+                    T("không hiển thị số trang ở trang 1", "no page number on page 1"))
+
+
+def _header_number(ctx: Context, sect: Section, hf_type: str, seen: set[str]) -> Iterator[Issue]:
+    part_name = sect.headers.get(hf_type, "")
+    if part_name in seen or (not part_name and f"none-{hf_type}" in seen):
+        return
+    paras = page_paragraphs(ctx.doc.parts.get(part_name))
+    where = ctx.where.header_part(sect.index, "header", hf_type)
+    if not paras and sect.index == 0 and fits_one_page(ctx.doc, 0):
+        return  # page 1 is the only page of the section: no number shows anyway
+    seen.add(part_name or f"none-{hf_type}")
+    if not paras:
+        yield Issue(where, T("Không có số trang ở đầu trang", "No page number in the header"),
+                    T("không có trường PAGE", "no PAGE field"),
+                    T("trường PAGE canh giữa ở đầu trang, cỡ 13–14", "a centred PAGE field "
+                      "in the header, 13–14 pt"))
+        return
+    para = paras[0]
+    if not (para.props.centered or para.container.kind == "textbox"):
+        yield Issue(ctx.where.para(para), T("Số trang chưa canh giữa", "The page number is "
+                                            "not centred"), N(para.props.jc or "left"),
+                    T("canh giữa", "centred"))
+    values = sizes(para) or sorted({p.sz for p in para.field_props})
+    if values and any(not 26 <= v <= 28 for v in values):
+        yield Issue(ctx.where.para(para), T("Cỡ chữ số trang không đúng", "Wrong page number "
+                                            "size"), N(", ".join(pt(v) for v in values)),
+                    N("13–14 pt"))
+    if any(r.props.italic for r in para.runs if r.field) or sect.page_format not in (
+            None, "decimal"):
+        yield Issue(ctx.where.para(para), T("Số trang không phải chữ số Ả Rập đứng",
+                                            "The page number is not upright Arabic digits"),
+                    N(sect.page_format or "italic"), T("chữ số Ả Rập, chữ đứng",
+                                                       "upright Arabic digits"))
+
+
+def r40_appendix_numbering(ctx: Context) -> Iterator[Issue]:
+    for appendix in ctx.layout.appendices:
+        label = appendix.label
+        if label.section == 0 and ctx.kind == "phu-luc":
+            continue
+        if not appendix.starts_section:
+            yield Issue(ctx.where.para(label),
+                        T("Phụ lục không bắt đầu một mục (section) riêng nên không đánh số trang "
+                          "riêng được", "The appendix does not start its own section, so its "
+                          "pages cannot be numbered separately"),
+                        T("cùng mục với phần trước", "same section as the text before"),
+                        T("ngắt mục (section break) trước phụ lục, đánh số trang từ 1",
+                          "a section break before the appendix, numbering from 1"))
+            continue
+        sect = ctx.sections()[label.section]
+        if sect.page_start != 1:
+            found = N(sect.page_start) if sect.page_start is not None else T(
+                "tiếp nối phần trước", "continues from the previous section")
+            yield Issue(ctx.where.section(sect.index),
+                        T("Phụ lục không đánh lại số trang từ 1",
+                          "The appendix does not restart page numbering at 1"),
+                        found, T("bắt đầu từ 1 (pgNumType start=1)", "start at 1 "
+                                 "(pgNumType start=1)"))

@@ -1,0 +1,189 @@
+"""R32–R36 (signature block, Nơi nhận) and R38 (borderless header and signature tables)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lsdocs.check.checks.common import all_italic, fmt_issues, quoted
+from lsdocs.check.context import Context
+from lsdocs.check.docmodel import Paragraph, Table
+from lsdocs.check.findings import Issue, N
+from lsdocs.check.text import is_upper, squash
+from lsdocs.errors import T
+
+PREFIX_NO_DOT = re.compile(r"^(TM|KT|Q|TL|TUQ)\s")
+ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|CN|KS|BS)\.?\s")
+LUU_RE = re.compile(r"^- Lưu: VT(, .+)?\.$")
+DRAFTER_RE = re.compile(r"^[A-ZĐ]{1,8}\.?\s?\(\d+\)\.?$")
+NO_SIGNATURE = T("sau nội dung văn bản", "after the body text")
+
+
+@dataclass
+class Signature:
+    table: Table
+    left: list[Paragraph]
+    right: list[Paragraph]
+    titles: list[Paragraph] = field(default_factory=list)
+    gap: list[Paragraph] = field(default_factory=list)
+    name: Paragraph | None = None
+
+
+def read_signature(table: Table) -> Signature:
+    left = [p for row in table.rows if row for p in row[0].paragraphs]
+    right = [p for row in table.rows if len(row) > 1 for p in row[-1].paragraphs]
+    sig = Signature(table, left, right)
+    i = 0
+    while i < len(right) and right[i].empty and not right[i].drawings:
+        i += 1
+    while i < len(right) and not right[i].empty and is_upper(right[i].display):
+        sig.titles.append(right[i])
+        i += 1
+    while i < len(right) and (right[i].empty or _placeholder(right[i])):
+        sig.gap.append(right[i])
+        i += 1
+    sig.name = right[i] if i < len(right) else None
+    return sig
+
+
+def _placeholder(para: Paragraph) -> bool:
+    text = para.display
+    return (text.startswith("(") and text.endswith(")")) or (all_italic(para) and "ký" in text)
+
+
+def _signature(ctx: Context) -> Signature | None:
+    table = ctx.layout.signature
+    return read_signature(table) if table is not None else None
+
+
+def r32_signature(ctx: Context) -> Iterator[Issue]:
+    sig = _signature(ctx)
+    if sig is None:
+        yield Issue(NO_SIGNATURE, T("Không tìm thấy bảng chữ ký", "No signature table"),
+                    T("không có", "none"), T("bảng không viền: Nơi nhận | chức vụ, họ tên",
+                                             "a borderless table: Nơi nhận | title, name"))
+        return
+    where = ctx.where.table(sig.table)
+    if not sig.titles:
+        yield Issue(where, T("Không có dòng quyền hạn, chức vụ người ký", "No signer title line"),
+                    T("không có", "none"), N("«TM. ỦY BAN NHÂN DÂN» / «KT. CHỦ TỊCH» …"))
+    for para in sig.titles:
+        if PREFIX_NO_DOT.match(para.display):
+            yield Issue(ctx.where.para(para), T("Chữ viết tắt quyền hạn thiếu dấu chấm",
+                                                "The authority prefix lacks its dot"),
+                        quoted(para.display), N("«TM.», «KT.», «Q.», «TL.», «TUQ.»"))
+        yield from fmt_issues(ctx, para, T("chức vụ người ký", "the signer title"), bold=True,
+                              italic=False, sz=(26, 28), centered=True)
+    yield from _gap_and_name(ctx, sig)
+
+
+def _gap_and_name(ctx: Context, sig: Signature) -> Iterator[Issue]:
+    if sig.titles and sig.name is not None:
+        roomy = (sum(1 for p in sig.gap if p.empty) >= 2 or any(p.drawings for p in sig.gap)
+                 or any(_placeholder(p) for p in sig.gap) or sig.name.props.before >= 560)
+        if not roomy:
+            yield Issue(ctx.where.para(sig.name), T("Không đủ chỗ ký giữa chức vụ và họ tên",
+                                                    "No room to sign between title and name"),
+                        T("{n} dòng trống", "{n} empty lines", n=len(sig.gap)),
+                        T("ít nhất 2 dòng trống", "at least 2 empty lines"))
+    if sig.name is None:
+        yield Issue(ctx.where.table(sig.table), T("Không có họ tên người ký",
+                                                  "The signer's name is missing"),
+                    T("không có", "none"), T("họ tên in thường, đậm", "name in bold title case"))
+        return
+    if is_upper(sig.name.display):
+        yield Issue(ctx.where.para(sig.name), T("Họ tên người ký viết in hoa toàn bộ",
+                                                "The signer's name is all capitals"),
+                    quoted(sig.name.display), T("in thường, viết hoa chữ đầu mỗi tiếng",
+                                                "title case"))
+    yield from fmt_issues(ctx, sig.name, T("họ tên người ký", "the signer's name"), bold=True,
+                          italic=False, sz=(26, 28), centered=True)
+
+
+def r33_academic_title(ctx: Context) -> Iterator[Issue]:
+    sig = _signature(ctx)
+    if sig is not None and sig.name is not None and ACADEMIC.match(sig.name.display):
+        yield Issue(ctx.where.para(sig.name), T("Có học hàm, học vị trước họ tên người ký",
+                                                "An academic title precedes the signer's name"),
+                    quoted(sig.name.display), T("chỉ họ và tên", "the name only"))
+
+
+def _noi_nhan(sig: Signature) -> tuple[Paragraph | None, list[Paragraph]]:
+    lines = [p for p in sig.left if not p.empty]
+    if lines and DRAFTER_RE.match(lines[-1].display):
+        lines = lines[:-1]  # ô 12: ký hiệu người soạn thảo, số lượng bản
+    return (lines[0], lines[1:]) if lines else (None, [])
+
+
+def r34_noi_nhan_label(ctx: Context) -> Iterator[Issue]:
+    sig = _signature(ctx)
+    if sig is None:
+        return
+    label, _ = _noi_nhan(sig)
+    if label is None or squash(label.display) != "Nơi nhận:":
+        yield Issue(ctx.where.para(label) if label else ctx.where.table(sig.table),
+                    T("Không có dòng «Nơi nhận:» ở ô trái bảng chữ ký", "No «Nơi nhận:» line in "
+                      "the left cell"), quoted(label.display) if label else T("không có", "none"),
+                    N("«Nơi nhận:»"))
+        return
+    yield from fmt_issues(ctx, label, T("chữ «Nơi nhận:»", "«Nơi nhận:»"), bold=True,
+                          italic=True, sz=(24, 24))
+    if not label.props.left_aligned:
+        yield Issue(ctx.where.para(label), T("«Nơi nhận:» chưa sát lề trái", "«Nơi nhận:» is "
+                                             "not left-aligned"), N(label.props.jc),
+                    T("canh trái", "left-aligned"))
+    if sig.titles and label.container.row != sig.titles[0].container.row:
+        yield Issue(ctx.where.para(label), T("«Nơi nhận:» không ngang hàng chức vụ người ký",
+                                             "«Nơi nhận:» is not level with the signer title"),
+                    T("khác hàng", "another row"), T("cùng hàng với dòng chức vụ đầu tiên",
+                                                     "the row of the first title line"))
+
+
+def r35_noi_nhan_items(ctx: Context) -> Iterator[Issue]:
+    sig = _signature(ctx)
+    if sig is None:
+        return
+    label, items = _noi_nhan(sig)
+    if label is None:
+        return
+    if not items:
+        yield Issue(ctx.where.para(label), T("Nơi nhận không có danh sách", "Nơi nhận lists no "
+                                             "recipient"), T("không có", "none"),
+                    N("«- …;» … «- Lưu: VT, ….»"))
+    for i, para in enumerate(items):
+        yield from fmt_issues(ctx, para, T("danh sách nơi nhận", "the recipient list"),
+                              bold=False, italic=False, sz=(22, 22))
+        text, last = para.display, i == len(items) - 1
+        if last and not LUU_RE.match(text):
+            yield Issue(ctx.where.para(para), T("Dòng cuối nơi nhận không đúng dạng «- Lưu: VT, …»",
+                                                "The last recipient line is not «- Lưu: VT, …»"),
+                        quoted(text), N("«- Lưu: VT, KGVX.»"))
+        elif not last and not (text.startswith("- ") and text.endswith(";")):
+            yield Issue(ctx.where.para(para), T("Dòng nơi nhận sai dạng", "A recipient line is "
+                                                "malformed"), quoted(text), N("«- …;»"))
+
+
+def r36_nhu_tren(ctx: Context) -> Iterator[Issue]:
+    sig = _signature(ctx)
+    if sig is None or not (ctx.kind == "cong-van" or ctx.layout.kinh_gui):
+        return
+    _, items = _noi_nhan(sig)
+    if items and squash(items[0].display) != "- Như trên;":
+        yield Issue(ctx.where.para(items[0]), T("Nơi nhận chưa bắt đầu bằng «- Như trên;»",
+                                                "Nơi nhận does not start with «- Như trên;»"),
+                    quoted(items[0].display), N("«- Như trên;»"))
+
+
+def r38_borders(ctx: Context) -> Iterator[Issue]:
+    for table in (ctx.layout.header.table if ctx.layout.header else None, ctx.layout.signature):
+        if table is None:
+            continue
+        sides = {**ctx.doc.styles.table_borders(table.style), **table.borders}
+        visible = sorted(s for s, b in sides.items() if b.visible)
+        visible += sorted({s for c in table.cells() for s, b in c.borders.items() if b.visible}
+                          - set(visible))
+        if visible:
+            yield Issue(ctx.where.table(table), T("Bảng tiêu đề/chữ ký có đường viền",
+                                                  "The header/signature table has borders"),
+                        N(", ".join(visible)), T("không viền", "no borders"))

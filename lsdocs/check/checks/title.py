@@ -1,0 +1,159 @@
+"""R20–R23: tên loại, trích yếu and its rule, công văn V/v, Kính gửi."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lsdocs.check.checks.common import cm, fmt_issues, para_width, quoted, size_issues
+from lsdocs.check.checks.header import KIND_TYPES
+from lsdocs.check.context import Context
+from lsdocs.check.docmodel import Paragraph
+from lsdocs.check.findings import Issue, N
+from lsdocs.check.lines import HRule, container_width
+from lsdocs.check.text import is_upper, type_name
+from lsdocs.errors import T, Text
+
+ITEM_RE = re.compile(r"^- \S")
+
+
+def _after_header(ctx: Context) -> Text:
+    header = ctx.layout.header
+    if header is None:
+        return T("đầu văn bản", "start of the document")
+    return Text(ctx.where.table(header.table).vi + ", phía dưới",
+                ctx.where.table(header.table).en + ", below it")
+
+
+def r20_title(ctx: Context) -> Iterator[Issue]:
+    title = ctx.layout.title
+    if title is None:
+        yield Issue(_after_header(ctx), T("Không tìm thấy tên loại văn bản", "The document type "
+                                          "name (tên loại) is missing"), T("không có", "none"),
+                    T("tên loại in hoa, đậm, canh giữa (KẾ HOẠCH, BÁO CÁO …)", "the type name "
+                      "in bold capitals, centred (KẾ HOẠCH, BÁO CÁO …)"))
+        return
+    name = type_name(title.display) or title.display
+    wanted = KIND_TYPES.get(ctx.kind)
+    if wanted and name != wanted:
+        yield Issue(ctx.where.para(title), T("Tên loại không khớp loại văn bản đã chọn",
+                                             "The type name does not match the chosen kind"),
+                    quoted(title.display), quoted(wanted))
+    if not is_upper(title.display):
+        yield Issue(ctx.where.para(title), T("Tên loại chưa in hoa", "The type name is not in "
+                                             "capitals"), quoted(title.display), quoted(name))
+    yield from fmt_issues(ctx, title, T("tên loại văn bản", "the type name"), bold=True,
+                          italic=False, sz=(26, 28), centered=True)
+
+
+def _rule_ok(ctx: Context, rule: HRule, lines: list[Paragraph]) -> bool:
+    """Rule length 1/3–1/2 (±) of the text line above it, or of the text width."""
+    area = container_width(ctx.doc, rule.para)
+    line = max(min(para_width(p), area) for p in lines)
+    return any(base and 0.28 <= rule.width / base <= 0.55 for base in (line, area))
+
+
+def rule_under(ctx: Context, lines: list[Paragraph], rule: HRule | None, name: Text,
+               wanted: Text) -> Iterator[Issue]:
+    """Issues for the short rule under the trích yếu or the appendix reference line."""
+    if rule is None:
+        yield Issue(ctx.where.para(lines[-1]), Text(f"Không có đường kẻ dưới {name.vi}",
+                                                    f"No rule under {name.en}"),
+                    T("không có", "none"), wanted)
+        return
+    if not _rule_ok(ctx, rule, lines):
+        line = max(min(para_width(p), container_width(ctx.doc, rule.para)) for p in lines)
+        yield Issue(ctx.where.para(rule.para), Text(f"Độ dài đường kẻ dưới {name.vi} không đúng",
+                                                    f"Wrong length of the rule under {name.en}"),
+                    N(cm(rule.width)), T("1/3–1/2 dòng chữ ({a}–{b})", "1/3–1/2 of the text "
+                                         "line ({a}–{b})", a=cm(line / 3), b=cm(line / 2)))
+    if not rule.solid:
+        yield Issue(ctx.where.para(rule.para), Text(f"Đường kẻ dưới {name.vi} không phải nét liền",
+                                                    f"The rule under {name.en} is not solid"),
+                    N(rule.detail), T("nét liền", "solid"))
+
+
+def r21_trich_yeu(ctx: Context) -> Iterator[Issue]:
+    title, lines = ctx.layout.title, ctx.layout.trich_yeu
+    if title is None:
+        return
+    if not lines:
+        yield Issue(ctx.where.para(title), T("Không có trích yếu dưới tên loại", "No trích yếu "
+                                             "under the type name"), T("không có", "none"),
+                    T("trích yếu in thường, đậm, canh giữa", "the trích yếu in bold sentence "
+                      "case, centred"))
+        return
+    for para in lines:
+        if is_upper(para.display):
+            yield Issue(ctx.where.para(para), T("Trích yếu viết in hoa toàn bộ", "The trích yếu "
+                                                "is all capitals"), quoted(para.display),
+                        T("chữ in thường (viết hoa chữ đầu)", "sentence case"), relaxed=True)
+        yield from fmt_issues(ctx, para, T("trích yếu", "the trích yếu"), bold=True,
+                              italic=False, sz=(26, 28), centered=True)
+    yield from rule_under(ctx, lines, ctx.layout.trich_yeu_rule, T("trích yếu", "the trích yếu"),
+                          T("đường kẻ nét liền dài 1/3–1/2 dòng chữ, canh giữa", "a centred "
+                            "solid rule 1/3–1/2 of the line"))
+
+
+def r22_vv(ctx: Context) -> Iterator[Issue]:
+    header = ctx.layout.header
+    if header is None:
+        return
+    if ctx.layout.title is not None:
+        yield Issue(ctx.where.para(ctx.layout.title), T("Công văn không có tên loại",
+                                                        "A công văn has no type name"),
+                    quoted(ctx.layout.title.display), T("không có tên loại; trích yếu «V/v …» "
+                                                        "dưới số, ký hiệu", "no type name; "
+                                                        "«V/v …» under the number"))
+    vv = header.vv
+    if vv is None:
+        yield Issue(ctx.where.table(header.table), T("Không có trích yếu «V/v …» dưới số, ký hiệu",
+                                                     "No «V/v …» line under the number"),
+                    T("không có", "none"), N("«V/v …»"))
+        return
+    if not vv.display.startswith("V/v "):
+        yield Issue(ctx.where.para(vv), T("Chữ «V/v» viết sai", "«V/v» is misspelt"),
+                    quoted(vv.display[:8]), N("«V/v …»"))
+    yield from fmt_issues(ctx, vv, T("trích yếu công văn (V/v)", "the V/v line"), bold=False,
+                          sz=(24, 26), centered=True)
+    yield from _vv_gap(ctx, vv)
+
+
+def _vv_gap(ctx: Context, vv: Paragraph) -> Iterator[Issue]:
+    so = ctx.layout.header.so if ctx.layout.header else None
+    adjacent = (so is not None and so.container.row == vv.container.row
+                and so.container.col == vv.container.col and so.number + 1 == vv.number)
+    gap = vv.props.before + (so.props.after if so is not None and adjacent else 0)
+    if (adjacent or so is None or so.container.row != vv.container.row) and gap < 117:
+        yield Issue(ctx.where.para(vv), T("Dòng V/v chưa cách dòng Số 6 pt", "The V/v line is "
+                                          "not 6 pt below the number"),
+                    N(f"{gap / 20:g} pt"), N("≥ 6 pt"))
+
+
+def r23_kinh_gui(ctx: Context) -> Iterator[Issue]:
+    block = ctx.layout.kinh_gui
+    if not block:
+        if ctx.kind == "cong-van":
+            yield Issue(_after_header(ctx), T("Công văn thiếu «Kính gửi»", "The công văn has no "
+                                              "«Kính gửi» line"), T("không có", "none"),
+                        N("«Kính gửi: …»"))
+        return
+    first = block[0]
+    if not first.display.startswith("Kính gửi:"):
+        yield Issue(ctx.where.para(first), T("Dòng Kính gửi viết sai (cần «Kính gửi:»)",
+                                             "The Kính gửi line is malformed"),
+                    quoted(first.display[:20]), N("«Kính gửi: …»"))
+    for para in block:
+        yield from size_issues(ctx, para, T("Kính gửi", "Kính gửi"), (26, 28))
+    yield from _kinh_gui_items(ctx, block[1:])
+
+
+def _kinh_gui_items(ctx: Context, items: list[Paragraph]) -> Iterator[Issue]:
+    for i, para in enumerate(items):
+        text = para.display
+        last = i == len(items) - 1
+        end = "." if last else ";"
+        if not ITEM_RE.match(text) or not text.endswith(end):
+            yield Issue(ctx.where.para(para), T("Dòng nơi nhận sau Kính gửi sai dạng",
+                                                "A Kính gửi recipient line is malformed"),
+                        quoted(text), Text(f"«- …{end}»", f"«- …{end}»"))

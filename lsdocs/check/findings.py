@@ -1,0 +1,123 @@
+"""What the checker reports: one :class:`Finding` per fault, a report per file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lsdocs.errors import SEVERITY_ERROR, SEVERITY_WARNING, Location, Problem, T, Text
+
+
+def N(value: object) -> Text:  # noqa: N802 - a Text that reads the same in both languages
+    """A value shown the same in Vietnamese and English (numbers, quoted text)."""
+    return Text(str(value), str(value))
+
+
+@dataclass(frozen=True)
+class Issue:
+    """What a check function yields: the rule table adds id, severity and clause.
+
+    *relaxed* asks for the rule's lighter severity, for the cases the decree
+    itself tolerates (landscape appendix margins, ``CỘNG HOÀ`` …).
+    """
+
+    place: Text
+    message: Text
+    found: Text | None = None
+    expected: Text | None = None
+    relaxed: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    clause: Text
+    location: Text
+    message: Text
+    found: Text | None = None
+    expected: Text | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == SEVERITY_ERROR
+
+    def sentence(self, lang: str = "vi") -> str:
+        """Message, found and expected as one sentence."""
+        text = self.message.get(lang)
+        if self.found is not None:
+            text += ": " + self.found.get(lang)
+        if self.expected is not None:
+            text += f" ({'expected' if lang == 'en' else 'cần'} {self.expected.get(lang)})"
+        return text
+
+    def to_dict(self, lang: str = "vi") -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "clause": self.clause.get(lang),
+            "location": self.location.get(lang),
+            "found": self.found.get(lang) if self.found else None,
+            "expected": self.expected.get(lang) if self.expected else None,
+            "message": self.message.get(lang),
+        }
+
+    def to_problem(self, file: str | None = None) -> Problem:
+        """The finding in the project's error model (:class:`lsdocs.errors.Problem`)."""
+        return Problem(
+            location=Location(file=file, place=self.location),
+            message=Text(f"{self.rule}: {self.message.vi}", f"{self.rule}: {self.message.en}"),
+            found=self.found.vi if self.found else None,
+            expected=self.expected,
+            hint=T("căn cứ: {c}", "source: {c}", c=self.clause.vi),
+            severity=self.severity,
+            code=self.rule,
+        )
+
+
+KIND_LABELS = {
+    "ke-hoach": T("kế hoạch", "plan (kế hoạch)"),
+    "bao-cao": T("báo cáo", "report (báo cáo)"),
+    "cong-van": T("công văn", "official letter (công văn)"),
+    "phu-luc": T("phụ lục", "appendix (phụ lục)"),
+    "quyet-dinh": T("quyết định", "decision (quyết định)"),
+    "to-trinh": T("tờ trình", "submission (tờ trình)"),
+    "giay-moi": T("giấy mời", "invitation (giấy mời)"),
+    "van-ban": T("văn bản có tên loại", "document with a type name"),
+    "khong-ro": T("không xác định", "unknown"),
+}
+
+
+@dataclass
+class CheckReport:
+    """All findings for one file, errors first within document order."""
+
+    file: str
+    kind: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == SEVERITY_WARNING]
+
+    def passed(self, strict: bool = False) -> bool:
+        """No errors (and, with *strict*, no warnings either)."""
+        return not self.errors and not (strict and self.warnings)
+
+    def rules(self) -> set[str]:
+        return {f.rule for f in self.findings}
+
+    def to_dict(self, lang: str = "vi") -> dict[str, object]:
+        return {
+            "file": self.file,
+            "kind": self.kind,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "findings": [f.to_dict(lang) for f in self.findings],
+        }
+
+    def problems(self) -> list[Problem]:
+        return [f.to_problem(self.file) for f in self.findings]

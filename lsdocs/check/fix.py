@@ -1,0 +1,314 @@
+"""``lsdocs check --fix``: safe automatic fixes, each reported, then a re-check.
+
+Safe means the wording never changes, except three corrections the decree
+itself dictates: Unicode NFC, the hyphens of the Tiêu ngữ, and ``HOÀ`` → ``HÒA``
+in the Quốc hiệu.  Fixed: page size and margins into range, fonts to Times
+New Roman (theme fonts replaced), text colour to black (urgency marks keep
+their red), page numbers to the header centre with none on page 1, appendix
+numbering restarted at 1.  The input is never overwritten unless asked; the
+output is written atomically (temporary file in the same folder, then
+``os.replace``).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from lsdocs.check._xml import Element, child, w
+from lsdocs.check.checks.fonts import LEGACY_FONT
+from lsdocs.check.docmodel import Document
+from lsdocs.check.engine import check_loaded, open_document, read_path
+from lsdocs.check.findings import CheckReport
+from lsdocs.check.fix_pages import AFTER_PG_NUM, PageNumberFixer, insert_ordered
+from lsdocs.check.layout import Layout
+from lsdocs.check.places import Locator
+from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, has_combining, key, nfc, urgency_mark
+from lsdocs.errors import Location, Problem, T, Text, UsageError
+
+TNR = "Times New Roman"
+#: margin → value to clamp to (inside the range, away from the ±3 tw tolerance)
+CLAMP = {"top": (1134, 1418), "bottom": (1134, 1418), "left": (1701, 1985), "right": (850, 1134)}
+A4 = (11906, 16838)
+_THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme")
+
+
+@dataclass(frozen=True)
+class FixAction:
+    rule: str
+    location: Text
+    description: Text
+
+
+@dataclass
+class FixReport:
+    source: str
+    output: str
+    actions: list[FixAction] = field(default_factory=list)
+    before: CheckReport | None = None
+    after: CheckReport | None = None
+
+
+class _Fixer:
+    """Applies the fixes whose rules the check reported (*found*)."""
+
+    def __init__(self, doc: Document, layout: Layout, found: set[str]) -> None:
+        self.doc, self.layout, self.found = doc, layout, found
+        self.package = doc.package
+        self.where = Locator(doc, layout)
+        self.actions: list[FixAction] = []
+        self.dirty: set[str] = {doc.package.main}
+
+    def record(self, rule: str, place: Text, what: Text) -> None:
+        self.actions.append(FixAction(rule, place, what))
+
+    def touch(self, part: str) -> None:
+        self.dirty.add(part)
+
+    def stories(self) -> list[str]:
+        return [self.package.main, *self.doc.parts]
+
+    def run(self) -> dict[str, Element]:
+        steps = ((("R01", "R03", "R04", "R05", "R06"), self.pages), (("R07",), self.fonts),
+                 (("R08",), self.colours), (("R09",), self.unicode),
+                 (("R10", "R11"), self.national_motto))
+        for rules, step in steps:
+            if self.found & set(rules):
+                step()
+        pages = PageNumberFixer(self.doc, self.layout, self.record, self.touch)
+        if self.found & {"R37", "R40"}:
+            pages.run()
+        return pages.new_parts
+
+    def pages(self) -> None:
+        for section in self.doc.sections:
+            if section.el is None:
+                continue
+            size = child(section.el, "pgSz")
+            if size is None:
+                size = etree.Element(w("pgSz"))
+                insert_ordered(section.el, size, ("pgMar",) + AFTER_PG_NUM)
+            self._page_size(section.index, size)
+            margins = child(section.el, "pgMar")
+            if margins is None:
+                margins = etree.SubElement(section.el, w("pgMar"))
+                insert_ordered(section.el, margins, ("pgNumType",) + AFTER_PG_NUM)
+            self._margins(section.index, margins)
+
+    def _page_size(self, index: int, size: Element) -> None:
+        width, height = int(size.get(w("w"), "0")), int(size.get(w("h"), "0"))
+        landscape = width > height
+        wanted = A4[::-1] if landscape else A4
+        if abs(width - wanted[0]) > 5 or abs(height - wanted[1]) > 5:
+            size.set(w("w"), str(wanted[0]))
+            size.set(w("h"), str(wanted[1]))
+            self.record("R01", self.where.section(index), T("đổi khổ giấy thành A4",
+                                                            "set the paper size to A4"))
+
+    def _margins(self, index: int, margins: Element) -> None:
+        for side, (low, high) in CLAMP.items():
+            value = abs(int(float(margins.get(w(side), "0"))))
+            if low - 3 <= value <= high + 3:
+                continue
+            new = min(max(value, low), high)
+            margins.set(w(side), str(new))
+            self.record(f"R0{3 + list(CLAMP).index(side)}", self.where.section(index),
+                        T("lề {s}: {a} → {b} tw", "{s} margin: {a} → {b} tw", s=side, a=value,
+                          b=new))
+
+    def fonts(self) -> None:
+        styles = self.doc.package.rel_types(self.package.main).get("/styles")
+        root = self.package.xml(styles) if styles else None
+        if root is not None and styles:
+            self._defaults_font(root, styles)
+        for part in ([styles] if styles else []) + self.stories():
+            part_root = self.package.xml(part)
+            if part_root is None:
+                continue
+            changed = sum(self._font(el) for el in part_root.iter(w("rFonts")))
+            if changed:
+                self.touch(part)
+                self.record("R07", T("phần {p}", "part {p}", p=part),
+                            T("đổi {n} chỗ phông sang Times New Roman", "set {n} font "
+                              "settings to Times New Roman", n=changed))
+
+    def _defaults_font(self, root: Element, part: str) -> None:
+        defaults = child(root, "docDefaults")
+        if defaults is None:
+            defaults = etree.Element(w("docDefaults"))
+            root.insert(0, defaults)
+        rpr_default = child(defaults, "rPrDefault")
+        if rpr_default is None:
+            rpr_default = etree.Element(w("rPrDefault"))
+            defaults.insert(0, rpr_default)
+        rpr = child(rpr_default, "rPr")
+        if rpr is None:
+            rpr = etree.SubElement(rpr_default, w("rPr"))
+        if child(rpr, "rFonts") is None:
+            rpr.insert(0, etree.Element(w("rFonts")))
+            self.touch(part)
+
+    def _font(self, fonts: Element) -> int:
+        names = [fonts.get(w(s)) for s in ("ascii", "hAnsi")]
+        if any(n and LEGACY_FONT.match(n) for n in names):
+            return 0  # legacy-encoded text would turn into garbage: needs conversion
+        themed = any(fonts.get(w(a)) is not None for a in _THEME_ATTRS)
+        other = any(n is not None and n != TNR for n in names)
+        if not (themed or other or (self._is_default(fonts) and names != [TNR, TNR])):
+            return 0
+        for attr in _THEME_ATTRS:
+            fonts.attrib.pop(w(attr), None)
+        for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+            fonts.set(w(slot), TNR)
+        return 1
+
+    @staticmethod
+    def _is_default(fonts: Element) -> bool:
+        parent = fonts.getparent()
+        grand = parent.getparent() if parent is not None else None
+        return grand is not None and grand.tag == w("rPrDefault")
+
+    def colours(self) -> None:
+        keep = {id(r.el) for p in self.doc.all_paragraphs() if urgency_mark(p.display)
+                for r in p.runs}
+        styles = self.doc.package.rel_types(self.package.main).get("/styles")
+        for part in ([styles] if styles else []) + self.stories():
+            root = self.package.xml(part)
+            if root is None:
+                continue
+            changed = 0
+            for colour in root.iter(w("color")):
+                run = colour.getparent().getparent() if colour.getparent() is not None else None
+                if run is not None and id(run) in keep:
+                    continue
+                changed += _blacken(colour)
+            if changed:
+                self.touch(part)
+                self.record("R08", T("phần {p}", "part {p}", p=part),
+                            T("đổi {n} chỗ màu chữ sang đen", "set {n} text colours to "
+                              "black", n=changed))
+
+    def unicode(self) -> None:
+        for part in self.stories():
+            root = self.package.xml(part)
+            if root is None:
+                continue
+            changed = sum(_nfc_paragraph(p) for p in root.iter(w("p")))
+            if changed:
+                self.touch(part)
+                self.record("R09", T("phần {p}", "part {p}", p=part),
+                            T("chuẩn hóa {n} đoạn sang Unicode dựng sẵn (NFC)", "normalised {n} "
+                              "paragraphs to NFC", n=changed))
+
+    def national_motto(self) -> None:
+        header = self.layout.header
+        if header is None:
+            return
+        for para, wanted, rule in ((header.quoc_hieu, QUOC_HIEU, "R10"),
+                                   (header.tieu_ngu, TIEU_NGU, "R11")):
+            if para is None or para.display == wanted or key(para.display) != key(wanted):
+                continue
+            if rule == "R10" and para.display.replace("HOÀ", "HÒA") != wanted:
+                continue
+            texts = [t for r in para.runs for t in r.el.iter(w("t"))]
+            if not texts:
+                continue
+            texts[0].text = wanted
+            for extra in texts[1:]:
+                extra.text = ""
+            self.record(rule, self.where.para(para),
+                        T("sửa thành «{t}»", "corrected to «{t}»", t=wanted))
+
+
+def _blacken(colour: Element) -> int:
+    value, theme = colour.get(w("val")), colour.get(w("themeColor"))
+    if (value is None or value.lower() in ("auto", "000000")) and theme in (None, "text1",
+                                                                             "dark1"):
+        return 0
+    colour.set(w("val"), "000000")
+    for attr in ("themeColor", "themeShade", "themeTint"):
+        colour.attrib.pop(w(attr), None)
+    return 1
+
+
+def _nfc_paragraph(para: Element) -> int:
+    texts = list(para.iter(w("t")))
+    changed = 0
+    for i, t in enumerate(texts):
+        text = t.text or ""
+        if i > 0 and text and has_combining(text[0]):
+            lead = len(text) - len(text.lstrip("".join(chr(c) for c in range(0x300, 0x370))))
+            texts[i - 1].text = nfc((texts[i - 1].text or "") + text[:lead])
+            text = text[lead:]
+            changed = 1
+        if nfc(text) != (t.text or ""):
+            t.text = nfc(text)
+            changed = 1
+    return changed
+
+
+def _serialise(doc: Document, dirty: set[str], new_parts: dict[str, Element]) -> bytes:
+    out = io.BytesIO()
+    source = doc.package.zip
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            root = doc.package.xml(info.filename) if info.filename in dirty else None
+            data = (etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                    if root is not None else doc.package.read(info.filename))
+            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        for name, root in new_parts.items():
+            target.writestr(name, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                                 standalone=True))
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file in the same folder."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _target(src: Path, dst: str | Path | None, in_place: bool) -> Path:
+    if in_place:
+        return src
+    if dst is None:
+        raise UsageError(Problem(Location(file=str(src)), T(
+            "Cần chỉ ra tệp kết quả (-o) hoặc dùng --in-place", "Give an output file (-o) or "
+            "use --in-place")))
+    target = Path(dst)
+    if target.exists() and target.resolve() == src.resolve():
+        raise UsageError(Problem(Location(file=str(src)), T(
+            "Tệp kết quả trùng tệp gốc; dùng --in-place nếu muốn ghi đè", "The output is the "
+            "input file; use --in-place to overwrite it")))
+    return target
+
+
+def fix_document(src: str | Path, dst: str | Path | None = None, *, in_place: bool = False,
+                 kind: str = "auto") -> FixReport:
+    """Apply the safe fixes to *src*, write *dst* (or *src* with *in_place*), re-check.
+
+    Raises DocumentReadError for unreadable input and UsageError when *dst*
+    would overwrite *src* without *in_place*.
+    """
+    source = Path(src)
+    target = _target(source, dst, in_place)
+    doc = open_document(read_path(source), str(source))
+    before, layout = check_loaded(doc, kind)
+    fixer = _Fixer(doc, layout, before.rules())
+    new_parts = fixer.run()
+    data = _serialise(doc, fixer.dirty, new_parts)
+    write_atomic(target, data)
+    after, _ = check_loaded(open_document(data, str(target)), kind)
+    return FixReport(str(source), str(target), fixer.actions, before, after)

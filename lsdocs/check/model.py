@@ -1,0 +1,165 @@
+"""The checker's view of a document: paragraphs, runs, cells, tables, sections.
+
+Plain data built by :func:`lsdocs.check.docmodel.load`.  Identity matters
+(``eq=False``): two paragraphs with the same text are different paragraphs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lsdocs.check._xml import Element
+from lsdocs.check.package import Package
+from lsdocs.check.sections import Section
+from lsdocs.check.styles import Border, ParaProps, RunProps, StyleSheet
+
+
+@dataclass(eq=False)
+class Run:
+    """A run with visible text, its effective formatting and its field (if a result)."""
+
+    el: Element
+    text: str
+    props: RunProps
+    field: str | None = None
+
+    @property
+    def display(self) -> str:
+        return self.text.upper() if self.props.caps else self.text
+
+
+@dataclass(eq=False)
+class Container:
+    """Where a paragraph lives: ``body``, ``cell``, ``header``, ``footer`` or ``textbox``."""
+
+    kind: str
+    section: int = 0
+    table: Table | None = None
+    row: int = 0
+    col: int = 0
+    hf_type: str = ""
+    part: str = ""
+    parent: Paragraph | None = None
+
+
+@dataclass(eq=False)
+class Paragraph:
+    el: Element
+    container: Container
+    number: int  # 1-based among all paragraphs of its container
+    props: ParaProps
+    runs: list[Run] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    drawings: list[Element] = field(default_factory=list)
+    textboxes: list[Paragraph] = field(default_factory=list)
+    body_no: int | None = None  # 1-based among non-empty body paragraphs
+    mark_sz: int = 20
+    field_props: list[RunProps] = field(default_factory=list)  # runs holding field codes
+
+    @property
+    def section(self) -> int:
+        return self.container.section
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def display(self) -> str:
+        """Text as shown (``w:caps`` applied), NFC, outer whitespace stripped."""
+        return unicodedata.normalize("NFC", "".join(r.display for r in self.runs)).strip()
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def text_runs(self) -> list[Run]:
+        """Runs that carry visible characters (not only spaces)."""
+        return [r for r in self.runs if r.text.strip()]
+
+
+@dataclass(eq=False)
+class Cell:
+    el: Element
+    row: int
+    col: int
+    width: int  # twips available to text (cell width minus cell margins)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    borders: dict[str, Border] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.display for p in self.paragraphs)
+
+
+@dataclass(eq=False)
+class Table:
+    el: Element
+    section: int
+    number: int  # 1-based among all tables, in document order
+    style: str | None
+    rows: list[list[Cell]] = field(default_factory=list)
+    borders: dict[str, Border] = field(default_factory=dict)
+    parent: Cell | None = None
+
+    def cells(self) -> Iterator[Cell]:
+        for row in self.rows:
+            yield from row
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        for cell in self.cells():
+            yield from cell.paragraphs
+            for table in cell.tables:
+                yield from table.paragraphs()
+
+
+@dataclass
+class HeaderFooter:
+    part: str
+    kind: str  # "header" or "footer"
+    paragraphs: list[Paragraph]
+    tables: list[Table]
+
+    def all_paragraphs(self) -> Iterator[Paragraph]:
+        for para in self.paragraphs:
+            yield para
+            yield from para.textboxes
+        for table in self.tables:
+            yield from table.paragraphs()
+
+
+@dataclass
+class Document:
+    name: str
+    package: Package
+    styles: StyleSheet
+    sections: list[Section]
+    blocks: list[Paragraph | Table]  # body-level, in order
+    tables: list[Table]  # every table, nested included, in order
+    parts: dict[str, HeaderFooter]  # header/footer part name → content
+    even_and_odd: bool = False
+
+    def all_paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph: body, tables, text boxes, then headers and footers."""
+        for block in self.blocks:
+            if isinstance(block, Table):
+                for para in block.paragraphs():
+                    yield para
+                    yield from para.textboxes
+            else:
+                yield block
+                yield from block.textboxes
+        for part in self.parts.values():
+            yield from part.all_paragraphs()
+
+    def body_paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def header_footer(self, section: Section, kind: str, hf_type: str) -> HeaderFooter | None:
+        refs = section.headers if kind == "header" else section.footers
+        part = refs.get(hf_type)
+        return self.parts.get(part) if part else None

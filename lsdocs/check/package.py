@@ -1,0 +1,154 @@
+"""Open a .docx safely: zip, relationships, XML parts.
+
+Anything that stops the file from being read (empty, not a zip, an OLE2
+container such as an encrypted Word file or an old .doc, a truncated or
+damaged zip, no main document, broken XML) becomes a
+:class:`~lsdocs.errors.DocumentReadError` with a Vietnamese and an English
+message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from lsdocs.check._xml import PKG_REL_NS, Element, parse, w
+from lsdocs.errors import DocumentReadError, Location, Problem, T, Text
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: refuse parts that inflate beyond this (zip bombs)
+MAX_PART_BYTES = 256 * 1024 * 1024
+OFFICE_DOCUMENT = "/officeDocument"
+
+
+def read_error(name: str, message: Text) -> DocumentReadError:
+    """The error raised for an unreadable file, located at the file."""
+    return DocumentReadError(Problem(Location(file=name), message, code="READ"))
+
+
+@dataclass
+class Package:
+    """The parts of a .docx that the checker reads, parsed lazily."""
+
+    name: str
+    zip: zipfile.ZipFile
+    main: str
+    _xml: dict[str, Element | None] = field(default_factory=dict)
+    _rels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str) -> Package:
+        _refuse_non_zip(data, name)
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            archive.namelist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+            raise read_error(name, T("Tệp .docx bị hỏng: không đọc được cấu trúc ZIP ({e})",
+                                     "The .docx file is damaged: its ZIP structure cannot "
+                                     "be read ({e})", e=exc)) from exc
+        package = cls(name=name, zip=archive, main="")
+        package.main = package._find_main()
+        root = package.xml(package.main)
+        if root is None or root.tag != w("document"):
+            raise read_error(name, T("Tệp không phải văn bản Word: phần chính không phải "
+                                     "w:document", "Not a Word document: the main part "
+                                     "is not a w:document"))
+        return package
+
+    def has(self, part: str) -> bool:
+        try:
+            self.zip.getinfo(part)
+        except KeyError:
+            return False
+        return True
+
+    def read(self, part: str) -> bytes:
+        """Raw bytes of a part (DocumentReadError if damaged or too large)."""
+        info = self.zip.getinfo(part)
+        if info.file_size > MAX_PART_BYTES:
+            raise read_error(self.name, T("Phần {p} quá lớn ({n} byte)", "Part {p} is too "
+                                          "large ({n} bytes)", p=part, n=info.file_size))
+        try:
+            return self.zip.read(part)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
+                RuntimeError) as exc:
+            raise read_error(self.name, T("Tệp .docx bị hỏng: không giải nén được {p} ({e})",
+                                          "The .docx file is damaged: {p} cannot be "
+                                          "decompressed ({e})", p=part, e=exc)) from exc
+
+    def xml(self, part: str) -> Element | None:
+        """Parsed XML of *part*, or None when the package has no such part."""
+        if part not in self._xml:
+            self._xml[part] = self._parse(part) if self.has(part) else None
+        return self._xml[part]
+
+    def _parse(self, part: str) -> Element:
+        try:
+            return parse(self.read(part))
+        except etree.XMLSyntaxError as exc:
+            raise read_error(self.name, T("Tệp .docx bị hỏng: phần {p} không phải XML hợp lệ "
+                                          "({e})", "The .docx file is damaged: part {p} is "
+                                          "not valid XML ({e})", p=part, e=exc)) from exc
+
+    def rels(self, part: str) -> dict[str, str]:
+        """Relationship id → target part name for *part* (external targets left out)."""
+        if part not in self._rels:
+            self._rels[part] = self._read_rels(part)
+        return self._rels[part]
+
+    def rel_types(self, part: str) -> dict[str, str]:
+        """Relationship type suffix (``/styles``) → target part name."""
+        root = self.xml(_rels_name(part))
+        found: dict[str, str] = {}
+        for rel in [] if root is None else root.iter(f"{{{PKG_REL_NS}}}Relationship"):
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            if rel.get("TargetMode") != "External":
+                found.setdefault("/" + kind, _resolve(part, rel.get("Target") or ""))
+        return found
+
+    def _read_rels(self, part: str) -> dict[str, str]:
+        root = self.xml(_rels_name(part))
+        found: dict[str, str] = {}
+        for rel in [] if root is None else root.iter(f"{{{PKG_REL_NS}}}Relationship"):
+            if rel.get("TargetMode") != "External":
+                found[rel.get("Id") or ""] = _resolve(part, rel.get("Target") or "")
+        return found
+
+    def _find_main(self) -> str:
+        main = self.rel_types("").get(OFFICE_DOCUMENT, "word/document.xml")
+        if not self.has(main):
+            raise read_error(self.name, T("Tệp ZIP không chứa văn bản Word (thiếu {p})",
+                                          "The ZIP file holds no Word document ({p} is "
+                                          "missing)", p=main))
+        return main
+
+
+def _refuse_non_zip(data: bytes, name: str) -> None:
+    if not data:
+        raise read_error(name, T("Tệp rỗng (0 byte), không phải văn bản Word",
+                                 "The file is empty (0 bytes), not a Word document"))
+    if data.startswith(OLE2_MAGIC):
+        raise read_error(name, T(
+            "Tệp là vỏ OLE2: văn bản Word đã đặt mật khẩu (mã hóa) hoặc tệp .doc cũ; "
+            "hãy bỏ mật khẩu hoặc lưu lại thành .docx",
+            "The file is an OLE2 container: a password-protected (encrypted) Word file or "
+            "an old .doc; remove the password or save it again as .docx"))
+    if not data.startswith(b"PK"):
+        raise read_error(name, T("Tệp không phải văn bản .docx (không phải tệp ZIP)",
+                                 "The file is not a .docx document (not a ZIP file)"))
+
+
+def _rels_name(part: str) -> str:
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def _resolve(source: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))

@@ -1,0 +1,102 @@
+"""Locations a clerk can find: section, table and cell, paragraph number and first words.
+
+``mục 1 (trang đứng), bảng tiêu đề, ô phải, đoạn 2 «Độc lập - Tự do - Hạnh phúc»``
+/ ``section 1 (portrait), header table, right cell, paragraph 2 «…»``.  Body
+paragraphs are numbered in document order over the non-empty paragraphs
+outside tables; paragraphs in a cell, header or footer by their position there.
+"""
+
+from __future__ import annotations
+
+from lsdocs.check.docmodel import Document, Paragraph, Table
+from lsdocs.check.layout import Layout
+from lsdocs.check.sections import Section
+from lsdocs.check.text import snippet
+from lsdocs.errors import T, Text
+
+_ROLES = {
+    "header": T("bảng tiêu đề", "header table"),
+    "signature": T("bảng chữ ký", "signature table"),
+    "kinh_gui": T("bảng Kính gửi", "Kính gửi table"),
+}
+_HF = {
+    ("header", "default"): T("đầu trang (mặc định)", "header (default)"),
+    ("header", "first"): T("đầu trang (trang đầu)", "header (first page)"),
+    ("header", "even"): T("đầu trang (trang chẵn)", "header (even pages)"),
+    ("footer", "default"): T("chân trang (mặc định)", "footer (default)"),
+    ("footer", "first"): T("chân trang (trang đầu)", "footer (first page)"),
+    ("footer", "even"): T("chân trang (trang chẵn)", "footer (even pages)"),
+}
+
+
+def join(*parts: Text) -> Text:
+    return Text(", ".join(p.vi for p in parts if p.vi), ", ".join(p.en for p in parts if p.en))
+
+
+class Locator:
+    """Turns paragraphs, tables and sections into bilingual places."""
+
+    def __init__(self, doc: Document, layout: Layout) -> None:
+        self.doc = doc
+        self.layout = layout
+        self._previous: dict[int, Paragraph | None] = {}
+        last: Paragraph | None = None
+        for block in doc.blocks:
+            if isinstance(block, Paragraph):
+                self._previous[id(block)] = last
+                if not block.empty:
+                    last = block
+
+    def section(self, index: int) -> Text:
+        index = min(max(index, 0), len(self.doc.sections) - 1)
+        sect: Section = self.doc.sections[index]
+        if sect.landscape:
+            return T("mục {n} (trang ngang)", "section {n} (landscape)", n=index + 1)
+        return T("mục {n} (trang đứng)", "section {n} (portrait)", n=index + 1)
+
+    def table(self, table: Table) -> Text:
+        role = _ROLES.get(self.layout.roles.get(id(table), ""))
+        label = role or T("bảng {n}", "table {n}", n=table.number)
+        return join(self.section(table.section), label)
+
+    def cell_label(self, table: Table, row: int, col: int) -> Text:
+        if id(table) in self.layout.roles:
+            last = len(table.rows[row]) - 1
+            side = T("ô trái", "left cell") if col == 0 else (
+                T("ô phải", "right cell") if col == last else T("ô {c}", "cell {c}", c=col + 1))
+            if len(table.rows) == 1:
+                return side
+            return join(T("hàng {r}", "row {r}", r=row + 1), side)
+        return T("hàng {r}, ô {c}", "row {r}, cell {c}", r=row + 1, c=col + 1)
+
+    def para(self, para: Paragraph) -> Text:
+        box = para.container
+        if box.kind == "textbox" and box.parent is not None:
+            return join(self.para(box.parent), T("hộp văn bản", "text box"), self._line(para))
+        if box.kind == "cell" and box.table is not None:
+            return join(self.table(box.table), self.cell_label(box.table, box.row, box.col),
+                        self._line(para))
+        if box.kind in ("header", "footer"):
+            return join(self.section(para.section), _HF[(box.kind, box.hf_type)],
+                        self._line(para))
+        return join(self.section(para.section), self._body_line(para))
+
+    def _line(self, para: Paragraph) -> Text:
+        if para.empty:
+            return T("đoạn {n} (trống)", "paragraph {n} (empty)", n=para.number)
+        quote = snippet(para.display)
+        return T("đoạn {n} {q}", "paragraph {n} {q}", n=para.number, q=quote)
+
+    def _body_line(self, para: Paragraph) -> Text:
+        if not para.empty:
+            quote = snippet(para.display)
+            return T("đoạn {n} {q}", "paragraph {n} {q}", n=para.body_no, q=quote)
+        prev = self._previous.get(id(para))
+        if prev is None:
+            return T("đoạn trống ở đầu văn bản", "empty paragraph at the start")
+        quote = snippet(prev.display)
+        return T("đoạn trống sau đoạn {n} {q}", "empty paragraph after paragraph {n} {q}",
+                 n=prev.body_no, q=quote)
+
+    def header_part(self, section: int, kind: str, hf_type: str) -> Text:
+        return join(self.section(section), _HF[(kind, hf_type)])

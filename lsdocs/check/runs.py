@@ -1,0 +1,121 @@
+"""Walk one paragraph: its visible runs, fields, drawings and text boxes.
+
+Deleted revisions, ``mc:Fallback`` duplicates and hidden text are skipped, so
+the text is what Word shows.  Complex fields (``w:fldChar``) are tracked so a
+run knows which field's result it shows (the PAGE number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from lsdocs.check._xml import Element, child, qn, w, wattr
+from lsdocs.check.model import Container, Paragraph, Run
+from lsdocs.check.styles import parse_rpr
+
+if TYPE_CHECKING:
+    from lsdocs.check.docmodel import _Builder
+
+_SKIP = {w("del"), w("moveFrom"), w("pPr"), w("rPr"), qn("mc:Fallback"), w("proofErr"),
+         w("bookmarkStart"), w("bookmarkEnd"), w("commentRangeStart"), w("commentRangeEnd")}
+_TEXT = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
+
+
+class RunWalker:
+    """Collects the runs, fields, drawings and text boxes of one paragraph."""
+
+    def __init__(self, builder: _Builder, para: Paragraph, table_style: str | None,
+                 pstyle: str | None) -> None:
+        self.builder, self.para = builder, para
+        self.table_style, self.pstyle = table_style, pstyle
+        self.stack: list[list[str]] = []  # open complex fields: [instr, state]
+
+    def walk(self, el: Element, simple_field: str | None = None) -> None:
+        for sub in el:
+            if sub.tag == w("r"):
+                self.run(sub, simple_field)
+            elif sub.tag == w("fldSimple"):
+                instr = (wattr(sub, "instr") or "").strip()
+                self.para.fields.append(instr)
+                self.walk(sub, instr)
+            elif sub.tag not in _SKIP and isinstance(sub.tag, str):
+                self.walk(sub, simple_field)
+
+    def run(self, r: Element, simple_field: str | None) -> None:
+        rpr = child(r, "rPr")
+        rstyle = wattr(child(rpr, "rStyle"), "val")
+        props = self.builder.styles.run_props(self.table_style, self.pstyle, rstyle,
+                                              parse_rpr(rpr, "run"))
+        parts: list[str] = []
+        for sub in r.iter():
+            if sub is r or _inside_skipped(sub, r):
+                continue
+            self._item(sub, parts)
+        text = "".join(parts)
+        if r.find(w("instrText")) is not None or r.find(w("fldChar")) is not None:
+            self.para.field_props.append(props)
+        if text and not props.vanish:
+            field_name = simple_field or self._current_result()
+            self.para.runs.append(Run(r, text, props, field_name))
+
+    def _item(self, sub: Element, parts: list[str]) -> None:
+        tag = sub.tag
+        if tag in _TEXT:
+            parts.append(sub.text or "" if _TEXT[tag] is None else _TEXT[tag] or "")
+        elif tag == w("fldChar"):
+            self._fld_char(wattr(sub, "fldCharType") or "")
+        elif tag == w("instrText") and self.stack:
+            self.stack[-1][0] += sub.text or ""
+        elif tag in (qn("wp:inline"), qn("wp:anchor"), qn("v:line"), qn("v:shape"), qn("v:rect")):
+            self.para.drawings.append(sub)
+        elif tag == w("txbxContent"):
+            self._textbox(sub)
+
+    def _fld_char(self, kind: str) -> None:
+        if kind == "begin":
+            self.stack.append(["", "instr"])
+        elif kind == "separate" and self.stack:
+            self.stack[-1][1] = "result"
+            self.para.fields.append(self.stack[-1][0].strip())
+        elif kind == "end" and self.stack:
+            instr, state = self.stack.pop()
+            if state == "instr":
+                self.para.fields.append(instr.strip())
+
+    def _current_result(self) -> str | None:
+        for instr, state in reversed(self.stack):
+            if state == "result":
+                return instr.strip()
+        return None
+
+    def _textbox(self, box: Element) -> None:
+        container = Container("textbox", self.para.section, parent=self.para,
+                              part=self.para.container.part)
+        for sub in block_children(box):
+            if sub.tag == w("p"):
+                self.para.textboxes.append(
+                    self.builder.paragraph(sub, container, len(self.para.textboxes) + 1, None))
+
+
+def _inside_skipped(el: Element, stop: Element) -> bool:
+    """True inside an mc:Fallback duplicate or a nested text box (walked on its own)."""
+    for anc in el.iterancestors():
+        if anc is stop:
+            return False
+        if anc.tag in (qn("mc:Fallback"), w("txbxContent")):
+            return True
+    return False
+
+
+def block_children(root: Element) -> Iterator[Element]:
+    """Paragraphs and tables of a story, looking through content controls."""
+    for el in root:
+        if el.tag in (w("p"), w("tbl")):
+            yield el
+        elif el.tag in (w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("moveTo")):
+            yield from block_children(el)
+        elif el.tag == qn("mc:AlternateContent"):
+            choice = el.find(qn("mc:Choice"))
+            if choice is not None:
+                yield from block_children(choice)

@@ -1,0 +1,282 @@
+"""Effective formatting, resolved the way Word resolves it.
+
+Order, lowest first: document defaults (``w:docDefaults``) → table style (for
+text in a table) → numbering level → paragraph style and its ``basedOn`` chain →
+character style and its chain → direct formatting.  Each attribute is taken
+from the highest level that sets it.  Within one ``w:rFonts`` a theme
+attribute (``w:asciiTheme``) beats the explicit name, as in Word; a higher
+level that names a font replaces a lower level's theme font.
+
+Toggle properties (bold, italic) use "highest level wins", as LibreOffice
+does; Word's XOR of toggles between styles is not modelled (it only matters
+when a bold character style is applied inside a bold paragraph style).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lsdocs.check._xml import A_NS, Element, child, w, wattr, wint
+from lsdocs.check.props import Border, FontRef, Props, parse_borders, parse_ppr, parse_rpr
+
+__all__ = ["Border", "FontRef", "ParaProps", "Props", "RunProps", "StyleSheet", "parse_borders",
+           "parse_ppr", "parse_rpr"]
+
+#: theme font attribute → (major/minor, script) in theme1.xml
+_THEME_SLOTS = {"major": "majorFont", "minor": "minorFont"}
+
+
+@dataclass(frozen=True)
+class RunProps:
+    ascii: FontRef | None = None
+    hansi: FontRef | None = None
+    sz: int = 20  # half-points; Word's default is 10 pt
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False
+    underline: str | None = None
+    strike: bool = False
+    color: str | None = None
+    theme_color: str | None = None
+    color_source: str = ""
+    highlight: str | None = None
+    shading: str | None = None
+    vanish: bool = False
+    vert_align: str | None = None
+
+    @property
+    def is_black(self) -> bool:
+        if self.theme_color and self.theme_color not in ("text1", "dark1"):
+            return False
+        return self.color is None or self.color.lower() in ("auto", "000000")
+
+
+@dataclass(frozen=True)
+class ParaProps:
+    jc: str | None = None
+    ind_left: int = 0
+    ind_right: int = 0
+    first_line: int = 0  # negative for a hanging indent
+    before: int = 0
+    after: int = 0
+    line: int = 240
+    line_rule: str = "auto"
+    before_auto: bool = False
+    after_auto: bool = False
+    contextual: bool = False
+    borders: dict[str, Border] = field(default_factory=dict)
+    num: tuple[str, int] | None = None
+    frame_xalign: str | None = None
+    style_id: str | None = None
+
+    @property
+    def centered(self) -> bool:
+        return self.jc == "center" or self.frame_xalign == "center"
+
+    @property
+    def justified(self) -> bool:
+        return self.jc == "both"
+
+    @property
+    def left_aligned(self) -> bool:
+        return self.jc in (None, "left", "start", "both")
+
+
+class Style:
+    """A style definition; its properties are parsed on first use."""
+
+    def __init__(self, el: Element) -> None:
+        self.el = el
+        self.id = wattr(el, "styleId") or ""
+        self.type = wattr(el, "type") or "paragraph"
+        self.name = wattr(child(el, "name"), "val") or self.id
+        self.based_on = wattr(child(el, "basedOn"), "val")
+        self._ppr: Props | None = None
+        self._rpr: Props | None = None
+        self._borders: dict[str, Border] | None = None
+
+    @property
+    def ppr(self) -> Props:
+        if self._ppr is None:
+            self._ppr = parse_ppr(child(self.el, "pPr"))
+        return self._ppr
+
+    @property
+    def rpr(self) -> Props:
+        if self._rpr is None:
+            self._rpr = parse_rpr(child(self.el, "rPr"), f"style:{self.name}")
+        return self._rpr
+
+    @property
+    def borders(self) -> dict[str, Border]:
+        if self._borders is None:
+            self._borders = parse_borders(child(child(self.el, "tblPr"), "tblBorders"))
+        return self._borders
+
+
+def make_run_props(props: Props) -> RunProps:
+    known = RunProps.__dataclass_fields__
+    return RunProps(**{k: v for k, v in props.items() if k in known})
+
+
+def make_para_props(props: Props, style_id: str | None, sz: int) -> ParaProps:
+    borders = {k[4:]: v for k, v in props.items() if k.startswith("bdr_")}
+    first = props.get("first_line", 0)
+    if props.get("first_line_chars"):
+        first = props["first_line_chars"] * sz // 10  # hundredths of a char, 10 tw per half-point
+    known = ParaProps.__dataclass_fields__
+    values = {k: v for k, v in props.items() if k in known}
+    values.update(borders=borders, first_line=first, style_id=style_id)
+    return ParaProps(**values)
+
+
+class StyleSheet:
+    """The document's styles, numbering and theme, with cached resolution."""
+
+    def __init__(self, styles: Element | None, numbering: Element | None,
+                 theme: Callable[[], Element | None] = lambda: None) -> None:
+        self.styles: dict[str, Style] = {}
+        self.defaults_rpr: Props = {}
+        self.defaults_ppr: Props = {}
+        self.default_ids: dict[str, str] = {}
+        self._theme = theme
+        self._theme_fonts: dict[str, str] | None = None
+        self._numbering = _Numbering(numbering)
+        if styles is not None:
+            self._read(styles)
+        self.run_base = lru_cache(maxsize=None)(self._run_base)
+        self.para_base = lru_cache(maxsize=None)(self._para_base)
+        self.table_borders = lru_cache(maxsize=None)(self._table_borders)
+
+    def _read(self, root: Element) -> None:
+        defaults = root.find(w("docDefaults"))
+        if defaults is not None:
+            self.defaults_rpr = parse_rpr(defaults.find(f"{w('rPrDefault')}/{w('rPr')}"),
+                                          "defaults")
+            self.defaults_ppr = parse_ppr(defaults.find(f"{w('pPrDefault')}/{w('pPr')}"))
+        for el in root.iter(w("style")):
+            style = _read_style(el)
+            self.styles[style.id] = style
+            if wattr(el, "default") in ("1", "true", "on"):
+                self.default_ids.setdefault(style.type, style.id)
+
+    def name(self, style_id: str | None) -> str:
+        style = self.styles.get(style_id or "")
+        return style.name if style else (style_id or "")
+
+    def chain(self, style_id: str | None, kind: str) -> list[Style]:
+        """The style and its ``basedOn`` ancestors, base first (cycle-safe)."""
+        if not style_id or style_id not in self.styles:
+            style_id = self.default_ids.get(kind)
+        found: list[Style] = []
+        while style_id and style_id in self.styles and len(found) < 32:
+            style = self.styles[style_id]
+            if style in found:
+                break
+            found.append(style)
+            style_id = style.based_on
+        return found[::-1]
+
+    def _para_base(self, table_style: str | None, para_style: str | None) -> Props:
+        props: Props = dict(self.defaults_ppr)
+        if table_style is not None:
+            for style in self.chain(table_style, "table"):
+                props.update(style.ppr)
+        style_props: Props = {}
+        for style in self.chain(para_style, "paragraph"):
+            style_props.update(style.ppr)
+        num = style_props.get("num")
+        if num is not None:
+            props.update(self._numbering.ppr(*num))
+        props.update(style_props)
+        return props
+
+    def _run_base(self, table_style: str | None, para_style: str | None,
+                  char_style: str | None) -> Props:
+        props: Props = dict(self.defaults_rpr)
+        if table_style is not None:
+            for style in self.chain(table_style, "table"):
+                props.update(style.rpr)
+        for style in self.chain(para_style, "paragraph"):
+            props.update(style.rpr)
+        if char_style:
+            for style in self.chain(char_style, "character"):
+                props.update(style.rpr)
+        return props
+
+    def _table_borders(self, table_style: str | None) -> dict[str, Border]:
+        borders: dict[str, Border] = {}
+        for style in self.chain(table_style, "table"):
+            borders.update(style.borders)
+        return borders
+
+    def para_props(self, table_style: str | None, para_style: str | None,
+                   direct: Props, sz: int) -> ParaProps:
+        props = dict(self.para_base(table_style, para_style))
+        num = direct.get("num")
+        if num is not None:
+            props.update(self._numbering.ppr(*num))
+        props.update(direct)
+        return make_para_props(props, para_style, sz)
+
+    def run_props(self, table_style: str | None, para_style: str | None,
+                  char_style: str | None, direct: Props) -> RunProps:
+        props = dict(self.run_base(table_style, para_style, char_style))
+        props.update(direct)
+        return make_run_props(props)
+
+    def theme_font(self, theme_name: str) -> str | None:
+        """The typeface a theme slot such as ``minorHAnsi`` maps to in theme1.xml."""
+        if self._theme_fonts is None:
+            self._theme_fonts = _read_theme_fonts(self._theme())
+        for prefix, key in _THEME_SLOTS.items():
+            if theme_name.startswith(prefix):
+                return self._theme_fonts.get(key)
+        return None
+
+
+def _read_style(el: Element) -> Style:
+    return Style(el)
+
+
+def _read_theme_fonts(theme: Element | None) -> dict[str, str]:
+    fonts: dict[str, str] = {}
+    if theme is None:
+        return fonts
+    for key in _THEME_SLOTS.values():
+        latin = theme.find(f".//{{{A_NS}}}{key}/{{{A_NS}}}latin")
+        if latin is not None and latin.get("typeface"):
+            fonts[key] = latin.get("typeface") or ""
+    return fonts
+
+
+class _Numbering:
+    """Paragraph properties of numbering levels (``numbering.xml``)."""
+
+    def __init__(self, root: Element | None) -> None:
+        self._abstract: dict[str, Element] = {}
+        self._nums: dict[str, Element] = {}
+        if root is None:
+            return
+        for el in root.iter(w("abstractNum")):
+            self._abstract[wattr(el, "abstractNumId") or ""] = el
+        for el in root.iter(w("num")):
+            self._nums[wattr(el, "numId") or ""] = el
+
+    def ppr(self, num_id: str, ilvl: int) -> Props:
+        num = self._nums.get(num_id)
+        if num is None or num_id == "0":
+            return {}
+        for override in num.iter(w("lvlOverride")):
+            lvl = child(override, "lvl")
+            if wint(override, "ilvl") == ilvl and lvl is not None:
+                return parse_ppr(child(lvl, "pPr"))
+        abstract = self._abstract.get(wattr(child(num, "abstractNumId"), "val") or "")
+        if abstract is None:
+            return {}
+        for lvl in abstract.iter(w("lvl")):
+            if wint(lvl, "ilvl") == ilvl:
+                return parse_ppr(child(lvl, "pPr"))
+        return {}
