@@ -1,0 +1,40 @@
+"""Every document lsdocs generates passes its own Decree 30 checker, warnings included.
+
+A generator that regresses (a template edit, a new letter wording, a content
+change) fails here with the rule, the place and the clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lsdocs.build import render_plan_documents
+from lsdocs.check import assert_conformant
+from lsdocs.documents import letters as L
+from lsdocs.letters import render_letter
+
+TODAY = dt.date(2026, 11, 29)
+
+
+@pytest.mark.parametrize("name", ["ke-hoach.docx", "phu-luc-phan-cong.docx"])
+def test_plan_documents(shipped_content, name):
+    assert_conformant(render_plan_documents(shipped_content)[name], strict=True)
+
+
+@pytest.mark.parametrize("issuer", ["ubnd-tinh", "skhcn"])
+@pytest.mark.parametrize("kind", L.LETTER_KINDS)
+def test_every_letter_for_every_agency(shipped_content, kind, issuer):
+    options = L.LetterOptions(date=TODAY, issuer=issuer, as_of=dt.date(2026, 12, 31), year=2026)
+    setup = L.setup(shipped_content, kind, options)
+    agencies = [None] if kind == "trien-khai" else L.recipients(setup)
+    assert agencies
+    for agency in agencies:
+        assert_conformant(render_letter(setup, agency), strict=True)
+
+
+def test_numbered_letter(shipped_content):
+    options = L.LetterOptions(date=TODAY, draft=False, number=7)
+    setup = L.setup(shipped_content, "trien-khai", options)
+    assert_conformant(render_letter(setup, None), strict=True)
