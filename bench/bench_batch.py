@@ -17,7 +17,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -72,12 +71,12 @@ def run_naive(plan: Path, count: int) -> dict[str, float]:
 def measure(mode: str, plan: Path, arg: int) -> dict[str, float]:
     """Run one measurement in a fresh process; add its peak RSS (MiB)."""
     code = (
-        "import json, sys, resource; sys.path.insert(0, %r); import bench_batch as b; "
-        "r = b.%s(b.Path(%r), %d); "
+        f"import json, sys, resource; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+        f"import bench_batch as b; r = b.{mode}(b.Path({str(plan)!r}), {arg}); "
         "self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; "
         "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss; "
         "r['peak_mib'] = max(self_rss, kids) / 1024; print(json.dumps(r))"
-    ) % (str(Path(__file__).parent), mode, str(plan), arg)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -106,9 +105,9 @@ def main() -> None:
         return r["documents"] / r["seconds"]
 
     rows = [
-        ("lsdocs, %d jobs" % args.jobs, lsdocs_full),
+        (f"lsdocs, {args.jobs} jobs", lsdocs_full),
         ("lsdocs, 1 job", lsdocs_one),
-        ("lsdocs, %d jobs, 1/4 agencies" % args.jobs, lsdocs_small),
+        (f"lsdocs, {args.jobs} jobs, 1/4 agencies", lsdocs_small),
         ("naive docxtpl loop", naive),
     ]
     print(f"{'engine':34} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'peak MiB':>9}")

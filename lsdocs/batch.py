@@ -15,7 +15,7 @@ import io
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -129,14 +129,18 @@ def write_letters(
     if jobs == 1:
         yield from (_write_one(item, directory) for item in items)
         return
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if fork else "spawn")
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=None if fork else _worker_init,
-        initargs=() if fork else (setup, options.templates_dir),
-    ) as pool:
+    with _pool(jobs, setup, options.templates_dir) as pool:
         chunk = max(1, min(64, len(items) // (jobs * 8)))
         yield from pool.map(_write_one, items, [directory] * len(items), chunksize=chunk)
+
+
+def _pool(jobs: int, setup: letter_doc.LetterSetup, templates_dir: Path | None) -> Executor:
+    if "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context("spawn"),
+        initializer=_worker_init, initargs=(setup, templates_dir),
+    )
 
 
 # Per-process state: the loaded content and letter setup.  Forked workers

@@ -106,7 +106,9 @@ def test_merge_puts_each_letter_in_its_own_numbered_section(tmp_path):
         assert section._sectPr.xpath("./w:pgNumType/@w:start") == ["1"]
         assert section.different_first_page_header_footer
     kinh_gui = [p.text for p in merged.paragraphs if p.text.startswith("Kính gửi:")]
-    assert kinh_gui == ["Kính gửi: Sở Y tế.", "Kính gửi: Sở Công Thương.", "Kính gửi: Sở Tài chính."]
+    assert kinh_gui == [
+        "Kính gửi: Sở Y tế.", "Kính gửi: Sở Công Thương.", "Kính gửi: Sở Tài chính."
+    ]
 
 
 def test_killed_batch_leaves_only_complete_files_and_rerun_finishes(tmp_path):

@@ -23,12 +23,14 @@ from lsdocs.letters import letter_file_name, render_letter
 from lsdocs.render.output import write_atomic
 
 
-class VnDate(click.ParamType):
+class VnDate(click.ParamType):  # type: ignore[type-arg]
     """A date written as a clerk writes it: 29/11/2026 (or 2026-11-29)."""
 
     name = "NGÀY"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         try:

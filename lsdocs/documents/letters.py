@@ -136,7 +136,8 @@ def _assign(s: LetterSetup, agency_id: str | None) -> dict[str, Any]:
     if work.lead:
         sections.append(("Nhiệm vụ chủ trì thực hiện", [_lead_item(s, t) for t in work.lead]))
     if work.support:
-        sections.append(("Nhiệm vụ phối hợp thực hiện", [_support_item(s, t) for t in work.support]))
+        supported = [_support_item(s, t) for t in work.support]
+        sections.append(("Nhiệm vụ phối hợp thực hiện", supported))
     sections.append(("Chế độ báo cáo", [_report_duty(s, work.agency)]))
     return {
         "vv": f"giao nhiệm vụ thực hiện {s.plan_ref}",
@@ -154,7 +155,8 @@ def _remind(s: LetterSetup, agency_id: str | None) -> dict[str, Any]:
     work = _agency_tasks(s, agency_id)
     name = work.agency.name
     as_of = _as_of(s)
-    overdue, due = [], []
+    overdue: list[str] = []
+    due: list[str] = []
     for task, due_date in due_tasks(s, work):
         item = _due_item(s, work, task, due_date)
         (overdue if due_date < as_of else due).append(item)

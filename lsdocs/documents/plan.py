@@ -47,7 +47,7 @@ def plan_context(content: Content) -> dict[str, Any]:
 def organization_context(plan: Plan, registry: Registry) -> dict[str, Any]:
     """Section IV: one khoản per agency, then the reporting regime, then the closing."""
     org = plan.organization
-    sections = [
+    sections: list[dict[str, Any]] = [
         {
             "title": r.title or registry.get(r.agency).name,
             "paragraphs": list(r.paragraphs),
@@ -55,7 +55,10 @@ def organization_context(plan: Plan, registry: Registry) -> dict[str, Any]:
         for r in org.responsibilities
     ]
     sections.append(
-        {"title": "Chế độ thông tin, báo cáo", "paragraphs": [reporting_text(org.reporting, registry)]}
+        {
+            "title": "Chế độ thông tin, báo cáo",
+            "paragraphs": [reporting_text(org.reporting, registry)],
+        }
     )
     for number, section in enumerate(sections, 1):
         section["number"] = number

@@ -188,8 +188,10 @@ def _undefined_message(exc: jinja2.UndefinedError) -> Text:
 
 def _security_message(exc: SecurityError) -> Text:
     return T(
-        "mẫu bị từ chối vì truy cập thuộc tính không an toàn ({e}); mẫu chỉ được dùng giá trị nội dung",
-        "template refused: it reaches for an unsafe attribute ({e}); templates may only use content values",
+        "mẫu bị từ chối vì truy cập thuộc tính không an toàn ({e}); "
+        "mẫu chỉ được dùng giá trị nội dung",
+        "template refused: it reaches for an unsafe attribute ({e}); "
+        "templates may only use content values",
         e=exc,
     )
 

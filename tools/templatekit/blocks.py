@@ -115,7 +115,9 @@ ASSIGNMENT_COLUMNS = [
 
 
 def _tr_control(tag: str, widths: list[int]) -> str:
-    cells = [cell(para(tag if i == 0 else "", st.CELL), w, borders=True) for i, w in enumerate(widths)]
+    cells = [
+        cell(para(tag if i == 0 else "", st.CELL), w, borders=True) for i, w in enumerate(widths)
+    ]
     return row(cells)
 
 
@@ -138,8 +140,11 @@ def assignment_table() -> str:
         ("{{ item.deadline }}", st.CELL_CENTER),
         ("{{ item.product }}", st.CELL),
     ]
-    task = row([cell(para(text, fmt), w, borders=True) for (text, fmt), w in zip(fields, widths)],
-               cant_split=True)
+    cells = [
+        cell(para(text, fmt), w, borders=True)
+        for (text, fmt), w in zip(fields, widths, strict=True)
+    ]
+    task = row(cells, cant_split=True)
     rows = [
         head,
         _tr_control("{%tr for item in appendix.rows %}", widths),

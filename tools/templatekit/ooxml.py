@@ -104,7 +104,9 @@ def rule(fmt: Fmt, width: int, available: int) -> str:
     return para("", ruled)
 
 
-def cell(content: str, width: int, span: int = 1, valign: str = "top", borders: bool = False) -> str:
+def cell(
+    content: str, width: int, span: int = 1, valign: str = "top", borders: bool = False
+) -> str:
     props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
         props.append(f'<w:gridSpan w:val="{span}"/>')
@@ -142,7 +144,8 @@ def table(widths: list[int], rows: list[str], bordered: bool = False, indent: in
         f'<w:tblPr><w:tblStyle w:val="{"BangLuoi" if bordered else "BangKhongVien"}"/>'
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{indent}" w:type="dxa"/>'
         f'{borders}<w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblCellMar><w:left w:w="108" w:type="dxa"/>'
+        '<w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
     )
