@@ -1,0 +1,110 @@
+"""``lsdocs export-xlsx``, ``export-csv`` and ``import-xlsx``: the assignment table."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from lsdocs.cli import cli
+from lsdocs.cli._common import CliContext, F, lang_option
+from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.errors import LsdocsError, T
+from lsdocs.tabular import ExportResult, ImportResult, export_assignments, import_assignments
+from lsdocs.tabular.columns import FIELD_LABELS
+
+_CONTENT = click.argument("content", required=False, type=click.Path(path_type=Path))
+
+
+def _output_option(suffix: str) -> Callable[[F], F]:
+    return click.option(
+        "-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+        default=None, help=f"Tệp kết quả (mặc định output/<mã kế hoạch>/phan-cong-nhiem-vu"
+                           f".{suffix}).")
+
+
+@cli.command("export-xlsx")
+@_CONTENT
+@_output_option("xlsx")
+@lang_option
+@click.pass_obj
+def export_xlsx_command(obj: CliContext, content: Path | None, output: Path | None) -> None:
+    """Xuất bảng phân công nhiệm vụ ra tệp Excel để chỉnh sửa.
+
+    CONTENT là tệp kế hoạch (mặc định content/kh-182-2023.yaml).
+    """
+    _report_export(obj, export_assignments(content or default_content(), output, "xlsx",
+                                           output_root=DEFAULT_OUTPUT))
+
+
+@cli.command("export-csv")
+@_CONTENT
+@_output_option("csv")
+@click.option("--delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
+              help="Dấu phân cách cột (chọn ; nếu Excel của máy dùng dấu chấm phẩy).")
+@lang_option
+@click.pass_obj
+def export_csv_command(obj: CliContext, content: Path | None, output: Path | None,
+                       delimiter: str) -> None:
+    """Xuất bảng phân công nhiệm vụ ra tệp CSV (UTF-8).
+
+    CONTENT là tệp kế hoạch (mặc định content/kh-182-2023.yaml).
+    """
+    _report_export(obj, export_assignments(content or default_content(), output, "csv",
+                                           output_root=DEFAULT_OUTPUT, delimiter=delimiter))
+
+
+@cli.command("import-xlsx")
+@click.argument("table", type=click.Path(path_type=Path))
+@_CONTENT
+@click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra và báo thay đổi, không ghi gì.")
+@lang_option
+@click.pass_obj
+def import_xlsx_command(obj: CliContext, table: Path, content: Path | None,
+                        dry_run: bool) -> None:
+    """Nhập bảng phân công (.xlsx hoặc .csv) đã sửa vào tệp kế hoạch.
+
+    Mọi ô được kiểm tra trước; có lỗi thì báo tất cả và không ghi gì.
+    Mã thoát: 0 xong, 1 có lỗi nội dung, 2 sai cách dùng hoặc không đọc được tệp.
+    """
+    try:
+        result = import_assignments(table, content or default_content(), dry_run)
+    except LsdocsError as exc:
+        click.echo(exc.format(obj.lang), err=True)
+        errors = sum(1 for p in exc.problems if p.is_error)
+        obj.say(T("{n} lỗi; chưa ghi gì.", "{n} errors; nothing was written.", n=errors),
+                err=True)
+        sys.exit(exc.exit_code)
+    _report_import(obj, result)
+
+
+def _report_export(obj: CliContext, result: ExportResult) -> None:
+    if result.changed:
+        obj.say(T("Đã ghi: {p} ({n} nhiệm vụ)", "Written: {p} ({n} tasks)",
+                  p=result.path, n=result.tasks))
+    else:
+        obj.say(T("Không đổi: {p}", "Unchanged: {p}", p=result.path))
+
+
+def _report_import(obj: CliContext, result: ImportResult) -> None:
+    for warning in result.warnings:
+        click.echo(warning.format(obj.lang), err=True)
+    if not result.has_changes:
+        obj.say(T("Không có thay đổi; {p} giữ nguyên.", "No changes; {p} left as it was.",
+                  p=result.content_file))
+        return
+    if result.added:
+        obj.say(T("Thêm: {i}", "Added: {i}", i=", ".join(result.added)))
+    if result.changed:
+        obj.say(T("Sửa: {i}", "Changed: {i}", i="; ".join(
+            f"{task} ({', '.join(FIELD_LABELS[f].get(obj.lang) for f in fields)})"
+            for task, fields in result.changed.items())))
+    if result.removed:
+        obj.say(T("Xóa: {i}", "Removed: {i}", i=", ".join(result.removed)))
+    if result.written:
+        obj.say(T("Đã ghi: {p}", "Written: {p}", p=result.content_file))
+    else:
+        obj.say(T("Chạy thử: chưa ghi gì vào {p}.", "Dry run: nothing written to {p}.",
+                  p=result.content_file))

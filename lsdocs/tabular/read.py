@@ -1,0 +1,309 @@
+"""Read an assignment table (.xlsx or .csv) into rows of cells that know where they are.
+
+Both formats become a grid of raw values; the header row is found among the
+first rows (a title above it is fine), columns are matched by header name
+(order does not matter), and each cell carries the location a message names:
+``Phân công!E7 (Cơ quan chủ trì)`` in a workbook, ``hàng 7, cột E (…)`` in a CSV
+file.  Problems with the headers are collected, not raised; only a file that
+cannot be opened at all raises :class:`~lsdocs.tabular.errors.TableFileError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from lsdocs import vnformat as vn
+from lsdocs.errors import Location, Problem, T, Text
+from lsdocs.tabular.columns import (
+    ASSIGNMENT_SHEET,
+    BY_KEY,
+    COLUMNS,
+    Column,
+    column_for_header,
+    column_letter,
+    fold,
+)
+from lsdocs.tabular.errors import file_problem
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv",)
+#: How far down the header row may be (below a title, notes, blank rows).
+HEADER_SEARCH_ROWS = 10
+_MIN_HEADERS = 3
+
+Grid = list[tuple[int, list[object]]]  # (row number, raw values)
+Place = Callable[[int, int, Text], Text]  # (row, column index, column label) -> place
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its text (trimmed, NFC; ``""`` when empty), raw value and location."""
+
+    text: str
+    raw: object
+    location: Location
+
+
+@dataclass(frozen=True)
+class TableRow:
+    number: int
+    cells: dict[str, Cell]  # column key -> cell, for the columns the table has
+
+
+@dataclass
+class Table:
+    """A read table: its rows, the columns it has, and problems with its headers."""
+
+    file: str
+    sheet: str | None  # None for CSV
+    rows: list[TableRow] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # column key -> letter
+    plan_id: str | None = None  # the plan a workbook was exported from
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, row: int | None = None) -> Location:
+        """The location of the sheet, or of a whole row."""
+        sheet = f"{self.sheet}, " if self.sheet else ""
+        if row is None:
+            return Location(file=self.file, place=Text(self.sheet, self.sheet)
+                            if self.sheet else None)
+        return Location(file=self.file, place=T("{s}hàng {r}", "{s}row {r}", s=sheet, r=row))
+
+
+def read_table(path: Path) -> Table:
+    """Read *path* by its extension (.xlsx/.xlsm or .csv); headers checked, cells located."""
+    shown = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
+        raise file_problem(shown, T("không đọc được loại tệp này", "unsupported file type"),
+                           found=path.suffix or path.name,
+                           hint=T("dùng tệp .xlsx hoặc .csv", "use an .xlsx or .csv file"),
+                           code="table-type")
+    data = _read_bytes(path, shown)
+    if suffix in CSV_SUFFIXES:
+        return _locate(Table(shown, None), _csv_grid(data, shown), _csv_place)
+    return _read_workbook(data, shown)
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise file_problem(shown, T("không tìm thấy tệp", "file not found"),
+                           code="missing-file") from None
+    except (OSError, ValueError) as e:
+        raise file_problem(shown, T("không đọc được tệp", "cannot read the file"),
+                           found=getattr(e, "strerror", None) or str(e)) from e
+
+
+# --- workbooks -----------------------------------------------------------------------------
+
+
+def _read_workbook(data: bytes, shown: str) -> Table:
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise _not_a_workbook(shown)
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about Excel features it drops (extensions, styles); reading
+            # values does not need them.
+            warnings.simplefilter("ignore")
+            wb = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as e:  # noqa: BLE001 - a damaged file fails in many third-party ways
+        raise _not_a_workbook(shown, f"{type(e).__name__}: {e}") from e
+    sheet = _assignment_sheet(wb.sheetnames)
+    table = Table(shown, sheet, plan_id=wb.properties.identifier or None)
+    if sheet is None:
+        table.problems.append(Problem(
+            table.where(), T("không có trang «{s}» trong bảng tính",
+                             "the workbook has no «{s}» sheet", s=ASSIGNMENT_SHEET),
+            found=", ".join(wb.sheetnames),
+            hint=T("đặt lại tên trang phân công là «{s}»", "name the assignment sheet «{s}»",
+                   s=ASSIGNMENT_SHEET), code="missing-sheet"))
+        return table
+    grid: Grid = [(number, list(values)) for number, values
+                  in enumerate(wb[sheet].iter_rows(values_only=True), 1)]
+    return _locate(table, grid, _sheet_place(sheet))
+
+
+def _not_a_workbook(shown: str, detail: str | None = None) -> Exception:
+    return file_problem(shown, T("tệp không phải bảng tính Excel (.xlsx)",
+                                 "the file is not an Excel workbook (.xlsx)"),
+                        found=detail,
+                        hint=T("mở bằng Excel và lưu dạng «Excel Workbook (*.xlsx)»",
+                               "open it in Excel and save as «Excel Workbook (*.xlsx)»"),
+                        code="not-xlsx")
+
+
+def _assignment_sheet(names: Sequence[str]) -> str | None:
+    """The assignment sheet: by name, or the only sheet of a one-sheet workbook."""
+    for name in names:
+        if fold(name) == fold(ASSIGNMENT_SHEET):
+            return name
+    return names[0] if len(names) == 1 else None
+
+
+def _sheet_place(sheet: str) -> Place:
+    def place(row: int, col: int, label: Text) -> Text:
+        ref = f"{sheet}!{column_letter(col)}{row}"
+        return Text(f"{ref} ({label.vi})", f"{ref} ({label.en})")
+    return place
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+
+def _csv_grid(data: bytes, shown: str) -> Grid:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise file_problem(shown, T("tệp CSV không phải văn bản UTF-8",
+                                    "the CSV file is not UTF-8 text"),
+                           found=f"byte {e.start}",
+                           hint=T("trong Excel chọn Lưu thành «CSV UTF-8 (Comma delimited)»",
+                                  "in Excel, save as «CSV UTF-8 (Comma delimited)»"),
+                           code="not-utf8") from None
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        return [(number, list(values)) for number, values in enumerate(reader, 1)]
+    except csv.Error as e:
+        raise file_problem(shown, T("tệp CSV hỏng", "the CSV file is malformed"),
+                           found=str(e), code="bad-csv") from e
+
+
+def _delimiter(text: str) -> str:
+    """``,``, ``;`` or tab: whichever the first non-blank line (the header) uses most."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _csv_place(row: int, col: int, label: Text) -> Text:
+    letter = column_letter(col)
+    return Text(f"hàng {row}, cột {letter} ({label.vi})",
+                f"row {row}, column {letter} ({label.en})")
+
+
+# --- header and cells ------------------------------------------------------------------
+
+
+def _locate(table: Table, grid: Grid, place: Place) -> Table:
+    header = _header_row(grid)
+    if header is None:
+        expected = ", ".join(c.header for c in COLUMNS)
+        table.problems.append(Problem(
+            table.where(), T("không tìm thấy hàng tiêu đề của bảng phân công",
+                             "cannot find the header row of the assignment table"),
+            expected=T("một hàng có các cột: {c}", "a row with the columns: {c}", c=expected),
+            code="missing-header"))
+        return table
+    number, values = grid[header]
+    by_index = _columns(table, number, values, place)
+    table.columns = {c.key: column_letter(i) for i, c in by_index.items()}
+    headed = {i for i, value in enumerate(values, 1) if _text(value)}
+    _check_unnamed(table, grid[header + 1:], headed, place)
+    for row_number, row_values in grid[header + 1:]:
+        cells = {column.key: _cell(row_values, index, row_number, column, place, table.file)
+                 for index, column in by_index.items()}
+        if any(cell.text for cell in cells.values()):
+            table.rows.append(TableRow(row_number, cells))
+    return table
+
+
+def _header_row(grid: Grid) -> int | None:
+    for position, (_, values) in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        known = [v for v in values if isinstance(v, str) and column_for_header(v)]
+        if len(known) >= _MIN_HEADERS:
+            return position
+    return None
+
+
+def _columns(table: Table, row: int, values: list[object], place: Place) -> dict[int, Column]:
+    """Map header cells to columns; report unknown, repeated and missing columns."""
+    found: dict[int, Column] = {}
+    for index, value in enumerate(values, 1):
+        header = _text(value)
+        if not header:
+            continue
+        column = column_for_header(header)
+        where = Location(file=table.file, place=place(row, index, T("tiêu đề", "header")))
+        if column is None:
+            table.problems.append(_unknown_column(where, header))
+        elif column in found.values():
+            first = column_letter(next(i for i, c in found.items() if c is column))
+            table.problems.append(Problem(
+                where, T("cột bị lặp (đã có ở cột {c})", "repeated column (already column {c})",
+                         c=first), found=header, code="repeated-column"))
+        else:
+            found[index] = column
+    for column in COLUMNS:
+        if column.required and column not in found.values():
+            table.problems.append(Problem(
+                table.where(row), T("thiếu cột bắt buộc", "a required column is missing"),
+                expected=Text(column.header, column.label().en),
+                hint=T("thêm cột có tiêu đề «{h}»", "add a column headed «{h}»",
+                       h=column.header), code="missing-column"))
+    return found
+
+
+def _unknown_column(where: Location, header: str) -> Problem:
+    headers = {fold(c.header): c.header for c in COLUMNS}
+    close = difflib.get_close_matches(fold(header), list(headers), n=1, cutoff=0.6)
+    hint = (T("có phải «{h}»?", "did you mean «{h}»?", h=headers[close[0]]) if close
+            else T("xóa cột này hoặc đặt lại tiêu đề", "delete the column or rename it"))
+    return Problem(where, T("cột không có trong bảng phân công",
+                            "not a column of the assignment table"), found=header,
+                   expected=T("một trong: {c}", "one of: {c}",
+                              c=", ".join(c.header for c in COLUMNS)),
+                   hint=hint, code="unknown-column")
+
+
+def _check_unnamed(table: Table, grid: Grid, named: set[int], place: Place) -> None:
+    """Data under a blank header would be silently lost: report the first cell of each."""
+    reported: set[int] = set()
+    for row, values in grid:
+        for index, value in enumerate(values, 1):
+            if index in named or index in reported or not _text(value):
+                continue
+            reported.add(index)
+            where = Location(file=table.file, place=place(row, index, T("không tiêu đề",
+                                                                        "no header")))
+            table.problems.append(Problem(
+                where, T("có dữ liệu trong cột không có tiêu đề",
+                         "data in a column without a header"),
+                found=_text(value), hint=T("đặt tiêu đề cho cột hoặc xóa dữ liệu",
+                                           "give the column a header or clear it"),
+                code="unnamed-column"))
+
+
+def _cell(values: list[object], index: int, row: int, column: Column, place: Place,
+          file: str) -> Cell:
+    raw = values[index - 1] if index <= len(values) else None
+    label = BY_KEY[column.key].label()
+    return Cell(_text(raw), raw, Location(file=file, place=place(row, index, label)))
+
+
+def _text(value: object) -> str:
+    """A cell value as the text a clerk sees: dates as DD/MM/YYYY, 3.0 as ``3``."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return vn.short_date(value.date())
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return vn.short_date(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return unicodedata.normalize("NFC", str(value)).strip()
