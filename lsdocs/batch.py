@@ -23,6 +23,7 @@ from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
 from lsdocs.documents import letters as letter_doc
 from lsdocs.errors import LsdocsError
+from lsdocs.gate import require_conformant
 from lsdocs.letters import letter_file_name, render_letter
 from lsdocs.render.merge import merge_documents
 from lsdocs.render.output import remove_stale_temporaries, write_atomic
@@ -40,6 +41,7 @@ class BatchOptions:
     only: tuple[str, ...] = ()
     merge: bool = False
     templates_dir: Path | None = None
+    check_all: bool = False  # check every letter, not only the first, before writing it
 
 
 @dataclass
@@ -103,6 +105,10 @@ def run_batch(
     progress: Callable[[BatchItem, int], None] | None = None,
 ) -> BatchResult:
     result, items, setup = plan_batch(content_path, options)
+    if items:
+        # One template, one wording: a format fault shows in the first letter already.
+        first = render_letter(setup, items[0].agency, options.templates_dir)
+        require_conformant({items[0].file: first})
     remove_stale_temporaries(result.directory)
     result.directory.mkdir(parents=True, exist_ok=True)
     for item in write_letters(setup, options, result.directory, items):
@@ -125,21 +131,21 @@ def write_letters(
     jobs = max(1, min(options.jobs, len(items) or 1))
     # Compile the template before forking, so every worker inherits it compiled.
     load_template(options.kind, options.templates_dir)
-    _worker_init(setup, options.templates_dir)
+    _worker_init(setup, options.templates_dir, options.check_all)
     if jobs == 1:
         yield from (_write_one(item, directory) for item in items)
         return
-    with _pool(jobs, setup, options.templates_dir) as pool:
+    with _pool(jobs, setup, options) as pool:
         chunk = max(1, min(64, len(items) // (jobs * 8)))
         yield from pool.map(_write_one, items, [directory] * len(items), chunksize=chunk)
 
 
-def _pool(jobs: int, setup: letter_doc.LetterSetup, templates_dir: Path | None) -> Executor:
+def _pool(jobs: int, setup: letter_doc.LetterSetup, options: BatchOptions) -> Executor:
     if "fork" in multiprocessing.get_all_start_methods():
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(
         jobs, mp_context=multiprocessing.get_context("spawn"),
-        initializer=_worker_init, initargs=(setup, templates_dir),
+        initializer=_worker_init, initargs=(setup, options.templates_dir, options.check_all),
     )
 
 
@@ -149,9 +155,12 @@ def _pool(jobs: int, setup: letter_doc.LetterSetup, templates_dir: Path | None) 
 _state: dict[str, object] = {}
 
 
-def _worker_init(setup: letter_doc.LetterSetup, templates_dir: Path | None) -> None:
+def _worker_init(
+    setup: letter_doc.LetterSetup, templates_dir: Path | None, check_all: bool
+) -> None:
     _state["setup"] = setup
     _state["templates_dir"] = templates_dir
+    _state["check_all"] = check_all
 
 
 def _write_one(item: BatchItem, directory: Path) -> BatchItem:
@@ -159,6 +168,8 @@ def _write_one(item: BatchItem, directory: Path) -> BatchItem:
     assert isinstance(setup, letter_doc.LetterSetup)
     try:
         data = render_letter(setup, item.agency, _state["templates_dir"])  # type: ignore[arg-type]
+        if _state["check_all"]:
+            require_conformant({item.file: data})
         changed = write_atomic(directory / item.file, data)
     except (LsdocsError, OSError) as exc:
         item.status = FAILED

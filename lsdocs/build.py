@@ -9,6 +9,7 @@ from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import plan as plan_doc
+from lsdocs.gate import require_conformant
 from lsdocs.render.engine import CoreProperties
 from lsdocs.render.output import remove_stale_temporaries, write_atomic
 from lsdocs.templates import load_template
@@ -34,10 +35,12 @@ class BuildResult:
 def build(content_path: Path, output_root: Path, templates_dir: Path | None = None) -> BuildResult:
     """Load and validate *content_path*, then write the plan under ``output_root/<id>/``.
 
-    Nothing is written unless the content is valid and every document rendered.
+    Nothing is written unless the content is valid, every document rendered and
+    every document passed the Decree 30 checker.
     """
     content = load_plan(content_path)
     documents = render_plan_documents(content, templates_dir)
+    require_conformant(documents)
     directory = output_root / vn.slugify(content.plan.id)
     result = BuildResult(directory, illustrative=plan_doc.illustrative_note(content.plan))
     remove_stale_temporaries(directory)

@@ -19,6 +19,7 @@ from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
 from lsdocs.content import load_plan
 from lsdocs.documents import letters as letter_doc
 from lsdocs.errors import T
+from lsdocs.gate import require_conformant
 from lsdocs.letters import letter_file_name, render_letter
 from lsdocs.render.output import write_atomic
 
@@ -86,6 +87,7 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
         raise click.UsageError(f"công văn {kind} gửi từng cơ quan: cần --agency MÃ "
                                f"(một trong: {', '.join(letter_doc.recipients(setup))})")
     data = render_letter(setup, agency if kind in letter_doc.PER_AGENCY else None, templates)
+    require_conformant({letter_file_name(kind, agency): data})
     path = output / vn.slugify(loaded.plan.id) / letter_file_name(kind, agency)
     write_atomic(path, data)
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
@@ -99,17 +101,20 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
 @click.option("--only", multiple=True, help="Chỉ soạn cho các mã cơ quan này (lặp lại hoặc "
               "ngăn cách bằng dấu phẩy).")
 @click.option("--merge", is_flag=True, help="Ghép tất cả thành một tệp để in.")
+@click.option("--check-all", is_flag=True,
+              help="Kiểm tra thể thức từng công văn (mặc định: kiểm tra công văn đầu tiên).")
 @click.option("-q", "--quiet", is_flag=True, help="Không hiện thanh tiến độ.")
 @click.pass_obj
 def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.date | None,
                   issuer: str | None, as_of: dt.date | None, year: int | None, output: Path,
                   templates: Path | None, jobs: int | None, only: tuple[str, ...], merge: bool,
-                  quiet: bool) -> None:
+                  check_all: bool, quiet: bool) -> None:
     """Soạn công văn KIND cho từng cơ quan, kèm manifest (CSV, JSON)."""
     wanted = tuple(a.strip() for value in only for a in value.split(",") if a.strip())
     options = BatchOptions(
         kind=kind, letter=_options(date, issuer, as_of, year), output_root=output,
         jobs=jobs or _cpu_count(), only=wanted, merge=merge, templates_dir=templates,
+        check_all=check_all,
     )
     show = not quiet and sys.stderr.isatty()
     bar = _Progress(T("Đang soạn", "Writing").get(obj.lang)) if show else None
