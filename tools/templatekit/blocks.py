@@ -71,7 +71,7 @@ def title_block(type_name: str, trich_yeu_rule: int) -> str:
     return (
         para(type_name, st.TYPE_NAME)
         + para("{{ trich_yeu }}", st.TRICH_YEU)
-        + rule(st.RULE, trich_yeu_rule, TEXT_WIDTH)
+        + rule(Fmt(**{**st.RULE.__dict__, "before": 60}), trich_yeu_rule, TEXT_WIDTH)
     )
 
 
