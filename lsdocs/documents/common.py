@@ -27,6 +27,7 @@ def header_context(
         "parent_lines": list(issuer.parent_header_lines),
         "name_lines": list(issuer.header_lines) or [vn.upper_vi(issuer.name)],
         "symbol": symbol,
+        "number": number,
         "number_line": vn.number_line(number, symbol),
         "date_line": vn.date_line(place, date, year=draft_year),
     }
@@ -58,15 +59,3 @@ def citation(doc_type_name: str, symbol_number: str, date: dt.date | None, issue
     """``Kế hoạch số 182/KH-UBND ngày 06 tháng 9 năm 2023 của Ủy ban nhân dân tỉnh Lạng Sơn``."""
     when = vn.long_date(date) if date else "ngày      tháng      năm      "
     return f"{doc_type_name} số {symbol_number} {when} của {issuer.name}"
-
-
-def number_and_symbol(number: int | None, symbol: str) -> str:
-    """``182/KH-UBND``, ``05/KH-UBND``, or ``     /KH-UBND`` for a draft."""
-    return vn.number_line(number, symbol).removeprefix("Số:").strip() if number else (
-        f"      /{symbol}"
-    )
-
-
-def day_month(day: int, month: int) -> str:
-    """``15/12``, ``05/01``: the Decree 30 padding (day 2 digits; months 1–2 padded)."""
-    return f"{day:02d}/{month:02d}" if month < 3 else f"{day:02d}/{month}"

@@ -51,7 +51,7 @@ class LetterSetup:
     def plan_ref(self) -> str:
         doc = self.content.plan.document
         symbol = vn.document_symbol("ke-hoach", self.content.registry.get(doc.issuer).symbol or "")
-        number = common.number_and_symbol(doc.number, symbol)
+        number = vn.number_symbol(doc.number, symbol)
         when = f" ngày {vn.short_date(doc.date)}" if doc.date else ""
         return f"Kế hoạch số {number}{when}"
 
@@ -321,7 +321,7 @@ def _outline(s: LetterSetup, work: AgencyTasks, year: int) -> dict[str, Any]:
         s.issuer, "cong-van", None if s.options.draft else s.options.number, s.options.date,
         s.content.plan.document.place, unit=s.settings.unit,
     )
-    number = header["number_line"].removeprefix("Số:").strip()
+    number = vn.number_symbol(header["number"], header["symbol"])
     when = vn.long_date(s.options.date)
     task_lines = [
         f"- Nhiệm vụ {t.id} ({'chủ trì' if t in work.lead else 'phối hợp'}): "
@@ -362,8 +362,8 @@ def _reporting(s: LetterSetup) -> dict[str, str]:
     return {
         "collector": current_name(s.content, regime.reporters_to, date),
         "compiler_to": current_name(s.content, regime.compiler_to, date),
-        "day": common.day_month(regime.day, regime.month),
-        "compile_day": common.day_month(regime.compile_day, regime.compile_month),
+        "day": vn.day_month(regime.day, regime.month),
+        "compile_day": vn.day_month(regime.compile_day, regime.compile_month),
     }
 
 

@@ -75,9 +75,9 @@ def reporting_text(regime: ReportingRegime, registry: Registry) -> str:
     compiler_to = registry.get(regime.compiler_to).name
     text = (
         f"Các cơ quan, đơn vị được giao nhiệm vụ tại Kế hoạch này báo cáo kết quả thực hiện "
-        f"về {collector} trước ngày {common.day_month(regime.day, regime.month)} hằng năm; "
+        f"về {collector} trước ngày {vn.day_month(regime.day, regime.month)} hằng năm; "
         f"{collector} tổng hợp, báo cáo {compiler_to} trước ngày "
-        f"{common.day_month(regime.compile_day, regime.compile_month)} hằng năm"
+        f"{vn.day_month(regime.compile_day, regime.compile_month)} hằng năm"
     )
     if regime.also_to:
         others = ", ".join(registry.get(a).name for a in regime.also_to)
@@ -95,7 +95,7 @@ def appendix_context(content: Content, symbol: str) -> dict[str, Any]:
     plan, registry = content.plan, content.registry
     doc = plan.document
     issuer = registry.get(doc.issuer)
-    number = common.number_and_symbol(doc.number, symbol)
+    number = vn.number_symbol(doc.number, symbol)
     return {
         "label": "Phụ lục",
         "title": vn.upper_vi(f"Phân công nhiệm vụ thực hiện Kế hoạch số {number}"),

@@ -7,8 +7,15 @@ user content turn those into :class:`lsdocs.errors.ContentError` with a location
 
 from __future__ import annotations
 
-from lsdocs.vnformat.dates import date_line, long_date, month_year, parse_vn_date, short_date
-from lsdocs.vnformat.docnumber import document_symbol, number_line
+from lsdocs.vnformat.dates import (
+    date_line,
+    day_month,
+    long_date,
+    month_year,
+    parse_vn_date,
+    short_date,
+)
+from lsdocs.vnformat.docnumber import document_symbol, number_line, number_symbol
 from lsdocs.vnformat.doctypes import TYPE_CODES, DocType, type_from_code, type_from_title
 from lsdocs.vnformat.numbering import DIEM_LETTERS, diem_letter, parse_roman, roman
 from lsdocs.vnformat.numbers import format_money, format_number, format_percent
@@ -21,6 +28,7 @@ __all__ = [
     "TYPE_CODES",
     "DocType",
     "date_line",
+    "day_month",
     "diem_letter",
     "document_symbol",
     "format_money",
@@ -34,6 +42,7 @@ __all__ = [
     "nfc_deep",
     "normalise_tone_placement",
     "number_line",
+    "number_symbol",
     "number_to_words",
     "parse_roman",
     "parse_vn_date",

@@ -73,6 +73,17 @@ def short_date(d: date) -> str:
     return f"{_day(d)}/{_month(d.month)}/{d.year}"
 
 
+def day_month(day: int, month: int) -> str:
+    """A yearly day such as a reporting deadline: ``15/12``, ``05/01`` (same padding).
+
+    >>> day_month(15, 12), day_month(5, 1)
+    ('15/12', '05/01')
+    """
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        raise ValueError(f"no such day of the year: {day}/{month}")
+    return f"{day:02d}/{_month(month)}"
+
+
 def month_year(d: date) -> str:
     """Return month and year, padded like the other dates.
 

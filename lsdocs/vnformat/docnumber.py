@@ -65,9 +65,21 @@ def number_line(number: int | None, symbol: str) -> str:
     >>> number_line(None, "KH-UBND")
     'Số:      /KH-UBND'
     """
+    reference = number_symbol(number, symbol)
+    return f"Số:{reference}" if number is None else f"Số: {reference}"
+
+
+def number_symbol(number: int | None, symbol: str) -> str:
+    """Return number and symbol as cited in text: ``182/KH-UBND``; a draft leaves a blank.
+
+    >>> number_symbol(5, "UBND-KGVX")
+    '05/UBND-KGVX'
+    >>> number_symbol(None, "KH-UBND")
+    '      /KH-UBND'
+    """
     symbol = _symbol_part(symbol, "document symbol")
     if number is None:
-        return f"Số:{DRAFT_BLANK}/{symbol}"
+        return f"{DRAFT_BLANK}/{symbol}"
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
         raise ValueError(f"a document number is a whole number from 1, got {number!r}")
-    return f"Số: {number:02d}/{symbol}"
+    return f"{number:02d}/{symbol}"

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from lsdocs import vnformat
 from lsdocs.vnformat import date_line, long_date, month_year, parse_vn_date, short_date
 
 BLANK = " " * 6
@@ -141,3 +142,17 @@ def test_parse_vn_date_rejects(text: str, message: str) -> None:
 def test_parse_vn_date_rejects_non_text() -> None:
     with pytest.raises(ValueError, match="as text"):
         parse_vn_date(date(2023, 9, 6))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "expected"),
+    [(15, 12, "15/12"), (5, 1, "05/01"), (1, 2, "01/02"), (25, 3, "25/3"), (9, 10, "09/10")],
+)
+def test_day_month_pads_day_and_months_one_and_two(day, month, expected):
+    assert vnformat.day_month(day, month) == expected
+
+
+@pytest.mark.parametrize(("day", "month"), [(0, 5), (32, 1), (10, 13), (10, 0)])
+def test_day_month_rejects_impossible_values(day, month):
+    with pytest.raises(ValueError):
+        vnformat.day_month(day, month)

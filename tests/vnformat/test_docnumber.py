@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lsdocs import vnformat
 from lsdocs.vnformat import document_symbol, number_line
 
 
@@ -78,3 +79,12 @@ def test_number_line(number: int | None, symbol: str, line: str) -> None:
 def test_number_line_rejects(number: object, symbol: str) -> None:
     with pytest.raises(ValueError):
         number_line(number, symbol)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("number", "symbol", "expected"),
+    [(182, "KH-UBND", "182/KH-UBND"), (5, "UBND-KGVX", "05/UBND-KGVX"),
+     (None, "KH-UBND", "      /KH-UBND")],
+)
+def test_number_symbol_as_cited_in_text(number, symbol, expected):
+    assert vnformat.number_symbol(number, symbol) == expected
