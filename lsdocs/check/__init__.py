@@ -6,6 +6,11 @@
 
 The rules are the table :data:`RULES` (nd30-format.md §7.3, R01–R46).  Files
 that cannot be read raise :class:`lsdocs.errors.DocumentReadError`.
+
+A compilation (tệp ghép, e.g. ``lsdocs batch --merge``) is checked one
+document at a time: ``report.documents`` lists them, each finding's
+``document`` says which one it is in, and its location names it
+(«văn bản thứ 2 trong tệp ghép, mục 1 …»).  See :mod:`lsdocs.check.compilation`.
 """
 
 from __future__ import annotations

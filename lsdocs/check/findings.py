@@ -36,6 +36,7 @@ class Finding:
     message: Text
     found: Text | None = None
     expected: Text | None = None
+    document: int | None = None  # 1-based document of a compilation; None otherwise
 
     @property
     def is_error(self) -> bool:
@@ -51,7 +52,7 @@ class Finding:
         return text
 
     def to_dict(self, lang: str = "vi") -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "rule": self.rule,
             "severity": self.severity,
             "clause": self.clause.get(lang),
@@ -60,6 +61,9 @@ class Finding:
             "expected": self.expected.get(lang) if self.expected else None,
             "message": self.message.get(lang),
         }
+        if self.document is not None:
+            data["document"] = self.document
+        return data
 
     def to_problem(self, file: str | None = None) -> Problem:
         """The finding in the project's error model (:class:`lsdocs.errors.Problem`)."""
@@ -84,16 +88,30 @@ KIND_LABELS = {
     "giay-moi": T("giấy mời", "invitation (giấy mời)"),
     "van-ban": T("văn bản có tên loại", "document with a type name"),
     "khong-ro": T("không xác định", "unknown"),
+    "tep-ghep": T("tệp ghép nhiều loại văn bản", "compilation of several kinds"),
 }
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """One document of a compilation: its number in the file and its kind."""
+
+    index: int
+    kind: str
 
 
 @dataclass
 class CheckReport:
-    """All findings for one file, errors first within document order."""
+    """All findings for one file, errors first within document order.
+
+    For a compilation, *documents* lists its documents (empty otherwise) and
+    *kind* is their common kind, or ``tep-ghep`` when they differ.
+    """
 
     file: str
     kind: str
     findings: list[Finding] = field(default_factory=list)
+    documents: list[DocumentInfo] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -110,14 +128,28 @@ class CheckReport:
     def rules(self) -> set[str]:
         return {f.rule for f in self.findings}
 
+    def counts(self, document: int) -> tuple[int, int]:
+        """Errors and warnings of one document of a compilation."""
+        mine = [f for f in self.findings if f.document == document]
+        return (sum(1 for f in mine if f.is_error),
+                sum(1 for f in mine if f.severity == SEVERITY_WARNING))
+
     def to_dict(self, lang: str = "vi") -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "file": self.file,
             "kind": self.kind,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
-            "findings": [f.to_dict(lang) for f in self.findings],
         }
+        if self.documents:
+            data["documents"] = [self._document_dict(d) for d in self.documents]
+        data["findings"] = [f.to_dict(lang) for f in self.findings]
+        return data
+
+    def _document_dict(self, document: DocumentInfo) -> dict[str, object]:
+        errors, warnings = self.counts(document.index)
+        return {"index": document.index, "kind": document.kind, "errors": errors,
+                "warnings": warnings}
 
     def problems(self) -> list[Problem]:
         return [f.to_problem(self.file) for f in self.findings]

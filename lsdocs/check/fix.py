@@ -23,12 +23,11 @@ from lxml import etree
 
 from lsdocs.check._xml import Element, child, w
 from lsdocs.check.checks.fonts import LEGACY_FONT
+from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Document
 from lsdocs.check.engine import check_loaded, open_document, read_path
 from lsdocs.check.findings import CheckReport
 from lsdocs.check.fix_pages import AFTER_PG_NUM, PageNumberFixer, insert_ordered
-from lsdocs.check.layout import Layout
-from lsdocs.check.places import Locator
 from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, has_combining, key, nfc, urgency_mark
 from lsdocs.errors import Location, Problem, T, Text, UsageError
 
@@ -56,14 +55,22 @@ class FixReport:
 
 
 class _Fixer:
-    """Applies the fixes whose rules the check reported (*found*)."""
+    """Applies the fixes whose rules the check reported (*found*).
 
-    def __init__(self, doc: Document, layout: Layout, found: set[str]) -> None:
-        self.doc, self.layout, self.found = doc, layout, found
+    *contexts* are those of the check: one, or one per document of a compilation.
+    """
+
+    def __init__(self, doc: Document, contexts: list[Context], found: set[str]) -> None:
+        self.doc, self.contexts, self.found = doc, contexts, found
         self.package = doc.package
-        self.where = Locator(doc, layout)
         self.actions: list[FixAction] = []
         self.dirty: set[str] = {doc.package.main}
+
+    def section_place(self, index: int) -> Text:
+        """Where section *index* is, naming its document in a compilation."""
+        ctx = next((c for c in self.contexts if c.part is None or index in c.part.sections),
+                   self.contexts[0])
+        return ctx.place(ctx.where.section(index))
 
     def record(self, rule: str, place: Text, what: Text) -> None:
         self.actions.append(FixAction(rule, place, what))
@@ -81,7 +88,8 @@ class _Fixer:
         for rules, step in steps:
             if self.found & set(rules):
                 step()
-        pages = PageNumberFixer(self.doc, self.layout, self.record, self.touch)
+        pages = PageNumberFixer(self.doc, self.contexts, self.record, self.touch,
+                                self.section_place)
         if self.found & {"R37", "R40"}:
             pages.run()
         return pages.new_parts
@@ -108,7 +116,7 @@ class _Fixer:
         if abs(width - wanted[0]) > 5 or abs(height - wanted[1]) > 5:
             size.set(w("w"), str(wanted[0]))
             size.set(w("h"), str(wanted[1]))
-            self.record("R01", self.where.section(index), T("đổi khổ giấy thành A4",
+            self.record("R01", self.section_place(index), T("đổi khổ giấy thành A4",
                                                             "set the paper size to A4"))
 
     def _margins(self, index: int, margins: Element) -> None:
@@ -118,7 +126,7 @@ class _Fixer:
                 continue
             new = min(max(value, low), high)
             margins.set(w(side), str(new))
-            self.record(f"R0{3 + list(CLAMP).index(side)}", self.where.section(index),
+            self.record(f"R0{3 + list(CLAMP).index(side)}", self.section_place(index),
                         T("lề {s}: {a} → {b} tw", "{s} margin: {a} → {b} tw", s=side, a=value,
                           b=new))
 
@@ -207,9 +215,13 @@ class _Fixer:
                               "paragraphs to NFC", n=changed))
 
     def national_motto(self) -> None:
-        header = self.layout.header
-        if header is None:
-            return
+        for ctx in self.contexts:
+            if ctx.layout.header is not None:
+                self._motto(ctx)
+
+    def _motto(self, ctx: Context) -> None:
+        header = ctx.layout.header
+        assert header is not None
         for para, wanted, rule in ((header.quoc_hieu, QUOC_HIEU, "R10"),
                                    (header.tieu_ngu, TIEU_NGU, "R11")):
             if para is None or para.display == wanted or key(para.display) != key(wanted):
@@ -222,7 +234,7 @@ class _Fixer:
             texts[0].text = wanted
             for extra in texts[1:]:
                 extra.text = ""
-            self.record(rule, self.where.para(para),
+            self.record(rule, ctx.place(ctx.where.para(para)),
                         T("sửa thành «{t}»", "corrected to «{t}»", t=wanted))
 
 
@@ -305,8 +317,8 @@ def fix_document(src: str | Path, dst: str | Path | None = None, *, in_place: bo
     source = Path(src)
     target = _target(source, dst, in_place)
     doc = open_document(read_path(source), str(source))
-    before, layout = check_loaded(doc, kind)
-    fixer = _Fixer(doc, layout, before.rules())
+    before, contexts = check_loaded(doc, kind)
+    fixer = _Fixer(doc, contexts, before.rules())
     new_parts = fixer.run()
     data = _serialise(doc, fixer.dirty, new_parts)
     write_atomic(target, data)

@@ -1,18 +1,22 @@
 """The page-number fix: a centred PAGE field in each default header, none on page 1,
-none in footers, appendix sections restarting at 1."""
+none in footers, appendix sections restarting at 1.  In a compilation every
+document gets these: no number on its page 1, its pages numbered from 1."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from lsdocs.check._xml import CT_NS, PKG_REL_NS, R_NS, W_NS, Element, child, qn, w
 from lsdocs.check.docmodel import Document
-from lsdocs.check.layout import Layout
 from lsdocs.check.sections import Section
 from lsdocs.errors import T, Text
+
+if TYPE_CHECKING:
+    from lsdocs.check.context import Context
 
 PAGE_INSTR = re.compile(r"^\s*PAGE(\s|$)", re.IGNORECASE)
 HEADER_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
@@ -23,6 +27,7 @@ AFTER_TITLE_PG = ("textDirection", "bidi", "rtlGutter", "docGrid", "printerSetti
 AFTER_PG_NUM = ("cols", "formProt", "vAlign", "noEndnote", "titlePg") + AFTER_TITLE_PG
 
 Record = Callable[[str, Text, Text], None]
+Place = Callable[[int], Text]
 
 
 def insert_ordered(parent: Element, new: Element, before: tuple[str, ...]) -> None:
@@ -100,10 +105,10 @@ def _remove_complex(para: Element) -> int:
 class PageNumberFixer:
     """Applies the page-number fixes to the parsed parts of one document."""
 
-    def __init__(self, doc: Document, layout: Layout, record: Record,
-                 touch: Callable[[str], None]) -> None:
-        self.doc, self.layout = doc, layout
-        self.record, self.touch = record, touch
+    def __init__(self, doc: Document, contexts: list[Context], record: Record,
+                 touch: Callable[[str], None], place: Place) -> None:
+        self.doc, self.contexts = doc, contexts
+        self.record, self.touch, self.place = record, touch, place
         self.package = doc.package
         self.new_parts: dict[str, Element] = {}
         self.created_default = False
@@ -113,11 +118,14 @@ class PageNumberFixer:
         sections = [s for s in self.doc.sections if s.el is not None]
         if not sections:
             return
-        self._page_one(sections[0])
+        for ctx in self.contexts:
+            first = next((s for s in ctx.sections() if s.el is not None), None)
+            if first is not None:
+                self._page_one(first)
         done: set[str] = set()
         for section in sections:
             self._default_header(section, done)
-        self._appendix_restart()
+        self._restarts()
 
     def _footers(self) -> None:
         for name, part in self.doc.parts.items():
@@ -132,7 +140,7 @@ class PageNumberFixer:
         assert first.el is not None
         if child(first.el, "titlePg") is None:
             insert_ordered(first.el, etree.Element(w("titlePg")), AFTER_TITLE_PG)
-            self.record("R37", T("mục 1", "section 1"), T("bật «Trang đầu khác» (titlePg)",
+            self.record("R37", self.place(first.index), T("bật «Trang đầu khác» (titlePg)",
                                                           "set a different first page"))
         part = first.headers.get("first") if "first" in self._own_refs(first) else None
         if part is None:
@@ -201,7 +209,7 @@ class PageNumberFixer:
         what = (T("thêm đầu trang có số trang canh giữa", "added a header with a centred page "
                   "number") if with_page else
                 T("thêm đầu trang trống cho trang 1", "added an empty first-page header"))
-        self.record("R37", T("mục {n}", "section {n}", n=section.index + 1), what)
+        self.record("R37", self.place(section.index), what)
 
     def _free_name(self) -> str:
         n = 1
@@ -230,16 +238,27 @@ class PageNumberFixer:
             self.touch("[Content_Types].xml")
         return f"rIdLsdocs{n}"
 
-    def _appendix_restart(self) -> None:
-        for appendix in self.layout.appendices:
-            section = self.doc.sections[appendix.label.section]
-            if not appendix.starts_section or section.el is None or section.page_start == 1:
-                continue
-            numbering = child(section.el, "pgNumType")
-            if numbering is None:
-                numbering = etree.Element(w("pgNumType"))
-                insert_ordered(section.el, numbering, AFTER_PG_NUM)
-            numbering.set(w("start"), "1")
-            self.touch(self.package.main)
-            self.record("R40", T("mục {n}", "section {n}", n=section.index + 1),
-                        T("đánh lại số trang phụ lục từ 1", "restarted appendix numbering at 1"))
+    def _restarts(self) -> None:
+        for ctx in self.contexts:
+            if ctx.part is not None and ctx.part.index > 1:
+                self._restart(self.doc.sections[ctx.first_section], "R37",
+                              T("đánh lại số trang của văn bản từ 1", "restarted the "
+                                "document's page numbering at 1"))
+            for appendix in ctx.layout.appendices:
+                if appendix.starts_section:
+                    self._restart(self.doc.sections[appendix.label.section], "R40",
+                                  T("đánh lại số trang phụ lục từ 1", "restarted appendix "
+                                    "numbering at 1"))
+
+    def _restart(self, section: Section, rule: str, what: Text) -> None:
+        if section.el is None or section.page_start == 1:
+            return
+        numbering = child(section.el, "pgNumType")
+        if numbering is None:
+            numbering = etree.Element(w("pgNumType"))
+            insert_ordered(section.el, numbering, AFTER_PG_NUM)
+        if numbering.get(w("start")) == "1":
+            return  # restarted already (a section can open a document and an appendix)
+        numbering.set(w("start"), "1")
+        self.touch(self.package.main)
+        self.record(rule, self.place(section.index), what)

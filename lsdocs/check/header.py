@@ -67,7 +67,8 @@ def read_header(doc: Document, table: Table) -> HeaderBlock:
     return header
 
 
-def _find_quoc_hieu(paras: list[Paragraph]) -> int:
+def find_quoc_hieu(paras: list[Paragraph]) -> int:
+    """Index of the Quốc hiệu line in *paras* (misspellings such as HOÀ included), or -1."""
     wanted = key(QUOC_HIEU)
     for i, para in enumerate(paras):
         text = key(para.display)
@@ -78,9 +79,9 @@ def _find_quoc_hieu(paras: list[Paragraph]) -> int:
 
 def _read_right(doc: Document, header: HeaderBlock) -> None:
     right = header.right
-    index = _find_quoc_hieu(right)
+    index = find_quoc_hieu(right)
     if index < 0:
-        elsewhere = _find_quoc_hieu(header.left)
+        elsewhere = find_quoc_hieu(header.left)
         if elsewhere >= 0:
             header.quoc_hieu, header.quoc_hieu_elsewhere = header.left[elsewhere], True
         return

@@ -77,7 +77,8 @@ class _Analyser:
         cursor = self._kinh_gui(cursor)
         main_end = self._appendices(cursor)
         self._signature_and_body(cursor, main_end)
-        self.layout.main_sections = {b.section for b in self.blocks[:main_end]} or {0}
+        first = self.blocks[0].section if self.blocks else 0
+        self.layout.main_sections = {b.section for b in self.blocks[:main_end]} or {first}
         return self.layout
 
     def _next_text(self, cursor: int, limit: int = 6) -> list[int]:

@@ -142,9 +142,11 @@ class Document:
     tables: list[Table]  # every table, nested included, in order
     parts: dict[str, HeaderFooter]  # header/footer part name → content
     even_and_odd: bool = False
+    #: in one document of a compilation: the header/footer parts it owns (None = all)
+    hf_owned: frozenset[str] | None = None
 
     def all_paragraphs(self) -> Iterator[Paragraph]:
-        """Every paragraph: body, tables, text boxes, then headers and footers."""
+        """Every paragraph: body, tables, text boxes, then the headers and footers owned."""
         for block in self.blocks:
             if isinstance(block, Table):
                 for para in block.paragraphs():
@@ -153,8 +155,9 @@ class Document:
             else:
                 yield block
                 yield from block.textboxes
-        for part in self.parts.values():
-            yield from part.all_paragraphs()
+        for name, part in self.parts.items():
+            if self.hf_owned is None or name in self.hf_owned:
+                yield from part.all_paragraphs()
 
     def body_paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

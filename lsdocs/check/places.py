@@ -8,11 +8,16 @@ outside tables; paragraphs in a cell, header or footer by their position there.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lsdocs.check.docmodel import Document, Paragraph, Table
 from lsdocs.check.layout import Layout
 from lsdocs.check.sections import Section
 from lsdocs.check.text import snippet
 from lsdocs.errors import T, Text
+
+if TYPE_CHECKING:
+    from lsdocs.check.compilation import Part
 
 _ROLES = {
     "header": T("bảng tiêu đề", "header table"),
@@ -36,9 +41,12 @@ def join(*parts: Text) -> Text:
 class Locator:
     """Turns paragraphs, tables and sections into bilingual places."""
 
-    def __init__(self, doc: Document, layout: Layout) -> None:
+    def __init__(self, doc: Document, layout: Layout, part: Part | None = None) -> None:
         self.doc = doc
         self.layout = layout
+        self.first_section = part.sections.start if part is not None else 0
+        self.body_offset = part.body_offset if part is not None else 0
+        self.table_offset = part.table_offset if part is not None else 0
         self._previous: dict[int, Paragraph | None] = {}
         last: Paragraph | None = None
         for block in doc.blocks:
@@ -50,13 +58,14 @@ class Locator:
     def section(self, index: int) -> Text:
         index = min(max(index, 0), len(self.doc.sections) - 1)
         sect: Section = self.doc.sections[index]
+        number = index - self.first_section + 1
         if sect.landscape:
-            return T("mục {n} (trang ngang)", "section {n} (landscape)", n=index + 1)
-        return T("mục {n} (trang đứng)", "section {n} (portrait)", n=index + 1)
+            return T("mục {n} (trang ngang)", "section {n} (landscape)", n=number)
+        return T("mục {n} (trang đứng)", "section {n} (portrait)", n=number)
 
     def table(self, table: Table) -> Text:
         role = _ROLES.get(self.layout.roles.get(id(table), ""))
-        label = role or T("bảng {n}", "table {n}", n=table.number)
+        label = role or T("bảng {n}", "table {n}", n=table.number - self.table_offset)
         return join(self.section(table.section), label)
 
     def cell_label(self, table: Table, row: int, col: int) -> Text:
@@ -90,13 +99,16 @@ class Locator:
     def _body_line(self, para: Paragraph) -> Text:
         if not para.empty:
             quote = snippet(para.display)
-            return T("đoạn {n} {q}", "paragraph {n} {q}", n=para.body_no, q=quote)
+            return T("đoạn {n} {q}", "paragraph {n} {q}", n=self._no(para), q=quote)
         prev = self._previous.get(id(para))
         if prev is None:
             return T("đoạn trống ở đầu văn bản", "empty paragraph at the start")
         quote = snippet(prev.display)
         return T("đoạn trống sau đoạn {n} {q}", "empty paragraph after paragraph {n} {q}",
-                 n=prev.body_no, q=quote)
+                 n=self._no(prev), q=quote)
+
+    def _no(self, para: Paragraph) -> int | None:
+        return para.body_no - self.body_offset if para.body_no is not None else None
 
     def header_part(self, section: int, kind: str, hf_type: str) -> Text:
         return join(self.section(section), _HF[(kind, hf_type)])

@@ -27,15 +27,46 @@ def format_finding(finding: Finding, lang: str = "vi") -> str:
             f"      [{finding.clause.get(lang)}]")
 
 
+def _kind(kind: str, lang: str) -> str:
+    return KIND_LABELS.get(kind, T(kind, kind)).get(lang)
+
+
+def compilation_label(report: CheckReport, lang: str = "vi") -> str:
+    """``tệp ghép 3 văn bản — 1–2: công văn; 3: kế hoạch``."""
+    runs: list[tuple[int, int, str]] = []  # first, last, kind of consecutive documents
+    for doc in report.documents:
+        if runs and runs[-1][2] == doc.kind and runs[-1][1] == doc.index - 1:
+            runs[-1] = (runs[-1][0], doc.index, doc.kind)
+        else:
+            runs.append((doc.index, doc.index, doc.kind))
+    kinds = "; ".join(f"{a}: {_kind(k, lang)}" if a == b else f"{a}–{b}: {_kind(k, lang)}"
+                      for a, b, k in runs)
+    head = T("tệp ghép {n} văn bản", "compilation of {n} documents", n=len(report.documents))
+    return f"{head.get(lang)} — {kinds}"
+
+
+def _document_lines(report: CheckReport, lang: str) -> list[str]:
+    """One summary line per document of a compilation that has findings."""
+    lines = []
+    for doc in report.documents:
+        errors, warnings = report.counts(doc.index)
+        if errors or warnings:
+            name = T("văn bản {n}", "document {n}", n=doc.index).get(lang)
+            lines.append(f"  {name} ({_kind(doc.kind, lang)}): "
+                         f"{summary(errors, warnings, lang)}")
+    return lines
+
+
 def format_report(report: CheckReport, lang: str = "vi") -> str:
     """Findings of one file, errors first, then its summary line."""
-    kind = KIND_LABELS.get(report.kind, T(report.kind, report.kind)).get(lang)
+    kind = compilation_label(report, lang) if report.documents else _kind(report.kind, lang)
     lines = [f"{report.file} ({kind})"]
     ordered = report.errors + report.warnings
     lines += [format_finding(f, lang) for f in ordered]
     if not ordered:
         lines.append("  " + T("đạt thể thức NĐ 30/2020/NĐ-CP", "conforms to Decree "
                               "30/2020/NĐ-CP").get(lang))
+    lines += _document_lines(report, lang)
     lines.append("  " + summary(len(report.errors), len(report.warnings), lang))
     return "\n".join(lines)
 

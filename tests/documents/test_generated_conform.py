@@ -10,10 +10,12 @@ import datetime as dt
 
 import pytest
 
+from lsdocs.batch import BatchOptions, run_batch
 from lsdocs.build import render_plan_documents
 from lsdocs.check import assert_conformant
 from lsdocs.documents import letters as L
 from lsdocs.letters import render_letter
+from tests.conftest import SHIPPED_PLAN
 
 TODAY = dt.date(2026, 11, 29)
 
@@ -38,3 +40,10 @@ def test_numbered_letter(shipped_content):
     options = L.LetterOptions(date=TODAY, draft=False, number=7)
     setup = L.setup(shipped_content, "trien-khai", options)
     assert_conformant(render_letter(setup, None), strict=True)
+@pytest.mark.parametrize("kind", L.PER_AGENCY)
+def test_merged_print_files(tmp_path, kind):
+    letter = L.LetterOptions(date=TODAY, as_of=dt.date(2026, 12, 31), year=2026)
+    options = BatchOptions(kind=kind, letter=letter, output_root=tmp_path, merge=True)
+    result = run_batch(SHIPPED_PLAN, options)
+    assert result.merged is not None
+    assert_conformant(result.merged, strict=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lsdocs.check._xml import w
+from lsdocs.check._xml import Element, w
 from lsdocs.check.context import Context
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.styles import FontRef
@@ -94,12 +94,25 @@ def r09_unicode(ctx: Context) -> Iterator[Issue]:
                                                "Unicode (NFC)"))
 
 
-def r43_revisions(ctx: Context) -> Iterator[Issue]:
-    root = ctx.doc.package.xml(ctx.doc.package.main)
-    if root is None:
+def _revision_marks(ctx: Context) -> Iterator[Element]:
+    """Revision and comment marks of the body (of this document, in a compilation)."""
+    if ctx.part is not None:
+        wrappers: set[int] = set()  # body-level w:ins around whole paragraphs
+        for block in ctx.doc.blocks:
+            for outer in block.el.iterancestors(*_REVISIONS):
+                if id(outer) not in wrappers:
+                    wrappers.add(id(outer))
+                    yield outer
+            yield from block.el.iter(*_REVISIONS)
         return
+    root = ctx.doc.package.xml(ctx.doc.package.main)
+    if root is not None:
+        yield from root.iter(*_REVISIONS)
+
+
+def r43_revisions(ctx: Context) -> Iterator[Issue]:
     reported: set[str] = set()
-    for el in root.iter(*_REVISIONS):
+    for el in _revision_marks(ctx):
         label = _REVISIONS[el.tag]
         if label.vi in reported:
             continue

@@ -67,8 +67,9 @@ def r41_urgency(ctx: Context) -> Iterator[Issue]:
 
 def _address_lines(ctx: Context) -> list[Paragraph]:
     first = ctx.sections()[0]
-    part = ctx.doc.header_footer(first, "footer", "first" if first.title_pg else "default")
-    if part is None:
+    hf_type = "first" if first.title_pg else "default"
+    part = ctx.doc.header_footer(first, "footer", hf_type)
+    if part is None or ctx.foreign(part.part):
         return []
     return [p for p in part.all_paragraphs() if ADDRESS_RE.search(p.display)]
 

@@ -94,13 +94,15 @@ def page_paragraphs(part: HeaderFooter | None) -> list[Paragraph]:
 
 def r37_page_numbers(ctx: Context) -> Iterator[Issue]:
     yield from _first_page(ctx)
+    yield from _document_restart(ctx)
     seen: set[str] = set()
     for sect in _sections(ctx):
         types = ("default", "even") if ctx.doc.even_and_odd else ("default",)
         for hf_type in types:
             yield from _header_number(ctx, sect, hf_type, seen)
         for hf_type, part in sect.footers.items():
-            if part not in seen and page_paragraphs(ctx.doc.parts.get(part)):
+            if part not in seen and not ctx.foreign(part) and page_paragraphs(
+                    ctx.doc.parts.get(part)):
                 seen.add(part)
                 yield Issue(ctx.where.header_part(sect.index, "footer", hf_type),
                             T("Số trang đặt ở chân trang", "The page number is in the footer"),
@@ -111,12 +113,14 @@ def r37_page_numbers(ctx: Context) -> Iterator[Issue]:
 def _first_page(ctx: Context) -> Iterator[Issue]:
     first = ctx.sections()[0]
     hf_type = "first" if first.title_pg else "default"
+    if first.title_pg and ctx.foreign(first.headers.get("first", "")):
+        return  # a shared first-page header: reported in the document that uses it first
     if page_paragraphs(ctx.doc.header_footer(first, "header", hf_type)):
         found = (T("đầu trang của trang 1 có trường PAGE", "the first-page header has a PAGE "
                    "field") if first.title_pg else
                  T("chưa bật «Trang đầu khác» (titlePg)", "titlePg (different first page) "
                    "is not set"))
-        yield Issue(ctx.where.header_part(0, "header", hf_type),
+        yield Issue(ctx.where.header_part(first.index, "header", hf_type),
                     T("Trang 1 hiển thị số trang", "Page 1 shows a page number"), found,
                     T("không hiển thị số trang ở trang 1", "no page number on page 1"))
 
@@ -126,8 +130,10 @@ def _header_number(ctx: Context, sect: Section, hf_type: str, seen: set[str]) ->
     if part_name in seen or (not part_name and f"none-{hf_type}" in seen):
         return
     paras = page_paragraphs(ctx.doc.parts.get(part_name))
+    if paras and ctx.foreign(part_name):
+        return  # a shared header: its number is checked in the document that uses it first
     where = ctx.where.header_part(sect.index, "header", hf_type)
-    if not paras and sect.index == 0 and fits_one_page(ctx.doc, 0):
+    if not paras and sect.index == ctx.first_section and fits_one_page(ctx.doc, sect.index):
         return  # page 1 is the only page of the section: no number shows anyway
     seen.add(part_name or f"none-{hf_type}")
     if not paras:
@@ -154,10 +160,25 @@ def _header_number(ctx: Context, sect: Section, hf_type: str, seen: set[str]) ->
                                                        "upright Arabic digits"))
 
 
+def _document_restart(ctx: Context) -> Iterator[Issue]:
+    """A later document of a compilation numbers its pages from 1 again."""
+    if ctx.part is None or ctx.part.index == 1:
+        return
+    first = ctx.doc.sections[ctx.first_section]
+    if first.page_start != 1:
+        found = N(first.page_start) if first.page_start is not None else T(
+            "tiếp nối văn bản trước", "continues from the previous document")
+        yield Issue(ctx.where.section(first.index),
+                    T("Văn bản trong tệp ghép không đánh lại số trang từ 1",
+                      "The document does not restart page numbering at 1 in the compilation"),
+                    found, T("bắt đầu từ 1 (pgNumType start=1)", "start at 1 "
+                             "(pgNumType start=1)"))
+
+
 def r40_appendix_numbering(ctx: Context) -> Iterator[Issue]:
     for appendix in ctx.layout.appendices:
         label = appendix.label
-        if label.section == 0 and ctx.kind == "phu-luc":
+        if label.section == ctx.first_section and ctx.kind == "phu-luc":
             continue
         if not appendix.starts_section:
             yield Issue(ctx.where.para(label),
@@ -168,7 +189,7 @@ def r40_appendix_numbering(ctx: Context) -> Iterator[Issue]:
                         T("ngắt mục (section break) trước phụ lục, đánh số trang từ 1",
                           "a section break before the appendix, numbering from 1"))
             continue
-        sect = ctx.sections()[label.section]
+        sect = ctx.doc.sections[label.section]
         if sect.page_start != 1:
             found = N(sect.page_start) if sect.page_start is not None else T(
                 "tiếp nối phần trước", "continues from the previous section")
