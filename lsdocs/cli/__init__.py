@@ -13,7 +13,7 @@ import click
 
 from lsdocs import __version__
 from lsdocs.cli._common import LANG_ENV, CliContext
-from lsdocs.errors import LsdocsError
+from lsdocs.errors import LsdocsError, T
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,7 +52,22 @@ def main(argv: list[str] | None = None) -> None:
         lang = _lang_from_argv(argv)
         click.echo(exc.format(lang), err=True)
         sys.exit(exc.exit_code)
+    except Exception as exc:  # a bug in lsdocs, not a user mistake
+        if os.environ.get(DEBUG_ENV):
+            raise
+        click.echo(INTERNAL_ERROR.format(e=f"{type(exc).__name__}: {exc}").get(
+            _lang_from_argv(argv)), err=True)
+        sys.exit(3)
     sys.exit(0)
+
+
+DEBUG_ENV = "LSDOCS_DEBUG"
+INTERNAL_ERROR = T(
+    "lỗi nội bộ của lsdocs ({e}); nội dung và các tệp đã có không bị thay đổi. "
+    "Chạy lại với LSDOCS_DEBUG=1 để xem chi tiết và báo cho nhóm phát triển.",
+    "internal lsdocs error ({e}); content and existing files were not changed. "
+    "Run again with LSDOCS_DEBUG=1 for details and report it to the developers.",
+)
 
 
 def _lang_from_argv(argv: list[str] | None) -> str:

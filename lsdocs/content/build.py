@@ -64,6 +64,7 @@ def _document(doc: Raw, noi_nhan: Raw, registry: Registry) -> DocumentInfo:
         filing=noi_nhan["filing"],
         source=doc["source"],
         recipients_source=noi_nhan["source"],
+        draft_year=doc.get("year") if draft else None,
     )
 
 

@@ -50,7 +50,19 @@ def check_draft(root: Node, rep: Reporter) -> dt.date | None:
     if draft is not None and draft.value is True:
         for key in ("number", "date"):
             _draft_field(document, key, rep)
+        if document.get("year") is None:
+            rep.error(document.anchor_line, f"{document.path}.year",
+                      T("bản dự thảo cần năm ban hành", "a draft needs its year"),
+                      expected=T("year: 2026 (in trong dòng «ngày … tháng … năm 2026»)",
+                                 "year: 2026 (printed as «ngày … tháng … năm 2026»)"),
+                      code="draft-year")
         return None
+    year = document.get("year")
+    if year is not None:
+        rep.error(year.line, year.path,
+                  T("chỉ bản dự thảo mới ghi year; văn bản đã ban hành lấy năm từ date",
+                    "only a draft gives year; an issued document takes it from date"),
+                  found=str(year.value), code="year-not-draft")
     for key in ("number", "date"):
         if document.get(key) is None:
             rep.error(document.anchor_line, f"{document.path}.{key}",

@@ -75,6 +75,7 @@ class DocumentInfo:
     filing: str  # after "Lưu: ", e.g. "VT, KGVX"
     source: Source  # of the metadata (number, date, signer, trích yếu)
     recipients_source: Source  # of the Nơi nhận list and signature layout
+    draft_year: int | None = None  # a draft's year (its date is left blank)
 
 
 @dataclass(frozen=True)

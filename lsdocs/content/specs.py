@@ -77,6 +77,8 @@ REGISTRY = MapSpec((
 
 # --- the plan --------------------------------------------------------------------
 
+YEAR = IntType(minimum=1945, maximum=2100, expected=T("một năm, ví dụ 2030", "a year, e.g. 2030"))
+
 SIGNATURE = MapSpec((
     Field("authority", ListType(TextType(rules=(rules.authority_line,)), min_items=0), True),
     Field("title", TextType(rules=(rules.upper_case,)), True),
@@ -88,6 +90,7 @@ DOCUMENT = MapSpec((
                                                   "the document number, above 0"))),
     Field("date", DateType()),
     Field("draft", BoolType()),
+    Field("year", YEAR),  # a draft's year, printed in "ngày … tháng … năm 2026"
     Field("place", TEXT, True),
     Field("issuer", AGENCY, True),
     Field("trich_yeu", TextType(rules=(rules.sentence_case,)), True),
@@ -115,7 +118,6 @@ PURPOSES = MapSpec((
     Field("yeu_cau", PARAGRAPHS, True),
 ))
 
-YEAR = IntType(minimum=1945, maximum=2100, expected=T("một năm, ví dụ 2030", "a year, e.g. 2030"))
 
 TARGET = MapSpec((
     Field("indicator", TEXT, True),

@@ -55,7 +55,13 @@ def _recipient_text(recipient: Recipient, registry: Registry) -> str:
     return recipient.text
 
 
-def citation(doc_type_name: str, symbol_number: str, date: dt.date | None, issuer: Agency) -> str:
-    """``Kế hoạch số 182/KH-UBND ngày 06 tháng 9 năm 2023 của Ủy ban nhân dân tỉnh Lạng Sơn``."""
-    when = vn.long_date(date) if date else "ngày      tháng      năm      "
+def citation(
+    doc_type_name: str, symbol_number: str, date: dt.date | None, issuer: Agency,
+    draft_year: int | None = None,
+) -> str:
+    """``Kế hoạch số 182/KH-UBND ngày 06 tháng 9 năm 2023 của Ủy ban nhân dân tỉnh Lạng Sơn``.
+
+    A draft (no date yet) leaves the day and month blank, as its header does.
+    """
+    when = vn.long_date(date) if date else vn.draft_long_date(draft_year)
     return f"{doc_type_name} số {symbol_number} {when} của {issuer.name}"

@@ -22,7 +22,8 @@ def plan_context(content: Content) -> dict[str, Any]:
     plan, registry = content.plan, content.registry
     doc = plan.document
     issuer = registry.get(doc.issuer)
-    header = common.header_context(issuer, PLAN_TYPE, doc.number, doc.date, doc.place)
+    header = common.header_context(issuer, PLAN_TYPE, doc.number, doc.date, doc.place,
+                                   draft_year=doc.draft_year)
     return {
         "header": header,
         "trich_yeu": doc.trich_yeu,
@@ -99,7 +100,8 @@ def appendix_context(content: Content, symbol: str) -> dict[str, Any]:
     return {
         "label": "Phụ lục",
         "title": vn.upper_vi(f"Phân công nhiệm vụ thực hiện Kế hoạch số {number}"),
-        "reference": f"(Kèm theo {common.citation(PLAN_TYPE_NAME, number, doc.date, issuer)})",
+        "reference": "(Kèm theo "
+        f"{common.citation(PLAN_TYPE_NAME, number, doc.date, issuer, doc.draft_year)})",
         "rows": assignment_rows(plan, registry),
     }
 

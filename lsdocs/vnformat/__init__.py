@@ -10,6 +10,7 @@ from __future__ import annotations
 from lsdocs.vnformat.dates import (
     date_line,
     day_month,
+    draft_long_date,
     long_date,
     month_year,
     parse_vn_date,
@@ -29,6 +30,7 @@ __all__ = [
     "DocType",
     "date_line",
     "day_month",
+    "draft_long_date",
     "diem_letter",
     "document_symbol",
     "format_money",

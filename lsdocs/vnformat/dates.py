@@ -56,10 +56,17 @@ def date_line(place: str, d: date | None, *, year: int | None = None) -> str:
     place = nfc(place).strip()
     if not place:
         raise ValueError("date_line needs a place name (địa danh), got an empty string")
-    if d is not None:
-        return f"{place}, {long_date(d)}"
+    return f"{place}, {long_date(d) if d is not None else draft_long_date(year)}"
+
+
+def draft_long_date(year: int | None = None) -> str:
+    """The long date of a draft: day and month blank, the year if known.
+
+    >>> draft_long_date(2026)
+    'ngày      tháng      năm 2026'
+    """
     year_text = DRAFT_BLANK if year is None else f" {year}"
-    return f"{place}, ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm{year_text}"
+    return f"ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm{year_text}"
 
 
 def short_date(d: date) -> str:

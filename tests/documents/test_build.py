@@ -53,3 +53,33 @@ def test_appendix_is_also_written_as_its_own_landscape_file(tmp_path):
     texts = [p.text for p in document.paragraphs if p.text.strip()]
     assert texts[:2] == ["Phụ lục", "PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH SỐ 182/KH-UBND"]
     assert len(document.tables[0].rows) > 20
+
+
+def _draft_copy(tmp_path, extra: str = "  year: 2026\n"):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    plan = content / "kh-182-2023.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("  number: 182\n  date: 06/9/2023\n", "  draft: true\n" + extra, 1)
+    plan.write_text(text, encoding="utf-8")
+    return plan
+
+
+def test_a_draft_plan_leaves_number_and_day_blank(tmp_path):
+    import docx
+
+    result = build(_draft_copy(tmp_path), tmp_path / "out")
+    document = docx.Document(str(result.directory / "ke-hoach.docx"))
+    number, date = (c.paragraphs[0].text for c in document.tables[0].rows[1].cells)
+    assert number == "Số:      /KH-UBND"
+    assert date == "Lạng Sơn, ngày      tháng      năm 2026"
+    reference = [p.text for p in document.paragraphs if p.text.startswith("(Kèm theo")]
+    assert reference == ["(Kèm theo Kế hoạch số       /KH-UBND ngày      tháng      năm 2026 "
+                         "của Ủy ban nhân dân tỉnh Lạng Sơn)"]
+
+
+def test_a_draft_needs_its_year(tmp_path):
+    from lsdocs.content import validate
+
+    problems = validate(_draft_copy(tmp_path, extra=""))
+    assert [p.location.path for p in problems if p.is_error] == ["document.year"]

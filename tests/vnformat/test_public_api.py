@@ -11,7 +11,7 @@ import lsdocs.vnformat as vnformat
 
 PUBLIC_API = {
     "nfc", "nfc_deep", "upper_vi", "sentence_case", "long_date", "date_line", "short_date",
-    "day_month", "number_symbol",
+    "day_month", "number_symbol", "draft_long_date",
     "month_year", "parse_vn_date", "TYPE_CODES", "DocType", "type_from_title", "type_from_code",
     "document_symbol", "number_line", "format_number", "format_percent", "format_money",
     "number_to_words", "money_in_words", "roman", "parse_roman", "diem_letter", "DIEM_LETTERS",
