@@ -28,7 +28,7 @@ ONE_PROBLEM = {
         "deadline-before-issue.yaml:65: task_groups[0].tasks[1].deadline: lỗi: thời hạn trước "
         "ngày ban hành kế hoạch: «tháng 6/2023» (cần thời hạn từ ngày 06/9/2023 trở đi)",
     "draft-with-number.yaml":
-        "draft-with-number.yaml:8: document.number: lỗi: bản dự thảo (draft: true) không ghi số "
+        "draft-with-number.yaml:9: document.number: lỗi: bản dự thảo (draft: true) không ghi số "
         "văn bản: «12»; xóa dòng number hoặc bỏ draft: true",
     "trich-yeu-capitals.yaml":
         "trich-yeu-capitals.yaml:11: document.trich_yeu: lỗi: trích yếu viết in hoa: «THỰC HIỆN "
@@ -229,9 +229,10 @@ def test_text_not_in_nfc_is_a_warning_and_is_normalised(tmp_path: Path) -> None:
 
 def test_a_draft_has_no_number_and_no_date(tmp_path: Path) -> None:
     plan = write_variant(tmp_path, "valid-plan.yaml", "  number: 12\n  date: 06/9/2023\n",
-                         "  draft: true\n")
+                         "  draft: true\n  year: 2026\n")
     content = load_plan(plan)
     assert (content.plan.document.number, content.plan.document.date) == (None, None)
+    assert content.plan.document.draft_year == 2026
 
 
 def test_registry_problems_are_reported_with_the_plan(tmp_path: Path) -> None:
