@@ -39,6 +39,8 @@ _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme")
 
 
 @dataclass(frozen=True)
+_SIDE_VI = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+
 class FixAction:
     rule: str
     location: Text
@@ -127,8 +129,8 @@ class _Fixer:
             new = min(max(value, low), high)
             margins.set(w(side), str(new))
             self.record(f"R0{3 + list(CLAMP).index(side)}", self.section_place(index),
-                        T("lề {s}: {a} → {b} tw", "{s} margin: {a} → {b} tw", s=side, a=value,
-                          b=new))
+                        Text(f"lề {_SIDE_VI[side]}: {value} → {new} tw",
+                             f"{side} margin: {value} → {new} tw"))
 
     def fonts(self) -> None:
         styles = self.doc.package.rel_types(self.package.main).get("/styles")
