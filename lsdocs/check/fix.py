@@ -36,11 +36,10 @@ TNR = "Times New Roman"
 CLAMP = {"top": (1134, 1418), "bottom": (1134, 1418), "left": (1701, 1985), "right": (850, 1134)}
 A4 = (11906, 16838)
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme")
+_SIDE_VI = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
 
 
 @dataclass(frozen=True)
-_SIDE_VI = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
-
 class FixAction:
     rule: str
     location: Text
