@@ -96,3 +96,12 @@ def test_usage_error_exits_two():
     run = lsdocs("build", "--no-such-option")
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
+
+
+def test_usage_errors_are_in_vietnamese_with_a_help_hint():
+    run = lsdocs("batch", "don-doc", "--as-of", "31/13/2026")
+    assert run.returncode == 2
+    assert "Lỗi cách dùng: giá trị không hợp lệ cho --as-of" in run.stderr
+    assert "Xem hướng dẫn: lsdocs batch --help" in run.stderr
+    run = lsdocs("build", "--no-such-option")
+    assert "không có tùy chọn --no-such-option" in run.stderr

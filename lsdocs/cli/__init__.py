@@ -13,6 +13,7 @@ import click
 
 from lsdocs import __version__
 from lsdocs.cli._common import LANG_ENV, CliContext
+from lsdocs.cli._usage import show_usage_error
 from lsdocs.errors import LsdocsError, T
 
 
@@ -41,6 +42,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="lsdocs", standalone_mode=False)
     except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        show_usage_error(exc, _lang_from_argv(argv))
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
