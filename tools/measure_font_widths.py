@@ -1,9 +1,9 @@
-"""Measure Liberation Serif advance widths for lsdocs.check.metrics (one-off).
+"""Measure Liberation Serif advance widths for lsdocs.fonts (one-off).
 
 Liberation Serif is metric-compatible with Times New Roman, so its advance
 widths are Times New Roman's.  Run this on a machine with the fonts installed
 (``fonts-liberation2``) and fontTools, then paste the output into
-``lsdocs/check/_widths.py``::
+``lsdocs/fonts/_widths.py``::
 
     python tools/measure_font_widths.py > /tmp/widths.txt
 

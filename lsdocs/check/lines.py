@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lsdocs.check._xml import A_NS, Element, is_fallback, qn
 from lsdocs.check.docmodel import Document, Paragraph
-from lsdocs.check.metrics import text_width
+from lsdocs.fonts import text_width
 
 EMU_PER_TWIP = 635
 LINE_SHAPES = ("line", "straightConnector1")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from lsdocs.check.docmodel import Document, Paragraph, Table
-from lsdocs.check.metrics import text_width
+from lsdocs.fonts import text_width
 
 LINE_FACTOR = 1.15  # Times New Roman line height / font size
 ONE_PAGE_SHARE = 1.0

@@ -32,6 +32,7 @@ from lxml import etree
 
 from lsdocs.errors import Location, Problem, T, TemplateError, Text
 from lsdocs.render.environment import compile_source, render_template
+from lsdocs.render.rules import fit_rules
 
 #: 1980-01-01 00:00:00, the earliest time a zip entry can carry.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -96,7 +97,7 @@ class DocxTemplateFile:
             raise self._runtime_error(part_name, template, exc, message) from exc
         data = _unpatch(xml).encode("utf-8")
         self._check_well_formed(part_name, data)
-        return data
+        return fit_rules(data) if part_name == "word/document.xml" else data
 
     def _runtime_error(
         self, part_name: str, template: jinja2.Template, exc: Exception, message: Text

@@ -23,7 +23,7 @@ from docx.shared import Mm, Pt, Twips
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from lsdocs.check.metrics import text_width
+from lsdocs.fonts import text_width
 
 TNR = "Times New Roman"
 CENTER, BOTH, LEFT = "center", "both", "left"

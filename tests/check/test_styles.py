@@ -13,8 +13,8 @@ from docx.oxml.ns import nsdecls, qn
 
 from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.engine import open_document
-from lsdocs.check.metrics import text_width
 from lsdocs.check.text import key, snippet
+from lsdocs.fonts import text_width
 
 
 def _style(document: docx.document.Document, xml: str) -> None:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph, Run
 from lsdocs.check.findings import Issue, N
-from lsdocs.check.metrics import text_width
 from lsdocs.errors import T, Text
+from lsdocs.fonts import text_width
 
 _ALIGN = {
     "both": T("canh đều hai lề", "justified"),

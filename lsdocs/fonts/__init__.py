@@ -1,6 +1,6 @@
 """Text width, as Times New Roman sets it, for the length of the horizontal rules.
 
-Widths come from :mod:`lsdocs.check._widths` (measured on Liberation Serif, the
+Widths come from :mod:`lsdocs.fonts._widths` (measured on Liberation Serif, the
 metric twin of Times New Roman).  A Vietnamese letter takes the width of its
 base letter (first code point of its NFD form), which is how both fonts draw
 them.  Unknown characters count as the width of "n".
@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from lsdocs.check._widths import BOLD, CHARS, REGULAR
+from lsdocs.fonts._widths import BOLD, CHARS, REGULAR
 
 UNITS_PER_EM = 2048
 _INDEX = {ch: i for i, ch in enumerate(CHARS)}
