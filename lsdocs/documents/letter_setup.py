@@ -1,0 +1,96 @@
+"""What every letter of a run shares: options, issuer settings, current assignments.
+
+Computed once per run (and inherited by batch workers), so each letter only
+fills in its own recipient.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from lsdocs import vnformat as vn
+from lsdocs.content.model import Agency, Content, LetterIssuer
+from lsdocs.documents.assignments import AgencyTasks, tasks_by_agency
+from lsdocs.errors import ContentError, Location, Problem, T
+
+
+@dataclass(frozen=True)
+class LetterOptions:
+    """What the clerk chooses for a letter run (CLI options)."""
+
+    date: dt.date  # date of the letter; agencies are those existing that day
+    draft: bool = True  # blank number (the văn thư numbers it when signed)
+    number: int | None = None
+    issuer: str | None = None  # agency id; default from the content's letters section
+    as_of: dt.date | None = None  # đôn đốc: tasks due or overdue on this day
+    year: int | None = None  # đề nghị báo cáo: the reporting year
+
+
+@dataclass(frozen=True)
+class LetterSetup:
+    """Everything a run of letters shares, computed once."""
+
+    content: Content
+    kind: str
+    options: LetterOptions
+    issuer: Agency
+    settings: LetterIssuer
+    tasks: dict[str, AgencyTasks]
+
+    @property
+    def plan_ref(self) -> str:
+        doc = self.content.plan.document
+        symbol = vn.document_symbol("ke-hoach", self.content.registry.get(doc.issuer).symbol or "")
+        number = vn.number_symbol(doc.number, symbol)
+        when = f" ngày {vn.short_date(doc.date)}" if doc.date else ""
+        return f"Kế hoạch số {number}{when}"
+
+    @property
+    def plan_ref_full(self) -> str:
+        """``Kế hoạch số 182/KH-UBND ngày 06/9/2023 của UBND tỉnh``."""
+        issuer = self.content.registry.get(self.content.plan.document.issuer)
+        return f"{self.plan_ref} của {issuer.short_name}"
+
+    @property
+    def subject(self) -> str:
+        """How the issuer names itself in the body: "UBND tỉnh", "Sở Khoa học và Công nghệ"."""
+        return self.issuer.short_name if self.issuer.kind == "ubnd" else self.issuer.name
+
+    @property
+    def verb(self) -> str:
+        return "yêu cầu" if self.issuer.kind == "ubnd" else "đề nghị"
+
+
+def setup(content: Content, kind: str, options: LetterOptions) -> LetterSetup:
+    issuer_id = options.issuer or _default_issuer(content, kind)
+    settings = _issuer_settings(content, issuer_id)
+    issuer = content.registry.get(issuer_id)
+    tasks = tasks_by_agency(content, options.date)
+    return LetterSetup(content, kind, options, issuer, settings, tasks)
+
+
+def _default_issuer(content: Content, kind: str) -> str:
+    letters = content.plan.letters
+    if letters and kind in letters.default_issuer:
+        return letters.default_issuer[kind]
+    return content.plan.document.issuer
+
+
+def _issuer_settings(content: Content, issuer_id: str) -> LetterIssuer:
+    letters = content.plan.letters
+    found = letters.issuer(issuer_id) if letters else None
+    if found is None:
+        known = ", ".join(i.agency for i in letters.issuers) if letters else ""
+        raise ContentError(
+            Problem(
+                Location(content.plan_file, path="letters.issuers"),
+                T("chưa khai báo cơ quan ban hành công văn", "no letter settings for this issuer"),
+                found=issuer_id,
+                expected=T("một cơ quan trong letters.issuers: {k}",
+                           "an agency listed in letters.issuers: {k}", k=known or "—"),
+                hint=T("thêm mục letters.issuers (đơn vị soạn thảo, người ký, nơi nhận)",
+                       "add a letters.issuers entry (unit, signer, recipients)"),
+            )
+        )
+    return found
