@@ -25,6 +25,7 @@ def check_plan(root: Node, rep: Reporter, index: AgencyIndex | None,
     issued = check_draft(root, rep)
     check_unique_ids(root, rep)
     check_reporting_days(root, rep)
+    check_letter_issuers(root, rep)
     if issued is not None:
         check_deadlines(root, rep, issued)
     if registry is not None:
@@ -207,3 +208,28 @@ def _day_month_typed(day: Node, month: Node) -> bool:
     values = (day.value, month.value)
     return all(isinstance(v, int) and not isinstance(v, bool) for v in values) and (
         1 <= month.value <= 12 and 1 <= day.value <= 31)
+
+
+def check_letter_issuers(root: Node, rep: Reporter) -> None:
+    """Each default issuer of a letter kind must have its settings in ``letters.issuers``."""
+    letters = root.get("letters")
+    if letters is None or not letters.is_map:
+        return
+    declared = [i.get("agency") for i in _items(letters.get("issuers"))]
+    known = {n.value for n in declared if n is not None and isinstance(n.value, str)}
+    defaults = letters.get("default_issuer")
+    if defaults is None or not defaults.is_map:
+        return
+    for kind, node in defaults.value.items():
+        if isinstance(node.value, str) and node.value not in known:
+            rep.error(node.line, node.path,
+                      T("cơ quan ban hành mặc định chưa có trong letters.issuers",
+                        "the default issuer has no entry in letters.issuers"),
+                      found=f"{kind}: {node.value}",
+                      expected=T("một trong: {k}", "one of: {k}",
+                                 k=", ".join(sorted(known)) or "—"),
+                      hint=T("thêm mục letters.issuers cho {a} (đơn vị, người ký, nơi nhận)",
+                             "add a letters.issuers entry for {a} (unit, signer, recipients)",
+                             a=node.value),
+                      code="letter-issuer")
+

@@ -293,3 +293,18 @@ def test_nesting_too_deep_for_the_parser_is_a_problem(tmp_path: Path,
     junk = tmp_path / "deep.yaml"
     junk.write_text("a: 1\n", encoding="utf-8")
     assert [p.code for p in validate(junk)] == ["too-deep"]
+
+
+def test_default_letter_issuer_needs_its_settings(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", content)
+    plan = content / "kh-182-2023.yaml"
+    text = plan.read_text(encoding="utf-8").replace("    don-doc: skhcn", "    don-doc: syt")
+    plan.write_text(text, encoding="utf-8")
+    problems = [p for p in validate(plan) if p.is_error]
+    assert [(p.location.path, p.code) for p in problems] == [
+        ("letters.default_issuer.don-doc", "letter-issuer")
+    ]
+    assert "thêm mục letters.issuers cho syt" in problems[0].format("vi")
