@@ -48,18 +48,18 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("id", "Mã nhiệm vụ", "task id", 11, aliases=("Mã", "Số thứ tự", "STT")),
-    Column("group", "Nhóm", "group", 8, aliases=("Nhóm nhiệm vụ",)),
-    Column("name", "Nhiệm vụ", "task", 58, aliases=("Tên nhiệm vụ", "Nội dung nhiệm vụ")),
-    Column("lead", "Cơ quan chủ trì", "lead agency", 28, aliases=("Chủ trì",)),
-    Column("support", "Cơ quan phối hợp", "coordinating agencies", 32, required=False,
+    Column("id", "Mã nhiệm vụ", "task id", 9, aliases=("Mã", "Số thứ tự", "STT")),
+    Column("group", "Nhóm", "group", 6, aliases=("Nhóm nhiệm vụ",)),
+    Column("name", "Nhiệm vụ", "task", 46, aliases=("Tên nhiệm vụ", "Nội dung nhiệm vụ")),
+    Column("lead", "Cơ quan chủ trì", "lead agency", 22, aliases=("Chủ trì",)),
+    Column("support", "Cơ quan phối hợp", "coordinating agencies", 26, required=False,
            cell_required=False, aliases=("Phối hợp",)),
-    Column("support_text", "Phối hợp khác", "other coordinators", 24, required=False,
+    Column("support_text", "Phối hợp khác", "other coordinators", 18, required=False,
            cell_required=False),
-    Column("deadline", "Thời gian hoàn thành", "deadline", 16,
+    Column("deadline", "Thời gian hoàn thành", "deadline", 13,
            aliases=("Thời hạn", "Thời hạn hoàn thành")),
-    Column("product", "Sản phẩm", "product", 28, aliases=("Sản phẩm dự kiến",)),
-    Column("source", "Nguồn", "source", 12, required=False, cell_required=False),
+    Column("product", "Sản phẩm", "product", 22, aliases=("Sản phẩm dự kiến",)),
+    Column("source", "Nguồn", "source", 10, required=False, cell_required=False),
 )
 
 BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}

@@ -46,6 +46,7 @@ FIRST_DATA_ROW = HEADER_ROW + 1
 SPARE_ROWS = 200
 
 _FONT = Font(name="Times New Roman", size=12)
+_LINE_POINTS = 15.0  # one line of 12 pt text
 _BOLD = Font(name="Times New Roman", size=12, bold=True)
 _TITLE = Font(name="Times New Roman", size=13, bold=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -78,10 +79,24 @@ def _fill_assignments(sheet: Worksheet, content: Content, rows: list[Row]) -> No
     for index, column in enumerate(COLUMNS, 1):
         cell = sheet.cell(HEADER_ROW, index, column.header)
         cell.font, cell.alignment, cell.border, cell.fill = _BOLD, _CENTER, _BOX, _HEADER_FILL
+    sheet.row_dimensions[HEADER_ROW].height = 2 * _LINE_POINTS + 3
     for offset, row in enumerate(rows):
         for index, column in enumerate(COLUMNS, 1):
             _data_cell(sheet, FIRST_DATA_ROW + offset, index, column.key, row[column.key])
+        sheet.row_dimensions[FIRST_DATA_ROW + offset].height = _row_height(row)
     _layout(sheet, FIRST_DATA_ROW + len(rows) - 1)
+
+
+def _row_height(row: Row) -> float:
+    """Points for the row's wrapped text: Excel and LibreOffice do not fit rows on opening."""
+    lines = max(_wrapped_lines(str(row[c.key]), c.width) for c in COLUMNS)
+    return round(lines * _LINE_POINTS + 3, 1)
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    # A column of width w holds about w characters of 12 pt Times New Roman.
+    per_line = max(int(width), 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def _title(sheet: Worksheet, content: Content) -> None:

@@ -67,6 +67,17 @@ def test_assignment_sheet_is_formatted_for_clerks_and_printing(xlsx: Path) -> No
     assert sheet.column_dimensions["C"].width == COLUMNS[2].width
 
 
+def test_rows_are_tall_enough_for_their_wrapped_text(xlsx: Path) -> None:
+    # Neither Excel nor LibreOffice fits row heights when opening a file.
+    sheet = openpyxl.load_workbook(xlsx)["Phân công"]
+    heights = {r: sheet.row_dimensions[r].height for r in range(3, sheet.max_row + 1)}
+    assert all(h and h >= 18 for h in heights.values())
+    names = {r: len(sheet.cell(r, 3).value) for r in heights}
+    longest, shortest = max(names, key=names.get), min(names, key=names.get)
+    assert heights[longest] > heights[shortest] or names[longest] <= COLUMNS[2].width
+    assert sheet.row_dimensions[2].height >= 30
+
+
 def test_lead_and_group_columns_offer_the_reference_sheets(xlsx: Path) -> None:
     wb = openpyxl.load_workbook(xlsx)
     rules = {str(v.sqref).split(":")[0]: v for v in wb["Phân công"].data_validations.dataValidation}
