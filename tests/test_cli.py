@@ -105,3 +105,11 @@ def test_usage_errors_are_in_vietnamese_with_a_help_hint():
     assert "Xem hướng dẫn: lsdocs batch --help" in run.stderr
     run = lsdocs("build", "--no-such-option")
     assert "không có tùy chọn --no-such-option" in run.stderr
+
+
+def test_commands_find_the_shipped_content_from_any_directory(tmp_path):
+    run = lsdocs("validate", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    run = lsdocs("letter", "trien-khai", "-o", "out", "--date", "29/11/2026", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out" / "kh-182-2023" / "trien-khai.docx").is_file()

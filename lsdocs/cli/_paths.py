@@ -10,8 +10,14 @@ DEFAULT_OUTPUT = Path("output")
 
 
 def default_content() -> Path:
-    """``content/kh-182-2023.yaml`` in the current directory, else the installed copy."""
-    if DEFAULT_PLAN.is_file():
-        return DEFAULT_PLAN
+    """The shipped plan: ``content/kh-182-2023.yaml`` here, else lsdocs' own copy.
+
+    lsdocs' own copy is the checkout's ``content/`` for an editable install, or
+    ``share/lsdocs/content`` for a regular one.
+    """
+    checkout = Path(__file__).resolve().parents[2] / DEFAULT_PLAN
     installed = Path(sys.prefix) / "share" / "lsdocs" / "content" / DEFAULT_PLAN.name
-    return installed if installed.is_file() else DEFAULT_PLAN
+    for candidate in (DEFAULT_PLAN, checkout, installed):
+        if candidate.is_file():
+            return candidate
+    return DEFAULT_PLAN
