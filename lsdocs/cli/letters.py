@@ -118,6 +118,9 @@ def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.dat
     )
     show = not quiet and sys.stderr.isatty()
     bar = _Progress(T("Đang soạn", "Writing").get(obj.lang)) if show else None
+    if show:
+        obj.say(T("Đang đọc và kiểm tra nội dung…", "Reading and checking the content…"),
+                err=True)
     try:
         result = run_batch(content or default_content(), options,
                            progress=bar.step if bar else None)
