@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
+from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.errors import LsdocsError
 from lsdocs.gate import require_conformant
@@ -61,6 +62,7 @@ class BatchItem:
 @dataclass
 class BatchResult:
     directory: Path
+    content: Content
     items: list[BatchItem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # --only ids with nothing to send
     merged: Path | None = None
@@ -96,7 +98,7 @@ def plan_batch(
         )
         for agency_id in selected
     ]
-    return BatchResult(directory, skipped=skipped), items, setup
+    return BatchResult(directory, content, skipped=skipped), items, setup
 
 
 def run_batch(

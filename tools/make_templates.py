@@ -13,7 +13,14 @@ from pathlib import Path
 
 from tools.templatekit import blocks as b
 from tools.templatekit import styles as st
-from tools.templatekit.ooxml import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, Fmt, para, sect_pr
+from tools.templatekit.ooxml import (
+    LANDSCAPE_TEXT_WIDTH,
+    TEXT_WIDTH,
+    Fmt,
+    closing_paragraph,
+    para,
+    sect_pr,
+)
 from tools.templatekit.ooxml import section_break_paragraph as section_break
 from tools.templatekit.package import HEADER_DEFAULT, HEADER_FIRST, write_docx
 
@@ -80,9 +87,9 @@ def letter(body: str, appendix: str = "") -> str:
     """Công văn (Mẫu 1.5): no type name, V/v under Số, Kính gửi, body, signature."""
     parts = [b.header_block(with_vv=True), b.kinh_gui_block(), body, b.signature_block()]
     if appendix:
-        parts += [section_break(_portrait()), appendix, _portrait_appendix()]
+        parts += [section_break(_portrait()), appendix, closing_paragraph(), _portrait_appendix()]
     else:
-        parts.append(_portrait())
+        parts += [closing_paragraph(), _portrait()]
     return "".join(parts)
 
 

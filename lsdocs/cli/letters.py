@@ -17,6 +17,7 @@ from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, lang_option
 from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
 from lsdocs.content import load_plan
+from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.errors import T
 from lsdocs.gate import require_conformant
@@ -91,6 +92,7 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
     path = output / vn.slugify(loaded.plan.id) / letter_file_name(kind, agency)
     write_atomic(path, data)
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+    _illustrative_note(obj, loaded)
 
 
 @cli.command("batch")
@@ -148,6 +150,17 @@ class _Progress:
             self.bar.__exit__(None, None, None)
 
 
+def _illustrative_note(obj: CliContext, content: Content) -> None:
+    letters = content.plan.letters
+    if letters is not None and letters.source == "illustrative":
+        obj.say(T(
+            "Lưu ý: người ký và nơi nhận của công văn lấy từ mục letters của nội dung, là nội "
+            "dung minh họa; sửa mục này trước khi trình ký.",
+            "Note: the letters' signer and recipients come from the content's letters section, "
+            "which is illustrative; edit it before the letters go for signature.",
+        ))
+
+
 def _report(obj: CliContext, result: Any) -> None:
     for item in result.items:
         if item.status == FAILED:
@@ -164,6 +177,7 @@ def _report(obj: CliContext, result: Any) -> None:
     ))
     if result.merged:
         obj.say(T("Tệp ghép để in: {p}", "Merged file for printing: {p}", p=result.merged))
+    _illustrative_note(obj, result.content)
     if result.failed:
         sys.exit(1)
 

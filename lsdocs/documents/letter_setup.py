@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Agency, Content, LetterIssuer
 from lsdocs.documents.assignments import AgencyTasks, tasks_by_agency
-from lsdocs.errors import ContentError, Location, Problem, T
+from lsdocs.errors import ContentError, Location, Problem, T, UsageError
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,15 @@ class LetterSetup:
 
 
 def setup(content: Content, kind: str, options: LetterOptions) -> LetterSetup:
+    """Check the options against the content and compute what every letter shares."""
+    if options.as_of is not None and options.as_of > options.date:
+        raise UsageError(Problem(
+            Location(place=T("tùy chọn --as-of", "option --as-of")),
+            T("ngày tính đến sau ngày của công văn", "the as-of date is after the letter's date"),
+            found=vn.short_date(options.as_of),
+            expected=T("không sau {d} (--date)", "not after {d} (--date)",
+                       d=vn.short_date(options.date)),
+        ))
     issuer_id = options.issuer or _default_issuer(content, kind)
     settings = _issuer_settings(content, issuer_id)
     issuer = content.registry.get(issuer_id)

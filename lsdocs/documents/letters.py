@@ -61,7 +61,7 @@ def letter_context(s: LetterSetup, agency_id: str | None = None) -> dict[str, An
 
 def _deploy(s: LetterSetup, _agency: str | None) -> dict[str, Any]:
     reporting = _reporting(s)
-    everyone = [s.tasks[a].agency.name for a in recipients(s)]
+    everyone = [s.tasks[a].agency for a in recipients(s)]
     return {
         "vv": f"triển khai thực hiện {s.plan_ref}",
         "to": everyone,
@@ -98,7 +98,7 @@ def _assign(s: LetterSetup, agency_id: str | None) -> dict[str, Any]:
     sections.append(("Chế độ báo cáo", [_report_duty(s, work.agency)]))
     return {
         "vv": f"giao nhiệm vụ thực hiện {s.plan_ref}",
-        "to": [name],
+        "to": [work.agency],
         "intro": [
             f"Thực hiện {s.plan_ref_full} về {_lower_first(_trich_yeu(s))}, "
             f"{s.subject} {s.verb} {name} thực hiện các nhiệm vụ sau:"
@@ -126,7 +126,7 @@ def _remind(s: LetterSetup, agency_id: str | None) -> dict[str, Any]:
     reply_by = vn.short_date(as_of + dt.timedelta(days=15))
     return {
         "vv": f"đôn đốc thực hiện nhiệm vụ tại {s.plan_ref}",
-        "to": [name],
+        "to": [work.agency],
         "intro": [
             f"Theo {s.plan_ref_full}, {name} được giao chủ trì, phối hợp thực hiện "
             f"một số nhiệm vụ. Tính đến ngày {vn.short_date(as_of)}, các nhiệm vụ sau đã đến "
@@ -148,7 +148,7 @@ def _request_report(s: LetterSetup, agency_id: str | None) -> dict[str, Any]:
     deadline = vn.short_date(dt.date(year, regime.month, regime.day))
     return {
         "vv": f"báo cáo kết quả thực hiện {s.plan_ref} năm {year}",
-        "to": [name],
+        "to": [work.agency],
         "intro": [
             f"Thực hiện chế độ báo cáo tại {s.plan_ref_full}, để có cơ sở tổng hợp, "
             f"báo cáo {reporting['compiler_to']} kết quả thực hiện Kế hoạch năm {year}, "
@@ -168,7 +168,7 @@ def _request_report(s: LetterSetup, agency_id: str | None) -> dict[str, Any]:
 # --- pieces --------------------------------------------------------------------------------
 
 
-def _frame(s: LetterSetup, vv: str, to: list[str]) -> dict[str, Any]:
+def _frame(s: LetterSetup, vv: str, to: list[Agency]) -> dict[str, Any]:
     """Header, Kính gửi, signature and Nơi nhận of a công văn (Mẫu 1.5)."""
     opts = s.options
     number = None if opts.draft else opts.number
@@ -176,12 +176,14 @@ def _frame(s: LetterSetup, vv: str, to: list[str]) -> dict[str, Any]:
         s.issuer, "cong-van", number, opts.date, s.content.plan.document.place,
         unit=s.settings.unit, vv=vv,
     )
-    registry = s.content.registry
+    addressed = {a.id for a in to}
+    # "Như trên" already covers the addressees; do not list one of them again.
+    others = [r for r in s.settings.recipients if r.agency not in addressed]
     return {
         "header": header,
-        "kinh_gui": _kinh_gui(to),
+        "kinh_gui": _kinh_gui([a.name for a in to]),
         "signature": common.signature_context(s.settings.signature),
-        "noi_nhan": ["- Như trên;", *common.recipient_lines(s.settings.recipients, registry)],
+        "noi_nhan": ["- Như trên;", *common.recipient_lines(others, s.content.registry)],
         "luu": common.filing_line(s.settings.filing),
     }
 
@@ -202,7 +204,9 @@ def _number_sections(sections: list[tuple[str, list[str]]]) -> list[dict[str, An
 
 
 def _lettered(items: list[str]) -> list[str]:
-    """``a) …``, ``b) …`` (Vietnamese điểm letters); dashes past the 23rd item."""
+    """``a) …``, ``b) …`` (Vietnamese điểm letters); a single item stands alone; dashes past 23."""
+    if len(items) == 1:
+        return items
     if len(items) <= len(vn.DIEM_LETTERS):
         return [f"{vn.diem_letter(i)}) {text}" for i, text in enumerate(items, 1)]
     return [f"- {text}" for text in items]
@@ -300,14 +304,13 @@ def _outline(s: LetterSetup, work: AgencyTasks, year: int) -> dict[str, Any]:
             "Nêu nhiệm vụ, giải pháp trọng tâm; tiến độ các nhiệm vụ chưa hoàn thành.",
         ]),
         ("IV. ĐỀ XUẤT, KIẾN NGHỊ", [
-            "Đối với Trung ương, các bộ, ngành; đối với UBND tỉnh.",
+            "Đối với Trung ương, các bộ, ngành; đối với UBND tỉnh./.",
         ]),
     ]
     return {
         "label": "Phụ lục",
-        "title": vn.upper_vi(
-            f"Đề cương báo cáo kết quả thực hiện {s.plan_ref.split(' ngày')[0]} năm {year}"
-        ),
+        # The plan's number is in the letter; without it the title fits one line.
+        "title": vn.upper_vi(f"Đề cương báo cáo kết quả thực hiện Kế hoạch năm {year}"),
         "reference": f"(Kèm theo Công văn số {number} {when} của {s.issuer.name})",
         "sections": [{"heading": h, "paragraphs": p} for h, p in sections],
     }

@@ -57,12 +57,29 @@ def _letter_body(xml: bytes, last: bool) -> list[etree._Element]:
         _restart_numbering(sections[0])
     if final is not None and not last:
         # A paragraph-level sectPr ends this letter's last section with a page break.
-        paragraph = etree.Element(_w("p"))
-        etree.SubElement(paragraph, _w("pPr")).append(final)
-        children.append(paragraph)
+        _holder(children).append(final)
     elif final is not None:
         children.append(final)
     return children
+
+
+def _holder(children: list[etree._Element]) -> etree._Element:
+    """The pPr that will carry a letter's final sectPr: its empty closing paragraph's, if any.
+
+    Reusing the template's 1-pt closing paragraph keeps the section break from
+    adding a line (and possibly a blank page) after the signature table.
+    """
+    last = children[-1] if children else None
+    if last is not None and last.tag == _w("p") and not "".join(last.itertext()).strip():
+        ppr = last.find(_w("pPr"))
+        if ppr is None:
+            ppr = etree.Element(_w("pPr"))
+            last.insert(0, ppr)
+        if ppr.find(_w("sectPr")) is None:
+            return ppr
+    paragraph = etree.Element(_w("p"))
+    children.append(paragraph)
+    return etree.SubElement(paragraph, _w("pPr"))
 
 
 def _restart_numbering(sect: etree._Element) -> None:

@@ -34,7 +34,7 @@ def body_texts(document):
 @pytest.mark.parametrize("kind", L.LETTER_KINDS)
 def test_every_letter_has_the_cong_van_form(shipped_content, kind):
     agency = None if kind == "trien-khai" else "snnmt"
-    document = open_letter(shipped_content, kind, agency, as_of=dt.date(2026, 12, 31))
+    document = open_letter(shipped_content, kind, agency, as_of=TODAY)
     number_cell = document.tables[0].rows[1].cells[0]
     number, vv = cell_texts(number_cell)
     assert number.startswith("Số:") and "/" in number
@@ -112,9 +112,10 @@ def test_report_request_has_the_outline_as_appendix(shipped_content):
     document = open_letter(shipped_content, "de-nghi-bao-cao", "syt", year=2026)
     texts = body_texts(document)
     assert "Phụ lục" in texts
-    title = "ĐỀ CƯƠNG BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 182/KH-UBND"
-    assert any(t.startswith(title) for t in texts)
+    assert "ĐỀ CƯƠNG BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2026" in texts
+    assert texts[-1].endswith("./.")
     assert "I. KẾT QUẢ THỰC HIỆN" in texts and "IV. ĐỀ XUẤT, KIẾN NGHỊ" in texts
+    assert any("Kế hoạch số 182/KH-UBND" in t for t in texts)
     assert any("15/12/2025 đến ngày 14/12/2026" in t for t in texts)
     assert len(document.sections) == 2
     assert document.sections[1]._sectPr.xpath("./w:pgNumType/@w:start") == ["1"]
@@ -141,3 +142,28 @@ def test_unresolved_split_stops_with_the_choices(tmp_path):
 def test_same_letter_twice_is_byte_identical(shipped_content):
     setup = L.setup(shipped_content, "giao-nhiem-vu", L.LetterOptions(date=TODAY))
     assert render_letter(setup, "syt") == render_letter(setup, "syt")
+
+
+def test_noi_nhan_does_not_repeat_the_addressee(shipped_content):
+    document = open_letter(shipped_content, "giao-nhiem-vu", "skhcn")
+    recipients = cell_texts(document.tables[1].rows[0].cells[0])
+    assert recipients[1] == "- Như trên;"
+    assert not any("Sở Khoa học và Công nghệ" in r for r in recipients)
+    other = open_letter(shipped_content, "giao-nhiem-vu", "syt")
+    others = cell_texts(other.tables[1].rows[0].cells[0])
+    assert any("Sở Khoa học và Công nghệ" in r for r in others)
+
+
+def test_a_lone_point_is_not_lettered(shipped_content):
+    texts = body_texts(open_letter(shipped_content, "giao-nhiem-vu", "syt"))
+    report = texts[texts.index("3. Chế độ báo cáo") + 1]
+    assert report.startswith("Báo cáo kết quả thực hiện")
+
+
+def test_as_of_after_the_letter_date_is_refused(shipped_content):
+    from lsdocs.errors import UsageError
+
+    options = L.LetterOptions(date=TODAY, as_of=dt.date(2026, 12, 31))
+    with pytest.raises(UsageError) as info:
+        L.setup(shipped_content, "don-doc", options)
+    assert "31/12/2026" in info.value.format("vi") and "29/11/2026" in info.value.format("vi")

@@ -90,7 +90,8 @@ def signature_block() -> str:
     rows = [row([cell(recipients, SIGN_LEFT), cell(signer, SIGN_RIGHT)], cant_split=True)]
     # An empty paragraph keeps the signature 6 pt clear of the last body paragraph.
     spacer = Fmt(**{**st.CONTROL.__dict__, "keep_next": True})
-    return para("", spacer) + table([SIGN_LEFT, SIGN_RIGHT], rows)
+    # Pulled left by the cell padding, so "Nơi nhận:" is flush with the margin (§3.9).
+    return para("", spacer) + table([SIGN_LEFT, SIGN_RIGHT], rows, indent=-CELL_PADDING)
 
 
 def appendix_heading(text_width: int) -> str:

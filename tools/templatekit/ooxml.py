@@ -175,9 +175,22 @@ def sect_pr(
     )
 
 
+# The paragraph mark of an empty closing paragraph: 1 pt, no spacing, so a page
+# that ends in a table never spills a blank line (or a blank page) after it.
+_TINY_MARK = (
+    '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+    '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+)
+
+
 def section_break_paragraph(sect: str) -> str:
     """An empty paragraph that ends a section (its sectPr describes the section before it)."""
-    return f"<w:p><w:pPr>{sect}</w:pPr></w:p>"
+    return f"<w:p><w:pPr>{_TINY_MARK}{sect}</w:pPr></w:p>"
+
+
+def closing_paragraph() -> str:
+    """The empty paragraph Word needs after a table that ends the body, kept 1 pt high."""
+    return f"<w:p><w:pPr>{_TINY_MARK}</w:pPr></w:p>"
 
 
 def page_number_field(fmt: Fmt) -> str:
