@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from lsdocs.content._dates import DateProblem, last_day_of_month, parse_dmy
 from lsdocs.content.model import Deadline
@@ -57,7 +58,7 @@ def parse_deadline(written: str) -> Deadline:
     >>> parse_deadline("2024-2025").due
     datetime.date(2025, 12, 31)
     """
-    key = " ".join(written.split()).lower()
+    key = " ".join(unicodedata.normalize("NFC", written).split()).lower()
     if key in ("hằng năm", "hàng năm"):
         return Deadline("annual", "Hằng năm")
     if key == "thường xuyên":

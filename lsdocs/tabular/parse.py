@@ -95,7 +95,7 @@ def parse_row(row: TableRow, ctx: ParseContext) -> Assignment | None:
         if not cell.text and column.cell_required:
             values[key] = ctx.error(cell, T("ô bắt buộc đang để trống",
                                             "a required cell is empty"),
-                                    expected=_EXPECTED[key], code="empty-cell")
+                                    expected=_expected(key, ctx), code="empty-cell")
         else:
             values[key] = _PARSERS[key](cell, ctx)
     if any(v is INVALID for v in values.values()) or not _complete(values):
@@ -158,7 +158,7 @@ def _group(cell: Cell, ctx: ParseContext) -> str | _Invalid:
         if fold(text) in (fold(group.id), fold(group.title)):
             return group.id
     return ctx.error(cell, T("không có nhóm nhiệm vụ này", "no such task group"),
-                     expected=_EXPECTED["group"].format(n=len(ctx.groups)),
+                     expected=_expected("group", ctx),
                      hint=did_you_mean(text, [g.id for g in ctx.groups]), code="unknown-group")
 
 
@@ -253,3 +253,8 @@ _EXPECTED: dict[str, Text] = {
     "product": T("sản phẩm của nhiệm vụ, ví dụ «Báo cáo»", "the task's product, e.g. «Báo cáo»"),
     "source": T("nguyên văn hoặc minh họa", "nguyên văn or minh họa"),
 }
+
+
+def _expected(key: str, ctx: Any) -> Text:
+    """What a cell of column *key* should hold (the group range filled in)."""
+    return _EXPECTED[key].format(n=len(ctx.groups)) if key == "group" else _EXPECTED[key]

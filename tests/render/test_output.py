@@ -42,3 +42,25 @@ def test_stale_temporaries_are_removed(tmp_path):
     (tmp_path / "keep.docx").write_bytes(b"whole")
     remove_stale_temporaries(tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["keep.docx"]
+
+
+def test_new_files_get_the_usual_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "x.docx"
+        write_atomic(path, b"abc")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_existing_permissions_and_symlinks_are_kept(tmp_path):
+    target = tmp_path / "real.yaml"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    link = tmp_path / "plan.yaml"
+    link.symlink_to(target)
+    write_atomic(link, b"new")
+    assert link.is_symlink()
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
