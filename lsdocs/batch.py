@@ -23,7 +23,8 @@ from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
-from lsdocs.errors import LsdocsError
+from lsdocs.documents.letter_setup import resolve_recipient
+from lsdocs.errors import LsdocsError, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.letters import letter_file_name, render_letter
 from lsdocs.render.merge import merge_documents
@@ -82,11 +83,7 @@ def plan_batch(
     content = load_plan(content_path)
     setup = letter_doc.setup(content, options.kind, options.letter)
     wanted = letter_doc.recipients(setup)
-    if options.only:
-        selected = [a for a in options.only if a in wanted]
-        skipped = [a for a in options.only if a not in wanted]
-    else:
-        selected, skipped = wanted, []
+    selected, skipped = _select(setup, wanted, options.only) if options.only else (wanted, [])
     directory = options.output_root / vn.slugify(content.plan.id) / options.kind
     items = [
         BatchItem(
@@ -99,6 +96,25 @@ def plan_batch(
         for agency_id in selected
     ]
     return BatchResult(directory, content, skipped=skipped), items, setup
+
+
+def _select(
+    setup: letter_doc.LetterSetup, wanted: list[str], only: tuple[str, ...]
+) -> tuple[list[str], list[str]]:
+    """The ``--only`` agencies, 2023 ids taken to their successors; unknown ids are refused."""
+    selected: list[str] = []
+    skipped: list[str] = []
+    problems = []
+    for agency_id in only:
+        try:
+            current = resolve_recipient(setup, agency_id)
+        except UsageError as exc:
+            problems += exc.problems
+            continue
+        (selected if current in wanted else skipped).append(current)
+    if problems:
+        raise UsageError(problems)
+    return list(dict.fromkeys(selected)), list(dict.fromkeys(skipped))
 
 
 def run_batch(
@@ -195,7 +211,7 @@ MANIFEST_FIELDS = ("agency", "agency_name", "file", "lead", "support", "status",
 
 def write_manifest(result: BatchResult) -> None:
     """``manifest.csv`` and ``manifest.json`` beside the letters."""
-    rows = [asdict(item) for item in result.items]
+    rows = _earlier_rows(result) + [asdict(item) for item in result.items]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=MANIFEST_FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -204,6 +220,21 @@ def write_manifest(result: BatchResult) -> None:
     payload = {"items": rows, "skipped": result.skipped}
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     write_atomic(result.directory / "manifest.json", text.encode("utf-8"))
+
+
+def _earlier_rows(result: BatchResult) -> list[dict[str, object]]:
+    """Manifest rows of letters an earlier run wrote and this one (``--only``) did not touch."""
+    path = result.directory / "manifest.json"
+    try:
+        earlier = json.loads(path.read_text(encoding="utf-8"))["items"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    done = {item.agency for item in result.items}
+    return [
+        row for row in earlier
+        if isinstance(row, dict) and row.get("agency") not in done
+        and (result.directory / str(row.get("file", ""))).is_file()
+    ]
 
 
 def iter_manifest(path: Path) -> Iterable[dict[str, object]]:

@@ -139,6 +139,16 @@ class LsdocsError(Exception):
 class ContentError(LsdocsError):
     """Content files (YAML, Excel, CSV) are not what lsdocs expects."""
 
+    @property
+    def exit_code(self) -> int:  # type: ignore[override]
+        """1 for content mistakes; 2 when the file named on the command line is missing."""
+        return 2 if is_missing_file(self.problems) else 1
+
+
+def is_missing_file(problems: Iterable[Problem]) -> bool:
+    errors = [p for p in problems if p.is_error]
+    return bool(errors) and all(p.code == "missing-file" for p in errors)
+
 
 class TemplateError(LsdocsError):
     """A .docx template cannot be compiled or rendered."""

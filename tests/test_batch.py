@@ -14,6 +14,7 @@ import time
 import zipfile
 
 import docx
+import pytest
 
 from lsdocs.batch import BatchOptions, run_batch
 from lsdocs.documents.letters import LetterOptions
@@ -59,10 +60,25 @@ def test_rerun_rewrites_only_what_changed(tmp_path):
     assert {i.status for i in again.items} == {"unchanged"}
 
 
-def test_only_selects_agencies_and_reports_unknown(tmp_path):
-    result = run_batch(SHIPPED_PLAN, options(tmp_path, only=("syt", "sct", "nobody")))
-    assert [i.agency for i in result.items] == ["syt", "sct"]
-    assert result.skipped == ["nobody"]
+def test_only_selects_agencies_and_maps_2023_ids_to_successors(tmp_path):
+    result = run_batch(SHIPPED_PLAN, options(tmp_path, only=("syt", "sct", "stnmt")))
+    assert [i.agency for i in result.items] == ["syt", "sct", "snnmt"]
+
+
+def test_only_with_an_unknown_id_is_refused_with_a_suggestion(tmp_path):
+    from lsdocs.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        run_batch(SHIPPED_PLAN, options(tmp_path, only=("syt", "skhcnn")))
+    assert "«skhcnn»" in info.value.format("vi") and "skhcn" in info.value.format("vi")
+    assert not (tmp_path / "kh-182-2023").exists()
+
+
+def test_a_run_with_only_keeps_the_other_rows_of_the_manifest(tmp_path):
+    full = run_batch(SHIPPED_PLAN, options(tmp_path))
+    run_batch(SHIPPED_PLAN, options(tmp_path, only=("syt",)))
+    manifest = json.loads((full.directory / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(i["agency"] for i in manifest["items"]) == sorted(i.agency for i in full.items)
 
 
 def test_a_failing_agency_does_not_stop_the_others(tmp_path):

@@ -87,7 +87,7 @@ def test_build_on_broken_content_writes_nothing_and_shows_no_traceback(tmp_path,
 
 def test_missing_content_file_is_a_clear_error(tmp_path):
     run = lsdocs("validate", str(tmp_path / "nope.yaml"))
-    assert run.returncode in (1, 2)
+    assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert "nope.yaml" in run.stderr
 
@@ -113,3 +113,12 @@ def test_commands_find_the_shipped_content_from_any_directory(tmp_path):
     run = lsdocs("letter", "trien-khai", "-o", "out", "--date", "29/11/2026", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "out" / "kh-182-2023" / "trien-khai.docx").is_file()
+
+
+def test_an_unwritable_output_is_a_clear_error_not_an_internal_one(tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "kh-182-2023").write_text("a file where a folder should be")
+    run = lsdocs("build", "-o", str(tmp_path / "out"))
+    assert run.returncode == 2
+    assert "không đọc hoặc ghi được tệp" in run.stderr
+    assert "Traceback" not in run.stderr and "lỗi nội bộ" not in run.stderr

@@ -56,6 +56,11 @@ def main(argv: list[str] | None = None) -> None:
         lang = _lang_from_argv(argv)
         click.echo(exc.format(lang), err=True)
         sys.exit(exc.exit_code)
+    except OSError as exc:  # the disk, permissions, a folder where a file should be
+        lang = _lang_from_argv(argv)
+        click.echo(CANNOT_WRITE.format(
+            f=exc.filename or "", e=exc.strerror or str(exc)).get(lang), err=True)
+        sys.exit(2)
     except Exception as exc:  # a bug in lsdocs, not a user mistake
         if os.environ.get(DEBUG_ENV):
             raise
@@ -66,6 +71,12 @@ def main(argv: list[str] | None = None) -> None:
 
 
 DEBUG_ENV = "LSDOCS_DEBUG"
+CANNOT_WRITE = T(
+    "{f}: lỗi: không đọc hoặc ghi được tệp ({e}); kiểm tra đường dẫn, quyền ghi và chỗ trống "
+    "trên đĩa. Các tệp đã có không bị thay đổi.",
+    "{f}: error: cannot read or write the file ({e}); check the path, permissions and free "
+    "space. Existing files were not changed.",
+)
 INTERNAL_ERROR = T(
     "lỗi nội bộ của lsdocs ({e}); nội dung và các tệp đã có không bị thay đổi. "
     "Chạy lại với LSDOCS_DEBUG=1 để xem chi tiết và báo cho nhóm phát triển.",

@@ -23,6 +23,10 @@ _TRANSLATIONS = (
     (r"^No such command '(.+)'\.?$", "không có lệnh {0}"),
     (r"^Option '(.+)' requires an argument\.?$", "tùy chọn {0} cần một giá trị"),
     (r"^(.+) is not one of (.+)\.?$", "{0} không phải một trong {1}"),
+    (r"^Directory '(.+)' is a file\.?$", "«{0}» là một tệp, không phải thư mục"),
+    (r"^Directory '(.+)' does not exist\.?$", "thư mục «{0}» không có"),
+    (r"^(?:File|Path) '(.+)' does not exist\.?$", "không có «{0}»"),
+    (r"^(.+) is not in the range (.+?)\.?$", "{0} nằm ngoài khoảng cho phép ({1})"),
 )
 
 
@@ -30,7 +34,7 @@ def translate(message: str) -> str:
     for pattern, vietnamese in _TRANSLATIONS:
         match = re.match(pattern, message, flags=re.DOTALL)
         if match:
-            parts = [translate(g) if g else "" for g in match.groups()]
+            parts = [translate(g.replace("' / '", " / ")) if g else "" for g in match.groups()]
             return vietnamese.format(*parts)
     return message
 

@@ -71,6 +71,12 @@ def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool, str
     if output is None and not in_place:
         raise _usage(T("--fix cần -o TỆP_KẾT_QUẢ hoặc --in-place",
                        "--fix needs -o OUTPUT or --in-place"))
+    if output is not None and output.is_dir():
+        raise _usage(T("-o {p} là một thư mục; cần đường dẫn tệp .docx",
+                       "-o {p} is a directory; give a .docx file path", p=output))
+    if output is not None and not output.parent.is_dir():
+        raise _usage(T("Thư mục của -o {p} không tồn tại", "The folder of -o {p} does not "
+                       "exist", p=output))
     report = fix_document(files[0], output, in_place=in_place, kind=kind)
     if as_json:
         click.echo(to_json([fix_dict(report, obj.lang)]))

@@ -11,7 +11,7 @@ from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, lang_option, print_problems
 from lsdocs.cli._paths import default_content
 from lsdocs.content import validate
-from lsdocs.errors import T
+from lsdocs.errors import T, is_missing_file
 
 
 @cli.command("validate")
@@ -29,7 +29,7 @@ def validate_command(obj: CliContext, path: Path | None) -> None:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     if errors:
-        obj.say(T("{e} lỗi, {w} cảnh báo.", "{e} errors, {w} warnings.", e=errors, w=warnings),
-                err=True)
-        sys.exit(1)
+        obj.say(T("{e} lỗi, {w} cảnh báo.", "{e} error(s), {w} warning(s).", e=errors,
+                  w=warnings), err=True)
+        sys.exit(2 if is_missing_file(problems) else 1)
     obj.say(T("Nội dung hợp lệ ({w} cảnh báo).", "Content is valid ({w} warnings).", w=warnings))

@@ -7,12 +7,13 @@ fills in its own recipient.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Agency, Content, LetterIssuer
-from lsdocs.documents.assignments import AgencyTasks, tasks_by_agency
-from lsdocs.errors import ContentError, Location, Problem, T, UsageError
+from lsdocs.documents.assignments import AgencyResolver, AgencyTasks, tasks_by_agency
+from lsdocs.errors import ContentError, Location, Problem, T, Text, UsageError
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,63 @@ def setup(content: Content, kind: str, options: LetterOptions) -> LetterSetup:
             expected=T("không sau {d} (--date)", "not after {d} (--date)",
                        d=vn.short_date(options.date)),
         ))
+    _check_dates(content, options)
     issuer_id = options.issuer or _default_issuer(content, kind)
     settings = _issuer_settings(content, issuer_id)
     issuer = content.registry.get(issuer_id)
     tasks = tasks_by_agency(content, options.date)
     return LetterSetup(content, kind, options, issuer, settings, tasks)
+
+
+def _check_dates(content: Content, options: LetterOptions) -> None:
+    """A letter cannot predate its plan; a reporting year lies between the plan and the letter."""
+    issued = content.plan.document.date
+    if issued is not None and options.date < issued:
+        raise _option_error("--date", T("công văn có ngày trước ngày ban hành kế hoạch",
+                                        "the letter is dated before the plan was issued"),
+                            vn.short_date(options.date),
+                            T("từ {d} trở đi", "on or after {d}", d=vn.short_date(issued)))
+    first = issued.year if issued else content.plan.document.draft_year or options.date.year
+    if options.year is not None and not first <= options.year <= options.date.year + 1:
+        raise _option_error("--year", T("năm báo cáo không hợp lý", "implausible reporting year"),
+                            str(options.year),
+                            T("từ {a} đến {b}", "from {a} to {b}", a=first,
+                              b=options.date.year + 1))
+
+
+def _option_error(option: str, message: Text, found: str, expected: Text) -> UsageError:
+    return UsageError(Problem(Location(place=T("tùy chọn {o}", "option {o}", o=option)),
+                              message, found=found, expected=expected))
+
+
+def resolve_recipient(s: LetterSetup, agency_id: str) -> str:
+    """The current agency that receives a letter named by *agency_id*.
+
+    A 2023 id (``stnmt``) is taken to its successor on the letter's date;
+    the issuer itself and agencies without tasks are refused with the choices.
+    """
+    current = agency_id
+    if agency_id not in s.tasks and agency_id in s.content.registry:
+        resolver = AgencyResolver(s.content, s.options.date)
+        found = resolver.current(agency_id)
+        resolver.raise_problems()
+        current = found.id if found is not None else agency_id
+    if current == s.issuer.id:
+        raise _option_error("--agency", T("cơ quan ban hành không gửi công văn cho chính mình",
+                                          "the issuer does not write to itself"),
+                            agency_id, T("một cơ quan khác, hoặc đổi --issuer",
+                                         "another agency, or change --issuer"))
+    if current not in s.tasks:
+        known = [a for a in s.tasks if a != s.issuer.id]
+        close = difflib.get_close_matches(agency_id, known, n=1)
+        problem = Problem(
+            Location(place=T("tùy chọn --agency", "option --agency")),
+            T("cơ quan không có nhiệm vụ nào trong kế hoạch", "agency has no task in the plan"),
+            found=agency_id, expected=T("một trong: {k}", "one of: {k}", k=", ".join(known)),
+            hint=T("có phải «{c}»?", "did you mean «{c}»?", c=close[0]) if close else None,
+        )
+        raise UsageError(problem)
+    return current
 
 
 def _default_issuer(content: Content, kind: str) -> str:

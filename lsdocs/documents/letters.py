@@ -16,8 +16,8 @@ from lsdocs import vnformat as vn
 from lsdocs.content.model import Agency, Task
 from lsdocs.documents import common
 from lsdocs.documents.assignments import AgencyTasks, current_name
-from lsdocs.documents.letter_setup import LetterOptions, LetterSetup, setup
-from lsdocs.errors import ContentError, Location, Problem, T
+from lsdocs.documents.letter_setup import LetterOptions, LetterSetup, resolve_recipient, setup
+from lsdocs.errors import Location, Problem, T, UsageError
 
 LETTER_KINDS = ("trien-khai", "giao-nhiem-vu", "don-doc", "de-nghi-bao-cao")
 PER_AGENCY = ("giao-nhiem-vu", "don-doc", "de-nghi-bao-cao")
@@ -335,17 +335,16 @@ def _names(s: LetterSetup, ids: tuple[str, ...], extra: str | None) -> str:
 
 
 def _agency_tasks(s: LetterSetup, agency_id: str | None) -> AgencyTasks:
-    if agency_id is None or agency_id not in s.tasks:
-        known = ", ".join(s.tasks)
-        raise ContentError(
-            Problem(
-                Location(s.content.plan_file),
-                T("cơ quan không có nhiệm vụ nào trong kế hoạch", "agency has no task in the plan"),
-                found=agency_id or "",
-                expected=T("một trong: {k}", "one of: {k}", k=known),
-            )
-        )
-    return s.tasks[agency_id]
+    work = s.tasks[resolve_recipient(s, agency_id or "")]
+    if s.kind == "don-doc" and not due_tasks(s, work):
+        raise UsageError(Problem(
+            Location(place=T("tùy chọn --agency", "option --agency")),
+            T("cơ quan không có nhiệm vụ đến hạn hoặc quá hạn; không cần công văn đôn đốc",
+              "the agency has no task due or overdue; no reminder is needed"),
+            found=agency_id, expected=T("một trong: {k}", "one of: {k}",
+                                        k=", ".join(recipients(s)) or "—"),
+        ))
+    return work
 
 
 def _as_of(s: LetterSetup) -> dt.date:

@@ -39,6 +39,8 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _TAGS = re.compile(r"<[^>]+>")
+# Ways to switch escaping off: values must always be escaped into the XML.
+_UNESCAPED = re.compile(r"\{%-?\s*autoescape\b|\|\s*safe\b")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,10 @@ class DocxTemplateFile:
 
     def _compile(self, part_name: str, data: bytes) -> jinja2.Template:
         source = _patch(data.decode("utf-8"))
+        unsafe = _UNESCAPED.search(source)
+        if unsafe:
+            lineno = source.count("\n", 0, unsafe.start()) + 1
+            raise TemplateError(self._problem(part_name, source, lineno, _unescaped_message()))
         try:
             return compile_source(f"{self.name}:{part_name}", source)
         except jinja2.TemplateSyntaxError as exc:
@@ -92,8 +98,9 @@ class DocxTemplateFile:
             raise self._runtime_error(part_name, template, exc, _undefined_message(exc)) from exc
         except SecurityError as exc:
             raise self._runtime_error(part_name, template, exc, _security_message(exc)) from exc
-        except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
-            message = T("lỗi khi điền mẫu: {e}", "template error: {e}", e=exc)
+        except Exception as exc:  # any failure inside a template is the template's
+            message = T("lỗi khi điền mẫu: {e}", "template error: {e}",
+                        e=f"{type(exc).__name__}: {exc}")
             raise self._runtime_error(part_name, template, exc, message) from exc
         data = _unpatch(xml).encode("utf-8")
         self._check_well_formed(part_name, data)
@@ -176,6 +183,13 @@ def _locate(name: str, part_name: str, source: str, lineno: int | None) -> Locat
 def _syntax_message(exc: jinja2.TemplateSyntaxError) -> Text:
     return T(
         "thẻ mẫu viết sai: {e}", "malformed template tag: {e}", e=exc.message or str(exc)
+    )
+
+
+def _unescaped_message() -> Text:
+    return T(
+        "mẫu tắt việc thoát ký tự (autoescape/safe); giá trị nội dung luôn phải được thoát",
+        "the template switches escaping off (autoescape/safe); content values are always escaped",
     )
 
 

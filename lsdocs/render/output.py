@@ -43,7 +43,7 @@ def write_atomic(path: Path, data: bytes) -> bool:
 
 
 def _mode_for(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets 0666 minus the umask, as open() would."""
+    """Keep an existing file's mode; a new file gets 0666 minus the umask, as open() does."""
     if path.is_file():
         return path.stat().st_mode & 0o7777
     umask = os.umask(0)

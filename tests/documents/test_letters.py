@@ -167,3 +167,29 @@ def test_as_of_after_the_letter_date_is_refused(shipped_content):
     with pytest.raises(UsageError) as info:
         L.setup(shipped_content, "don-doc", options)
     assert "31/12/2026" in info.value.format("vi") and "29/11/2026" in info.value.format("vi")
+
+
+@pytest.mark.parametrize(
+    ("kind", "agency", "options", "expected"),
+    [
+        ("de-nghi-bao-cao", "skhcn", {}, "không gửi công văn cho chính mình"),
+        ("giao-nhiem-vu", "skhcnn", {}, "có phải «skhcn»?"),
+        ("don-doc", "stp", {"date": dt.date(2023, 10, 1), "as_of": dt.date(2023, 10, 1)},
+         "không có nhiệm vụ đến hạn"),
+        ("giao-nhiem-vu", "syt", {"date": dt.date(2020, 1, 1)}, "trước ngày ban hành kế hoạch"),
+        ("de-nghi-bao-cao", "syt", {"year": 1999}, "năm báo cáo không hợp lý"),
+    ],
+)
+def test_impossible_letters_are_usage_errors(shipped_content, kind, agency, options, expected):
+    from lsdocs.errors import UsageError
+
+    settings = {"date": TODAY, **options}
+    with pytest.raises(UsageError) as info:
+        setup = L.setup(shipped_content, kind, L.LetterOptions(**settings))
+        render_letter(setup, agency)
+    assert expected in info.value.format("vi")
+
+
+def test_a_2023_agency_id_reaches_its_successor(shipped_content):
+    document = open_letter(shipped_content, "giao-nhiem-vu", "stnmt")
+    assert "Kính gửi: Sở Nông nghiệp và Môi trường." in body_texts(document)

@@ -126,3 +126,19 @@ def test_core_properties_come_from_content_not_clock(make_template):
         xml = archive.read("docProps/core.xml").decode("utf-8")
     assert "<dc:title>Kế hoạch &amp; x</dc:title>" in xml
     assert "2023-09-06T00:00:00Z" in xml
+
+
+@pytest.mark.parametrize("tag", ["{% autoescape false %}{{ x }}{% endautoescape %}",
+                                 "{{ x | safe }}"])
+def test_switching_escaping_off_is_refused(make_template, tag):
+    with pytest.raises(TemplateError) as info:
+        DocxTemplateFile(make_template(tag))
+    assert "autoescape/safe" in info.value.format("vi")
+
+
+def test_runtime_failure_in_a_template_is_located(make_template):
+    path = make_template("Đầu", "{{ 1 / 0 }}")
+    with pytest.raises(TemplateError) as info:
+        DocxTemplateFile(path).render({}, CORE)
+    message = info.value.format("vi")
+    assert "ZeroDivisionError" in message and "«{{ 1 / 0 }}»" in message
