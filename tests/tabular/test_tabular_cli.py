@@ -76,6 +76,6 @@ def test_usage_errors_exit_2(plan: Path, tmp_path: Path) -> None:
     assert wrong.returncode == 2 and "must end in .xlsx" in wrong.stderr
 
 
-def test_missing_content_exits_1(tmp_path: Path) -> None:
+def test_missing_content_file_is_a_usage_error(tmp_path: Path) -> None:
     result = lsdocs("export-xlsx", tmp_path / "none.yaml", cwd=tmp_path)
-    assert result.returncode == 1 and "không tìm thấy tệp" in result.stderr
+    assert result.returncode == 2 and "không tìm thấy tệp" in result.stderr
