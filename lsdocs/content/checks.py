@@ -24,6 +24,7 @@ def check_plan(root: Node, rep: Reporter, index: AgencyIndex | None,
     """Run every cross-field check on a plan whose schema walk is done."""
     issued = check_draft(root, rep)
     check_unique_ids(root, rep)
+    check_task_agencies(root, rep)
     check_reporting_days(root, rep)
     check_letter_issuers(root, rep)
     if issued is not None:
@@ -232,4 +233,29 @@ def check_letter_issuers(root: Node, rep: Reporter) -> None:
                              "add a letters.issuers entry for {a} (unit, signer, recipients)",
                              a=node.value),
                       code="letter-issuer")
+
+
+def check_task_agencies(root: Node, rep: Reporter) -> None:
+    """A task's lead is not also a coordinator, and no coordinator is listed twice."""
+    for task in _tasks(root):
+        if not task.is_map:
+            continue
+        lead = _text(task.get("lead"))
+        seen: set[str] = set()
+        for node in _items(task.get("support")):
+            value = _text(node)
+            if value is None:
+                continue
+            if value == lead:
+                rep.warning(node.line, node.path,
+                          T("cơ quan chủ trì lại có trong danh sách phối hợp",
+                            "the lead agency is also listed as a coordinator"),
+                          found=value,
+                          hint=T("xóa dòng này khỏi support", "remove it from support"),
+                          code="lead-in-support")
+            elif value in seen:
+                rep.error(node.line, node.path,
+                          T("cơ quan phối hợp bị ghi hai lần", "a coordinator is listed twice"),
+                          found=value, code="duplicate-support")
+            seen.add(value)
 

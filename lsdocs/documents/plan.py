@@ -130,7 +130,8 @@ def task_row(number: int, task: Task, registry: Registry) -> dict[str, Any]:
 
 
 def support_text(task: Task, registry: Registry) -> str:
-    names = [registry.get(a).name for a in task.support]
+    # The lead is never its own coordinator; validate warns when content says so.
+    names = [registry.get(a).name for a in dict.fromkeys(task.support) if a != task.lead]
     if task.support_text:
         names.append(task.support_text)
     return "; ".join(names)

@@ -308,3 +308,17 @@ def test_default_letter_issuer_needs_its_settings(tmp_path: Path) -> None:
         ("letters.default_issuer.don-doc", "letter-issuer")
     ]
     assert "thêm mục letters.issuers cho syt" in problems[0].format("vi")
+
+
+def test_lead_in_support_and_repeated_coordinators(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", content)
+    plan = content / "kh-182-2023.yaml"
+    text = plan.read_text(encoding="utf-8").replace(
+        "support: [sttt, ubnd-cac-huyen-thanh-pho]", "support: [sttt, skhcn, sttt]", 1)
+    plan.write_text(text, encoding="utf-8")
+    codes = [(p.location.path, p.code, p.severity) for p in validate(plan)]
+    assert codes == [("task_groups[0].tasks[0].support[1]", "lead-in-support", "warning"),
+                     ("task_groups[0].tasks[0].support[2]", "duplicate-support", "error")]
