@@ -128,6 +128,8 @@ def load(package: Package) -> Document:
     doc = Document(package.name, package, styles, read_sections(body, rels), [], [], {})
     settings = package.xml(types["/settings"]) if "/settings" in types else None
     doc.even_and_odd = settings is not None and child(settings, "evenAndOddHeaders") is not None
+    doc.mirror_margins = settings is not None and child(settings, "mirrorMargins") is not None
+    doc.gutter_at_top = settings is not None and child(settings, "gutterAtTop") is not None
     builder = _Builder(doc)
     if body is not None:
         _, _, doc.blocks = builder.story(body, Container("body"))

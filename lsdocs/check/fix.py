@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -225,9 +226,12 @@ class _Fixer:
         assert header is not None
         for para, wanted, rule in ((header.quoc_hieu, QUOC_HIEU, "R10"),
                                    (header.tieu_ngu, TIEU_NGU, "R11")):
-            if para is None or para.display == wanted or key(para.display) != key(wanted):
+            if para is None or para.display == wanted or _motto_key(para.display) != _motto_key(
+                    wanted):
                 continue
             if rule == "R10" and para.display.replace("HOÀ", "HÒA") != wanted:
+                continue
+            if para.line_of is not None:  # one line of a paragraph split at a line break
                 continue
             texts = [t for r in para.runs for t in r.el.iter(w("t"))]
             if not texts:
@@ -237,6 +241,11 @@ class _Fixer:
                 extra.text = ""
             self.record(rule, ctx.place(ctx.where.para(para)),
                         T("sửa thành «{t}»", "corrected to «{t}»", t=wanted))
+
+
+def _motto_key(text: str) -> str:
+    """Comparison key that also ignores spacing around the hyphens."""
+    return re.sub(r"\s*-\s*", " - ", key(text))
 
 
 def _blacken(colour: Element) -> int:

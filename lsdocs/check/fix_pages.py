@@ -126,6 +126,31 @@ class PageNumberFixer:
         for section in sections:
             self._default_header(section, done)
         self._restarts()
+        self._formats(sections)
+
+    def _formats(self, sections: list[Section]) -> None:
+        """Arabic page numbers (pgNumType fmt decimal); the first page numbered from 1."""
+        for section in sections:
+            assert section.el is not None
+            numbering = child(section.el, "pgNumType")
+            if numbering is None:
+                continue
+            fmt = numbering.get(w("fmt"))
+            if fmt not in (None, "decimal"):
+                numbering.set(w("fmt"), "decimal")
+                self.touch(self.package.main)
+                self.record("R37", self.place(section.index),
+                            T("đổi kiểu số trang {f} thành chữ số Ả Rập", "changed the page "
+                              "number format {f} to Arabic digits", f=fmt))
+        first = sections[0]
+        numbering = child(first.el, "pgNumType")
+        start = numbering.get(w("start")) if numbering is not None else None
+        if numbering is not None and first.index == 0 and start not in (None, "1"):
+            numbering.set(w("start"), "1")
+            self.touch(self.package.main)
+            self.record("R37", self.place(first.index), T("đánh số trang từ 1 (trước là {s})",
+                                                          "numbered pages from 1 (was {s})",
+                                                          s=start))
 
     def _footers(self) -> None:
         for name, part in self.doc.parts.items():
@@ -193,7 +218,26 @@ class PageNumberFixer:
                 self.touch(part)
                 self.record("R37", T("đầu trang {p}", "header {p}", p=part),
                             T("canh giữa số trang", "centred the page number"))
+            self._page_size(para, part)
             return
+
+    def _page_size(self, para: Element, part: str) -> None:
+        """Page number runs in 14 pt when their size is not 13–14 pt."""
+        changed = 0
+        for run in para.iter(w("r")):
+            rpr = run.find(w("rPr"))
+            if rpr is None:
+                continue
+            for tag in ("sz", "szCs"):
+                size = rpr.find(w(tag))
+                val = size.get(w("val"), "") if size is not None else ""
+                if size is not None and val.isdigit() and not 26 <= int(val) <= 28:
+                    size.set(w("val"), "28")
+                    changed += 1
+        if changed:
+            self.touch(part)
+            self.record("R37", T("đầu trang {p}", "header {p}", p=part),
+                        T("đổi cỡ chữ số trang thành 14 pt", "set the page number to 14 pt"))
 
     def _add_header(self, section: Section, hf_type: str, with_page: bool) -> None:
         assert section.el is not None

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from lsdocs.check.docmodel import Document, Paragraph, Table
 from lsdocs.check.lines import HRule, rule_after, rule_in
-from lsdocs.check.text import QUOC_HIEU, key, urgency_mark
+from lsdocs.check.model import split_lines
+from lsdocs.check.text import QUOC_HIEU, is_upper, key, urgency_mark
 
 SO_LINE = re.compile(r"^Số\s*[:.]?\s*", re.IGNORECASE)
 VV_LINE = re.compile(r"^V/v\b", re.IGNORECASE)
@@ -33,6 +34,7 @@ class HeaderBlock:
     tieu_ngu_rule: HRule | None = None
     agency: list[Paragraph] = field(default_factory=list)
     agency_rule: HRule | None = None
+    agency_after_rule: list[Paragraph] = field(default_factory=list)  # name lines below the rule
     so: Paragraph | None = None
     date: Paragraph | None = None
     vv: Paragraph | None = None
@@ -58,9 +60,9 @@ def read_header(doc: Document, table: Table) -> HeaderBlock:
     for row in table.rows:
         if not row:
             continue
-        left.extend(row[0].paragraphs)
+        left.extend(line for p in row[0].paragraphs for line in split_lines(p))
         if len(row) > 1:
-            right.extend(row[-1].paragraphs)
+            right.extend(line for p in row[-1].paragraphs for line in split_lines(p))
     header = HeaderBlock(table, left, right)
     _read_right(doc, header)
     _read_left(doc, header)
@@ -121,5 +123,10 @@ def _read_left(doc: Document, header: HeaderBlock) -> None:
         if own is not None:
             header.agency_rule = own
             break
+    if header.agency_rule is not None:
+        after = left[left.index(header.agency_rule.para) + 1:so_index] \
+            if header.agency_rule.para in left else []
+        header.agency_after_rule = [p for p in after if not p.empty and is_upper(p.display)
+                                    and not urgency_mark(p.display)]
     if header.agency_rule is None and header.so is not None:
         header.agency_rule = rule_in(doc, header.so, side="top")

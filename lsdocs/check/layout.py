@@ -102,7 +102,7 @@ class _Analyser:
                 self.layout.urgency.append(para)
                 self.used.add(id(para))
                 continue
-            if type_name(para.display):
+            if type_name(para.display) or key(para.display) == "CÔNG VĂN":
                 self.layout.title = para
                 self.used.add(id(para))
                 return self._trich_yeu(index + 1)
@@ -232,6 +232,8 @@ def detect_kind(doc: Document, layout: Layout) -> str:
     first = next((p for p in doc.body_paragraphs() if not p.empty), None)
     if layout.header is None and layout.appendices and first is layout.appendices[0].label:
         return "phu-luc"
+    if layout.title is not None and key(layout.title.display) == "CÔNG VĂN":
+        return "cong-van"
     if layout.title is not None:
         return KIND_BY_TYPE.get(type_name(layout.title.display) or "", "van-ban")
     if layout.header is not None and layout.header.vv is not None:

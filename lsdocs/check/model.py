@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lsdocs.check._xml import Element
 from lsdocs.check.package import Package
@@ -57,6 +57,7 @@ class Paragraph:
     body_no: int | None = None  # 1-based among non-empty body paragraphs
     mark_sz: int = 20
     field_props: list[RunProps] = field(default_factory=list)  # runs holding field codes
+    line_of: Paragraph | None = None  # set on one visual line of a paragraph split at <w:br/>
 
     @property
     def section(self) -> int:
@@ -79,6 +80,36 @@ class Paragraph:
     def text_runs(self) -> list[Run]:
         """Runs that carry visible characters (not only spaces)."""
         return [r for r in self.runs if r.text.strip()]
+
+
+def split_lines(para: Paragraph) -> list[Paragraph]:
+    """*para* as one paragraph per visual line (split at ``w:br``/``w:cr``).
+
+    Only the first line keeps a top border and only the last a bottom border and
+    the drawings; a paragraph without breaks is returned as is."""
+    if "\n" not in para.text.strip():
+        return [para]
+    lines: list[list[Run]] = [[]]
+    for run in para.runs:
+        pieces = run.text.split("\n")
+        for i, piece in enumerate(pieces):
+            if i:
+                lines.append([])
+            if piece:
+                lines[-1].append(run if len(pieces) == 1 else
+                                 Run(run.el, piece, run.props, run.field))
+    lines = [line for line in lines if "".join(r.text for r in line).strip()]
+    if len(lines) < 2:
+        return [para]
+    out = []
+    for i, runs in enumerate(lines):
+        borders = {side: b for side, b in para.props.borders.items()
+                   if not (side == "bottom" and i < len(lines) - 1 or side == "top" and i)}
+        props = replace(para.props, borders=borders)
+        out.append(Paragraph(para.el, para.container, para.number, props, runs, para.fields,
+                             para.drawings if i == len(lines) - 1 else [], [], para.body_no,
+                             para.mark_sz, para.field_props, para))
+    return out
 
 
 @dataclass(eq=False)
@@ -142,6 +173,8 @@ class Document:
     tables: list[Table]  # every table, nested included, in order
     parts: dict[str, HeaderFooter]  # header/footer part name → content
     even_and_odd: bool = False
+    mirror_margins: bool = False
+    gutter_at_top: bool = False
     #: in one document of a compilation: the header/footer parts it owns (None = all)
     hf_owned: frozenset[str] | None = None
 

@@ -2,8 +2,9 @@
 
 ``mục 1 (trang đứng), bảng tiêu đề, ô phải, đoạn 2 «Độc lập - Tự do - Hạnh phúc»``
 / ``section 1 (portrait), header table, right cell, paragraph 2 «…»``.  Body
-paragraphs are numbered in document order over the non-empty paragraphs
-outside tables; paragraphs in a cell, header or footer by their position there.
+paragraphs are numbered over the non-empty paragraphs outside tables within
+the section named before them («mục 2 …, đoạn 1» is the first of section 2);
+paragraphs in a cell, header or footer by their position there.
 """
 
 from __future__ import annotations
@@ -48,12 +49,16 @@ class Locator:
         self.body_offset = part.body_offset if part is not None else 0
         self.table_offset = part.table_offset if part is not None else 0
         self._previous: dict[int, Paragraph | None] = {}
+        self._in_section: dict[int, int] = {}
+        counts: dict[int, int] = {}
         last: Paragraph | None = None
         for block in doc.blocks:
             if isinstance(block, Paragraph):
                 self._previous[id(block)] = last
                 if not block.empty:
                     last = block
+                    counts[block.section] = counts.get(block.section, 0) + 1
+                    self._in_section[id(block)] = counts[block.section]
 
     def section(self, index: int) -> Text:
         index = min(max(index, 0), len(self.doc.sections) - 1)
@@ -108,7 +113,8 @@ class Locator:
                  n=self._no(prev), q=quote)
 
     def _no(self, para: Paragraph) -> int | None:
-        return para.body_no - self.body_offset if para.body_no is not None else None
+        """The paragraph's number within its section (the section is named before it)."""
+        return self._in_section.get(id(para))
 
     def header_part(self, section: int, kind: str, hf_type: str) -> Text:
         return join(self.section(section), _HF[(kind, hf_type)])

@@ -96,10 +96,16 @@ def to_json(items: Sequence[dict[str, object]]) -> str:
 def format_fix(report: FixReport, lang: str = "vi") -> str:
     lines = [T("Sửa tự động {s} → {o}", "Automatic fixes {s} → {o}", s=report.source,
                o=report.output).get(lang)]
+    left = report.after.rules() if report.after is not None else set()
     for action in report.actions:
-        done = T("đã sửa", "fixed").get(lang)
+        partial = action.rule in left
+        done = (T("đã sửa một phần", "partly fixed") if partial else
+                T("đã sửa", "fixed")).get(lang)
+        note = T(" (vẫn còn lỗi {r} chưa sửa tự động được, xem dưới)", " ({r} faults remain "
+                 "that could not be fixed automatically, see below)", r=action.rule).get(lang) \
+            if partial else ""
         lines.append(f"  {done} {action.rule} — {action.location.get(lang)}: "
-                     f"{action.description.get(lang)}")
+                     f"{action.description.get(lang)}{note}")
     if not report.actions:
         lines.append("  " + T("không có gì cần sửa tự động", "nothing to fix "
                               "automatically").get(lang))
@@ -113,7 +119,9 @@ def format_fix(report: FixReport, lang: str = "vi") -> str:
 def fix_dict(report: FixReport, lang: str = "vi") -> dict[str, object]:
     data: dict[str, object] = (report.after.to_dict(lang) if report.after
                                else {"file": report.output})
+    left = report.after.rules() if report.after is not None else set()
     data["fixes"] = [{"rule": a.rule, "location": a.location.get(lang),
-                      "description": a.description.get(lang)} for a in report.actions]
+                      "description": a.description.get(lang),
+                      "complete": a.rule not in left} for a in report.actions]
     data["source"] = report.source
     return data

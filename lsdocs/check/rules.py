@@ -83,7 +83,7 @@ RULES: tuple[Rule, ...] = (
     Rule("R17", E, None, T("NĐ 30/2020/NĐ-CP, Phụ lục III, Mục I; Phụ lục I, Phần I, Mục II.3.b",
                            "Decree 30/2020/NĐ-CP, Appendix III, Section I; Appendix I, Part I, "
                            "Section II.3.b"),
-         T("chữ viết tắt tên loại khớp tên loại", "type code matches the title"), NAMED,
+         T("chữ viết tắt tên loại khớp tên loại", "type code matches the title"), MAIN,
          header.r17_type_code),
     Rule("R18", E, W, _pl1("II.4"), T("địa danh, ngày tháng năm", "place and date"), MAIN,
          header.r18_date),

@@ -25,6 +25,9 @@ class Section:
     bottom: int = 0
     left: int = 0
     right: int = 0
+    gutter: int = 0
+    has_size: bool = True  # False: no w:pgSz (A4 assumed for widths)
+    has_margins: bool = True  # False: no w:pgMar (Word's 1-inch margins assumed)
     title_pg: bool = False
     page_start: int | None = None
     page_format: str | None = None
@@ -73,8 +76,14 @@ def _read(index: int, el: Element | None) -> Section:
         return section
     size, margins = child(el, "pgSz"), child(el, "pgMar")
     section.width, section.height = wint(size, "w") or 0, wint(size, "h") or 0
+    if size is None:
+        section.has_size, section.width, section.height = False, 11906, 16838
     for name in ("top", "bottom", "left", "right"):
         setattr(section, name, abs(wint(margins, name) or 0))
+    if margins is None:
+        section.has_margins = False
+        section.top = section.bottom = section.left = section.right = 1440
+    section.gutter = abs(wint(margins, "gutter") or 0)
     section.title_pg = bool(on_off(child(el, "titlePg")))
     numbering = child(el, "pgNumType")
     section.page_start = wint(numbering, "start")

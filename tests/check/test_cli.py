@@ -89,3 +89,12 @@ def test_fix_writes_output_and_rechecks(files: dict[str, Path], tmp_path: Path) 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "đã sửa R11" in result.stdout and out.exists()
     assert lsdocs("check", "--fix", files["error"]).returncode == 2
+
+
+def test_fix_output_in_missing_folder_or_a_folder_is_a_usage_error(
+        files: dict[str, Path], tmp_path: Path) -> None:
+    for out in (tmp_path / "missing" / "out.docx", tmp_path):
+        result = lsdocs("check", "--fix", files["error"], "-o", out)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr and "nội bộ" not in result.stderr
+        assert str(out) in result.stderr

@@ -27,18 +27,47 @@ def _parts(appendix: Appendix) -> tuple[list[Paragraph], Paragraph | None]:
     for para in paras[:4]:
         if para.display.startswith("("):
             return titles, para
-        if not is_upper(para.display):
-            break
         titles.append(para)
-    return titles, None
+    return [p for p in titles if is_upper(p.display)] or titles[:1], None
+
+
+def _unlabelled_appendix(ctx: Context) -> Paragraph | None:
+    """The first line of a title-like block after the signature table when the
+    document has no «Phụ lục» label: an appendix without its label."""
+    sig = ctx.layout.signature
+    if sig is None or ctx.layout.appendices:
+        return None
+    blocks = ctx.doc.blocks
+    index = next((i for i, b in enumerate(blocks) if b is sig), -1)
+    if index < 0:
+        return None
+    for block in blocks[index + 1:]:
+        if isinstance(block, Paragraph):
+            if block.empty:
+                continue
+            text = block.display
+            if (is_upper(text) and len(text.split()) >= 2) or text.startswith("(Kèm theo"):
+                return block
+        return None
+    return None
 
 
 def r39_appendix_heading(ctx: Context) -> Iterator[Issue]:
     count = len(ctx.layout.appendices)
+    orphan = _unlabelled_appendix(ctx)
+    if orphan is not None:
+        yield Issue(ctx.where.para(orphan), T("Phụ lục không có chữ «Phụ lục» ở đầu",
+                                              "The appendix has no «Phụ lục» label"),
+                    T("không có", "none"), N("«Phụ lục» (đứng, đậm, canh giữa, trên tên "
+                                             "phụ lục)"))
     for number, appendix in enumerate(ctx.layout.appendices, 1):
         yield from _label(ctx, appendix, number, count)
         titles, reference = _parts(appendix)
         for para in titles:
+            if not is_upper(para.display):
+                yield Issue(ctx.where.para(para), T("Tên phụ lục chưa in hoa", "The appendix "
+                                                    "title is not in capitals"),
+                            quoted(para.display[:40]), T("chữ in hoa", "capitals"))
             yield from fmt_issues(ctx, para, T("tên phụ lục", "the appendix title"), bold=True,
                                   sz=(26, 28), centered=True)
         if reference is None:

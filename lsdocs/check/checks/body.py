@@ -17,7 +17,7 @@ from lsdocs.check.checks.common import (
     sizes_text,
 )
 from lsdocs.check.context import Context
-from lsdocs.check.docmodel import Paragraph
+from lsdocs.check.docmodel import Paragraph, Table
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.text import (
     DIEM_HEADING,
@@ -58,8 +58,22 @@ def heading_kind(para: Paragraph) -> str | None:
     return None
 
 
+UNIT_LINE = re.compile(r"^\(?\s*Đơn vị( tính)?\s*:", re.IGNORECASE)
+
+
+def _unit_line(ctx: Context, para: Paragraph) -> bool:
+    """«Đơn vị tính: …» over a data table: a table caption, not running text."""
+    if not UNIT_LINE.match(para.display):
+        return False
+    blocks = ctx.doc.blocks
+    index = next((i for i, b in enumerate(blocks) if b is para), -1)
+    following = next((b for b in blocks[index + 1:] if not (isinstance(b, Paragraph)
+                                                             and b.empty)), None)
+    return para.props.jc in ("right", "end") or isinstance(following, Table)
+
+
 def _text_paragraphs(ctx: Context) -> list[Paragraph]:
-    return [p for p in ctx.layout.body if heading_kind(p) is None]
+    return [p for p in ctx.layout.body if heading_kind(p) is None and not _unit_line(ctx, p)]
 
 
 def r24_alignment(ctx: Context) -> Iterator[Issue]:
@@ -93,6 +107,11 @@ def r26_size(ctx: Context) -> Iterator[Issue]:
     common = _common_size(texts)
     for para in ctx.layout.body:
         found = sizes(para)
+        if para in texts and all_italic(para) and not CAN_CU.match(para.display):
+            yield Issue(ctx.where.para(para), T("Đoạn nội dung in nghiêng (nội dung là chữ đứng)",
+                                                "A body paragraph is italic (body text is "
+                                                "upright)"), T("chữ nghiêng", "italic"),
+                        T("chữ đứng", "upright"))
         if any(not 26 <= v <= 28 for v in found):
             yield Issue(ctx.where.para(para), T("Cỡ chữ nội dung không đúng", "Wrong body text "
                                                 "size"), sizes_text(found), N("13–14 pt"))
@@ -128,7 +147,9 @@ def r28_paragraph_spacing(ctx: Context) -> Iterator[Issue]:
     previous: Paragraph | None = None
     for block in ctx.doc.blocks:
         current = block if isinstance(block, Paragraph) and id(block) in body else None
-        if current is not None and previous is not None:
+        if current is not None and previous is not None and not (
+                heading_kind(previous) == "part" and current.props.centered
+                and previous.props.centered and is_upper(current.display)):
             gap = _space(previous, "after", current) + _space(current, "before", previous)
             if gap < 117:
                 yield Issue(ctx.where.para(current), T("Khoảng cách giữa các đoạn dưới 6 pt",

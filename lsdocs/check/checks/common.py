@@ -123,3 +123,13 @@ def size_issues(ctx: Context, para: Paragraph, name: Text,
 
 def quoted(text: str) -> Text:
     return N(f"«{text}»")
+
+
+def widths_known(ctx: Context, para: Paragraph) -> bool:
+    """False when the paragraph's section declares no page size or margins, so widths
+    measured against the page would be guesses (reported once by R01/R03–R06)."""
+    sections = ctx.doc.sections
+    if not sections:
+        return True
+    sect = sections[min(para.section, len(sections) - 1)]
+    return sect.has_size and sect.has_margins

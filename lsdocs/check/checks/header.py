@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lsdocs.check.checks.common import cm, fmt_issues, para_width, quoted
+from lsdocs.check.checks.common import cm, fmt_issues, para_width, quoted, widths_known
 from lsdocs.check.context import Context
+from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.header import HeaderBlock
 from lsdocs.check.lines import HRule
@@ -108,7 +109,7 @@ def r12_tieu_ngu_rule(ctx: Context) -> Iterator[Issue]:
                       "as the Tiêu ngữ"))
         return
     target = para_width(tn)
-    if target and not 0.85 <= rule.width / target <= 1.15:
+    if target and widths_known(ctx, rule.para) and not 0.85 <= rule.width / target <= 1.15:
         yield Issue(ctx.where.para(rule.para), T("Đường kẻ dưới Tiêu ngữ không dài bằng dòng chữ",
                                                  "The rule under the Tiêu ngữ is not as long as "
                                                  "the text"),
@@ -143,7 +144,20 @@ def r13_agency(ctx: Context) -> Iterator[Issue]:
         is_parent = parent and i == 0
         name = (T("tên cơ quan chủ quản", "the parent agency name") if is_parent else
                 T("tên cơ quan ban hành", "the issuing agency name"))
-        yield from fmt_issues(ctx, para, name, bold=not is_parent, sz=(24, 26), centered=True)
+        yield from fmt_issues(ctx, para, name, bold=not is_parent, italic=False, sz=(24, 26),
+                              centered=True)
+    if header.agency_rule is None:
+        yield Issue(ctx.where.para(names[-1]), T("Không có đường kẻ dưới tên cơ quan",
+                                                 "No rule under the agency name"),
+                    T("không có", "none"), T("đường kẻ nét liền dài 1/3–1/2 dòng chữ",
+                                             "a solid rule 1/3–1/2 of the text line"))
+    for para in header.agency_after_rule:
+        yield Issue(ctx.where.para(para), T("Đường kẻ nằm giữa các dòng tên cơ quan (phải ở dưới "
+                                            "dòng cuối)", "The rule sits between the agency "
+                                            "name lines (it belongs under the last)"),
+                    T("dòng tên cơ quan dưới đường kẻ", "a name line below the rule"),
+                    T("đường kẻ dưới dòng tên cơ quan cuối cùng", "the rule under the last "
+                      "name line"))
 
 
 def r14_agency_rule(ctx: Context) -> Iterator[Issue]:
@@ -151,16 +165,11 @@ def r14_agency_rule(ctx: Context) -> Iterator[Issue]:
     if header is None or not header.agency:
         return
     rule = header.agency_rule
-    last = header.agency[-1]
-    if rule is None:
-        yield Issue(ctx.where.para(last), T("Không có đường kẻ dưới tên cơ quan",
-                                            "No rule under the agency name"),
-                    T("không có", "none"), T("đường kẻ nét liền dài 1/3–1/2 dòng chữ",
-                                             "a solid rule 1/3–1/2 of the text line"))
+    if rule is None:  # reported as an error by R13
         return
     bold_lines = [p for p in header.agency if any(r.props.bold for r in p.text_runs)]
     longest = max(para_width(p) for p in (bold_lines or header.agency))
-    if longest and not 0.28 <= rule.width / longest <= 0.55:
+    if longest and widths_known(ctx, rule.para) and not 0.28 <= rule.width / longest <= 0.55:
         yield Issue(ctx.where.para(rule.para), T("Độ dài đường kẻ dưới tên cơ quan không đúng",
                                                  "Wrong length of the rule under the agency"),
                     N(cm(rule.width)), T("1/3–1/2 dòng chữ ({a}–{b})", "1/3–1/2 of the text "
@@ -193,11 +202,20 @@ def r16_leading_zero(ctx: Context) -> Iterator[Issue]:
     if header is None or header.so is None:
         return
     match = re.match(r"^Số:\s*(\d+)/", header.so.display)
-    if match and int(match.group(1)) < 10 and len(match.group(1)) < 2:
-        number = match.group(1)
+    if not match:
+        return
+    number = match.group(1)
+    value = int(number)
+    if value < 10 and len(number) < 2:
         yield Issue(ctx.where.para(header.so), T("Số nhỏ hơn 10 thiếu số 0 đứng trước",
                                                  "A number below 10 lacks its leading zero"),
                     N(number), N(f"0{number}"))
+    elif len(number) > max(2, len(str(value))):
+        wanted = f"{value:02d}"
+        yield Issue(ctx.where.para(header.so), T("Số có thừa số 0 đứng trước (chỉ thêm một số 0 "
+                                                 "khi số nhỏ hơn 10)", "The number has extra "
+                                                 "leading zeros (one 0 only below 10)"),
+                    N(number), N(wanted))
 
 
 def expected_type(ctx: Context) -> str | None:
@@ -211,6 +229,14 @@ def r17_type_code(ctx: Context) -> Iterator[Issue]:
     if header is None or header.so is None or "/" not in header.so.display:
         return
     code = header.so.display.split("/", 1)[1].split("-")[0].strip()
+    if ctx.kind == "cong-van":
+        if code in TYPE_CODES.values() or code.upper() == "CV":
+            yield Issue(ctx.where.para(header.so), T("Ký hiệu công văn không có chữ viết tắt tên "
+                                                     "loại", "A công văn code has no type "
+                                                     "abbreviation"), N(code),
+                        T("«<cơ quan>-<đơn vị soạn thảo>», ví dụ «UBND-KGVX»", "«<agency>-"
+                          "<drafting unit>», e.g. «UBND-KGVX»"))
+        return
     wanted_type = expected_type(ctx)
     wanted = TYPE_CODES.get(wanted_type or "")
     if code not in TYPE_CODES.values():
@@ -223,6 +249,11 @@ def r17_type_code(ctx: Context) -> Iterator[Issue]:
                                                  "văn bản", "The type abbreviation does not "
                                                  "match the title"),
                     N(code), T("{c} ({t})", "{c} ({t})", c=wanted, t=wanted_type))
+
+
+def _lang_son_agency(header: HeaderBlock) -> bool:
+    """The agency lines name Lạng Sơn: the place must then be Lạng Sơn."""
+    return any("LẠNG SƠN" in key(p.display) for p in header.agency + header.agency_after_rule)
 
 
 def r18_date(ctx: Context) -> Iterator[Issue]:
@@ -244,7 +275,7 @@ def r18_date(ctx: Context) -> Iterator[Issue]:
         yield Issue(ctx.where.para(date), message, quoted(text),
                     T("«Lạng Sơn, ngày DD tháng M năm YYYY» (ngày < 10 và tháng 1, 2 thêm số 0)",
                       "«Lạng Sơn, ngày DD tháng M năm YYYY» (0 before days < 10 and months 1, 2)"),
-                    other)
+                    other and not _lang_son_agency(header))
     yield from fmt_issues(ctx, date, T("dòng địa danh, ngày tháng", "the date line"), bold=False,
                           italic=True, sz=(26, 28), centered=True)
 
@@ -254,7 +285,15 @@ def r19_same_line(ctx: Context) -> Iterator[Issue]:
     if header is None or header.so is None or header.date is None:
         return
     so, date = header.so.container, header.date.container
-    if (so.row, header.so.number) != (date.row, header.date.number):
+
+    def line_no(para: Paragraph, column: list[Paragraph]) -> int:  # visual line in its cell
+        row = para.container.row
+        return [p for p in column if p.container.row == row].index(para)
+
+    same_para = (so.row, header.so.number) == (date.row, header.date.number)
+    same_line = (so.row, line_no(header.so, header.left)) == (
+        date.row, line_no(header.date, header.right))
+    if not (same_para or same_line):
         yield Issue(ctx.where.para(header.date), T("Số, ký hiệu và ngày tháng không cùng một dòng",
                                                    "The number and the date are not on the "
                                                    "same line"),

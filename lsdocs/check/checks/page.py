@@ -16,6 +16,8 @@ from lsdocs.errors import T, Text
 A4 = (11906, 16838)
 TW_PER_MM = 56.693
 PAGE_FIELD = re.compile(r"^PAGE(\s|$)", re.IGNORECASE)
+FORMAT_SWITCH = re.compile(r"\\\*\s*(ROMAN|roman|Roman|ALPHABETIC|alphabetic|Alphabetic|"
+                           r"Ordinal|CardText|OrdText|Hex|DollarText)\b")
 #: margin → (lowest, highest) in twips, ±3 tw for rounding; nd30-format.md §7.3
 MARGINS = {"top": (1131, 1421), "bottom": (1131, 1421), "left": (1698, 1988),
            "right": (847, 1137)}
@@ -34,8 +36,24 @@ def mm(twips: float) -> str:
     return (text[:-2] if text.endswith(",0") else text) + " mm"
 
 
+def _undeclared(ctx: Context, attr: str, tag: str) -> Iterator[Issue]:
+    """One finding for sections that do not declare their page size or margins."""
+    missing = [s for s in _sections(ctx) if s.el is not None and not getattr(s, attr)]
+    if missing:
+        numbers = ", ".join(str(s.index - ctx.first_section + 1) for s in missing)
+        yield Issue(ctx.where.section(missing[0].index),
+                    T("Văn bản không khai báo {t} (Word dùng giá trị mặc định của máy)",
+                      "The document does not declare {t} (Word uses its own default)", t=tag),
+                    T("không có {t} ở mục {n}", "no {t} in section(s) {n}", t=tag, n=numbers),
+                    T("khai báo rõ trong Bố cục trang (Page Setup)", "set explicitly in "
+                      "Page Setup"))
+
+
 def r01_page_size(ctx: Context) -> Iterator[Issue]:
+    yield from _undeclared(ctx, "has_size", "w:pgSz")
     for sect in _sections(ctx):
+        if not sect.has_size:
+            continue
         size = (sect.width, sect.height)
         if not any(abs(size[0] - a) <= 5 and abs(size[1] - b) <= 5 for a, b in (A4, A4[::-1])):
             yield Issue(ctx.where.section(sect.index), T("Khổ giấy không phải A4",
@@ -44,9 +62,15 @@ def r01_page_size(ctx: Context) -> Iterator[Issue]:
 
 
 def r02_landscape(ctx: Context) -> Iterator[Issue]:
+    layout = ctx.layout
+    layout_tables = {id(layout.signature), *(id(b) for b in ctx.doc.blocks
+                                             if layout.roles.get(id(b)) == "kinh_gui")}
+    if layout.header is not None:
+        layout_tables.add(id(layout.header.table))
     for sect in _sections(ctx):
         if sect.landscape and not any(
-                b.section == sect.index and not isinstance(b, Paragraph) for b in ctx.doc.blocks):
+                b.section == sect.index and not isinstance(b, Paragraph)
+                and id(b) not in layout_tables for b in ctx.doc.blocks):
             yield Issue(ctx.where.section(sect.index),
                         T("Trang ngang nhưng mục này không có bảng, biểu",
                           "Landscape section without a table"),
@@ -55,18 +79,42 @@ def r02_landscape(ctx: Context) -> Iterator[Issue]:
                           "portrait (landscape only for tables)"))
 
 
+def _effective(ctx: Context, sect: Section, side: str) -> list[tuple[int, Text | None]]:
+    """The margin(s) a reader sees on *side*: the gutter is added to the left (or top)
+    margin; with mirrored margins even pages swap the left and right margins."""
+    top_gutter = ctx.doc.gutter_at_top
+    values = {"top": sect.top + (sect.gutter if top_gutter else 0), "bottom": sect.bottom,
+              "left": sect.left + (0 if top_gutter else sect.gutter), "right": sect.right}
+    found: list[tuple[int, Text | None]] = [(values[side], None)]
+    if ctx.doc.mirror_margins and side in ("left", "right"):
+        other = values["right" if side == "left" else "left"]
+        found.append((other, T("trang chẵn, lề đối xứng (mirrorMargins)", "even pages, "
+                               "mirrored margins")))
+    if sect.gutter and side == ("top" if top_gutter else "left"):
+        found[0] = (found[0][0], T("gồm {g} lề đóng gáy (gutter)", "including a {g} gutter",
+                                   g=mm(sect.gutter)))
+    return found
+
+
 def _margin(ctx: Context, side: str, relax_landscape: bool) -> Iterator[Issue]:
     low, high = MARGINS[side]
+    yield from _undeclared(ctx, "has_margins", "w:pgMar")
     for sect in _sections(ctx):
-        value = getattr(sect, side)
-        if low <= value <= high:
+        if not sect.has_margins:
             continue
+        bad = [(v, note) for v, note in _effective(ctx, sect, side) if not low <= v <= high]
+        if not bad:
+            continue
+        value, note = bad[0]
+        extra = f" — {note.vi}" if note else ""
+        extra_en = f" — {note.en}" if note else ""
         relaxed = (relax_landscape and sect.landscape and ctx.is_appendix_section(sect.index)
                    and MARGINS["right"][0] <= value <= high)
         name = _MARGIN_NAMES[side]
         yield Issue(ctx.where.section(sect.index),
                     Text(f"{name.vi} ngoài khoảng cho phép", f"{name.en} is out of range"),
-                    N(f"{mm(value)} ({value} tw)"), N(_MARGIN_RANGE[side]), relaxed)
+                    Text(f"{mm(value)} ({value} tw){extra}", f"{mm(value)} ({value} tw){extra_en}"),
+                    N(_MARGIN_RANGE[side]), relaxed)
 
 
 def r03_top(ctx: Context) -> Iterator[Issue]:
@@ -112,6 +160,11 @@ def r37_page_numbers(ctx: Context) -> Iterator[Issue]:
 
 def _first_page(ctx: Context) -> Iterator[Issue]:
     first = ctx.sections()[0]
+    if first.page_start not in (None, 1) and (ctx.part is None or ctx.part.index == 1):
+        yield Issue(ctx.where.section(first.index),
+                    T("Trang đầu văn bản không đánh số từ 1", "The document does not number "
+                      "its pages from 1"), N(f"pgNumType start={first.page_start}"),
+                    T("bắt đầu từ 1", "start at 1"))
     hf_type = "first" if first.title_pg else "default"
     if first.title_pg and ctx.foreign(first.headers.get("first", "")):
         return  # a shared first-page header: reported in the document that uses it first
@@ -152,12 +205,15 @@ def _header_number(ctx: Context, sect: Section, hf_type: str, seen: set[str]) ->
         yield Issue(ctx.where.para(para), T("Cỡ chữ số trang không đúng", "Wrong page number "
                                             "size"), N(", ".join(pt(v) for v in values)),
                     N("13–14 pt"))
+    switch = next((m.group(1) for f in para.fields if PAGE_FIELD.match(f)
+                   for m in [FORMAT_SWITCH.search(f)] if m), None)
     if any(r.props.italic for r in para.runs if r.field) or sect.page_format not in (
-            None, "decimal"):
+            None, "decimal") or switch:
+        found = sect.page_format if sect.page_format not in (None, "decimal") else (
+            f"PAGE \\* {switch}" if switch else "italic")
         yield Issue(ctx.where.para(para), T("Số trang không phải chữ số Ả Rập đứng",
                                             "The page number is not upright Arabic digits"),
-                    N(sect.page_format or "italic"), T("chữ số Ả Rập, chữ đứng",
-                                                       "upright Arabic digits"))
+                    N(found), T("chữ số Ả Rập, chữ đứng", "upright Arabic digits"))
 
 
 def _document_restart(ctx: Context) -> Iterator[Issue]:

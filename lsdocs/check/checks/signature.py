@@ -10,6 +10,7 @@ from lsdocs.check.checks.common import all_italic, fmt_issues, quoted
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph, Table
 from lsdocs.check.findings import Issue, N
+from lsdocs.check.model import split_lines
 from lsdocs.check.text import is_upper, squash
 from lsdocs.errors import T
 
@@ -31,7 +32,8 @@ class Signature:
 
 
 def read_signature(table: Table) -> Signature:
-    left = [p for row in table.rows if row for p in row[0].paragraphs]
+    left = [line for row in table.rows if row for p in row[0].paragraphs
+            for line in split_lines(p)]
     right = [p for row in table.rows if len(row) > 1 for p in row[-1].paragraphs]
     sig = Signature(table, left, right)
     i = 0
@@ -175,14 +177,34 @@ def r36_nhu_tren(ctx: Context) -> Iterator[Issue]:
                     quoted(items[0].display), N("«- Như trên;»"))
 
 
+def _effective_borders(ctx: Context, table: Table) -> list[str]:
+    """Visible cell edges: a cell's own ``tcBorders`` side wins over the table's
+    ``tblBorders`` (outer side or insideH/insideV), which wins over the style."""
+    sides = {**ctx.doc.styles.table_borders(table.style), **table.borders}
+    visible: set[str] = set()
+    last_row = len(table.rows) - 1
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            edges = {"top": "top" if r == 0 else "insideH",
+                     "bottom": "bottom" if r == last_row else "insideH",
+                     "left": "left" if c == 0 else "insideV",
+                     "right": "right" if c == len(row) - 1 else "insideV"}
+            for edge, table_side in edges.items():
+                own = cell.borders.get(edge) or cell.borders.get(
+                    {"left": "start", "right": "end"}.get(edge, ""))
+                border = own if own is not None else (
+                    sides.get(table_side) or sides.get(
+                        {"left": "start", "right": "end"}.get(table_side, "")))
+                if border is not None and border.visible:
+                    visible.add(table_side if own is None else edge)
+    return sorted(visible)
+
+
 def r38_borders(ctx: Context) -> Iterator[Issue]:
     for table in (ctx.layout.header.table if ctx.layout.header else None, ctx.layout.signature):
         if table is None:
             continue
-        sides = {**ctx.doc.styles.table_borders(table.style), **table.borders}
-        visible = sorted(s for s, b in sides.items() if b.visible)
-        visible += sorted({s for c in table.cells() for s, b in c.borders.items() if b.visible}
-                          - set(visible))
+        visible = _effective_borders(ctx, table)
         if visible:
             yield Issue(ctx.where.table(table), T("Bảng tiêu đề/chữ ký có đường viền",
                                                   "The header/signature table has borders"),

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lsdocs.check.checks.common import cm, fmt_issues, para_width, quoted, size_issues
+from lsdocs.check.checks.common import (
+    any_italic,
+    cm,
+    fmt_issues,
+    para_width,
+    quoted,
+    size_issues,
+    widths_known,
+)
 from lsdocs.check.checks.header import KIND_TYPES
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph
@@ -61,7 +69,7 @@ def rule_under(ctx: Context, lines: list[Paragraph], rule: HRule | None, name: T
                                                     f"No rule under {name.en}"),
                     T("không có", "none"), wanted)
         return
-    if not _rule_ok(ctx, rule, lines):
+    if widths_known(ctx, rule.para) and not _rule_ok(ctx, rule, lines):
         line = max(min(para_width(p), container_width(ctx.doc, rule.para)) for p in lines)
         yield Issue(ctx.where.para(rule.para), Text(f"Độ dài đường kẻ dưới {name.vi} không đúng",
                                                     f"Wrong length of the rule under {name.en}"),
@@ -115,7 +123,7 @@ def r22_vv(ctx: Context) -> Iterator[Issue]:
         yield Issue(ctx.where.para(vv), T("Chữ «V/v» viết sai", "«V/v» is misspelt"),
                     quoted(vv.display[:8]), N("«V/v …»"))
     yield from fmt_issues(ctx, vv, T("trích yếu công văn (V/v)", "the V/v line"), bold=False,
-                          sz=(24, 26), centered=True)
+                          italic=False, sz=(24, 26), centered=True)
     yield from _vv_gap(ctx, vv)
 
 
@@ -145,6 +153,10 @@ def r23_kinh_gui(ctx: Context) -> Iterator[Issue]:
                     quoted(first.display[:20]), N("«Kính gửi: …»"))
     for para in block:
         yield from size_issues(ctx, para, T("Kính gửi", "Kính gửi"), (26, 28))
+        if any_italic(para):
+            yield Issue(ctx.where.para(para), T("Kính gửi không được in nghiêng", "Kính gửi must "
+                                                "not be italic"), T("chữ nghiêng", "italic"),
+                        T("chữ đứng", "upright"))
     yield from _kinh_gui_items(ctx, block[1:])
 
 
