@@ -9,6 +9,7 @@ from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import plan as plan_doc
+from lsdocs.errors import Problem
 from lsdocs.gate import require_conformant
 from lsdocs.render.engine import CoreProperties
 from lsdocs.render.output import remove_stale_temporaries, write_atomic
@@ -26,6 +27,7 @@ class BuildResult:
     changed: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     illustrative: str = ""
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def files(self) -> list[Path]:
@@ -42,7 +44,8 @@ def build(content_path: Path, output_root: Path, templates_dir: Path | None = No
     documents = render_plan_documents(content, templates_dir)
     require_conformant(documents)
     directory = output_root / vn.slugify(content.plan.id)
-    result = BuildResult(directory, illustrative=plan_doc.illustrative_note(content.plan))
+    result = BuildResult(directory, illustrative=plan_doc.illustrative_note(content.plan),
+                         warnings=list(content.warnings))
     remove_stale_temporaries(directory)
     for name, data in documents.items():
         path = directory / name

@@ -122,3 +122,15 @@ def test_an_unwritable_output_is_a_clear_error_not_an_internal_one(tmp_path):
     assert run.returncode == 2
     assert "không đọc hoặc ghi được tệp" in run.stderr
     assert "Traceback" not in run.stderr and "lỗi nội bộ" not in run.stderr
+
+
+def test_build_shows_content_warnings(tmp_path, content_copy):
+    import unicodedata
+
+    plan = content_copy / "kh-182-2023.yaml"
+    text = plan.read_text(encoding="utf-8").replace(
+        "  place: Lạng Sơn", "  place: " + unicodedata.normalize("NFD", "Lạng Sơn"), 1)
+    plan.write_text(text, encoding="utf-8")
+    run = lsdocs("build", str(plan), "-o", str(tmp_path / "out"))
+    assert run.returncode == 0, run.stderr
+    assert "document.place: cảnh báo: chữ không ở dạng dựng sẵn (NFC)" in run.stderr

@@ -8,7 +8,7 @@ import click
 
 from lsdocs.build import build as build_plan
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option
+from lsdocs.cli._common import CliContext, lang_option, print_problems
 from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
 from lsdocs.errors import T
 
@@ -33,6 +33,7 @@ def build_command(
     CONTENT là tệp kế hoạch (mặc định content/kh-182-2023.yaml).
     """
     result = build_plan(content or default_content(), output, templates)
+    print_problems(obj, result.warnings)
     for path in result.changed:
         obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
     for path in result.unchanged:

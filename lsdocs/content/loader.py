@@ -16,6 +16,7 @@ registry on its own.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,7 @@ def load_plan(path: str | os.PathLike[str]) -> Content:
         raise ContentError(Problem(Location(file=str(path)),
                                    T("tệp này là danh mục cơ quan, không phải kế hoạch",
                                      "this file is an agency registry, not a plan")))
-    return content
+    return dataclasses.replace(content, warnings=tuple(_in_file_order(problems.problems)))
 
 
 def load_registry(path: str | os.PathLike[str]) -> Registry:

@@ -15,6 +15,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from lsdocs.errors import Problem
+
 Source = Literal["verbatim", "illustrative"]
 AgencyKind = Literal["ubnd", "so", "nganh", "dia-phuong", "trung-uong", "dang", "khac"]
 DeadlineKind = Literal["date", "month", "quarter", "year", "period", "annual", "regular"]
@@ -245,3 +247,4 @@ class Content:
     registry: Registry
     plan_file: str
     registry_file: str
+    warnings: tuple[Problem, ...] = ()  # what validate would warn about (already corrected)
