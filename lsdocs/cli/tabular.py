@@ -60,17 +60,20 @@ def export_csv_command(obj: CliContext, content: Path | None, output: Path | Non
 @click.argument("table", type=click.Path(path_type=Path))
 @_CONTENT
 @click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra và báo thay đổi, không ghi gì.")
+@click.option("--force", is_flag=True,
+              help="Nhập cả khi tệp nội dung đã được sửa sau khi xuất bảng "
+                   "(ghi đè các sửa đổi đó).")
 @lang_option
 @click.pass_obj
 def import_xlsx_command(obj: CliContext, table: Path, content: Path | None,
-                        dry_run: bool) -> None:
+                        dry_run: bool, force: bool) -> None:
     """Nhập bảng phân công (.xlsx hoặc .csv) đã sửa vào tệp kế hoạch.
 
     Mọi ô được kiểm tra trước; có lỗi thì báo tất cả và không ghi gì.
     Mã thoát: 0 xong, 1 có lỗi nội dung, 2 sai cách dùng hoặc không đọc được tệp.
     """
     try:
-        result = import_assignments(table, content or default_content(), dry_run)
+        result = import_assignments(table, content or default_content(), dry_run, force)
     except LsdocsError as exc:
         click.echo(exc.format(obj.lang), err=True)
         errors = sum(1 for p in exc.problems if p.is_error)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lsdocs.content import load_plan, validate
 from lsdocs.content.model import Content
-from lsdocs.errors import ContentError, Location, Problem, ProblemList, T
+from lsdocs.errors import ContentError, Location, Problem, ProblemList, T, Text
 from lsdocs.render.output import write_atomic
 from lsdocs.tabular.agencies import AgencyNames
 from lsdocs.tabular.apply import EditCheckError, PlanChanges, apply_changes, plan_changes
@@ -25,6 +25,7 @@ from lsdocs.tabular.errors import file_problem
 from lsdocs.tabular.parse import ParseContext, parse_table
 from lsdocs.tabular.read import Table, read_table
 from lsdocs.tabular.rows import group_refs
+from lsdocs.tabular.snapshot import edited_since
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class ImportResult:
 
 
 def import_assignments(table_path: Path, content_path: Path,
-                       dry_run: bool = False) -> ImportResult:
+                       dry_run: bool = False, force: bool = False) -> ImportResult:
     """Update the plan at *content_path* from the table at *table_path* (.xlsx or .csv).
 
     Raises :class:`~lsdocs.errors.ContentError` with every problem (of the
@@ -68,6 +69,8 @@ def import_assignments(table_path: Path, content_path: Path,
     assignments = parse_table(table, ctx)
     problems.raise_if_errors(ContentError)
     changes = plan_changes(content.plan, assignments)
+    if not force:
+        _check_edited_since(table, content, changes)
     plan_file = Path(content.plan_file)
     result = _result(plan_file, changes, problems.problems, dry_run)
     if changes.empty:
@@ -87,6 +90,27 @@ def _result(plan_file: Path, changes: PlanChanges, problems: list[Problem],
     return ImportResult(plan_file, tuple(changes.added), dict(changes.changed),
                         tuple(changes.removed), tuple(p for p in problems if not p.is_error),
                         dry_run=dry_run)
+
+
+def _check_edited_since(table: Table, content: Content, changes: PlanChanges) -> None:
+    """Refuse to undo hand edits made to the YAML after the workbook was exported."""
+    if table.snapshot is None:
+        return
+    touched = set(changes.changed) | set(changes.removed)
+    stale = edited_since(content.plan, table.snapshot, touched)
+    if stale:
+        raise ContentError([
+            Problem(
+                Location(file=table.file, place=Text(f"nhiệm vụ {i}", f"task {i}")),
+                T("nhiệm vụ đã được sửa trong tệp nội dung sau khi xuất bảng này; nhập bảng sẽ "
+                  "xóa các sửa đổi đó", "the task was edited in the content after this table "
+                  "was exported; importing it would undo those edits"),
+                hint=T("xuất lại bảng (lsdocs export-xlsx) rồi sửa trên bảng mới, hoặc dùng "
+                       "--force để ghi đè", "export the table again and edit the new one, or use "
+                       "--force to overwrite"),
+                code="edited-since-export")
+            for i in stale
+        ])
 
 
 def _check_plan_id(table: Table, content: Content, problems: ProblemList) -> None:

@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 
@@ -35,6 +36,7 @@ from lsdocs.tabular.columns import (
     fold,
 )
 from lsdocs.tabular.errors import file_problem
+from lsdocs.tabular.snapshot import SNAPSHOT_SHEET
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)
@@ -70,6 +72,7 @@ class Table:
     rows: list[TableRow] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)  # column key -> letter
     plan_id: str | None = None  # the plan a workbook was exported from
+    snapshot: dict[str, str] | None = None  # task digests at export time (workbooks only)
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, row: int | None = None) -> Location:
@@ -122,7 +125,8 @@ def _read_workbook(data: bytes, shown: str) -> Table:
     except Exception as e:  # noqa: BLE001 - a damaged file fails in many third-party ways
         raise _not_a_workbook(shown, f"{type(e).__name__}: {e}") from e
     sheet = _assignment_sheet(wb.sheetnames)
-    table = Table(shown, sheet, plan_id=wb.properties.identifier or None)
+    table = Table(shown, sheet, plan_id=wb.properties.identifier or None,
+                  snapshot=_snapshot(wb))
     if sheet is None:
         table.problems.append(Problem(
             table.where(), T("không có trang «{s}» trong bảng tính",
@@ -134,6 +138,13 @@ def _read_workbook(data: bytes, shown: str) -> Table:
     grid: Grid = [(number, list(values)) for number, values
                   in enumerate(wb[sheet].iter_rows(values_only=True), 1)]
     return _locate(table, grid, _sheet_place(sheet))
+
+
+def _snapshot(wb: Any) -> dict[str, str] | None:
+    if SNAPSHOT_SHEET not in wb.sheetnames:
+        return None
+    rows = wb[SNAPSHOT_SHEET].iter_rows(values_only=True)
+    return {str(r[0]): str(r[1]) for r in rows if r and r[0] is not None and len(r) > 1}
 
 
 def _not_a_workbook(shown: str, detail: str | None = None) -> Exception:

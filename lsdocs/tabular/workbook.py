@@ -39,6 +39,7 @@ from lsdocs.tabular.columns import (
     column_letter,
 )
 from lsdocs.tabular.rows import Row, group_refs
+from lsdocs.tabular.snapshot import SNAPSHOT_SHEET, plan_snapshot
 
 HEADER_ROW = 2
 FIRST_DATA_ROW = HEADER_ROW + 1
@@ -67,6 +68,7 @@ def workbook_bytes(content: Content, rows: list[Row]) -> bytes:
     agencies = _fill_agencies(wb.create_sheet(AGENCY_SHEET), content)
     groups = _fill_groups(wb.create_sheet(GROUP_SHEET), content)
     _add_validations(sheet, len(rows), agencies, groups)
+    _fill_snapshot(wb.create_sheet(SNAPSHOT_SHEET), content)
     _set_properties(wb, content)
     return _reproducible(wb)
 
@@ -163,6 +165,15 @@ def _fill_groups(sheet: Worksheet, content: Content) -> int:
     rows = [(g.number, g.id, g.title) for g in group_refs(content.plan)]
     _reference_sheet(sheet, ("Nhóm", "Mã nhóm", "Tên nhóm nhiệm vụ"), rows, (8, 30, 90))
     return len(rows)
+
+
+def _fill_snapshot(sheet: Worksheet, content: Content) -> None:
+    """A hidden sheet: each task's digest at export time (see :mod:`.snapshot`)."""
+    for row, (task_id, digest) in enumerate(plan_snapshot(content.plan).items(), 1):
+        sheet.cell(row, 1, task_id)
+        sheet.cell(row, 2, digest)
+    sheet.sheet_state = "hidden"
+    sheet.protection.sheet = True
 
 
 def _reference_sheet(sheet: Worksheet, headers: tuple[str, ...],
