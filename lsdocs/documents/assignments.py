@@ -58,18 +58,23 @@ class AgencyResolver:
         return Problem(loc, problem.message, problem.found, problem.expected, problem.hint,
                        problem.severity, problem.code)
 
+    def name(self, agency_id: str) -> str:
+        """The current name of *agency_id*; ContentError (with the choices) if it cannot tell."""
+        agency = self.current(agency_id)
+        self.raise_problems()
+        return agency.name if agency is not None else agency_id
+
     def raise_problems(self) -> None:
         if self.problems:
             unique = {p.format("vi"): p for p in self.problems}
             raise ContentError(list(unique.values()))
 
 
-def tasks_by_agency(content: Content, on_date: dt.date) -> dict[str, AgencyTasks]:
+def tasks_by_agency(content: Content, resolver: AgencyResolver) -> dict[str, AgencyTasks]:
     """Current agency id -> its lead and support tasks, in plan order.
 
     An agency that both leads and supports a task after a merger keeps it as lead.
     """
-    resolver = AgencyResolver(content, on_date)
     result: dict[str, AgencyTasks] = {}
 
     def slot(agency_id: str) -> AgencyTasks | None:
@@ -88,11 +93,3 @@ def tasks_by_agency(content: Content, on_date: dt.date) -> dict[str, AgencyTasks
                 entry.support.append(task)
     resolver.raise_problems()
     return result
-
-
-def current_name(content: Content, agency_id: str, on_date: dt.date) -> str:
-    resolver = AgencyResolver(content, on_date)
-    agency = resolver.current(agency_id)
-    resolver.raise_problems()
-    assert agency is not None  # raise_problems raised otherwise
-    return agency.name

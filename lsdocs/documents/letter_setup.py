@@ -38,6 +38,11 @@ class LetterSetup:
     issuer: Agency
     settings: LetterIssuer
     tasks: dict[str, AgencyTasks]
+    resolver: AgencyResolver  # agencies as of the letter's date, resolved once per run
+
+    def name_of(self, agency_id: str) -> str:
+        """The name, on the letter's date, of the agency a plan task names."""
+        return self.resolver.name(agency_id)
 
     @property
     def plan_ref(self) -> str:
@@ -77,8 +82,9 @@ def setup(content: Content, kind: str, options: LetterOptions) -> LetterSetup:
     issuer_id = options.issuer or _default_issuer(content, kind)
     settings = _issuer_settings(content, issuer_id)
     issuer = content.registry.get(issuer_id)
-    tasks = tasks_by_agency(content, options.date)
-    return LetterSetup(content, kind, options, issuer, settings, tasks)
+    resolver = AgencyResolver(content, options.date)
+    tasks = tasks_by_agency(content, resolver)
+    return LetterSetup(content, kind, options, issuer, settings, tasks, resolver)
 
 
 def _check_dates(content: Content, options: LetterOptions) -> None:
@@ -110,9 +116,8 @@ def resolve_recipient(s: LetterSetup, agency_id: str) -> str:
     """
     current = agency_id
     if agency_id not in s.tasks and agency_id in s.content.registry:
-        resolver = AgencyResolver(s.content, s.options.date)
-        found = resolver.current(agency_id)
-        resolver.raise_problems()
+        found = s.resolver.current(agency_id)
+        s.resolver.raise_problems()
         current = found.id if found is not None else agency_id
     if current == s.issuer.id:
         raise _option_error("--agency", T("cơ quan ban hành không gửi công văn cho chính mình",

@@ -15,7 +15,7 @@ from typing import Any
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Agency, Task
 from lsdocs.documents import common
-from lsdocs.documents.assignments import AgencyTasks, current_name
+from lsdocs.documents.assignments import AgencyTasks
 from lsdocs.documents.letter_setup import LetterOptions, LetterSetup, resolve_recipient, setup
 from lsdocs.errors import Location, Problem, T, UsageError
 
@@ -221,7 +221,7 @@ def _lead_item(s: LetterSetup, task: Task) -> str:
 
 
 def _support_item(s: LetterSetup, task: Task) -> str:
-    lead = current_name(s.content, task.lead, s.options.date)
+    lead = s.name_of(task.lead)
     return (
         f"{_sentence(task.name)} (nhiệm vụ {task.id}; cơ quan chủ trì: {lead}). "
         f"Thời gian hoàn thành: {task.deadline.text}."
@@ -318,17 +318,16 @@ def _outline(s: LetterSetup, work: AgencyTasks, year: int) -> dict[str, Any]:
 
 def _reporting(s: LetterSetup) -> dict[str, str]:
     regime = s.content.plan.organization.reporting
-    date = s.options.date
     return {
-        "collector": current_name(s.content, regime.reporters_to, date),
-        "compiler_to": current_name(s.content, regime.compiler_to, date),
+        "collector": s.name_of(regime.reporters_to),
+        "compiler_to": s.name_of(regime.compiler_to),
         "day": vn.day_month(regime.day, regime.month),
         "compile_day": vn.day_month(regime.compile_day, regime.compile_month),
     }
 
 
 def _names(s: LetterSetup, ids: tuple[str, ...], extra: str | None) -> str:
-    names = list(dict.fromkeys(current_name(s.content, a, s.options.date) for a in ids))
+    names = list(dict.fromkeys(s.name_of(a) for a in ids))
     if extra:
         names.append(extra)
     return "; ".join(names)
