@@ -220,15 +220,19 @@ def _document_restart(ctx: Context) -> Iterator[Issue]:
     """A later document of a compilation numbers its pages from 1 again."""
     if ctx.part is None or ctx.part.index == 1:
         return
-    first = ctx.doc.sections[ctx.first_section]
-    if first.page_start != 1:
-        found = N(first.page_start) if first.page_start is not None else T(
-            "tiếp nối văn bản trước", "continues from the previous document")
-        yield Issue(ctx.where.section(first.index),
-                    T("Văn bản trong tệp ghép không đánh lại số trang từ 1",
-                      "The document does not restart page numbering at 1 in the compilation"),
-                    found, T("bắt đầu từ 1 (pgNumType start=1)", "start at 1 "
-                             "(pgNumType start=1)"))
+    yield from _not_restarted(
+        ctx, ctx.doc.sections[ctx.first_section],
+        T("Văn bản trong tệp ghép không đánh lại số trang từ 1",
+          "The document does not restart page numbering at 1 in the compilation"),
+        T("tiếp nối văn bản trước", "continues from the previous document"))
+
+
+def _not_restarted(ctx: Context, sect: Section, message: Text, previous: Text) -> Iterator[Issue]:
+    """An issue when *sect* does not number its pages from 1."""
+    if sect.page_start != 1:
+        found = N(sect.page_start) if sect.page_start is not None else previous
+        yield Issue(ctx.where.section(sect.index), message, found,
+                    T("bắt đầu từ 1 (pgNumType start=1)", "start at 1 (pgNumType start=1)"))
 
 
 def r40_appendix_numbering(ctx: Context) -> Iterator[Issue]:
@@ -245,12 +249,8 @@ def r40_appendix_numbering(ctx: Context) -> Iterator[Issue]:
                         T("ngắt mục (section break) trước phụ lục, đánh số trang từ 1",
                           "a section break before the appendix, numbering from 1"))
             continue
-        sect = ctx.doc.sections[label.section]
-        if sect.page_start != 1:
-            found = N(sect.page_start) if sect.page_start is not None else T(
-                "tiếp nối phần trước", "continues from the previous section")
-            yield Issue(ctx.where.section(sect.index),
-                        T("Phụ lục không đánh lại số trang từ 1",
-                          "The appendix does not restart page numbering at 1"),
-                        found, T("bắt đầu từ 1 (pgNumType start=1)", "start at 1 "
-                                 "(pgNumType start=1)"))
+        yield from _not_restarted(
+            ctx, ctx.doc.sections[label.section],
+            T("Phụ lục không đánh lại số trang từ 1",
+              "The appendix does not restart page numbering at 1"),
+            T("tiếp nối phần trước", "continues from the previous section"))
