@@ -11,12 +11,13 @@ from lsdocs.content.model import Content
 from lsdocs.documents import plan as plan_doc
 from lsdocs.errors import Problem
 from lsdocs.gate import require_conformant
+from lsdocs.kinds import KINDS
 from lsdocs.render.engine import CoreProperties
 from lsdocs.render.output import remove_stale_temporaries, write_atomic
 from lsdocs.templates import load_template
 
-PLAN_FILE = "ke-hoach.docx"
-APPENDIX_FILE = "phu-luc-phan-cong.docx"
+PLAN_FILE = KINDS["ke-hoach"].file_name()
+APPENDIX_FILE = KINDS["phu-luc-phan-cong"].file_name()
 
 
 @dataclass

@@ -6,20 +6,14 @@ from pathlib import Path
 
 from lsdocs import vnformat as vn
 from lsdocs.documents import letters as letter_doc
+from lsdocs.kinds import KINDS
 from lsdocs.render.engine import CoreProperties
 from lsdocs.templates import load_template
-
-KIND_TITLES = {
-    "trien-khai": "Công văn triển khai",
-    "giao-nhiem-vu": "Công văn giao nhiệm vụ",
-    "don-doc": "Công văn đôn đốc",
-    "de-nghi-bao-cao": "Công văn đề nghị báo cáo",
-}
 
 
 def letter_file_name(kind: str, agency_id: str | None) -> str:
     """Safe ASCII file name from ids only: ``giao-nhiem-vu-snnmt.docx``."""
-    return f"{kind}-{vn.slugify(agency_id)}.docx" if agency_id else f"{kind}.docx"
+    return KINDS[kind].file_name(vn.slugify(agency_id) if agency_id else None)
 
 
 def render_letter(
@@ -33,7 +27,7 @@ def render_letter(
 
 def letter_core(setup: letter_doc.LetterSetup, vv: str) -> CoreProperties:
     return CoreProperties(
-        title=f"{KIND_TITLES[setup.kind]} - {vv}",
+        title=f"{KINDS[setup.kind].title} - {vv}",
         subject=setup.content.plan.id,
         description="Văn bản do lsdocs soạn từ nội dung kế hoạch; cần kiểm tra trước khi ký.",
         date_iso=f"{setup.options.date.isoformat()}T00:00:00Z",

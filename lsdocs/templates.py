@@ -8,19 +8,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from lsdocs.errors import Location, Problem, T, TemplateError
+from lsdocs.kinds import KINDS
 from lsdocs.render.engine import DocxTemplateFile
 
 TEMPLATES_ENV = "LSDOCS_TEMPLATES"
 
-#: document kind -> template file name
-TEMPLATE_FILES = {
-    "ke-hoach": "ke-hoach.docx",
-    "phu-luc-phan-cong": "phu-luc-phan-cong.docx",
-    "trien-khai": "cv-trien-khai.docx",
-    "giao-nhiem-vu": "cv-giao-nhiem-vu.docx",
-    "don-doc": "cv-don-doc.docx",
-    "de-nghi-bao-cao": "cv-de-nghi-bao-cao.docx",
-}
 
 
 def default_templates_dir() -> Path:
@@ -36,7 +28,7 @@ def default_templates_dir() -> Path:
 
 def template_path(kind: str, templates_dir: Path | None = None) -> Path:
     directory = templates_dir or default_templates_dir()
-    path = directory / TEMPLATE_FILES[kind]
+    path = directory / KINDS[kind].template
     if not path.is_file():
         raise TemplateError(
             Problem(
@@ -45,7 +37,7 @@ def template_path(kind: str, templates_dir: Path | None = None) -> Path:
                 expected=T(
                     "tệp {name} trong thư mục mẫu (tùy chọn --templates)",
                     "file {name} in the templates directory (option --templates)",
-                    name=TEMPLATE_FILES[kind],
+                    name=KINDS[kind].template,
                 ),
             )
         )

@@ -20,6 +20,7 @@ from lsdocs.content.fieldtypes import (
 )
 from lsdocs.content.schema import EitherType, Field, ListType, MapOfType, MapSpec
 from lsdocs.errors import T
+from lsdocs.kinds import kind_ids
 
 FORMAT_VERSIONS = (1,)
 PLAN_KINDS = ("ke-hoach",)
@@ -188,7 +189,7 @@ ORGANIZATION = MapSpec((
     Field("closing", TEXT, True),
 ))
 
-LETTER_KINDS = ("trien-khai", "giao-nhiem-vu", "don-doc", "de-nghi-bao-cao")
+LETTER_KINDS = kind_ids("letter")
 UNIT_CODE = PatternType(r"[A-ZĐ][A-Za-zĐđ0-9]*",
                         T("mã đơn vị soạn thảo viết hoa, ví dụ KGVX", "a unit code, e.g. KGVX"))
 

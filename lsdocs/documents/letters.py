@@ -18,9 +18,10 @@ from lsdocs.documents import common
 from lsdocs.documents.assignments import AgencyTasks
 from lsdocs.documents.letter_setup import LetterOptions, LetterSetup, resolve_recipient, setup
 from lsdocs.errors import Location, Problem, T, UsageError
+from lsdocs.kinds import kind_ids
 
-LETTER_KINDS = ("trien-khai", "giao-nhiem-vu", "don-doc", "de-nghi-bao-cao")
-PER_AGENCY = ("giao-nhiem-vu", "don-doc", "de-nghi-bao-cao")
+LETTER_KINDS = kind_ids("letter")
+PER_AGENCY = kind_ids("letter", per_agency=True)
 DUE_WINDOW_DAYS = 30
 
 __all__ = [
