@@ -15,7 +15,7 @@ from lsdocs import vnformat as vn
 from lsdocs.batch import FAILED, BatchItem, BatchOptions, run_batch
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, lang_option
-from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
@@ -41,7 +41,7 @@ class VnDate(click.ParamType):  # type: ignore[type-arg]
 
 def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.argument("content", required=False, type=click.Path(path_type=Path)),
+        click.argument("content", required=False, type=CONTENT),
         click.option("--date", type=VnDate(), default=None,
                      help="Ngày của công văn (mặc định: hôm nay)."),
         click.option("--issuer", default=None,
