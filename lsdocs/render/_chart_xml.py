@@ -105,7 +105,7 @@ def _plot_area(area: etree._Element, chart: BarChart, scale: Scale, length: floa
 
 def _series(ser: etree._Element, chart: BarChart, index: int, series: Series, scale: Scale,
             length: float) -> None:
-    column = column_letter(index + 1)
+    column = column_letter(index + 2)  # column A holds the categories
     _sub(ser, "c:idx", val=str(index))
     _sub(ser, "c:order", val=str(index))
     name = _sub(_sub(ser, "c:tx"), "c:strRef")

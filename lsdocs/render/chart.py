@@ -51,7 +51,7 @@ DOCUMENT_RELS = "word/_rels/document.xml.rels"
 CONTENT_TYPES = "[Content_Types].xml"
 EMU_PER_CM = 360000
 _HEX = re.compile(r"^[0-9A-Fa-f]{6}$")
-_DOC_PR_ID = re.compile(rb"<wp:docPr\b[^>]*?\bid=\"(\d+)\"")
+_DOC_PR_ID = re.compile(rb"<(?:\w+:)?docPr\b[^>]*?\bid=\"(\d+)\"")
 #: Cell margins Word applies when a table sets none (108 twips each side).
 _DEFAULT_CELL_MARGINS_TWIPS = 216
 #: Children of w:pPr in the order the schema requires (Word rejects any other order).
@@ -164,12 +164,13 @@ def _place_drawing(paragraph: etree._Element, rel_id: str, drawing_id: int, name
     _fit_paragraph(paragraph)
     run = etree.SubElement(paragraph, _w("r"))
     etree.SubElement(etree.SubElement(run, _w("rPr")), _w("noProof"))
+    # The usual prefixes: lsdocs' own documents declare only w and r at the root.
     inline = etree.SubElement(etree.SubElement(run, _w("drawing")), f"{{{WP_NS}}}inline",
-                              distT="0", distB="0", distL="0", distR="0")
+                              distT="0", distB="0", distL="0", distR="0", nsmap={"wp": WP_NS})
     width, height = (str(round(cm * EMU_PER_CM)) for cm in size_cm)
     etree.SubElement(inline, f"{{{WP_NS}}}extent", cx=width, cy=height)
     etree.SubElement(inline, f"{{{WP_NS}}}effectExtent", l="0", t="0", r="0", b="0")
-    etree.SubElement(inline, f"{{{WP_NS}}}docPr", id=str(drawing_id), name=name)
+    etree.SubElement(inline, f"{{{WP_NS}}}docPr", id=str(drawing_id), name=name, descr=name)
     etree.SubElement(inline, f"{{{WP_NS}}}cNvGraphicFramePr")
     graphic = etree.SubElement(inline, f"{{{A_NS}}}graphic", nsmap={"a": A_NS})
     data = etree.SubElement(graphic, f"{{{A_NS}}}graphicData", uri=C_NS)
