@@ -70,7 +70,8 @@ class Series:
 
     name: str
     values: tuple[float, ...]
-    color: str | None = None  # "RRGGBB"; None picks the next colour of the palette
+    #: "RRGGBB", a light or mid tone (labels on the bars are black); None: the next palette colour
+    color: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _nfc(self.name))
