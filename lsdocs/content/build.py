@@ -91,7 +91,7 @@ def _objective_item(item: str | Raw) -> ObjectiveItem:
 def _target(raw: Raw) -> Target:
     return Target(indicator=raw["indicator"], value=raw["value"], unit=raw["unit"],
                   year=raw["year"], change=raw.get("change", "reach"),
-                  baseline_year=raw.get("baseline_year"))
+                  baseline_year=raw.get("baseline_year"), id=raw.get("id"))
 
 
 def _task_group(raw: Raw) -> TaskGroup:

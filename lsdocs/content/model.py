@@ -90,6 +90,7 @@ class Target:
     year: int
     change: Literal["increase", "reach", "decrease"] = "reach"
     baseline_year: int | None = None
+    id: str | None = None  # how progress records name it ("dn-htx-cnsh")
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,11 @@ class Plan:
     @property
     def tasks(self) -> tuple[Task, ...]:
         return tuple(t for g in self.task_groups for t in g.tasks)
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """The measurable objectives, in plan order."""
+        return tuple(i.target for o in self.objectives for i in o.items if i.target)
 
 
 @dataclass(frozen=True)

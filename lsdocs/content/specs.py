@@ -121,6 +121,7 @@ PURPOSES = MapSpec((
 
 
 TARGET = MapSpec((
+    Field("id", SLUG),
     Field("indicator", TEXT, True),
     Field("value", NumberType(), True),
     Field("unit", TEXT, True),
