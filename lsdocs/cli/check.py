@@ -17,12 +17,13 @@ KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc"]
 
 
 @cli.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="TỆP.docx")
 @click.option("--kind", type=click.Choice(KIND_CHOICES), default="auto", show_default=True,
               help="Loại văn bản; auto: tự nhận biết.")
 @click.option("--strict", is_flag=True, help="Cảnh báo cũng tính là không đạt (mã thoát 1).")
 @click.option("--fix", is_flag=True, help="Sửa tự động những lỗi an toàn rồi kiểm tra lại.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="TỆP.docx",
               help="Tệp kết quả của --fix (không ghi đè tệp gốc).")
 @click.option("--in-place", is_flag=True, help="Với --fix: ghi đè lên chính tệp gốc.")
 @lang_option
@@ -34,6 +35,12 @@ def check_command(obj: CliContext, files: tuple[Path, ...], kind: str,
 
     Mã thoát: 0 không có lỗi; 1 có lỗi (cả cảnh báo nếu --strict); 2 không đọc được tệp
     hoặc sai cách dùng.
+
+    \b
+    Ví dụ:
+      lsdocs check van-ban.docx
+      lsdocs check *.docx --kind cong-van --strict --json
+      lsdocs check --fix van-ban.docx -o van-ban-da-sua.docx
     """
     if fix:
         sys.exit(_fix(obj, files, kind, strict, output, in_place))

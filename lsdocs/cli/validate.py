@@ -22,8 +22,14 @@ from lsdocs.errors import T, is_missing_file
 def validate_command(obj: CliContext, path: Path | None) -> None:
     """Kiểm tra nội dung (kế hoạch, danh mục cơ quan); báo mọi lỗi trong một lần.
 
-    PATH là tệp kế hoạch hoặc thư mục nội dung (mặc định content/kh-182-2023.yaml).
+    NỘI_DUNG là tệp kế hoạch, thư mục nội dung hoặc mã kế hoạch (mặc định
+    content/kh-182-2023.yaml). Ngày trong nội dung viết dạng DD/MM/YYYY.
     Mã thoát: 0 hợp lệ, 1 có lỗi nội dung, 2 sai cách dùng.
+
+    \b
+    Ví dụ:
+      lsdocs validate
+      lsdocs validate content/kh-182-2023.yaml --lang en
     """
     problems = validate(path or default_content())
     print_problems(obj, problems)
