@@ -36,7 +36,7 @@ bench:
 # are listed; write their msgstr in lsdocs.po.  `make messages-check` is the CI gate.
 messages:
 	mkdir -p build
-	$(PYTHON) -m babel.messages.frontend extract -q --no-default-keywords -k T -F babel.cfg \
+	$(PYTHON) -m babel.messages.frontend extract --no-default-keywords -k T -F babel.cfg \
 	    -o build/lsdocs.pot lsdocs
 	$(PYTHON) -m tools.i18n_codemod --catalog-only
 	$(PYTHON) -m tools.click_catalog

@@ -39,7 +39,7 @@ def po_path(lang: str, domain: str = DOMAIN) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def catalog(lang: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     """The compiled catalog of *domain* in *lang*; an empty one when there is none."""
     po = po_path(lang, domain)

@@ -171,17 +171,17 @@ def scan_tree(root: Path) -> Scan:
     return scan
 
 
-def babel_msgids(root: Path) -> set[str]:
-    """What ``pybabel extract --no-default-keywords -k T lsdocs`` extracts."""
+def babel_msgids(root: Path) -> dict[str, list[tuple[str, int]]]:
+    """What ``pybabel extract --no-default-keywords -k T lsdocs`` extracts, with places."""
     from babel.messages.extract import extract_from_dir
 
-    found = set()
-    for _file, _line, message, _comments, _ctx in extract_from_dir(
+    found: dict[str, list[tuple[str, int]]] = {}
+    for file, line, message, _comments, _ctx in extract_from_dir(
             str(root / "lsdocs"), method_map=[("**.py", "python")], keywords={"T": None},
             comment_tags=(), strip_comment_tags=True):
         first = message[0] if isinstance(message, tuple) else message
         if first:
-            found.add(first)
+            found.setdefault(first, []).append((f"lsdocs/{file}", line))
     return found
 
 
@@ -237,7 +237,8 @@ def deletions(text: str, tokens: list[tuple[int, int, str]],
     after = _tokens_after(tokens, pair.end)
     if after and after[0][2] == ",":
         following = after[1] if len(after) > 1 else None
-        if following is not None and "#" not in text[after[0][1]:following[0]]:
+        closing = following is not None and following[2] == ")"
+        if following is not None and not closing and "#" not in text[after[0][1]:following[0]]:
             join = (pair.start, following[0])  # "vi", "en", x=1  ->  "vi", x=1
             if _line_fits(text, *join):
                 return [join]
@@ -245,11 +246,46 @@ def deletions(text: str, tokens: list[tuple[int, int, str]],
         if _line_fits(text, *keep_break):
             return [keep_break]
         return [(pair.start, after[0][1])]
-    whole = (pair.vi_end, pair.end)  # "vi", "en")  ->  "vi")
-    if _line_fits(text, *whole):
-        return [whole]
-    comma = text.index(",", pair.vi_end)
-    return [(pair.vi_end, comma + 1), (pair.start, pair.end)]  # "vi"\n   )
+    return [(pair.vi_end, pair.end)]  # "vi", "en")  ->  "vi")  (long lines wrapped after)
+
+
+def _break_points(text: str) -> dict[int, tuple[int, int]]:
+    """For each line over MAX_LINE: where to break it (after a comma) and the new indent.
+
+    The break is the last comma inside brackets that leaves the first part within the
+    limit; the rest goes on a new line aligned with the bracket's first argument.
+    """
+    long_rows = {i + 1 for i, line in enumerate(text.splitlines()) if len(line) > MAX_LINE}
+    if not long_rows:
+        return {}
+    tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
+              if t.type not in (tokenize.NL, tokenize.COMMENT)]
+    stack: list[int] = []
+    breaks: dict[int, tuple[int, int]] = {}
+    for i, tok in enumerate(tokens):
+        if tok.type == tokenize.OP and tok.string in "([{":
+            stack.append(tokens[i + 1].start[1])
+        elif tok.type == tokenize.OP and tok.string in ")]}":
+            stack.pop()
+        elif (tok.string == "," and stack and tok.start[0] in long_rows
+              and tok.end[1] <= MAX_LINE and tokens[i + 1].start[0] == tok.start[0]
+              and tokens[i + 1].string not in ")]}"):
+            breaks[tok.start[0]] = (tok.end[1], stack[-1])
+    return breaks
+
+
+def wrap_long_lines(text: str) -> str:
+    """Break lines over MAX_LINE after a comma, as a person would."""
+    for _ in range(8):
+        breaks = _break_points(text)
+        if not breaks:
+            return text
+        lines = text.splitlines(keepends=True)
+        for row, (col, indent) in sorted(breaks.items(), reverse=True):
+            line = lines[row - 1]
+            lines[row - 1] = line[:col] + "\n" + " " * indent + line[col:].lstrip(" ")
+        text = "".join(lines)
+    return text
 
 
 def rewrite_file(path: Path, pairs: list[Pair]) -> bool:
@@ -260,6 +296,7 @@ def rewrite_file(path: Path, pairs: list[Pair]) -> bool:
     for start, end in spans:
         text = text[:start] + text[end:]
     if spans:
+        text = wrap_long_lines(text)
         compile(text, str(path), "exec")  # never leave a file that does not parse
         path.write_text(text, encoding="utf-8")
     return bool(spans)
@@ -270,6 +307,8 @@ def rewrite_file(path: Path, pairs: list[Pair]) -> bool:
 
 def help_messages(root: Path) -> dict[str, list[tuple[str, int]]]:
     """Vietnamese help texts of every command (imported from *root*)."""
+    if not (root / "lsdocs" / "cli" / "_help.py").is_file():
+        return {}
     code = ("import json; from lsdocs.cli._help import help_msgids; "
             "print(json.dumps(help_msgids(), ensure_ascii=True))")
     env = {**os.environ, "PYTHONPATH": str(root)}
@@ -362,7 +401,8 @@ def run(root: Path, dry_run: bool = False, check: bool = False, catalog_only: bo
             if not catalog_only:
                 rewrite_file(root / rel, pairs)
     say(f"{len(movable)} call(s) in {len(by_file)} file(s) "
-        f"{'would be ' if dry_run or catalog_only else ''}rewritten; {len(catalog)} msgid(s) in {PO}; "
+        f"{'would be ' if dry_run or catalog_only else ''}rewritten; "
+        f"{len(catalog)} msgid(s) in {PO}; "
         f"{len(missing)} without English; {len(scan.manual)} to convert by hand; "
         f"{len(conflicts)} conflict(s)")
     return 0

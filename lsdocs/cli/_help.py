@@ -260,7 +260,7 @@ def current_language() -> str:
 class LsdocsGroup(click.Group):
     """A group whose ``main`` speaks the language asked for (also under click's CliRunner)."""
 
-    def main(self, args: Sequence[str] | None = None,  # type: ignore[override]
+    def main(self, args: Sequence[str] | None = None,
              *rest: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         with speaking(self, cli_language(argv)):

@@ -47,7 +47,8 @@ def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.argument("content", required=False, type=CONTENT),
         click.option("--date", type=VnDate(), default=None,
-                     help="Ngày của công văn, dạng DD/MM/YYYY, ví dụ 29/11/2026 (mặc định: hôm nay)."),
+                     help="Ngày của công văn, dạng DD/MM/YYYY, ví dụ 29/11/2026 "
+                          "(mặc định: hôm nay)."),
         click.option("--issuer", default=None, metavar="MÃ",
                      help="Mã cơ quan ban hành, ví dụ ubnd-tinh hoặc skhcn."),
         click.option("--as-of", "as_of", type=VnDate(), default=None,
@@ -78,7 +79,8 @@ def _options(date: dt.date | None, issuer: str | None, as_of: dt.date | None, ye
 @cli.command("letter")
 @click.argument("kind", type=click.Choice(letter_doc.LETTER_KINDS))
 @letter_options
-@click.option("--agency", default=None, metavar="MÃ", help="Mã cơ quan nhận (công văn gửi từng cơ quan).")
+@click.option("--agency", default=None, metavar="MÃ",
+              help="Mã cơ quan nhận (công văn gửi từng cơ quan).")
 @click.option("--number", type=click.IntRange(min=1), default=None,
               help="Số công văn (bỏ trống: để văn thư ghi số khi ký).")
 @click.pass_obj
@@ -110,7 +112,8 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
 @letter_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Số tiến trình song song (mặc định: số nhân CPU).")
-@click.option("--only", multiple=True, metavar="MÃ", help="Chỉ soạn cho các mã cơ quan này (lặp lại hoặc "
+@click.option("--only", multiple=True, metavar="MÃ",
+              help="Chỉ soạn cho các mã cơ quan này (lặp lại hoặc "
               "ngăn cách bằng dấu phẩy).")
 @click.option("--merge", is_flag=True, help="Ghép tất cả thành một tệp để in.")
 @click.option("--check-all", is_flag=True,

@@ -21,8 +21,8 @@ _CONTENT = click.argument("content", required=False, type=CONTENT)
 def _output_option(suffix: str) -> Callable[[F], F]:
     return click.option(
         "-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-        default=None, metavar="TỆP", help=f"Tệp kết quả (mặc định output/<mã kế hoạch>/phan-cong-nhiem-vu"
-                           f".{suffix}).")
+        default=None, metavar="TỆP",
+        help=f"Tệp kết quả (mặc định output/<mã kế hoạch>/phan-cong-nhiem-vu.{suffix}).")
 
 
 @cli.command("export-xlsx")
