@@ -11,10 +11,8 @@ day), so validation and ``lsdocs status`` agree on who reports what.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
-from lsdocs.content._dates import parse_dmy
 from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import existed_on
 from lsdocs.content.model import Agency, Content, Task
@@ -22,44 +20,15 @@ from lsdocs.content.schema import did_you_mean
 from lsdocs.content.yamlsource import Node
 from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.errors import Problem, T, Text
-from lsdocs.progress.specs import NUMBER_PATTERN
+from lsdocs.progress.docchecks import Period, check_in_period, check_number, check_product
+from lsdocs.progress.docchecks import day as _date
+from lsdocs.progress.docchecks import items as _items
+from lsdocs.progress.docchecks import text as _text
+from lsdocs.progress.docchecks import whole as _int
 from lsdocs.progress.status import first_year, reporting_period, start_year
-from lsdocs.vnformat import TYPE_CODES, short_date
+from lsdocs.vnformat import short_date
 
 _RECURRING = ("annual", "regular")
-_CODES = {t.code for t in TYPE_CODES.values() if t.code}
-
-
-def _items(node: Node | None) -> list[Node]:
-    return node.value if node is not None and node.is_list else []
-
-
-def _text(node: Node | None) -> str | None:
-    return node.value if node is not None and isinstance(node.value, str) else None
-
-
-def _int(node: Node | None) -> int | None:
-    if node is None or isinstance(node.value, bool) or not isinstance(node.value, int):
-        return None
-    return node.value
-
-
-def _date(node: Node | None) -> dt.date | None:
-    text = _text(node)
-    try:
-        return parse_dmy(text) if text is not None else None
-    except ValueError:
-        return None
-
-
-@dataclass(frozen=True)
-class Period:
-    """A reporting year: its data period and who answers for each plan agency in it."""
-
-    year: int
-    start: dt.date
-    end: dt.date
-    resolver: AgencyResolver
 
 
 @dataclass
@@ -214,7 +183,7 @@ class ProgressChecker:
                       code="reported-before-period")
         number = root.get("report_number")
         if number is not None and _text(number) is not None:
-            self._check_number(number, rep, "bao-cao", agency, None)
+            check_number(self.content, number, rep, "bao-cao", agency, None)
 
     # --- tasks ---------------------------------------------------------------
 
@@ -245,7 +214,7 @@ class ProgressChecker:
             self._check_completion(item, rep, task, period)
             for product in _items(item.get("products")):
                 if product.is_map:
-                    self._check_product(product, rep, period, agency)
+                    check_product(self.content, product, rep, period, agency)
             if led:
                 state = _text(item.get("status"))
                 self.reports.setdefault((period.year, task_id), []).append(
@@ -297,88 +266,10 @@ class ProgressChecker:
                              "remove completed or write status: hoan-thanh"),
                       code="completed-not-done")
             return
-        self._check_in_period(completed, rep, period, T("ngày hoàn thành", "completion date"))
-
-    def _check_in_period(self, node: Node, rep: Reporter, period: Period, what: Text) -> None:
-        day = _date(node)
-        issued = self.content.plan.document.date
-        if day is None:
-            return
-        if issued is not None and day < issued:
-            rep.error(node.line, node.path,
-                      Text(f"{what.vi} trước ngày ban hành kế hoạch ({short_date(issued)})",
-                           f"{what.en} before the plan was issued ({short_date(issued)})"),
-                      found=node.value, expected=T("ngày từ {d} đến {e}", "a date from {d} to {e}",
-                                                   d=short_date(issued),
-                                                   e=short_date(period.end)),
-                      code="date-before-plan")
-        elif day > period.end:
-            end = short_date(period.end)
-            rep.error(node.line, node.path,
-                      Text(f"{what.vi} sau ngày cuối kỳ báo cáo năm {period.year} ({end})",
-                           f"{what.en} after the last day of the {period.year} reporting "
-                           f"period ({end})"),
-                      found=node.value, expected=T("ngày đến {e}", "a date up to {e}", e=end),
-                      code="date-after-period")
+        check_in_period(self.content, completed, rep, period,
+                        T("ngày hoàn thành", "completion date"))
 
     # --- products and numbers -------------------------------------------------
-
-    def _check_product(self, product: Node, rep: Reporter, period: Period, agency: str) -> None:
-        doc_type = _text(product.get("type"))
-        number = product.get("number")
-        issuer = _text(product.get("issuer"))
-        if (doc_type is not None and doc_type in TYPE_CODES and number is not None
-                and _text(number) is not None):
-            self._check_number(number, rep, doc_type, issuer or agency, product.get("type"))
-        date = product.get("date")
-        if date is not None:
-            self._check_in_period(date, rep, period, T("ngày văn bản", "document date"))
-
-    def _check_number(self, node: Node, rep: Reporter, doc_type: str, issuer: str | None,
-                      type_node: Node | None) -> None:
-        match = re.fullmatch(NUMBER_PATTERN, node.value)
-        if match is None:
-            return  # reported by the schema
-        groups = match.group(2).split("-")
-        wanted = TYPE_CODES[doc_type]
-        if wanted.code is None and groups[0] in _CODES:
-            rep.error(node.line, node.path,
-                      T("{n} không có mã loại văn bản trong ký hiệu", "a {s} has no type code "
-                        "in its symbol", n=wanted.name, s=doc_type),
-                      found=node.value, expected=T("dạng 1465/SNN-PTNT (cơ quan - đơn vị soạn "
-                                                   "thảo)", "the form 1465/SNN-PTNT (agency - "
-                                                   "drafting unit)"),
-                      code="doc-type-code")
-            return
-        if wanted.code is not None and groups[0] != wanted.code:
-            where = (f" ({type_node.path}: {type_node.value})" if type_node is not None
-                     else "")
-            rep.error(node.line, node.path,
-                      Text("mã loại trong ký hiệu không khớp loại văn bản" + where,
-                           "the type code in the symbol does not match the document type"
-                           + where),
-                      found=node.value, expected=T("mã {c} của {n}", "the code {c} of {n}",
-                                                   c=wanted.code, n=wanted.name),
-                      code="doc-type-code")
-            return
-        self._check_issuer_symbol(node, rep, groups, wanted.code is not None, issuer)
-
-    def _check_issuer_symbol(self, node: Node, rep: Reporter, groups: list[str], typed: bool,
-                             issuer: str | None) -> None:
-        if issuer is None or issuer not in self.content.registry:
-            return
-        agency = self.content.registry.get(issuer)
-        symbol = groups[1] if typed and len(groups) > 1 else groups[0] if not typed else None
-        if agency.symbol is None or symbol == agency.symbol:
-            return
-        rep.warning(node.line, node.path,
-                    T("ký hiệu không mang ký hiệu của cơ quan ban hành {n} ({s})",
-                      "the symbol does not carry the issuer's symbol, {n} ({s})",
-                      n=agency.name, s=agency.symbol),
-                    found=node.value,
-                    hint=T("văn bản do cơ quan khác ban hành thì ghi issuer: <mã cơ quan>",
-                           "for a document issued by another agency, add issuer: <agency id>"),
-                    code="issuer-symbol")
 
     # --- figures -------------------------------------------------------------
 

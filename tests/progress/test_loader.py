@@ -23,6 +23,8 @@ MISTAKES = {
     "unknown-agency": ("2024/skhcn.yaml", 6, "agency", "unknown-agency"),
     "agency-merged-before-year": ("2025/snnptnt.yaml", 6, "agency", "agency-not-in-year"),
     "agency-not-founded-yet": ("2024/snnmt.yaml", 6, "agency", "agency-not-in-year"),
+    "issuer-did-not-exist-yet": ("2025/snnmt.yaml", 18, "tasks[0].products[0].date",
+                                 "issuer-not-existing"),
     "unknown-task": ("2024/skhcn.yaml", 19, "tasks[1].task", "unknown-task"),
     "task-led-by-another-agency": ("2024/skhcn.yaml", 19, "tasks[1].task", "not-lead"),
     "task-listed-twice": ("2024/skhcn.yaml", 19, "tasks[1].task", "duplicate-task"),
@@ -174,3 +176,11 @@ def test_a_task_reported_done_again_later_is_a_warning(content: Content, tmp_pat
     done = [p for p in problems if p.code == "done-before"]
     assert [(p.location.file, p.location.line, p.found) for p in done] == [
         (str(tmp_path / "2025" / "skhcn.yaml"), 11, "1.1")]
+
+
+@pytest.mark.usefixtures("in_fixtures")
+def test_a_symbol_of_another_agency_is_a_warning(content: Content) -> None:
+    problems = problems_of(content, "symbol-of-another-agency")
+    found = [(p.location.line, p.location.path, p.code) for p in problems
+             if p.code != "task-left-out"]
+    assert found == [(17, "tasks[0].products[0].number", "issuer-symbol")]
