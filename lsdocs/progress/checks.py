@@ -51,10 +51,24 @@ class ProgressChecker:
     periods: dict[int, Period] = field(default_factory=dict)
     reports: dict[tuple[int, str], list[_Report]] = field(default_factory=dict)
     files: dict[tuple[int, str], tuple[Reporter, Node]] = field(default_factory=dict)
+    states: dict[str, dict[int, str | None]] = field(default_factory=dict)  # task -> year -> state
+    tasks: dict[str, Task] = field(init=False)
+    _led: dict[int, dict[str, list[Task]]] = field(default_factory=dict)
 
-    @property
-    def tasks(self) -> dict[str, Task]:
-        return {t.id: t for t in self.content.plan.tasks}
+    def __post_init__(self) -> None:
+        self.tasks = {t.id: t for t in self.content.plan.tasks}
+
+    def led_by(self, year: int) -> dict[str, list[Task]]:
+        """Agency id -> the tasks it answers for in *year*, in plan order (computed once)."""
+        if year not in self._led:
+            resolver = self.period(year).resolver
+            led: dict[str, list[Task]] = {}
+            for task in self.content.plan.tasks:
+                lead = resolver.current(task.lead)
+                if lead is not None:
+                    led.setdefault(lead.id, []).append(task)
+            self._led[year] = led
+        return self._led[year]
 
     def period(self, year: int) -> Period:
         if year not in self.periods:
@@ -156,11 +170,7 @@ class ProgressChecker:
 
     def _leads_in(self, agency_id: str, period: Period) -> bool:
         """Whether *agency_id* answers for at least one task of the plan in *period*."""
-        for task in self.content.plan.tasks:
-            lead = period.resolver.current(task.lead)
-            if lead is not None and lead.id == agency_id:
-                return True
-        return False
+        return bool(self.led_by(period.year).get(agency_id))
 
     @staticmethod
     def _successor_hint(agency: Agency, period: Period) -> Text | None:
@@ -219,6 +229,7 @@ class ProgressChecker:
                 state = _text(item.get("status"))
                 self.reports.setdefault((period.year, task_id), []).append(
                     _Report(period.year, agency, state, node, rep))
+                self.states.setdefault(task_id, {}).setdefault(period.year, state)
 
     def _check_lead(self, node: Node, rep: Reporter, task: Task, period: Period,
                     agency: str) -> bool:
@@ -315,11 +326,12 @@ class ProgressChecker:
         return list({p.format("vi"): p for p in problems}.values())
 
     def _done_in(self, task_id: str, year: int) -> int | None:
-        for earlier in sorted((y for y, t in self.reports if t == task_id and y < year),
-                              reverse=True):
-            state = self.reports[(earlier, task_id)][0].state
-            return earlier if state == "hoan-thanh" else None
-        return None
+        """The latest earlier year whose report said *task_id* was done (as the analysis)."""
+        earlier = [y for y in self.states.get(task_id, {}) if y < year]
+        if not earlier:
+            return None
+        latest = max(earlier)
+        return latest if self.states[task_id][latest] == "hoan-thanh" else None
 
     def _check_done_before(self) -> None:
         for (year, task_id), reports in self.reports.items():
@@ -336,9 +348,8 @@ class ProgressChecker:
 
     def _check_left_out(self) -> None:
         for (year, agency), (rep, root) in self.files.items():
-            left_out = [task.id for task in self.content.plan.tasks
-                        if self._expected(task, agency, year)
-                        and (year, task.id) not in self.reports]
+            left_out = [task.id for task in self.led_by(year).get(agency, [])
+                        if self._expected(task, year) and (year, task.id) not in self.reports]
             if not left_out:
                 continue
             tasks = root.get("tasks")
@@ -350,9 +361,8 @@ class ProgressChecker:
                                    'one «- task: "…"» entry with a status for each'),
                         code="task-left-out")
 
-    def _expected(self, task: Task, agency: str, year: int) -> bool:
-        """Whether *agency* should report on *task* in *year* (as the analysis counts it)."""
-        lead = self.periods[year].resolver.current(task.lead)
-        if lead is None or lead.id != agency or start_year(self.content, task) > year:
+    def _expected(self, task: Task, year: int) -> bool:
+        """Whether its reporter should report on *task* in *year* (as the analysis counts it)."""
+        if start_year(self.content, task) > year:
             return False
         return task.deadline.kind in _RECURRING or self._done_in(task.id, year) is None
