@@ -4,8 +4,9 @@ Every figure comes from :func:`lsdocs.progress.status.year_status`; this
 module only words and lays it out, so the terminal, the JSON and the reports
 cannot disagree.
 
-**JSON shape** (``schema: "lsdocs.status/1"``; keys are stable, new keys may be
-added; dates ISO ``YYYY-MM-DD``; labels in the ``--lang`` language)::
+**JSON shape** (``schema: "lsdocs.status/1"``; the ``result`` of the ``lsdocs/1``
+object ``lsdocs status --json`` prints; keys are stable, new keys may be added; dates
+ISO ``YYYY-MM-DD``; labels in the ``--lang`` language)::
 
     {"schema": "lsdocs.status/1",
      "plan": {"id", "number", "date"},

@@ -52,7 +52,9 @@ def test_status_in_english_with_an_as_of_day() -> None:
 def test_status_json_shape() -> None:
     done = run("status", "--year", "2025", "--json")
     assert done.returncode == 0, done.stderr
-    data = json.loads(done.stdout)
+    envelope = json.loads(done.stdout)
+    assert (envelope["schema"], envelope["command"], envelope["ok"]) == ("lsdocs/1", "status", True)
+    data = envelope["result"]
     assert list(data) == ["schema", "plan", "year", "period", "tasks", "done_before", "groups",
                           "agencies", "missing", "totals", "targets", "budget"]
     assert data["schema"] == "lsdocs.status/1" and data["year"] == 2025
@@ -82,6 +84,10 @@ def test_status_rejects_a_year_outside_the_plan() -> None:
     assert done.returncode == 2
     assert "--year: lỗi: năm báo cáo ngoài thời gian của kế hoạch: «2019»" in done.stderr
     assert "Traceback" not in done.stderr
+    as_json = run("status", "--year", "2019", "--json")
+    envelope = json.loads(as_json.stdout)
+    assert (as_json.returncode, envelope["ok"], envelope["result"]) == (2, False, None)
+    assert envelope["problems"][0]["path"] == "--year"
 
 
 def test_validate_reports_progress_errors_with_file_and_line(tmp_path: Path) -> None:
