@@ -10,8 +10,8 @@ import click
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, default_content
-from lsdocs.content import validate
 from lsdocs.errors import T, is_missing_file
+from lsdocs.progress.loader import validate_with_progress
 
 
 @cli.command("validate")
@@ -20,10 +20,12 @@ from lsdocs.errors import T, is_missing_file
 @json_option
 @click.pass_obj
 def validate_command(obj: CliContext, path: Path | None) -> None:
-    """Kiểm tra nội dung (kế hoạch, danh mục cơ quan); báo mọi lỗi trong một lần.
+    """Kiểm tra nội dung (kế hoạch, danh mục cơ quan, báo cáo tiến độ); báo mọi lỗi một lần.
 
     NỘI_DUNG là tệp kế hoạch, thư mục nội dung hoặc mã kế hoạch (mặc định
-    content/kh-182-2023.yaml). Ngày trong nội dung viết dạng DD/MM/YYYY.
+    content/kh-182-2023.yaml). Các tệp tiến độ (tien-do/<mã kế hoạch>/<năm>/<mã cơ
+    quan>.yaml cạnh tệp kế hoạch) được kiểm tra khi kế hoạch không có lỗi. Ngày trong
+    nội dung viết dạng DD/MM/YYYY.
     Mã thoát: 0 hợp lệ, 1 có lỗi nội dung, 2 sai cách dùng.
 
     \b
@@ -31,7 +33,7 @@ def validate_command(obj: CliContext, path: Path | None) -> None:
       lsdocs validate
       lsdocs validate content/kh-182-2023.yaml --lang en
     """
-    problems = validate(path or default_content())
+    problems = validate_with_progress(path or default_content())
     print_problems(obj, problems)
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
