@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import io
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -104,3 +105,21 @@ def test_click_catalog_has_every_click_message() -> None:
         current = read_po(handle, locale="vi", domain="click")
     missing = untranslated(merge(current, click_messages()))
     assert not missing, f"run `python -m tools.click_catalog` and translate: {missing}"
+
+
+def test_the_build_ships_compiled_catalogs(tmp_path: Path) -> None:
+    """setup.py's build step compiles every .po into a .mo inside the built package."""
+    source = tmp_path / "src"
+    shutil.copytree(ROOT / "lsdocs", source / "lsdocs",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    for name in ("setup.py", "setup.cfg", "pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    done = subprocess.run([sys.executable, "setup.py", "-q", "build_py", "--build-lib",
+                           str(tmp_path / "lib")], cwd=source, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    locale = tmp_path / "lib" / "lsdocs" / "locale"
+    with (locale / "en" / "LC_MESSAGES" / "lsdocs.mo").open("rb") as handle:
+        assert gettext.GNUTranslations(handle).gettext("cảnh báo") == "warning"
+    with (locale / "vi" / "LC_MESSAGES" / "click.mo").open("rb") as handle:
+        assert gettext.GNUTranslations(handle).gettext("Usage:") == "Cách dùng:"

@@ -13,7 +13,13 @@ import click
 
 from lsdocs import __version__
 from lsdocs.cli._common import CliContext, current_context
-from lsdocs.cli._help import LsdocsGroup, cli_language, speaking, switch_language
+from lsdocs.cli._help import (
+    LsdocsGroup,
+    cli_language,
+    current_language,
+    speaking,
+    switch_language,
+)
 from lsdocs.cli._usage import show_usage_error
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text
 
@@ -34,7 +40,9 @@ def _group_lang(ctx: click.Context, _param: click.Parameter, value: str | None) 
     help="Ngôn ngữ thông báo và hướng dẫn (vi mặc định; en: tiếng Anh). Cũng đặt được bằng "
     "biến môi trường LSDOCS_LANG hoặc LANG=en_US.UTF-8.",
 )
-@click.version_option(__version__, prog_name="lsdocs")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, _p, value: _show_version(ctx, value),
+              help="Hiện phiên bản rồi thoát.")
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None) -> None:
     """lsdocs: soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.
@@ -50,6 +58,13 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     content/agencies.yaml (ví dụ skhcn, ubnd-tinh).
     """
     ctx.obj = CliContext(lang=lang or cli_language([]))
+
+
+def _show_version(ctx: click.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(T("lsdocs, phiên bản {v}", "lsdocs, version {v}", v=__version__)
+                   .get(current_language()))
+        ctx.exit()
 
 
 def _register_commands() -> None:
@@ -69,6 +84,9 @@ def _run(argv: list[str] | None) -> None:
     try:
         cli.main(args=argv, prog_name="lsdocs", standalone_mode=False)
     except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except _NO_ARGS_IS_HELP as exc:  # plain `lsdocs`: the help, as click does
+        click.echo(exc.format_message(), err=True)
         sys.exit(exc.exit_code)
     except click.UsageError as exc:
         show_usage_error(exc, _lang_from_argv(argv))
@@ -111,6 +129,9 @@ def _emit_failure(exit_code: int, problems: list[Problem]) -> None:
 
 
 DEBUG_ENV = "LSDOCS_DEBUG"
+#: click >= 8.2 raises this for a bare `lsdocs` (its message is the help)
+_NO_ARGS_IS_HELP: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", type(
+    "_Never", (Exception,), {}))
 CANNOT_WRITE = T(
     "{f}: lỗi: không đọc hoặc ghi được tệp ({e}); kiểm tra đường dẫn, quyền ghi và chỗ trống "
     "trên đĩa. Các tệp đã có không bị thay đổi.",

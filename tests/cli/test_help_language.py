@@ -12,6 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from lsdocs import __version__
 from lsdocs.cli import _register_commands, cli, main
 from lsdocs.cli._help import walk
 
@@ -159,3 +160,17 @@ def test_a_run_leaves_click_and_the_commands_as_they_were() -> None:
     assert click.exceptions.ngettext is gettext.ngettext  # type: ignore[attr-defined]
     letter = cli.commands["letter"]
     assert all(p.metavar is None for p in letter.params if p.name in ("date", "content"))
+
+
+def test_version_in_both_languages() -> None:
+    assert run(["--version"]).output == f"lsdocs, phiên bản {__version__}\n"
+    assert run(["--lang", "en", "--version"]).output == f"lsdocs, version {__version__}\n"
+    assert run(["--version"], LANG="en_US.UTF-8").output == f"lsdocs, version {__version__}\n"
+
+
+def test_bare_lsdocs_shows_the_help_without_an_error_frame(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    if not hasattr(click.exceptions, "NoArgsIsHelpError"):
+        pytest.skip("click < 8.2 prints the help itself")
+    err = main_stderr([], capsys, monkeypatch)
+    assert err.startswith("Cách dùng: lsdocs [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...")
