@@ -130,8 +130,8 @@ def _emit_failure(exit_code: int, problems: list[Problem]) -> None:
 
 DEBUG_ENV = "LSDOCS_DEBUG"
 #: click >= 8.2 raises this for a bare `lsdocs` (its message is the help)
-_NO_ARGS_IS_HELP: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", type(
-    "_Never", (Exception,), {}))
+_NO_ARGS_IS_HELP: type[click.UsageError] = getattr(
+    click.exceptions, "NoArgsIsHelpError", type("_Never", (click.UsageError,), {}))
 CANNOT_WRITE = T(
     "{f}: lỗi: không đọc hoặc ghi được tệp ({e}); kiểm tra đường dẫn, quyền ghi và chỗ trống "
     "trên đĩa. Các tệp đã có không bị thay đổi.",
