@@ -8,7 +8,8 @@ built.  Click's own texts ("Usage:", "Show this message and exit.") have a Vietn
 
 Nothing is read until a translation is asked for, and each catalog is read once per
 process.  When the ``.mo`` is missing or older than its ``.po`` (a fresh clone, an
-editable install, a translator's edit), the ``.po`` is compiled in memory instead.
+editable install, a translator's edit), the ``.po`` is compiled in memory instead, and
+the result kept next to it when that folder is writable, so the next run starts fast.
 
 >>> translate("lỗi", "vi")
 'lỗi'
@@ -23,6 +24,8 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import os
+import tempfile
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -48,8 +51,22 @@ def catalog(lang: str, domain: str = DOMAIN) -> gettext.NullTranslations:
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
     if po.is_file():
-        return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
+        data = compile_po(po)
+        _save_quietly(mo, data)
+        return gettext.GNUTranslations(io.BytesIO(data))
     return gettext.NullTranslations()
+
+
+def _save_quietly(mo: Path, data: bytes) -> None:
+    """Keep the compiled catalog for the next run when the folder is writable (a checkout)."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=mo.parent, prefix=".", suffix=".mo",
+                                         delete=False) as handle:
+            handle.write(data)
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, mo)
+    except OSError:
+        pass  # read-only install: compile in memory again next time
 
 
 def compile_po(po: Path) -> bytes:
