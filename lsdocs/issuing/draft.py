@@ -62,7 +62,13 @@ def para_text(para: Element) -> str:
 def _find_header_lines(draft: Draft) -> None:
     numbered = [p for p in draft.paragraphs() if NUMBER_LINE.match(vn.nfc(para_text(p)))]
     if not numbered:
+        attached = any("(Kèm theo" in para_text(p) for p in draft.paragraphs())
         draft.problems.append(_problem(draft, (
+            "tệp này là phụ lục kèm theo văn bản khác, không có số riêng; phát hành văn bản "
+            "chính (phụ lục in trong cùng tệp được ghi số cùng lúc)",
+            "this file is an appendix of another document, with no number of its own; issue "
+            "the main document (its appendix in the same file is numbered with it)",
+        ) if attached else (
             "không thấy dòng «Số: …/…» ở phần đầu văn bản", "no «Số: …/…» line in the header")))
         return
     if len(numbered) > 1:

@@ -51,8 +51,9 @@ def register_workbook(entries: list[Entry], made_on: dt.date) -> bytes:
     wb.remove(wb.active)
     names: set[str] = set()
     for (agency, year), group in groupby(entries, key=lambda e: (e.agency, e.year)):
-        _fill_register(wb.create_sheet(_sheet_name(year, agency, names)), agency, year,
-                       list(group))
+        rows = list(group)
+        name = _sheet_name(year, issuer_abbreviation(rows[0].symbol), names)
+        _fill_register(wb.create_sheet(name), agency, year, rows)
     _fill_files(wb.create_sheet("Tệp"), entries)
     moment = dt.datetime(made_on.year, made_on.month, made_on.day)
     wb.properties.title = "Sổ đăng ký văn bản đi"
@@ -67,6 +68,18 @@ def cancel_note(entry: Entry) -> str:
         reason = f": {entry.cancel_reason}" if entry.cancel_reason else ""
         parts.append(f"Đã hủy ngày {vn.short_date(entry.cancelled_on)}{reason}")
     return "; ".join(parts)
+
+
+def issuer_abbreviation(symbol: str) -> str:
+    """The issuer part of a ký hiệu.
+
+    >>> issuer_abbreviation("KH-UBND"), issuer_abbreviation("SKHCN-QLKH")
+    ('UBND', 'SKHCN')
+    """
+    groups = symbol.split("-")
+    if len(groups) > 1 and vn.type_from_code(groups[0]) is not None:
+        return groups[1]
+    return groups[0]
 
 
 def _sheet_name(year: int, agency: str, taken: set[str]) -> str:

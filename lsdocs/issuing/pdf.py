@@ -217,10 +217,27 @@ def words(text: str) -> Counter[str]:
 
 
 def missing_words(docx: bytes, text: str) -> list[str]:
-    """Words of the document body that the PDF text lacks (counted, in document order)."""
-    have = words(text)
+    """Words of the document body that the PDF text lacks (counted, in document order).
+
+    pdftotext joins a word broken at a hyphen at the end of a line
+    ("88-" / "CTr" → "88CTr"); such a joined token counts as its two words.
+    """
     need = words(" ".join(_docx_paragraphs(docx)))
+    have: Counter[str] = Counter()
+    for token, count in words(text).items():
+        for part in _unjoin(token, need):
+            have[part] += count
     return [word for word, count in need.items() if have[word] < count]
+
+
+def _unjoin(token: str, vocabulary: Counter[str]) -> list[str]:
+    if token in vocabulary:
+        return [token]
+    for cut in range(1, len(token)):
+        head, tail = token[:cut], token[cut:]
+        if head in vocabulary and tail in vocabulary:
+            return [head, tail]
+    return [token]
 
 
 def _docx_paragraphs(docx: bytes) -> list[str]:
