@@ -26,7 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from lsdocs.check._xml import PARSER, w
-from lsdocs.errors import Location, LsdocsError, Problem, T, Text
+from lsdocs.errors import Location, LsdocsError, Problem, T, Text, UsageError
 from lsdocs.render.output import write_atomic
 
 PDF_FILTER = "pdf:writer_pdf_Export"
@@ -139,7 +139,7 @@ def _require_readable(sources: Sequence[Path]) -> None:
     problems = [Problem(Location(file=str(s)), T("không có tệp này", "no such file"),
                         code="missing-file") for s in sources if not s.is_file()]
     if problems:
-        raise PdfError(problems)
+        raise UsageError(problems)
 
 
 # --- checking a PDF against its .docx -------------------------------------------------------
