@@ -91,13 +91,16 @@ def convert(documents: Sequence[Path], *, pdfa: bool = False,
 
 
 def render_pdfs(soffice: str, sources: Sequence[Path], work: Path, *,
-                pdfa: bool = False) -> list[Path]:
-    """PDFs of *sources* in *work*, one soffice run per group of distinct file names."""
-    profile = work / "profile"
+                pdfa: bool = False, profile: Path | None = None) -> list[Path]:
+    """PDFs of *sources* in *work*, one soffice run per group of distinct file names.
+
+    *profile* is the LibreOffice user profile to use (default: a new one in *work*).
+    """
+    profile = profile or work / "profile"
     made: dict[Path, Path] = {}
     for index, group in enumerate(_distinct_stems(sources)):
         out = work / f"out{index}"
-        out.mkdir()
+        out.mkdir(parents=True)
         _run_soffice(soffice, profile, out, group, pdfa)
         for source in group:
             pdf = out / f"{source.stem}.pdf"
