@@ -166,6 +166,7 @@ def list_command(obj: CliContext, year: int | None, agency: str | None, symbol: 
     if as_json:
         _echo_json([e.to_dict() for e in entries])
         return
+    obj.say(T("Sổ đăng ký: {p}", "Register: {p}", p=register_location(register)), err=True)
     for e in entries:
         mark = T("  [ĐÃ HỦY]", "  [CANCELLED]").get(obj.lang) if e.cancelled else ""
         click.echo(f"{e.reference:<18} {vn.short_date(e.issued_on):<11} {e.title()}{mark}")
@@ -200,6 +201,7 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
     """
     number, symbol = _parse_reference(reference)
     store = open_register(register)
+    obj.say(T("Sổ đăng ký: {p}", "Register: {p}", p=store.location), err=True)
     try:
         found = [e for e in store.search(Query(year=year, agency=agency, symbol=symbol))
                  if e.number == number and e.symbol == symbol]
@@ -250,6 +252,7 @@ def export_command(obj: CliContext, output: Path, year: int | None, agency: str 
       lsdocs so-van-ban xuat-excel so-van-ban-di-2026.xlsx --year 2026
     """
     entries = _search(register, _query(year, agency, symbol, text, active_only))
+    obj.say(T("Sổ đăng ký: {p}", "Register: {p}", p=register_location(register)), err=True)
     write_atomic(output, register_workbook(entries, dt.date.today()))
     obj.say(T("Đã ghi {p} ({n} văn bản).", "Written {p} ({n} documents).", p=output,
               n=len(entries)))
