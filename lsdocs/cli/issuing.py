@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +12,7 @@ import click
 
 from lsdocs import vnformat as vn
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option
+from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli.letters import VnDate
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text, UsageError
 from lsdocs.issuing import (
@@ -39,10 +38,6 @@ def register_option(func: Callable[..., Any]) -> Callable[..., Any]:
              "có thì ~/.local/share/lsdocs/so-van-ban-di.sqlite.")(func)
 
 
-def _echo_json(data: object) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 @cli.command("phat-hanh")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--date", type=VnDate(), default=None,
@@ -53,12 +48,12 @@ def _echo_json(data: object) -> None:
 @click.option("--copies", type=click.IntRange(min=1), default=None,
               help="Số lượng bản ghi vào sổ (mặc định: số nơi nhận + số đơn vị lưu).")
 @click.option("--note", default="", help="Ghi chú vào sổ cho các văn bản của lần phát hành này.")
-@click.option("--json", "as_json", is_flag=True, help="Kết quả dạng JSON (cho script).")
+@json_option
 @lang_option
 @click.pass_obj
 def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | None,
                   register: str | None, make_pdf: bool, pdfa: bool, copies: int | None,
-                  note: str, as_json: bool) -> None:
+                  note: str) -> None:
     """Phát hành văn bản: cấp số, ghi ngày, kiểm tra thể thức, vào sổ, ghi bản phát hành.
 
     NGUỒN là tệp dự thảo .docx do lsdocs soạn (có thể đã sửa bằng Word), hoặc thư mục của
@@ -76,41 +71,45 @@ def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | No
       lsdocs phat-hanh output/kh-182-2023/don-doc --register /srv/van-thu/so.sqlite --json
     """
     drafts = collect_drafts(sources)
-    if make_pdf or pdfa:
+    want_pdf = make_pdf or pdfa
+    if want_pdf:
         require_tools()  # before any number is taken
     store = open_register(register)
     try:
-        if not as_json:
-            obj.say(T("Sổ đăng ký: {p}", "Register: {p}", p=store.location), err=True)
+        obj.say(T("Sổ đăng ký: {p}", "Register: {p}", p=store.location), err=True)
         result = issue(drafts, store, IssueOptions(date or dt.date.today(), copies, note))
     finally:
         store.close()
-    pdfs = _pdfs(obj, result.paths, pdfa) if (make_pdf or pdfa) and result.paths else None
-    if as_json:
-        _echo_json([{**i.entry.to_dict(), "repaired": i.repaired,
-                     "pdf": str(pdfs[k].path) if pdfs else None}
-                    for k, i in enumerate(result.issued)])
-    else:
-        for item in result.issued:
-            tail = T(" (tệp bị thiếu, đã ghi lại từ sổ)", " (missing file rebuilt from the "
-                     "register)") if item.repaired else T("", "")
-            obj.say(T("Số {r} ngày {d}: {f}{t}", "Number {r} of {d}: {f}{t}",
-                      r=item.entry.reference, d=vn.short_date(item.entry.issued_on),
-                      f=item.path, t=tail.get(obj.lang)))
-        obj.say(T("Đã phát hành {n} văn bản.", "Issued {n} documents.", n=len(result.issued)))
-    if (make_pdf or pdfa) and pdfs is None and result.paths:
-        sys.exit(1)
+    pdfs, problems = _pdfs(obj, result.paths, pdfa) if want_pdf and result.paths else ([], [])
+    for item in result.issued:
+        tail = T(" (tệp bị thiếu, đã ghi lại từ sổ)", " (missing file rebuilt from the "
+                 "register)") if item.repaired else T("", "")
+        obj.say(T("Số {r} ngày {d}: {f}{t}", "Number {r} of {d}: {f}{t}",
+                  r=item.entry.reference, d=vn.short_date(item.entry.issued_on),
+                  f=item.path, t=tail.get(obj.lang)))
+    obj.say(T("Đã phát hành {n} văn bản.", "Issued {n} documents.", n=len(result.issued)))
+    code = 1 if problems else 0
+    by_docx = {info.path.with_suffix(".docx"): info.path for info in pdfs}
+    obj.emit(code, {"register": store.location, "issued": [
+        {**i.entry.to_dict(), "repaired": i.repaired,
+         "pdf": str(by_docx[i.path]) if i.path in by_docx else None}
+        for i in result.issued]}, problems)
+    if code:
+        sys.exit(code)
 
 
-def _pdfs(obj: CliContext, paths: list[Path], pdfa: bool) -> list[PdfInfo] | None:
+def _pdfs(obj: CliContext, paths: list[Path],
+          pdfa: bool) -> tuple[list[PdfInfo], list[Problem]]:
+    """PDFs of the issued files; a failure here is reported, the issue stands."""
     try:
-        return convert(paths, pdfa=pdfa)
+        return convert(paths, pdfa=pdfa), []
     except LsdocsError as exc:
-        click.echo(exc.format(obj.lang), err=True)
-        obj.say(T("Các văn bản đã được phát hành và vào sổ; chưa có PDF. Tạo lại PDF bằng: "
-                  "lsdocs pdf {f}", "The documents are issued and registered; no PDF yet. "
-                  "Make them with: lsdocs pdf {f}", f=" ".join(map(str, paths))), err=True)
-        return None
+        after = Problem(Location(), T(
+            "Các văn bản đã được phát hành và vào sổ; chưa có PDF. Tạo PDF bằng: lsdocs pdf {f}",
+            "The documents are issued and registered; no PDF yet. Make them with: "
+            "lsdocs pdf {f}", f=" ".join(map(str, paths))), code="pdf-after-issue")
+        print_problems(obj, [*exc.problems, after])
+        return [], [*exc.problems, after]
 
 
 @cli.group("so-van-ban")
@@ -149,12 +148,11 @@ def _query(year: int | None, agency: str | None, symbol: str | None, text: str |
 @register_group.command("danh-sach")
 @query_options
 @register_option
-@click.option("--json", "as_json", is_flag=True, help="Kết quả dạng JSON (cho script).")
+@json_option
 @lang_option
 @click.pass_obj
 def list_command(obj: CliContext, year: int | None, agency: str | None, symbol: str | None,
-                 text: str | None, active_only: bool, register: str | None,
-                 as_json: bool) -> None:
+                 text: str | None, active_only: bool, register: str | None) -> None:
     """Liệt kê, tìm các văn bản trong sổ (theo năm, ký hiệu, cơ quan, chữ).
 
     \b
@@ -163,10 +161,11 @@ def list_command(obj: CliContext, year: int | None, agency: str | None, symbol: 
       lsdocs so-van-ban danh-sach --text "Sở Y tế" --json
     """
     entries = _search(register, _query(year, agency, symbol, text, active_only))
-    if as_json:
-        _echo_json([e.to_dict() for e in entries])
-        return
     obj.say(T("Sổ đăng ký: {p}", "Register: {p}", p=register_location(register)), err=True)
+    obj.emit(0, {"register": register_location(register),
+                 "entries": [e.to_dict() for e in entries]})
+    if obj.json:
+        return
     for e in entries:
         mark = T("  [ĐÃ HỦY]", "  [CANCELLED]").get(obj.lang) if e.cancelled else ""
         click.echo(f"{e.reference:<18} {vn.short_date(e.issued_on):<11} {e.title()}{mark}")
@@ -189,6 +188,7 @@ def _search(register: str | None, query: Query) -> list[Entry]:
 @click.option("--reason", required=True, help="Lý do hủy (ghi vào cột Ghi chú).")
 @click.option("--date", type=VnDate(), default=None, help="Ngày hủy (mặc định: hôm nay).")
 @register_option
+@json_option
 @lang_option
 @click.pass_obj
 def cancel_command(obj: CliContext, reference: str, year: int, agency: str | None, reason: str,
@@ -211,6 +211,7 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
         store.close()
     obj.say(T("Đã hủy số {r} năm {y} ({a}): {n}", "Cancelled number {r} of {y} ({a}): {n}",
               r=cancelled.reference, y=year, a=cancelled.agency, n=cancel_note(cancelled)))
+    obj.emit(0, {"register": register_location(register), "entry": cancelled.to_dict()})
 
 
 def _parse_reference(reference: str) -> tuple[int, str]:
@@ -240,6 +241,7 @@ def _one(found: list[Entry], reference: str, year: int) -> Entry:
 @click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
 @query_options
 @register_option
+@json_option
 @lang_option
 @click.pass_obj
 def export_command(obj: CliContext, output: Path, year: int | None, agency: str | None,
@@ -256,14 +258,16 @@ def export_command(obj: CliContext, output: Path, year: int | None, agency: str 
     write_atomic(output, register_workbook(entries, dt.date.today()))
     obj.say(T("Đã ghi {p} ({n} văn bản).", "Written {p} ({n} documents).", p=output,
               n=len(entries)))
+    obj.emit(0, {"register": register_location(register), "file": str(output),
+                 "entries": len(entries)})
 
 
 @register_group.command("kiem-tra")
 @register_option
-@click.option("--json", "as_json", is_flag=True, help="Kết quả dạng JSON (cho script).")
+@json_option
 @lang_option
 @click.pass_obj
-def verify_command(obj: CliContext, register: str | None, as_json: bool) -> None:
+def verify_command(obj: CliContext, register: str | None) -> None:
     """Kiểm tra tệp sổ: tệp SQLite nguyên vẹn, số liên tục từ 01, không trùng; tệp còn đủ.
 
     Mã thoát: 0 tốt (có thể có cảnh báo); 1 số bị trùng hoặc bỏ trống; 2 tệp sổ hỏng.
@@ -273,17 +277,14 @@ def verify_command(obj: CliContext, register: str | None, as_json: bool) -> None
         problems = store.verify()
     finally:
         store.close()
-    if as_json:
-        _echo_json({"register": register_location(register),
-                    "problems": [p.to_dict(obj.lang) for p in problems]})
-    else:
-        for problem in problems:
-            click.echo(problem.format(obj.lang), err=True)
-        if not any(p.is_error for p in problems):
-            obj.say(T("Sổ đăng ký tốt: {p}", "The register is sound: {p}",
-                      p=register_location(register)))
+    print_problems(obj, problems)
+    if not any(p.is_error for p in problems):
+        obj.say(T("Sổ đăng ký tốt: {p}", "The register is sound: {p}",
+                  p=register_location(register)))
     codes = {p.code for p in problems if p.is_error}
-    sys.exit(2 if "register-damaged" in codes else 1 if codes else 0)
+    code = 2 if "register-damaged" in codes else 1 if codes else 0
+    obj.emit(code, {"register": register_location(register)}, problems)
+    sys.exit(code)
 
 
 @cli.command("pdf")
@@ -291,11 +292,11 @@ def verify_command(obj: CliContext, register: str | None, as_json: bool) -> None
 @click.option("--pdfa", is_flag=True, help="PDF/A-2b để lưu trữ.")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Thư mục ghi PDF (mặc định: bên cạnh mỗi tệp .docx).")
-@click.option("--json", "as_json", is_flag=True, help="Kết quả dạng JSON (cho script).")
+@json_option
 @lang_option
 @click.pass_obj
-def pdf_command(obj: CliContext, files: tuple[Path, ...], pdfa: bool, output: Path | None,
-                as_json: bool) -> None:
+def pdf_command(obj: CliContext, files: tuple[Path, ...], pdfa: bool,
+                output: Path | None) -> None:
     """Chuyển văn bản .docx sang PDF bằng LibreOffice (một tiến trình cho cả lô).
 
     Mỗi PDF được kiểm tra trước khi ghi: số trang, đủ chữ của văn bản, phông chữ được nhúng,
@@ -307,9 +308,8 @@ def pdf_command(obj: CliContext, files: tuple[Path, ...], pdfa: bool, output: Pa
       lsdocs pdf ke-hoach.docx --pdfa -o luu-tru/
     """
     infos = convert(list(files), pdfa=pdfa, out_dir=output)
-    if as_json:
-        _echo_json([{"pdf": str(i.path), "pages": i.pages, "pdfa": i.pdfa} for i in infos])
-        return
+    obj.emit(0, {"files": [{"pdf": str(i.path), "pages": i.pages, "pdfa": i.pdfa}
+                           for i in infos]})
     for info in infos:
         obj.say(T("Đã ghi: {p} ({n} trang{a})", "Written: {p} ({n} pages{a})", p=info.path,
                   n=info.pages, a=", PDF/A" if info.pdfa else ""))
@@ -323,6 +323,7 @@ def pdf_command(obj: CliContext, files: tuple[Path, ...], pdfa: bool, output: Pa
               show_default=True, help="Cạnh dài của ảnh, tính bằng điểm ảnh.")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Thư mục ghi ảnh (mặc định: bên cạnh tệp).")
+@json_option
 @lang_option
 @click.pass_obj
 def preview_command(obj: CliContext, file: Path, page: int | None, size: int,
@@ -333,8 +334,10 @@ def preview_command(obj: CliContext, file: Path, page: int | None, size: int,
     Ví dụ:
       lsdocs preview giao-nhiem-vu-skhcn-so-05-ubnd-kgvx-2026.docx --page 1
     """
-    for path in preview(file, page=page, out_dir=output, size=size):
+    images = preview(file, page=page, out_dir=output, size=size)
+    for path in images:
         obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+    obj.emit(0, {"images": [str(p) for p in images]})
 
 
 def _usage(message: Text) -> UsageError:

@@ -55,7 +55,10 @@ def test_a_batch_is_issued_with_pdfs_listed_cancelled_and_exported(batch, tmp_pa
 
     listed = lsdocs("so-van-ban", "danh-sach", "--active-only", "--json", "--register",
                     str(register))
-    assert [e["number"] for e in json.loads(listed.stdout)] == [n for n in range(1, 15) if n != 3]
+    answer = json.loads(listed.stdout)
+    assert answer["schema"] == "lsdocs/1" and answer["ok"]
+    assert [e["number"] for e in answer["result"]["entries"]] == [
+        n for n in range(1, 15) if n != 3]
 
     workbook = tmp_path / "so-van-ban-di-2026.xlsx"
     export = lsdocs("so-van-ban", "xuat-excel", str(workbook), "--year", "2026", "--register",
@@ -89,7 +92,9 @@ def test_the_register_comes_from_the_environment_variable(batch, tmp_path):
     run = lsdocs("phat-hanh", str(batch / "giao-nhiem-vu-syt.docx"), "--json",
                  env={"LSDOCS_REGISTER": str(register)})
     assert run.returncode == 0, run.stderr
-    (entry,) = json.loads(run.stdout)
+    answer = json.loads(run.stdout)
+    assert answer["command"] == "phat-hanh" and answer["result"]["register"] == str(register)
+    (entry,) = answer["result"]["issued"]
     assert entry["so_ky_hieu"] == "01/UBND-KGVX" and entry["pdf"] is None
     listed = lsdocs("so-van-ban", "danh-sach", env={"LSDOCS_REGISTER": str(register)})
     assert "01/UBND-KGVX" in listed.stdout and "1 văn bản." in listed.stdout
@@ -102,6 +107,17 @@ def test_issuing_twice_exits_1_with_the_earlier_number(batch, tmp_path):
     run = lsdocs("phat-hanh", draft, "--register", register)
     assert run.returncode == 1
     assert "đã được phát hành: số 01/UBND-KGVX" in run.stderr
+
+
+def test_a_refusal_under_json_is_the_same_envelope(batch, tmp_path):
+    register = str(tmp_path / "so.sqlite")
+    draft = str(batch / "giao-nhiem-vu-syt.docx")
+    assert lsdocs("phat-hanh", draft, "--register", register).returncode == 0
+    run = lsdocs("phat-hanh", draft, "--register", register, "--json")
+    answer = json.loads(run.stdout)
+    assert run.returncode == 1 and answer["exit_code"] == 1 and not answer["ok"]
+    assert answer["problems"][0]["file"] == draft
+    assert "đã được phát hành" in answer["problems"][0]["message"]
 
 
 def test_a_damaged_register_is_a_clear_error(tmp_path):

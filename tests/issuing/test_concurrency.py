@@ -89,7 +89,7 @@ def test_two_clerks_issuing_batches_at_once_get_two_unbroken_runs(tmp_path):
     for run in issue_at_once(folders, register):
         out, err = run.communicate()
         assert run.returncode == 0, err
-        batches.append([entry["number"] for entry in json.loads(out)])
+        batches.append([entry["number"] for entry in json.loads(out)["result"]["issued"]])
     assert sorted(batches[0] + batches[1]) == list(range(1, 29))
     for numbers in batches:  # each batch is one transaction: its numbers are consecutive
         assert numbers == list(range(numbers[0], numbers[0] + 14))
@@ -121,7 +121,8 @@ def test_a_killed_issuing_run_is_all_or_nothing_and_a_rerun_completes_it(batch, 
                    "--json")
     out, err = rerun.communicate(timeout=180)
     assert rerun.returncode == 0, err
-    assert sorted(entry["number"] for entry in json.loads(out)) == list(range(1, 15))
+    issued_now = json.loads(out)["result"]["issued"]
+    assert sorted(entry["number"] for entry in issued_now) == list(range(1, 15))
     assert numbers_in(register) == list(range(1, 15))
     issued = sorted(batch.glob("*-so-*-ubnd-kgvx-2026.docx"))
     assert len(issued) == 14
