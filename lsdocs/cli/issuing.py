@@ -39,7 +39,8 @@ def register_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @cli.command("phat-hanh")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, metavar="NGUỒN...",
+                type=click.Path(path_type=Path))
 @click.option("--date", type=VnDate(), default=None,
               help="Ngày phát hành ghi vào văn bản và sổ (mặc định: hôm nay).")
 @register_option

@@ -6,11 +6,13 @@ import copy
 import datetime as dt
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import docx
 import pytest
 
+from lsdocs.build import build
 from lsdocs.check import check_bytes
 from lsdocs.check._xml import w
 from lsdocs.errors import UsageError
@@ -18,6 +20,7 @@ from lsdocs.issuing import IssueError, IssueOptions, Query, collect_drafts, issu
 from lsdocs.issuing.draft import para_text, read_draft
 from lsdocs.issuing.stamp import MARKER, issued_marker, stamp
 from lsdocs.render.merge import merge_documents
+from tests.conftest import ROOT
 
 ISSUED = dt.date(2026, 11, 30)
 
@@ -217,3 +220,24 @@ def test_stamped_bytes_are_deterministic(batch, store, tmp_path):
     (item,) = issue([batch / "giao-nhiem-vu-syt.docx"], store, IssueOptions(ISSUED)).issued
     draft = read_draft((batch / "giao-nhiem-vu-syt.docx").read_bytes(), "x")
     assert stamp(draft, 1, ISSUED) == item.path.read_bytes()
+
+
+def test_a_draft_plan_gets_its_number_in_the_header_and_in_its_appendix(tmp_path, store):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    plan = content / "kh-182-2023.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("  number: 182\n  date: 06/9/2023\n",
+                                 "  draft: true\n  year: 2026\n", 1), encoding="utf-8")
+    draft = build(plan, tmp_path / "out").directory / "ke-hoach.docx"
+    assert "Số:      /KH-UBND" in texts(draft)
+    (item,) = issue([draft], store, IssueOptions(dt.date(2026, 12, 1))).issued
+    assert item.entry.reference == "01/KH-UBND" and item.entry.doc_type == "Kế hoạch"
+    assert item.entry.trich_yeu.startswith("Thực hiện Chương trình hành động số 88-CTr/TU")
+    lines = [para_text(p) for p in read_draft(item.path.read_bytes(), "x").paragraphs()]
+    assert "Số: 01/KH-UBND" in lines and "Lạng Sơn, ngày 01 tháng 12 năm 2026" in lines
+    assert ("(Kèm theo Kế hoạch số 01/KH-UBND ngày 01 tháng 12 năm 2026 của Ủy ban nhân dân "
+            "tỉnh Lạng Sơn)") in lines
+    assert check_bytes(item.path.read_bytes()).passed()
+    with pytest.raises(IssueError, match="phụ lục kèm theo văn bản khác"):
+        issue([draft.with_name("phu-luc-phan-cong.docx")], store, IssueOptions(ISSUED))
