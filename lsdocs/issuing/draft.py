@@ -191,13 +191,19 @@ def _closing(draft: Draft, texts: list[str]) -> tuple[list[str], str, str]:
 
 
 def _kinh_gui(texts: list[str]) -> list[str]:
+    """The addressees: after "Kính gửi:" on its line, or the "- …;" lines that follow it."""
     for i, text in enumerate(texts):
         if text.startswith("Kính gửi"):
             rest = text.split(":", 1)[1].strip() if ":" in text else ""
             if rest:
                 return [rest.rstrip(".;").strip()]
-            return [t.lstrip("-– ").rstrip(";.").strip() for t in texts[i + 1:i + 40]
-                    if t[:1] in "-–"]
+            names = []
+            for line in texts[i + 1:]:
+                if line[:1] in "-–":
+                    names.append(line.lstrip("-– ").rstrip(";.").strip())
+                elif line or names:
+                    break
+            return names
     return []
 
 

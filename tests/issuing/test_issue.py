@@ -15,12 +15,15 @@ import pytest
 from lsdocs.build import build
 from lsdocs.check import check_bytes
 from lsdocs.check._xml import w
+from lsdocs.documents import letters as letter_doc
 from lsdocs.errors import UsageError
 from lsdocs.issuing import IssueError, IssueOptions, Query, collect_drafts, issue
 from lsdocs.issuing.draft import para_text, read_draft
 from lsdocs.issuing.stamp import MARKER, issued_marker, stamp
+from lsdocs.letters import render_letter
 from lsdocs.render.merge import merge_documents
 from tests.conftest import ROOT
+from tests.issuing.conftest import DRAFTED
 
 ISSUED = dt.date(2026, 11, 30)
 
@@ -241,3 +244,16 @@ def test_a_draft_plan_gets_its_number_in_the_header_and_in_its_appendix(tmp_path
     assert check_bytes(item.path.read_bytes()).passed()
     with pytest.raises(IssueError, match="phụ lục kèm theo văn bản khác"):
         issue([draft.with_name("phu-luc-phan-cong.docx")], store, IssueOptions(ISSUED))
+
+
+def test_a_letter_to_many_addressees_registers_each_of_them(shipped_content, tmp_path, store):
+    setup = letter_doc.setup(shipped_content, "trien-khai", letter_doc.LetterOptions(date=DRAFTED))
+    draft = tmp_path / "trien-khai.docx"
+    draft.write_bytes(render_letter(setup, None))
+    (item,) = issue([draft], store, IssueOptions(ISSUED)).issued
+    names = item.entry.recipients.split("; ")
+    assert names[0] == "Sở Khoa học và Công nghệ" and "Sở Ngoại vụ" in names
+    assert "Như trên" not in names and "" not in names
+    assert not any(name.startswith("Lưu") for name in names)
+    assert names[-1] == "C, PCVP UBND tỉnh"
+    assert item.entry.copies == len(names) + 2  # + VT and KGVX
