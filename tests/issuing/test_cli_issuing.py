@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -138,3 +139,23 @@ def test_pdf_of_a_missing_file_is_a_usage_error(tmp_path):
 def test_a_server_database_address_is_explained(tmp_path):
     run = lsdocs("so-van-ban", "danh-sach", "--register", "postgresql://van-thu@may-chu/so")
     assert run.returncode == 2 and "README" in run.stderr
+
+
+@needs_libreoffice
+def test_batch_writes_a_pdf_beside_each_letter(tmp_path):
+    run = lsdocs("batch", "giao-nhiem-vu", "--only", "syt,stc", "--pdf", "-o", str(tmp_path),
+                 "--date", "29/11/2026", "--json")
+    assert run.returncode == 0, run.stderr
+    pdfs = json.loads(run.stdout)["result"]["pdf"]
+    folder = tmp_path / "kh-182-2023" / "giao-nhiem-vu"
+    assert pdfs == [str(folder / "giao-nhiem-vu-syt.pdf"), str(folder / "giao-nhiem-vu-stc.pdf")]
+    assert all(Path(p).stat().st_size > 0 for p in pdfs)
+
+
+@pytest.mark.parametrize("command", [["build"], ["letter", "trien-khai"],
+                                     ["batch", "don-doc", "--only", "syt"]])
+def test_pdf_without_libreoffice_writes_nothing_at_all(command, tmp_path):
+    run = lsdocs(*command, "--pdf", "-o", str(tmp_path / "out"),
+                 env={"PATH": str(tmp_path / "no-programs")})
+    assert run.returncode == 2 and "libreoffice-writer" in run.stderr
+    assert not (tmp_path / "out").exists()
