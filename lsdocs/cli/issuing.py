@@ -81,6 +81,7 @@ def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | No
         result = issue(drafts, store, IssueOptions(date or dt.date.today(), copies, note))
     finally:
         store.close()
+    print_problems(obj, result.warnings)
     pdfs, problems = _pdfs(obj, result.paths, pdfa) if want_pdf and result.paths else ([], [])
     for item in result.issued:
         tail = T(" (tệp bị thiếu, đã ghi lại từ sổ)", " (missing file rebuilt from the "
@@ -94,7 +95,7 @@ def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | No
     obj.emit(code, {"register": store.location, "issued": [
         {**i.entry.to_dict(), "repaired": i.repaired,
          "pdf": str(by_docx[i.path]) if i.path in by_docx else None}
-        for i in result.issued]}, problems)
+        for i in result.issued]}, [*result.warnings, *problems])
     if code:
         sys.exit(code)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +23,17 @@ from pathlib import Path
 from lsdocs import vnformat as vn
 from lsdocs.batch import FAILED, iter_manifest
 from lsdocs.check import check_bytes
-from lsdocs.errors import DocumentReadError, Location, LsdocsError, Problem, T, Text, UsageError
-from lsdocs.issuing.draft import Draft, particulars, read_draft
+from lsdocs.errors import (
+    SEVERITY_WARNING,
+    DocumentReadError,
+    Location,
+    LsdocsError,
+    Problem,
+    T,
+    Text,
+    UsageError,
+)
+from lsdocs.issuing.draft import Draft, para_text, particulars, read_draft
 from lsdocs.issuing.stamp import issued_marker, stamp
 from lsdocs.issuing.storage import Allocation, Entry, EntryData, RegisterStore
 from lsdocs.render.output import write_atomic
@@ -52,6 +62,7 @@ class Issued:
 @dataclass
 class IssueResult:
     issued: list[Issued] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # e.g. a deadline already past
 
     @property
     def paths(self) -> list[Path]:
@@ -138,7 +149,7 @@ def issue(drafts: Sequence[Path], store: RegisterStore, options: IssueOptions) -
         raise IssueError(problems)
     if fresh:
         with store.allocation() as allocation:
-            _allocate(fresh, allocation, options)
+            result.warnings = _allocate(fresh, allocation, options)
             entries = [allocation.record(_entry(job), job.number) for job in fresh]
         for job, entry in zip(fresh, entries, strict=True):
             write_atomic(Path(entry.file), job.data)
@@ -186,9 +197,14 @@ def _repair(job: _Job, entry: Entry, result: IssueResult) -> bool:
     return True
 
 
-def _allocate(jobs: list[_Job], allocation: Allocation, options: IssueOptions) -> None:
-    """Take numbers in order, stamp and check each document; raise (roll back) on any fault."""
+def _allocate(jobs: list[_Job], allocation: Allocation,
+              options: IssueOptions) -> list[Problem]:
+    """Take numbers in order, stamp and check each document; raise (roll back) on any fault.
+
+    Returns warnings: things a văn thư should read before sending, that do not stop issuing.
+    """
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     taken: dict[tuple[str, int], int] = {}
     year = options.issued_on.year
     for job in jobs:
@@ -203,6 +219,7 @@ def _allocate(jobs: list[_Job], allocation: Allocation, options: IssueOptions) -
             problems += _date_order(job.path, allocation.last_date(*key), options.issued_on)
         job.number = taken[key]
         taken[key] += 1
+        warnings += _past_deadlines(job, options.issued_on)
         job.data = stamp(job.draft, job.number, options.issued_on)
         problems += [p for p in check_bytes(job.data, str(job.path)).problems() if p.is_error]
         target = issued_path(job.path, job.number, job.draft.symbol, year)
@@ -219,6 +236,29 @@ def _allocate(jobs: list[_Job], allocation: Allocation, options: IssueOptions) -
             draft_sha256=job.sha256)
     if problems:
         raise IssueError(problems)
+    return warnings
+
+
+_DEADLINE = re.compile(r"\b(?:trước|chậm nhất(?: là)?) ngày (\d{1,2}/\d{1,2}/\d{4})")
+
+
+def _past_deadlines(job: _Job, issued_on: dt.date) -> list[Problem]:
+    """Deadlines in the text ("trước ngày 15/12/2026") that the issue date has passed."""
+    found = []
+    for para in job.draft.paragraphs():
+        for match in _DEADLINE.finditer(vn.nfc(para_text(para))):
+            try:
+                due = vn.parse_vn_date(match[1])
+            except ValueError:
+                continue
+            if due < issued_on:
+                found.append(Problem(Location(file=str(job.path)), T(
+                    "văn bản ghi hạn «{t}» mà ngày phát hành {d} đã qua hạn đó; xem lại lời văn "
+                    "trước khi gửi", "the document sets the deadline «{t}» but the issue date "
+                    "{d} is past it; reread the text before sending", t=match[0],
+                    d=vn.short_date(issued_on)), severity=SEVERITY_WARNING,
+                    code="issue-deadline-passed"))
+    return found
 
 
 def _entry(job: _Job) -> EntryData:

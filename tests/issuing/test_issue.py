@@ -257,3 +257,13 @@ def test_a_letter_to_many_addressees_registers_each_of_them(shipped_content, tmp
     assert not any(name.startswith("Lưu") for name in names)
     assert names[-1] == "C, PCVP UBND tỉnh"
     assert item.entry.copies == len(names) + 2  # + VT and KGVX
+
+
+def test_a_deadline_the_issue_date_has_passed_is_a_warning(requests, store):
+    late = issue([requests / "de-nghi-bao-cao-syt.docx"], store,
+                 IssueOptions(dt.date(2027, 1, 4)))
+    (warning,) = late.warnings
+    assert not warning.is_error and warning.code == "issue-deadline-passed"
+    assert "«trước ngày 15/12/2026»" in warning.format("vi") and "04/01/2027" in warning.format()
+    in_time = issue([requests / "de-nghi-bao-cao-stc.docx"], store, IssueOptions(ISSUED))
+    assert in_time.warnings == []
