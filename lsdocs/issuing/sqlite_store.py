@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from lsdocs import vnformat as vn
 from lsdocs.errors import SEVERITY_WARNING, Location, Problem, T
 from lsdocs.issuing.storage import Entry, EntryData, Query, register_error
 
@@ -109,7 +110,10 @@ class SqliteRegister:
         where, params = _where(query)
         sql = f"{_SELECT} {where} ORDER BY agency, year, number"
         with self._guard():
-            return [_entry(row) for row in self._db.execute(sql, params)]
+            entries = [_entry(row) for row in self._db.execute(sql, params)]
+        # Agency and text are matched here: SQLite's LIKE ignores case for ASCII only.
+        return [e for e in entries if _contains(e.agency, query.agency)
+                and _contains(_searchable(e), query.text)]
 
     def get(self, agency: str, year: int, number: int) -> Entry | None:
         sql = f"{_SELECT} WHERE agency = ? AND year = ? AND number = ?"
@@ -271,19 +275,21 @@ def _where(query: Query) -> tuple[str, list[Any]]:
     if query.year is not None:
         clauses.append("year = ?")
         params.append(query.year)
-    if query.agency:
-        clauses.append("agency LIKE ?")
-        params.append(f"%{query.agency}%")
     if query.symbol:
         clauses.append("symbol LIKE ?")
         params.append(f"%{query.symbol}%")
-    if query.text:
-        clauses.append("(trich_yeu || ' ' || recipients || ' ' || signer || ' ' || note "
-                       "|| ' ' || doc_type) LIKE ?")
-        params.append(f"%{query.text}%")
     if not query.include_cancelled:
         clauses.append("cancelled_on IS NULL")
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _contains(text: str, wanted: str | None) -> bool:
+    return not wanted or vn.nfc(wanted).casefold() in vn.nfc(text).casefold()
+
+
+def _searchable(entry: Entry) -> str:
+    return " ".join((entry.doc_type, entry.trich_yeu, entry.recipients, entry.signer,
+                     entry.note, entry.cancel_reason))
 
 
 def _data_row(data: EntryData) -> dict[str, Any]:

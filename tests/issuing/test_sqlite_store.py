@@ -87,6 +87,8 @@ def test_search_by_year_symbol_and_text(store):
     take(store, UBND, dt.date(2027, 1, 5), "đôn đốc")
     assert [e.year for e in store.search(Query(year=2027))] == [2027]
     assert [e.trich_yeu for e in store.search(Query(text="đôn đốc"))] == ["V/v đôn đốc"]
+    assert [e.trich_yeu for e in store.search(Query(text="ĐÔN ĐỐC"))] == ["V/v đôn đốc"]
+    assert len(store.search(Query(agency="ủy ban nhân dân tỉnh"))) == 2
     assert store.search(Query(symbol="KH-")) == []
 
 
