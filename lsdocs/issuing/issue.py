@@ -181,7 +181,15 @@ def _read(paths: Sequence[Path]) -> tuple[list[_Job], list[Problem]]:
                 "this file is an issued copy (number {m}); issue from the draft"), m=marker))
         else:
             problems += draft.problems
-        jobs.append(_Job(path.resolve(), draft, hashlib.sha256(data).hexdigest()))
+        digest = hashlib.sha256(data).hexdigest()
+        twin = next((j for j in jobs if j.sha256 == digest), None)
+        if twin is not None:
+            problems.append(_problem(path, (
+                "cùng một bản dự thảo với {f} (giống từng byte); mỗi văn bản chỉ phát hành một lần",
+                "the same draft as {f} (byte for byte); each document is issued once"),
+                f=twin.path))
+            continue
+        jobs.append(_Job(path.resolve(), draft, digest))
     return jobs, problems
 
 

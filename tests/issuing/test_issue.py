@@ -267,3 +267,11 @@ def test_a_deadline_the_issue_date_has_passed_is_a_warning(requests, store):
     assert "«trước ngày 15/12/2026»" in warning.format("vi") and "04/01/2027" in warning.format()
     in_time = issue([requests / "de-nghi-bao-cao-stc.docx"], store, IssueOptions(ISSUED))
     assert in_time.warnings == []
+
+
+def test_one_draft_twice_in_a_run_is_refused(batch, store, tmp_path):
+    copy_of = tmp_path / "ban-sao.docx"
+    shutil.copy(batch / "giao-nhiem-vu-syt.docx", copy_of)
+    with pytest.raises(IssueError, match="cùng một bản dự thảo với"):
+        issue([batch / "giao-nhiem-vu-syt.docx", copy_of], store, IssueOptions(ISSUED))
+    assert store.search(Query()) == []
