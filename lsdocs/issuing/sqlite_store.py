@@ -24,7 +24,7 @@ from lsdocs.issuing.storage import Entry, EntryData, Query, register_error
 
 APPLICATION_ID = 0x4C534454  # "LSDT": marks the file as an lsdocs register
 SCHEMA_VERSION = 1
-BUSY_TIMEOUT_S = 60.0
+BUSY_TIMEOUT_S = 300.0  # a clerk waits this long for another clerk's batch to finish
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
