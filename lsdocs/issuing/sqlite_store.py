@@ -53,6 +53,19 @@ CREATE TABLE entries (
 );
 CREATE UNIQUE INDEX entries_live_draft ON entries (draft_sha256) WHERE cancelled_on IS NULL;
 CREATE INDEX entries_year ON entries (year);
+CREATE VIEW so_dang_ky_van_ban_di AS SELECT
+    agency AS "Cơ quan",
+    year AS "Năm",
+    printf('%02d/%s', number, symbol) AS "Số, ký hiệu văn bản",
+    {issued} AS "Ngày tháng văn bản",
+    doc_type || ' ' || trich_yeu AS "Tên loại và trích yếu nội dung văn bản",
+    signer AS "Người ký",
+    recipients AS "Nơi nhận văn bản",
+    filing AS "Đơn vị, người nhận bản lưu",
+    copies AS "Số lượng bản",
+    trim(note || CASE WHEN cancelled_on IS NULL THEN ''
+         ELSE ' Đã hủy ngày ' || {cancelled} || ': ' || cancel_reason END) AS "Ghi chú"
+FROM entries ORDER BY agency, year, number;
 CREATE TRIGGER entries_never_deleted BEFORE DELETE ON entries BEGIN
     SELECT RAISE(ABORT, 'lsdocs register: entries are never deleted; cancel them instead');
 END;
@@ -68,6 +81,19 @@ BEGIN
     SELECT RAISE(ABORT, 'lsdocs register: a new number must follow the last one of its year');
 END;
 """
+
+
+
+def _short_date_sql(column: str) -> str:
+    """SQL for an ISO date column as the decree's short date: 06/9/2023, 05/01/2027."""
+    month = f"CAST(substr({column}, 6, 2) AS INTEGER)"
+    return (f"printf('%02d/%s/%s', CAST(substr({column}, 9, 2) AS INTEGER), "
+            f"CASE WHEN {month} < 3 THEN substr({column}, 6, 2) ELSE CAST({month} AS TEXT) END, "
+            f"substr({column}, 1, 4))")
+
+
+_SCHEMA = _SCHEMA.replace("{issued}", _short_date_sql("issued_on")).replace(
+    "{cancelled}", _short_date_sql("cancelled_on"))
 
 _COLUMNS = ("agency", "year", "number", "symbol", "issued_on", "doc_type", "trich_yeu", "signer",
             "recipients", "filing", "copies", "note", "file", "sha256", "draft_file",

@@ -130,3 +130,20 @@ def test_integrity_check_reports_a_damaged_page(tmp_path):
         problems = exc.problems
     assert problems and all("bị hỏng" in p.format("vi") for p in problems if p.is_error)
     assert any(p.is_error for p in problems)
+
+
+def test_the_file_offers_the_register_in_the_decrees_columns(store, tmp_path):
+    take(store, UBND, dt.date(2027, 1, 5), "a")
+    take(store, UBND, dt.date(2027, 11, 5), "b")
+    store.cancel(store.get(UBND, 2027, 1), dt.date(2027, 2, 3), "Ban hành nhầm")
+    with sqlite3.connect(tmp_path / "so-van-ban-di.sqlite") as raw:
+        cursor = raw.execute("SELECT * FROM so_dang_ky_van_ban_di")
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    assert columns[2:] == ["Số, ký hiệu văn bản", "Ngày tháng văn bản",
+                           "Tên loại và trích yếu nội dung văn bản", "Người ký",
+                           "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản",
+                           "Ghi chú"]
+    assert [r[2:4] for r in rows] == [("01/UBND-KGVX", "05/01/2027"),
+                                      ("02/UBND-KGVX", "05/11/2027")]
+    assert rows[0][-1] == "Đã hủy ngày 03/02/2027: Ban hành nhầm" and rows[1][-1] == ""
