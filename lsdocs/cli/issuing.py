@@ -83,15 +83,16 @@ def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | No
         store.close()
     print_problems(obj, result.warnings)
     pdfs, problems = _pdfs(obj, result.paths, pdfa) if want_pdf and result.paths else ([], [])
+    by_docx = {info.path.with_suffix(".docx"): info.path for info in pdfs}
     for item in result.issued:
         tail = T(" (tệp bị thiếu, đã ghi lại từ sổ)", " (missing file rebuilt from the "
                  "register)") if item.repaired else T("", "")
-        obj.say(T("Số {r} ngày {d}: {f}{t}", "Number {r} of {d}: {f}{t}",
+        pdf = f" + {by_docx[item.path].name}" if item.path in by_docx else ""
+        obj.say(T("Số {r} ngày {d}: {f}{p}{t}", "Number {r} of {d}: {f}{p}{t}",
                   r=item.entry.reference, d=vn.short_date(item.entry.issued_on),
-                  f=item.path, t=tail.get(obj.lang)))
+                  f=item.path, p=pdf, t=tail.get(obj.lang)))
     obj.say(T("Đã phát hành {n} văn bản.", "Issued {n} documents.", n=len(result.issued)))
     code = 1 if problems else 0
-    by_docx = {info.path.with_suffix(".docx"): info.path for info in pdfs}
     obj.emit(code, {"register": store.location, "issued": [
         {**i.entry.to_dict(), "repaired": i.repaired,
          "pdf": str(by_docx[i.path]) if i.path in by_docx else None}
