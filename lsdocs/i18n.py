@@ -83,8 +83,8 @@ def compile_po(po: Path) -> bytes:
 
 def translate(msgid: str, lang: str, domain: str = DOMAIN) -> str:
     """*msgid* in *lang*; the msgid itself when the catalog has no translation."""
-    if lang == SOURCE_LANGUAGE and domain == DOMAIN:
-        return msgid
+    if not msgid or (lang == SOURCE_LANGUAGE and domain == DOMAIN):
+        return msgid  # gettext's "" is the catalog header
     return catalog(lang, domain).gettext(msgid)
 
 

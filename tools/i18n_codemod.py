@@ -140,7 +140,8 @@ def scan_file(path: Path, rel: str, scan: Scan) -> None:
                    else "msgid is not a literal string: use Text(vi, en) or a literal")
             scan.manual.append(Manual(rel, node.lineno, why, short))
             continue
-        scan.msgids.setdefault(vi, []).append((rel, node.lineno))
+        if vi:  # "" is gettext's header, never a message
+            scan.msgids.setdefault(vi, []).append((rel, node.lineno))
         if len(node.args) < 2:
             continue
         en = literal(node.args[1])
@@ -192,10 +193,12 @@ def choose_english(pairs: Iterable[Pair]) -> tuple[dict[str, str], list[Pair]]:
     """One English per msgid (the most used; ties: alphabetical) and the pairs that differ."""
     by_vi: dict[str, Counter[str]] = defaultdict(Counter)
     for pair in pairs:
+        if not pair.vi:
+            continue
         by_vi[pair.vi][pair.en] += 1
     chosen = {vi: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
               for vi, c in by_vi.items()}
-    return chosen, [p for p in pairs if chosen[p.vi] != p.en]
+    return chosen, [p for p in pairs if p.vi and chosen[p.vi] != p.en]
 
 
 # --------------------------------------------------------------------------- rewriting

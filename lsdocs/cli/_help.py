@@ -156,9 +156,10 @@ def _base_metavar(param: click.Parameter) -> str | None:
 
 
 def _decorate(param: click.Parameter, word: str) -> str:
-    if isinstance(param, click.Argument):
-        word = word if param.required else f"[{word}]"
-    return word + ("..." if param.nargs != 1 else "")
+    """``[WORD]`` for an optional argument, ``WORD...`` for several (unless written so)."""
+    if isinstance(param, click.Argument) and not param.required and not word.startswith("["):
+        word = f"[{word}]"
+    return word + ("..." if param.nargs != 1 and not word.endswith("...") else "")
 
 
 class Speaking:

@@ -18,7 +18,28 @@ from lsdocs.cli._help import walk
 
 ROOT = Path(__file__).resolve().parents[2]
 _register_commands()
-COMMANDS = [name for name in sorted(cli.commands)]
+
+
+def _paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[str]:
+    """Every command's words after ``lsdocs``, subcommands of groups included."""
+    out = []
+    for name in sorted(group.commands):
+        command = group.commands[name]
+        out.append(" ".join((*prefix, name)))
+        if isinstance(command, click.Group):
+            out.extend(_paths(command, (*prefix, name)))
+    return out
+
+
+COMMANDS = _paths(cli)
+
+
+def _command(words: list[str]) -> click.Command:
+    command: click.Command = cli
+    for word in words:
+        assert isinstance(command, click.Group)
+        command = command.commands[word]
+    return command
 #: typographic marks an English text may use; everything else must be ASCII
 ALLOWED = set("–—«»“”‘’…")
 #: click's English, which the Vietnamese help must not show
@@ -39,8 +60,11 @@ def run(args: list[str], **env: str) -> click.testing.Result:
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_english_help_has_no_vietnamese(command: str) -> None:
-    words = [command] if command else []
-    for args in (["--lang", "en", *words, "--help"], [*words, "--lang", "en", "--help"]):
+    words = command.split()
+    forms = [["--lang", "en", *words, "--help"]]
+    if any("--lang" in p.opts for p in _command(words).params):
+        forms.append([*words, "--lang", "en", "--help"])  # the command's own --lang
+    for args in forms:
         result = run(args)
         assert result.exit_code == 0, result.output
         assert "Usage:" in result.output and "Options:" in result.output
@@ -50,7 +74,7 @@ def test_english_help_has_no_vietnamese(command: str) -> None:
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_vietnamese_help_has_no_english_click_text(command: str) -> None:
-    result = run([command, "--help"] if command else ["--help"])
+    result = run([*command.split(), "--help"])
     assert result.exit_code == 0, result.output
     assert "Cách dùng:" in result.output and "Tùy chọn:" in result.output
     assert not CLICK_ENGLISH.search(result.output), result.output
@@ -59,8 +83,8 @@ def test_vietnamese_help_has_no_english_click_text(command: str) -> None:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_help_shows_examples(command: str) -> None:
-    assert "Ví dụ:" in run([command, "--help"]).output
-    assert "Examples:" in run(["--lang", "en", command, "--help"]).output
+    assert "Ví dụ:" in run([*command.split(), "--help"]).output
+    assert "Examples:" in run(["--lang", "en", *command.split(), "--help"]).output
 
 
 def test_date_options_say_their_format() -> None:
