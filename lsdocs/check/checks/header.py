@@ -11,15 +11,18 @@ from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.header import HeaderBlock
 from lsdocs.check.lines import HRule
-from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, TYPE_CODES, is_upper, key, type_name
+from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, TYPE_CODES, is_upper, key, squash, type_name
 from lsdocs.errors import T, Text
 
 SO_RE = re.compile(r"^Số: ?(\d+|[\s.…]+)/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ0-9]*)+$")
-DATE_RE = re.compile(r"^Lạng Sơn, ngày (0[1-9]|[12]\d|3[01]) tháng (01|02|[3-9]|1[0-2]) "
-                     r"năm \d{4}$")
-DRAFT_DATE_RE = re.compile(r"^Lạng Sơn, ngày[\s.…]+tháng[\s.…]+năm( \d{4}|[\s.…]+)$")
-OTHER_PLACE_RE = re.compile(r"^[A-ZĐ][^,]*, ngày ((0[1-9]|[12]\d|3[01]) tháng (01|02|[3-9]|1[0-2])"
-                            r"|[\s.…]+tháng[\s.…]+)( năm \d{4}|[\s.…]+năm[\s.…]+)$")
+_BLANK = r"[\s.…]*"
+#: «<Địa danh>, ngày DD tháng M năm YYYY»; in a draft the day, the month or both
+#: may be left blank (nd30-format.md §3.4), the year may be blank too
+DATE_RE = re.compile(r"^(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,]*), ngày(?P<day> (0[1-9]|[12]\d|3[01]) |"
+                     + _BLANK + r")tháng(?P<month> (01|02|[3-9]|1[0-2]) |" + _BLANK
+                     + r")năm( \d{4}|" + _BLANK + r")$")
+#: the province or city an agency line names: «TỈNH LẠNG SƠN», «UBND THÀNH PHỐ HÀ NỘI»
+PROVINCE_RE = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|TP\.?)\s+(.+)$")
 AGENCY_WORDS = ("SỞ ", "BAN ", "CHI CỤC", "TRUNG TÂM", "VĂN PHÒNG", "THANH TRA", "CỤC ",
                 "PHÒNG ", "TRƯỜNG", "BỆNH VIỆN", "ĐÀI ", "HỘI ĐỒNG", "BỘ CHỈ HUY", "CÔNG AN")
 KIND_TYPES = {"ke-hoach": "KẾ HOẠCH", "bao-cao": "BÁO CÁO", "quyet-dinh": "QUYẾT ĐỊNH",
@@ -251,9 +254,23 @@ def r17_type_code(ctx: Context) -> Iterator[Issue]:
                     N(code), T("{c} ({t})", "{c} ({t})", c=wanted, t=wanted_type))
 
 
-def _lang_son_agency(header: HeaderBlock) -> bool:
-    """The agency lines name Lạng Sơn: the place must then be Lạng Sơn."""
-    return any("LẠNG SƠN" in key(p.display) for p in header.agency + header.agency_after_rule)
+def agency_province(header: HeaderBlock) -> str | None:
+    """The province (or centrally run city) the agency lines name, as written (upper case)."""
+    for para in header.agency + header.agency_after_rule:
+        match = PROVINCE_RE.search(key(para.display))
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def _place(text: str) -> str:
+    return squash(text.split(",", 1)[0]) if "," in text else ""
+
+
+def _wanted_date(place: str) -> Text:
+    return T("«{p}, ngày DD tháng M năm YYYY» (ngày < 10 và tháng 1, 2 thêm số 0)",
+             "«{p}, ngày DD tháng M năm YYYY» (0 before days < 10 and months 1, 2)",
+             p=place or "<Địa danh>")
 
 
 def r18_date(ctx: Context) -> Iterator[Issue]:
@@ -264,18 +281,23 @@ def r18_date(ctx: Context) -> Iterator[Issue]:
     if date is None:
         yield Issue(ctx.where.table(header.table), T("Không có dòng địa danh, ngày tháng năm",
                                                      "The place and date line is missing"),
-                    T("không có", "none"), N("«Lạng Sơn, ngày 06 tháng 9 năm 2023»"))
+                    T("không có", "none"), T("«<Địa danh>, ngày … tháng … năm …»",
+                                             "«<Place>, ngày … tháng … năm …»"))
         return
-    text = date.display
-    if not (DATE_RE.match(text) or DRAFT_DATE_RE.match(text)):
-        other = bool(OTHER_PLACE_RE.match(text)) and not text.startswith("Lạng Sơn,")
-        message = (T("Địa danh không phải «Lạng Sơn»", "The place is not «Lạng Sơn»") if other
-                   else T("Địa danh, ngày tháng năm không đúng dạng", "The place and date are "
-                          "malformed"))
-        yield Issue(ctx.where.para(date), message, quoted(text),
-                    T("«Lạng Sơn, ngày DD tháng M năm YYYY» (ngày < 10 và tháng 1, 2 thêm số 0)",
-                      "«Lạng Sơn, ngày DD tháng M năm YYYY» (0 before days < 10 and months 1, 2)"),
-                    other and not _lang_son_agency(header))
+    text = squash(date.display)
+    match = DATE_RE.match(text)
+    place = match.group("place") if match else _place(text)
+    province = agency_province(header)
+    if not match:
+        yield Issue(ctx.where.para(date), T("Địa danh, ngày tháng năm không đúng dạng",
+                                            "The place and date are malformed"), quoted(text),
+                    _wanted_date(place))
+    elif province is not None and province not in key(place) and key(place) not in province:
+        yield Issue(ctx.where.para(date), T("Địa danh không khớp tỉnh, thành phố của cơ quan "
+                                            "ban hành", "The place is not the province of the "
+                                            "issuing agency"), quoted(place),
+                    T("địa danh nơi cơ quan đóng trụ sở ({p})", "the place where the agency sits "
+                      "({p})", p=province))
     yield from fmt_issues(ctx, date, T("dòng địa danh, ngày tháng", "the date line"), bold=False,
                           italic=True, sz=(26, 28), centered=True)
 

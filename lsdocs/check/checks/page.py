@@ -69,7 +69,7 @@ def r02_landscape(ctx: Context) -> Iterator[Issue]:
         layout_tables.add(id(layout.header.table))
     for sect in _sections(ctx):
         if sect.landscape and not any(
-                b.section == sect.index and not isinstance(b, Paragraph)
+                b.section == sect.index and (not isinstance(b, Paragraph) or _figure(b))
                 and id(b) not in layout_tables for b in ctx.doc.blocks):
             yield Issue(ctx.where.section(sect.index),
                         T("Trang ngang nhưng mục này không có bảng, biểu",
@@ -149,6 +149,8 @@ def r37_page_numbers(ctx: Context) -> Iterator[Issue]:
         for hf_type in types:
             yield from _header_number(ctx, sect, hf_type, seen)
         for hf_type, part in sect.footers.items():
+            if not _shown(ctx, sect, hf_type):
+                continue  # an even-page or first-page footer Word never uses
             if part not in seen and not ctx.foreign(part) and page_paragraphs(
                     ctx.doc.parts.get(part)):
                 seen.add(part)
@@ -156,6 +158,22 @@ def r37_page_numbers(ctx: Context) -> Iterator[Issue]:
                             T("Số trang đặt ở chân trang", "The page number is in the footer"),
                             T("chân trang", "footer"),
                             T("giữa phần lề trên (đầu trang)", "centred in the header"))
+
+
+def _figure(para: Paragraph) -> bool:
+    """A paragraph holding a drawing (a diagram, a chart, a picture): a «biểu»."""
+    return bool(para.drawings) or bool(para.textboxes) or para.el.find(
+        ".//{*}drawing") is not None or para.el.find(".//{*}pict") is not None
+
+
+def _shown(ctx: Context, sect: Section, hf_type: str) -> bool:
+    """Word shows an even-page header/footer only with evenAndOddHeaders, a first-page one
+    only with titlePg."""
+    if hf_type == "even":
+        return ctx.doc.even_and_odd
+    if hf_type == "first":
+        return sect.title_pg
+    return True
 
 
 def _first_page(ctx: Context) -> Iterator[Issue]:
