@@ -20,11 +20,22 @@ def summary(errors: int, warnings: int, lang: str = "vi") -> str:
     return f"{errors} lỗi, {warnings} cảnh báo"
 
 
+#: places listed under a grouped finding (the rest are counted)
+SHOWN_PLACES = 8
+
+
 def format_finding(finding: Finding, lang: str = "vi") -> str:
     severity = _SEVERITY[finding.severity].get(lang)
     head = f"  {severity} {finding.rule} — {finding.location.get(lang)}"
-    return (f"{head}\n      {finding.sentence(lang)}\n"
-            f"      [{finding.clause.get(lang)}]")
+    text = f"{head}\n      {finding.sentence(lang)}\n"
+    if finding.count > 1:
+        label = T("{n} chỗ:", "{n} places:", n=finding.count).get(lang)
+        shown = [f"        - {p.get(lang)}" for p in finding.places[:SHOWN_PLACES]]
+        if finding.count > SHOWN_PLACES:
+            shown.append("        " + T("… và {n} chỗ khác", "… and {n} more",
+                                        n=finding.count - SHOWN_PLACES).get(lang))
+        text += f"      {label}\n" + "\n".join(shown) + "\n"
+    return text + f"      [{finding.clause.get(lang)}]"
 
 
 def _kind(kind: str, lang: str) -> str:
@@ -61,6 +72,12 @@ def format_report(report: CheckReport, lang: str = "vi") -> str:
     """Findings of one file, errors first, then its summary line."""
     kind = compilation_label(report, lang) if report.documents else _kind(report.kind, lang)
     lines = [f"{report.file} ({kind})"]
+    if report.scope is not None:
+        lines.append("  " + T("Không kiểm tra: tệp này là {r}. Muốn vẫn kiểm tra theo NĐ 30, "
+                              "chọn --kind.", "Not checked: this file is {r}. To check it "
+                              "against Decree 30 anyway, pass --kind.").get(lang).format(
+                                  r=report.scope.reason.get(lang)))
+        return "\n".join(lines)
     ordered = report.errors + report.warnings
     lines += [format_finding(f, lang) for f in ordered]
     if not ordered:

@@ -114,7 +114,7 @@ RULES: tuple[Rule, ...] = (
     Rule("R31", W, None, T("NĐ 30/2020/NĐ-CP, Phụ lục III (mẫu trình bày)",
                            "Decree 30/2020/NĐ-CP, Appendix III (sample forms)"),
          T("kết thúc bằng ./.", "ends with ./."), MAIN, body.r31_closing),
-    Rule("R32", E, None, _pl1("II.7.đ"), T("khối chữ ký", "signature block"), MAIN,
+    Rule("R32", E, W, _pl1("II.7.đ"), T("khối chữ ký", "signature block"), MAIN,
          signature.r32_signature),
     Rule("R33", W, None, _pl1("II.7.c"), T("không ghi học hàm, học vị", "no academic titles"),
          MAIN, signature.r33_academic_title),

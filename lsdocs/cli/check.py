@@ -13,7 +13,10 @@ from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, lang_option
 from lsdocs.errors import DocumentReadError, Location, Problem, T, Text, UsageError
 
-KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc"]
+#: exit status for a file that is not a Decree 30 administrative document
+EXIT_OUT_OF_SCOPE = 4
+KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc", "quyet-dinh", "to-trinh",
+                "giay-moi", "van-ban"]
 
 
 @cli.command("check")
@@ -33,7 +36,9 @@ def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: 
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R46).
 
     Mã thoát: 0 không có lỗi; 1 có lỗi (cả cảnh báo nếu --strict); 2 không đọc được tệp
-    hoặc sai cách dùng.
+    hoặc sai cách dùng; 4 tệp không phải văn bản hành chính theo NĐ 30 (văn bản của Đảng,
+    văn bản QPPL, đơn của công dân, giấy tờ doanh nghiệp, mẫu sổ) nên không kiểm tra (chọn
+    --kind để vẫn kiểm tra).
     """
     if fix:
         sys.exit(_fix(obj, files, kind, as_json, strict, output, in_place))
@@ -57,6 +62,8 @@ def _check(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool,
         items.append(report.to_dict(obj.lang))
         if not report.passed(strict):
             code = max(code, 1)
+    if code == 0 and any(not r.in_scope for r in reports):
+        code = EXIT_OUT_OF_SCOPE
     if as_json:
         click.echo(to_json(items))
     elif reports:

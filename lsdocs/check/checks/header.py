@@ -36,6 +36,20 @@ def _header(ctx: Context) -> HeaderBlock | None:
 
 def r10_quoc_hieu(ctx: Context) -> Iterator[Issue]:
     header = _header(ctx)
+    typed = ctx.layout.header_paragraphs
+    if header is None and typed:
+        yield Issue(ctx.where.para(typed[0]), T("Phần đầu văn bản (ô 1–4) căn bằng tab, khoảng "
+                                                "trắng, không phải bảng không viền; vị trí các "
+                                                "ô dễ lệch khi đổi máy, phông; các ô 1–4 chưa "
+                                                "được kiểm tra chi tiết", "The header (boxes "
+                                                "1–4) is aligned with tabs and spaces, not a "
+                                                "borderless table; it shifts with the printer or "
+                                                "font and was not checked in detail"),
+                    T("{n} đoạn căn bằng tab, khoảng trắng", "{n} paragraphs aligned with tabs "
+                      "and spaces", n=len(typed)),
+                    T("bảng không viền hai cột (mẫu của NĐ 30, Phụ lục III)", "a borderless "
+                      "two-column table (the decree's sample forms)"), relaxed=True)
+        return
     if header is None:
         yield Issue(NO_HEADER, T("Không tìm thấy bảng tiêu đề có Quốc hiệu",
                                  "No header table with the Quốc hiệu"),

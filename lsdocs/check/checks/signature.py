@@ -61,6 +61,20 @@ def _signature(ctx: Context) -> Signature | None:
 
 def r32_signature(ctx: Context) -> Iterator[Issue]:
     sig = _signature(ctx)
+    typed = ctx.layout.signature_paragraphs
+    if sig is None and typed:
+        yield Issue(ctx.where.para(typed[0]), T("Nơi nhận và chữ ký căn bằng tab, khoảng trắng, "
+                                                "không phải bảng không viền; dòng chữ dễ lệch, "
+                                                "mất khi đổi máy, phông; chưa được kiểm tra chi "
+                                                "tiết", "Nơi nhận and the signature are aligned "
+                                                "with tabs and spaces, not a borderless table; "
+                                                "lines shift or vanish with the printer or "
+                                                "font; not checked in detail"),
+                    T("{n} đoạn căn bằng tab, khoảng trắng", "{n} paragraphs aligned with tabs "
+                      "and spaces", n=len(typed)),
+                    T("bảng không viền: Nơi nhận | chức vụ, họ tên", "a borderless table: Nơi "
+                      "nhận | title, name"), relaxed=True)
+        return
     if sig is None:
         yield Issue(NO_SIGNATURE, T("Không tìm thấy bảng chữ ký", "No signature table"),
                     T("không có", "none"), T("bảng không viền: Nơi nhận | chức vụ, họ tên",

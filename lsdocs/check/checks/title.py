@@ -54,25 +54,23 @@ def r20_title(ctx: Context) -> Iterator[Issue]:
                           italic=False, sz=(26, 28), centered=True)
 
 
-def _rule_ok(ctx: Context, rule: HRule, lines: list[Paragraph]) -> bool:
-    """Rule length 1/3–1/2 (±) of the text line above it, or of the text width.
-
-    The lower bound is 0.25: the decree's own Phụ lục I draws the rule under its «(Kèm
-    theo …)» line as superscript underscores 1.72 cm long under a 6.6 cm line (0.26)."""
+def _rule_ok(ctx: Context, rule: HRule, lines: list[Paragraph], low: float) -> bool:
+    """Rule length 1/3–1/2 (±) of the text line above it, or of the text width."""
     area = container_width(ctx.doc, rule.para)
     line = max(min(para_width(p), area) for p in lines)
-    return any(base and 0.25 <= rule.width / base <= 0.55 for base in (line, area))
+    return any(base and low <= rule.width / base <= 0.55 for base in (line, area))
 
 
 def rule_under(ctx: Context, lines: list[Paragraph], rule: HRule | None, name: Text,
-               wanted: Text) -> Iterator[Issue]:
-    """Issues for the short rule under the trích yếu or the appendix reference line."""
+               wanted: Text, low: float = 0.28) -> Iterator[Issue]:
+    """Issues for the short rule under the trích yếu or the appendix reference line
+    (*low*: the shortest accepted rule as a share of the line)."""
     if rule is None:
         yield Issue(ctx.where.para(lines[-1]), Text(f"Không có đường kẻ dưới {name.vi}",
                                                     f"No rule under {name.en}"),
                     T("không có", "none"), wanted)
         return
-    if widths_known(ctx, rule.para) and not _rule_ok(ctx, rule, lines):
+    if widths_known(ctx, rule.para) and not _rule_ok(ctx, rule, lines, low):
         line = max(min(para_width(p), container_width(ctx.doc, rule.para)) for p in lines)
         yield Issue(ctx.where.para(rule.para), Text(f"Độ dài đường kẻ dưới {name.vi} không đúng",
                                                     f"Wrong length of the rule under {name.en}"),
