@@ -115,9 +115,9 @@ def format_fix(report: FixReport, lang: str = "vi") -> str:
                o=report.output).get(lang)]
     left = report.after.rules() if report.after is not None else set()
     for action in report.actions:
-        partial = action.rule in left
-        done = (T("đã sửa một phần", "partly fixed") if partial else
-                T("đã sửa", "fixed")).get(lang)
+        partial = action.rule in left and not action.note
+        done = (T("lưu ý", "note") if action.note else T("đã sửa một phần", "partly fixed")
+                if partial else T("đã sửa", "fixed")).get(lang)
         note = T(" (vẫn còn lỗi {r} chưa sửa tự động được, xem dưới)", " ({r} faults remain "
                  "that could not be fixed automatically, see below)", r=action.rule).get(lang) \
             if partial else ""
@@ -138,7 +138,7 @@ def fix_dict(report: FixReport, lang: str = "vi") -> dict[str, object]:
                                else {"file": report.output})
     left = report.after.rules() if report.after is not None else set()
     data["fixes"] = [{"rule": a.rule, "location": a.location.get(lang),
-                      "description": a.description.get(lang),
+                      "description": a.description.get(lang), "note": a.note,
                       "complete": a.rule not in left} for a in report.actions]
     data["source"] = report.source
     return data

@@ -47,6 +47,13 @@ class RunProps:
     vert_align: str | None = None
 
     @property
+    def is_white(self) -> bool:
+        """White text with no highlight or shading: invisible on the page (hidden text)."""
+        white = (self.theme_color in ("background1", "light1") or (
+            not self.theme_color and (self.color or "").lower() == "ffffff"))
+        return white and not self.highlight and not self.shading
+
+    @property
     def is_black(self) -> bool:
         if self.theme_color and self.theme_color not in ("text1", "dark1"):
             return False

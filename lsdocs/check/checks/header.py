@@ -36,19 +36,8 @@ def _header(ctx: Context) -> HeaderBlock | None:
 
 def r10_quoc_hieu(ctx: Context) -> Iterator[Issue]:
     header = _header(ctx)
-    typed = ctx.layout.header_paragraphs
-    if header is None and typed:
-        yield Issue(ctx.where.para(typed[0]), T("Phần đầu văn bản (ô 1–4) căn bằng tab, khoảng "
-                                                "trắng, không phải bảng không viền; vị trí các "
-                                                "ô dễ lệch khi đổi máy, phông; các ô 1–4 chưa "
-                                                "được kiểm tra chi tiết", "The header (boxes "
-                                                "1–4) is aligned with tabs and spaces, not a "
-                                                "borderless table; it shifts with the printer or "
-                                                "font and was not checked in detail"),
-                    T("{n} đoạn căn bằng tab, khoảng trắng", "{n} paragraphs aligned with tabs "
-                      "and spaces", n=len(typed)),
-                    T("bảng không viền hai cột (mẫu của NĐ 30, Phụ lục III)", "a borderless "
-                      "two-column table (the decree's sample forms)"), relaxed=True)
+    if header is None and ctx.layout.header_paragraphs:
+        yield from typed_header(ctx, "R10")
         return
     if header is None:
         yield Issue(NO_HEADER, T("Không tìm thấy bảng tiêu đề có Quốc hiệu",
@@ -79,6 +68,8 @@ def r10_quoc_hieu(ctx: Context) -> Iterator[Issue]:
 
 def r11_tieu_ngu(ctx: Context) -> Iterator[Issue]:
     header = _header(ctx)
+    if header is None:
+        yield from typed_header(ctx, "R11")
     if header is None or header.quoc_hieu is None:
         return
     tn = header.tieu_ngu
@@ -197,6 +188,8 @@ def r14_agency_rule(ctx: Context) -> Iterator[Issue]:
 def r15_so(ctx: Context) -> Iterator[Issue]:
     header = _header(ctx)
     if header is None:
+        yield from typed_header(ctx, "R15")
+    if header is None:
         return
     so = header.so
     if so is None:
@@ -290,6 +283,8 @@ def _wanted_date(place: str) -> Text:
 def r18_date(ctx: Context) -> Iterator[Issue]:
     header = _header(ctx)
     if header is None:
+        yield from typed_header(ctx, "R18")
+    if header is None:
         return
     date = header.date
     if date is None:
@@ -338,3 +333,45 @@ def r19_same_line(ctx: Context) -> Iterator[Issue]:
                       b=header.so.number, c=date.row + 1, d=header.date.number),
                     T("cùng hàng, cùng thứ tự đoạn trong ô", "same row and same paragraph "
                       "position in the cell"))
+
+
+_QH_TEXT = re.compile(r"CỘNG\s+HO?[ÒÀ]A?\s+XÃ\s+HỘI.*?VIỆT\s+NAM", re.IGNORECASE)
+_TN_TEXT = re.compile(r"Độc\s+lập.*?Hạnh\s+phúc", re.IGNORECASE)
+_SO_TEXT = re.compile(r"\bSố\s*[:.]?[\s.…]*\d*[\s.…]*/\s*[^\s]+")
+_DATE_TEXT = re.compile(r"(?:^|\t|\s{2,})([^\t,]{2,40}, ngày\b.*?)\s*$")
+
+
+def typed_header(ctx: Context, rule: str) -> Iterator[Issue]:
+    """The words of a header typed with tabs and spaces (no table): Quốc hiệu, Tiêu ngữ,
+    Số and date are read from the lines; their fonts and places are not measured."""
+    for para in ctx.layout.header_paragraphs:
+        text = para.display
+        where = ctx.where.para(para)
+        if rule == "R10" and (found := _QH_TEXT.search(text)):
+            words = squash(found.group(0))
+            if words != QUOC_HIEU:
+                old_tone = words.replace("HOÀ", "HÒA") == QUOC_HIEU
+                yield Issue(where, T("Quốc hiệu viết «HOÀ» (dấu đặt kiểu cũ)", "The Quốc hiệu "
+                                     "spells «HOÀ» (old tone placement)") if old_tone else
+                            T("Quốc hiệu viết sai", "The Quốc hiệu is misspelt"),
+                            quoted(words), quoted(QUOC_HIEU), old_tone)
+        if rule == "R11" and (found := _TN_TEXT.search(text)):
+            words = squash(found.group(0))
+            if words != TIEU_NGU:
+                yield Issue(where, T("Tiêu ngữ viết sai hoặc sai dấu gạch nối", "The Tiêu ngữ is "
+                                     "misspelt or uses wrong hyphens"), quoted(words),
+                            quoted(TIEU_NGU))
+        so = _SO_TEXT.search(text)
+        if rule == "R15" and so:
+            number = re.sub(r"^Số\s*[:.]?\s*", "Số: ", squash(so.group(0)))
+            number = re.sub(r"^Số: [\s.…]*/", "Số:    /", number)
+            if not SO_RE.match(number):
+                yield Issue(where, T("Số, ký hiệu không đúng dạng", "The number and code are "
+                                     "malformed"), quoted(squash(so.group(0))),
+                            T("«Số: <số>/<ký hiệu>»", "«Số: <n>/<code>»"))
+        date = _DATE_TEXT.search(text[so.end():] if so else text)
+        if rule == "R18" and date and not DATE_RE.match(squash(date.group(1))):
+            found_date = squash(date.group(1))
+            yield Issue(where, T("Địa danh, ngày tháng năm không đúng dạng", "The place and "
+                                 "date are malformed"), quoted(found_date),
+                        _wanted_date(_place(found_date)))
