@@ -23,9 +23,9 @@ from pathlib import Path
 from lxml import etree
 
 from lsdocs.check._xml import Element, child, w
+from lsdocs.check.checks.common import cm, para_width
 from lsdocs.check.checks.fonts import LEGACY_FONT
 from lsdocs.check.context import Context
-from lsdocs.check.checks.common import cm, para_width
 from lsdocs.check.docmodel import Document, Paragraph
 from lsdocs.check.engine import check_loaded, open_document, read_path
 from lsdocs.check.findings import CheckReport
