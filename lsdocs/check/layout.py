@@ -140,7 +140,7 @@ class _Analyser:
                 self.layout.urgency.append(para)
                 self.used.add(id(para))
                 continue
-            if type_name(para.display) or key(para.display) == "CÔNG VĂN":
+            if type_name(para.display) or key(para.display) == "CÔNG VĂN" or _title_like(para):
                 self.layout.title = para
                 self.used.add(id(para))
                 return self._trich_yeu(index + 1)
@@ -259,6 +259,15 @@ class _Analyser:
         self.layout.body = [b for b in self.blocks[cursor:sig_index]
                             if isinstance(b, Paragraph) and not b.empty and id(b) not in self.used
                             and not urgency_mark(b.display)]
+
+
+def _title_like(para: Paragraph) -> bool:
+    """A short centred line in bold capitals: a type name the checker may not know."""
+    text = para.display
+    runs = [r for r in para.text_runs if any(ch.isalpha() for ch in r.text)]
+    return (is_upper_line(text) and 1 <= len(text.split()) <= 4 and para.props.centered
+            and bool(runs) and all(r.props.bold for r in runs)
+            and not re.match(r"^([IVXLC]+|\d+|[A-Z])[.)]", text) and not urgency_mark(text))
 
 
 def _has_quoc_hieu(para: Paragraph) -> bool:

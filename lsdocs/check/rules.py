@@ -89,7 +89,7 @@ RULES: tuple[Rule, ...] = (
          header.r18_date),
     Rule("R19", W, None, _pl1("II.4.c"), T("số và ngày cùng một dòng", "number and date on one "
                                            "line"), MAIN, header.r19_same_line),
-    Rule("R20", E, None, _pl1("II.5.b"), T("tên loại văn bản", "type name (title)"), NAMED,
+    Rule("R20", E, W, _pl1("II.5.b"), T("tên loại văn bản", "type name (title)"), NAMED,
          title.r20_title),
     Rule("R21", E, W, _pl1("II.5.b"), T("trích yếu và đường kẻ", "trích yếu and its rule"),
          NAMED, title.r21_trich_yeu),
@@ -149,6 +149,11 @@ RULES: tuple[Rule, ...] = (
          appendix.r45_reference_matches),
     Rule("R46", W, None, _pl1("I.4"), T("không tô nền chữ", "no highlighted text"), ALL,
          fonts.r46_highlight),
+    Rule("R47", W, None, T("NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục I.2 (trình bày theo khổ "
+                           "giấy); thực tiễn", "Decree 30/2020/NĐ-CP, Appendix I, Part I, "
+                           "Section I.2 (layout on the page); practice"),
+         T("không có trang trống, gần trống", "no blank or nearly empty page"), ALL,
+         page.r47_blank_pages),
 )
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}

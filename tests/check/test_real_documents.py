@@ -39,8 +39,10 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str, int]]]] = {
     "e09-qd-bonhiem.docx": ("quyet-dinh", [
         ("R10", "warning", 1), ("R30", "error", 1), ("R30", "error", 1), ("R30", "error", 1),
         ("R30", "error", 1), ("R32", "error", 1)]),
-    # the decree's own Phụ lục I: a landscape page holding one heading; 15 mm landscape margin
-    "e12-nd30-phuluc1.docx": ("phu-luc", [("R02", "warning", 1), ("R04", "warning", 1)]),
+    # the decree's own Phụ lục I: page 13 is landscape and holds one heading (R02, R47);
+    # 15 mm landscape margin
+    "e12-nd30-phuluc1.docx": ("phu-luc", [("R02", "warning", 1), ("R04", "warning", 1),
+                                          ("R47", "warning", 1)]),
     # fragment of a 2012 draft: Letter paper, 25.4 mm margins, red text, no header or
     # signature, «gửi:» without «Kính», a quoted line flush left, 3 pt spacing, no «./.»
     "e14-btttt-cv-draft-2012.docx": ("cong-van", [

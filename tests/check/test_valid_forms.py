@@ -267,3 +267,70 @@ def test_added_page_number_carries_times_new_roman(good_plan: bytes, tmp_path: P
     assert report.before is not None and not {"R07", "R09"} & report.before.rules()
     assert report.after is not None and "R37" not in report.after.rules()
     assert not {"R07", "R09"} & report.after.rules()
+
+
+def test_text_without_diacritics_is_reported(good_plan: bytes) -> None:
+    plain = ("Uy ban nhan dan tinh giao cac so, ban, nganh trien khai thuc hien ke hoach nay "
+             "theo dung tien do va bao cao ket qua dinh ky hang quy")
+
+    def strip(d: object) -> None:
+        for p in d.paragraphs:
+            if p.paragraph_format.first_line_indent and p.runs:
+                set_text(p, plain)
+    report = check_bytes(mutate(good_plan, strip))
+    assert [f.message.vi for f in report.findings if f.rule == "R09"] == [
+        "Văn bản gõ tiếng Việt không dấu"]
+
+
+def test_quoc_hieu_too_wide_for_its_cell_is_reported(good_plan: bytes) -> None:
+    def narrow(d: object) -> None:
+        table = d.tables[0]
+        for row in table.rows:
+            row.cells[1].width = Pt(230)
+        grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+        grid[1].set(qn("w:w"), str(230 * 20))
+    report = check_bytes(mutate(good_plan, narrow))
+    assert [f.message.vi for f in report.findings if f.rule == "R10"] == [
+        "Quốc hiệu không vừa một dòng, bị xuống dòng"]
+
+
+def test_typed_header_so_and_date_on_two_lines() -> None:
+    import docx
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Times New Roman"
+    for line in (f"ỦY BAN NHÂN DÂN\t{QUOC_HIEU}", f"TỈNH LÂM ĐỒNG\t{TIEU_NGU}",
+                 "Số:      /UBND-NC", "\tLâm Đồng, ngày 05 tháng 10 năm 2025",
+                 "V/v triển khai"):
+        write(document.add_paragraph(), line, 13, CENTER)
+    write(document.add_paragraph(), "Kính gửi: Công an tỉnh", 14, CENTER, before=120)
+    out = io.BytesIO()
+    document.save(out)
+    assert "R19" in check_bytes(out.getvalue()).rules()
+
+
+def test_phieu_trinh_is_a_known_type_name(good_plan: bytes) -> None:
+    def phieu(d: object) -> None:
+        set_text(para(d, "KẾ HOẠCH"), "PHIẾU TRÌNH")
+        set_text(para(d, "Số:"), "Số: 182/PTr-VP")
+    report = check_bytes(mutate(good_plan, phieu))
+    assert not {"R17", "R20"} & report.rules()
+
+
+def test_unknown_type_name_is_a_warning(good_plan: bytes) -> None:
+    data = mutate(good_plan, lambda d: set_text(para(d, "KẾ HOẠCH"), "BẢN TIN"))
+    [finding] = [f for f in check_bytes(data).findings if f.rule == "R20"]
+    assert finding.severity == "warning"
+
+
+def test_blank_page_between_page_breaks(good_plan: bytes) -> None:
+    from docx.enum.text import WD_BREAK
+
+    def breaks(d: object) -> None:
+        target = para(d, "Các sở, ban")
+        first = d.add_paragraph()
+        first.add_run().add_break(WD_BREAK.PAGE)
+        second = d.add_paragraph()
+        second.add_run().add_break(WD_BREAK.PAGE)
+        target._p.addprevious(first._p)
+        target._p.addprevious(second._p)
+    assert [f.rule for f in check_bytes(mutate(good_plan, breaks)).findings] == ["R47"]

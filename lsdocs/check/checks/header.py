@@ -10,8 +10,17 @@ from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.header import HeaderBlock
-from lsdocs.check.lines import HRule
-from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, TYPE_CODES, is_upper, key, squash, type_name
+from lsdocs.check.lines import HRule, container_width
+from lsdocs.check.text import (
+    QUOC_HIEU,
+    TIEU_NGU,
+    TYPE_CODES,
+    UNCODED_TYPES,
+    is_upper,
+    key,
+    squash,
+    type_name,
+)
 from lsdocs.errors import T, Text
 
 SO_RE = re.compile(r"^Số: ?(\d+|[\s.…]+)/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ0-9]*)+$")
@@ -64,6 +73,23 @@ def r10_quoc_hieu(ctx: Context) -> Iterator[Issue]:
         yield Issue(ctx.where.para(qh), message, quoted(text), quoted(QUOC_HIEU), old_tone)
     yield from fmt_issues(ctx, qh, T("Quốc hiệu", "the Quốc hiệu"), bold=True, italic=False,
                           sz=(24, 26), centered=True)
+    yield from wraps(ctx, qh, T("Quốc hiệu", "The Quốc hiệu"))
+
+
+def wraps(ctx: Context, para: Paragraph, name: Text) -> Iterator[Issue]:
+    """The line does not fit its cell or text area and wraps onto a second line (widths of
+    Times New Roman from :mod:`lsdocs.fonts`; 2 % leeway for rounding)."""
+    if para.line_of is not None or not widths_known(ctx, para):
+        return
+    room = container_width(ctx.doc, para) - para.props.ind_left - para.props.ind_right
+    need = para_width(para)
+    if room > 0 and need > room * 1.02:
+        yield Issue(ctx.where.para(para), Text(f"{name.vi} không vừa một dòng, bị xuống dòng",
+                                               f"{name.en} does not fit on one line and wraps"),
+                    T("cần {a}, ô chỉ rộng {b}", "needs {a}, the cell is {b} wide",
+                      a=cm(need), b=cm(room)),
+                    T("một dòng: nới rộng ô hoặc giảm cỡ chữ (Quốc hiệu 12–13 pt)", "one line: "
+                      "widen the cell or use a smaller size (Quốc hiệu 12–13 pt)"))
 
 
 def r11_tieu_ngu(ctx: Context) -> Iterator[Issue]:
@@ -93,6 +119,7 @@ def r11_tieu_ngu(ctx: Context) -> Iterator[Issue]:
                       "spaces)", t=TIEU_NGU))
     yield from fmt_issues(ctx, tn, T("Tiêu ngữ", "the Tiêu ngữ"), bold=True, italic=False,
                           sz=(26, 28), centered=True)
+    yield from wraps(ctx, tn, T("Tiêu ngữ", "The Tiêu ngữ"))
 
 
 def _rule_issues(ctx: Context, rule: HRule, name: Text) -> Iterator[Issue]:
@@ -248,6 +275,8 @@ def r17_type_code(ctx: Context) -> Iterator[Issue]:
                           "<drafting unit>», e.g. «UBND-KGVX»"))
         return
     wanted_type = expected_type(ctx)
+    if wanted_type in UNCODED_TYPES or (ctx.layout.title is not None and wanted_type is None):
+        return  # no abbreviation to compare with (an unknown title is reported by R20)
     wanted = TYPE_CODES.get(wanted_type or "")
     if code not in TYPE_CODES.values():
         yield Issue(ctx.where.para(header.so), T("Ký hiệu không bắt đầu bằng chữ viết tắt tên "
@@ -313,6 +342,9 @@ def r18_date(ctx: Context) -> Iterator[Issue]:
 
 def r19_same_line(ctx: Context) -> Iterator[Issue]:
     header = _header(ctx)
+    if header is None and ctx.layout.header_paragraphs:
+        yield from _typed_same_line(ctx)
+        return
     if header is None or header.so is None or header.date is None:
         return
     so, date = header.so.container, header.date.container
@@ -375,3 +407,15 @@ def typed_header(ctx: Context, rule: str) -> Iterator[Issue]:
             yield Issue(where, T("Địa danh, ngày tháng năm không đúng dạng", "The place and "
                                  "date are malformed"), quoted(found_date),
                         _wanted_date(_place(found_date)))
+
+
+def _typed_same_line(ctx: Context) -> Iterator[Issue]:
+    paras = ctx.layout.header_paragraphs
+    so = next((p for p in paras if _SO_TEXT.search(p.display)), None)
+    date = next((p for p in paras if _DATE_TEXT.search(p.display) or re.match(
+        r"^[^,]{2,40}, ngày\b", p.display)), None)
+    if so is not None and date is not None and so is not date:
+        yield Issue(ctx.where.para(date), T("Số, ký hiệu và ngày tháng không cùng một dòng",
+                                            "The number and the date are not on the same line"),
+                    T("hai đoạn khác nhau", "two different paragraphs"),
+                    T("cùng một dòng (ô 3 và ô 4)", "one line (boxes 3 and 4)"))

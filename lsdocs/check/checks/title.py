@@ -19,7 +19,7 @@ from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.lines import HRule, container_width
-from lsdocs.check.text import is_upper, type_name
+from lsdocs.check.text import is_upper, key, type_name
 from lsdocs.errors import T, Text
 
 ITEM_RE = re.compile(r"^- \S")
@@ -41,7 +41,16 @@ def r20_title(ctx: Context) -> Iterator[Issue]:
                     T("tên loại in hoa, đậm, canh giữa (KẾ HOẠCH, BÁO CÁO …)", "the type name "
                       "in bold capitals, centred (KẾ HOẠCH, BÁO CÁO …)"))
         return
-    name = type_name(title.display) or title.display
+    known = type_name(title.display)
+    if known is None and key(title.display) != "CÔNG VĂN":
+        yield Issue(ctx.where.para(title), T("Tên loại không có trong danh mục của NĐ 30 "
+                                             "(Điều 7, Phụ lục III)", "The type name is not one "
+                                             "of Decree 30's (Article 7, Appendix III)"),
+                    quoted(title.display), T("một tên loại của NĐ 30: KẾ HOẠCH, BÁO CÁO, "
+                                             "THÔNG BÁO, TỜ TRÌNH …", "a Decree 30 type: KẾ "
+                                             "HOẠCH, BÁO CÁO, THÔNG BÁO, TỜ TRÌNH …"),
+                    relaxed=True)
+    name = known or title.display
     wanted = KIND_TYPES.get(ctx.kind)
     if wanted and name != wanted:
         yield Issue(ctx.where.para(title), T("Tên loại không khớp loại văn bản đã chọn",
