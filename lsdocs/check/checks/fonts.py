@@ -104,17 +104,22 @@ def _no_diacritics(ctx: Context) -> Iterator[Issue]:
     """Vietnamese typed without its diacritics («Uy ban nhan dan tinh»): unreadable as an
     official text, and no Unicode check notices it."""
     paras = ctx.layout.body or [p for p in ctx.doc.body_paragraphs() if not p.empty]
-    words = [wd for p in paras for wd in p.display.split() if sum(ch.isalpha() for ch in wd) >= 2]
-    if len(words) < DIACRITIC_WORDS:
-        return
-    marked = sum(1 for wd in words if any(ch.isalpha() and not ch.isascii() for ch in wd))
-    if marked / len(words) < DIACRITIC_SHARE:
+    words = marked = 0
+    for para in paras:
+        for word in para.text.split():
+            if sum(ch.isalpha() for ch in word) < 2:
+                continue
+            words += 1
+            marked += any(not ch.isascii() for ch in word)
+        if words >= DIACRITIC_WORDS and marked >= words * DIACRITIC_SHARE:
+            return  # plainly Vietnamese with its marks: no need to read further
+    if words >= DIACRITIC_WORDS and marked < words * DIACRITIC_SHARE:
         yield Issue(ctx.where.para(paras[0]), T("Văn bản gõ tiếng Việt không dấu",
                                                 "The Vietnamese text is typed without "
                                                 "diacritics"),
                     T("{m}/{n} từ có dấu", "{m}/{n} words carry diacritics", m=marked,
-                      n=len(words)), T("tiếng Việt có dấu, Unicode dựng sẵn", "Vietnamese with "
-                                       "its diacritics, precomposed Unicode"))
+                      n=words), T("tiếng Việt có dấu, Unicode dựng sẵn", "Vietnamese with "
+                                  "its diacritics, precomposed Unicode"))
 
 
 def _revision_marks(ctx: Context) -> Iterator[Element]:
