@@ -261,9 +261,16 @@ class _Analyser:
                             and not urgency_mark(b.display)]
 
 
+#: marks in bold capitals that are not type names: secrecy, circulation, draft
+NOT_TITLES = ("MẬT", "TỐI MẬT", "TUYỆT MẬT", "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ", "DỰ THẢO",
+              "BẢN SAO", "TÀI LIỆU THU HỒI")
+
+
 def _title_like(para: Paragraph) -> bool:
     """A short centred line in bold capitals: a type name the checker may not know."""
     text = para.display
+    if key(text).strip("() ") in NOT_TITLES:
+        return False
     runs = [r for r in para.text_runs if any(ch.isalpha() for ch in r.text)]
     return (is_upper_line(text) and 1 <= len(text.split()) <= 4 and para.props.centered
             and bool(runs) and all(r.props.bold for r in runs)

@@ -21,7 +21,6 @@ from lsdocs.errors import T, Text
 #: blocks read from the start of the document
 HEAD_BLOCKS = 14
 
-_PARTY = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM")
 _PARTY_NUMBER = re.compile(r"^SỐ\s*:?\s*[\d\s.…]*-[A-ZĐ]+/[A-ZĐ]")
 _LEGAL_NUMBER = re.compile(r"^SỐ\s*:?\s*\d*[\s.…]*/\d{4}/[A-ZĐ]")
 _CITIZEN_TITLE = re.compile(r"^(ĐƠN(?! VỊ)|TỜ KHAI|BẢN KHAI|BẢN CAM KẾT|GIẤY CAM ĐOAN|BẢN TƯỜNG "
@@ -40,31 +39,39 @@ class Scope:
 
 
 def _head_lines(doc: Document) -> list[str]:
+    """The first lines (table cells and tab-separated parts), as written."""
     lines: list[str] = []
     for block in doc.blocks[:HEAD_BLOCKS]:
         if isinstance(block, Table):
-            lines.extend(key(p.display) for p in block.paragraphs() if not p.empty)
+            lines.extend(p.display for p in block.paragraphs() if not p.empty)
         elif isinstance(block, Paragraph) and not block.empty:
-            lines.extend(key(part) for part in re.split(r"\t|\s{4,}", block.display) if part)
+            lines.extend(part.strip() for part in re.split(r"\t|\s{4,}", block.display)
+                         if part.strip())
     return lines
 
 
+def _capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
 def _title(lines: list[str]) -> str:
-    """The first line in capitals that is not the Quốc hiệu or an agency name."""
+    """The first short line in capitals naming a citizen's form or a register."""
     for line in lines:
-        if line.startswith(_STATE_WORDS) or not any(ch.isalpha() for ch in line):
+        upper = key(line)
+        if upper.startswith(_STATE_WORDS) or not _capitals(line) or len(line.split()) > 12:
             continue
-        if line == line.upper() and len(line.split()) <= 12 and not line.startswith("SỐ"):
-            if _CITIZEN_TITLE.match(line) or _REGISTER_TITLE.match(line):
-                return line
+        if _CITIZEN_TITLE.match(upper) or _REGISTER_TITLE.match(upper):
+            return upper
     return ""
 
 
 def out_of_scope(doc: Document) -> Scope | None:
     """The reason *doc* is not a Decree 30 administrative document, or None."""
-    lines = _head_lines(doc)
-    text = "\n".join(lines)
-    if _PARTY.search(text) or any(_PARTY_NUMBER.match(line) for line in lines):
+    written = _head_lines(doc)
+    lines = [key(line) for line in written]
+    party = any(line.rstrip(" -*") == "ĐẢNG CỘNG SẢN VIỆT NAM" for line in lines)
+    if party or any(_PARTY_NUMBER.match(line) for line in lines):
         return Scope("dang", T("văn bản của Đảng (thể thức theo Hướng dẫn 36-HD/VPTW), không "
                                "phải văn bản hành chính theo NĐ 30", "a Party document (format "
                                "of Hướng dẫn 36-HD/VPTW), not a Decree 30 administrative "
@@ -75,7 +82,7 @@ def out_of_scope(doc: Document) -> Scope | None:
                                "không theo NĐ 30", "a normative legal document (its number "
                                "carries the year, e.g. «30/2020/NĐ-CP»): its format follows "
                                "the law on legal documents, not Decree 30"))
-    if any(_BUSINESS.search(line) for line in lines[:6]):
+    if any(_BUSINESS.search(key(line)) and _capitals(line) for line in written[:6]):
         return Scope("doanh-nghiep", T("giấy tờ của doanh nghiệp, không phải văn bản của cơ quan "
                                        "nhà nước", "a business's paper, not a state body's "
                                        "document"))

@@ -334,3 +334,13 @@ def test_blank_page_between_page_breaks(good_plan: bytes) -> None:
         target._p.addprevious(first._p)
         target._p.addprevious(second._p)
     assert [f.rule for f in check_bytes(mutate(good_plan, breaks)).findings] == ["R47"]
+
+
+def test_body_text_naming_the_party_or_a_company_stays_in_scope(good_plan: bytes) -> None:
+    def mention(d: object) -> None:
+        p = para(d, "Các sở, ban")
+        set_text(p, "Đơn vị thực hiện Nghị quyết của Đảng Cộng sản Việt Nam cùng Công ty cổ "
+                    "phần Viễn thông và Công ty TNHH Minh Anh./.")
+        p._p.getparent().insert(5, p._p)
+    report = check_bytes(mutate(good_plan, mention))
+    assert report.in_scope
