@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from lsdocs.check.checks import appendix, body, fonts, header, marks, page, signature, title
+from lsdocs.check.checks import (
+    appendix,
+    body,
+    fonts,
+    header,
+    marks,
+    overflow,
+    page,
+    signature,
+    title,
+)
 from lsdocs.check.context import Context
 from lsdocs.check.findings import Issue
 from lsdocs.check.layout import KINDS
@@ -154,6 +164,9 @@ RULES: tuple[Rule, ...] = (
                            "Section I.2 (layout on the page); practice"),
          T("không có trang trống, gần trống", "no blank or nearly empty page"), ALL,
          page.r47_blank_pages),
+    Rule("R48", W, None, _pl1("I.2 (trình bày trên khổ giấy A4)"),
+         T("nội dung không vượt ra ngoài mép giấy", "nothing runs past the paper edge"), ALL,
+         overflow.r48_overflow),
 )
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
-from lsdocs.check import check_document, fix_document
+from lsdocs.check import CheckReport, check_document, fix_document
+from lsdocs.check.render import add_rendered, read_pages, render_all
 from lsdocs.check.report import fix_dict, format_fix, format_reports, read_error_dict, to_json
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, lang_option
@@ -29,11 +31,17 @@ KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc", "quyet-din
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Tệp kết quả của --fix (không ghi đè tệp gốc).")
 @click.option("--in-place", is_flag=True, help="Với --fix: ghi đè lên chính tệp gốc.")
+@click.option("--render", is_flag=True,
+              help="Dàn trang bằng LibreOffice (một lần chạy cho mọi tệp) rồi kiểm tra từng "
+                   "trang: trang trống, chữ bị cắt ở mép giấy, Quốc hiệu xuống dòng, số và "
+                   "ngày lệch dòng, số trang. Chậm hơn: vài giây khởi động và khoảng 1/4 giây "
+                   "mỗi trang.")
 @lang_option
 @click.pass_obj
 def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool,
-                  strict: bool, fix: bool, output: Path | None, in_place: bool) -> None:
-    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R47).
+                  strict: bool, fix: bool, output: Path | None, in_place: bool,
+                  render: bool) -> None:
+    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R48).
 
     Mã thoát: 0 không có lỗi; 1 có lỗi (cả cảnh báo nếu --strict); 2 không đọc được tệp
     hoặc sai cách dùng; 4 tệp không phải văn bản hành chính theo NĐ 30 (văn bản của Đảng,
@@ -41,21 +49,30 @@ def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: 
     --kind để vẫn kiểm tra).
     """
     if fix:
+        if render:
+            raise _usage(T("--render chưa dùng được cùng --fix; chạy --render trên tệp kết quả",
+                           "--render does not combine with --fix yet; run it on the output"))
         sys.exit(_fix(obj, files, kind, as_json, strict, output, in_place))
     if output is not None or in_place:
         raise _usage(T("-o/--in-place chỉ dùng cùng --fix", "-o/--in-place need --fix"))
-    sys.exit(_check(obj, files, kind, as_json, strict))
+    sys.exit(_check(obj, files, kind, as_json, strict, render))
 
 
 def _check(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool,
-           strict: bool) -> int:
-    reports, items, code = [], [], 0
+           strict: bool, render: bool = False) -> int:
+    checked: list[tuple[Path, CheckReport | DocumentReadError]] = []
     for path in files:
         try:
-            report = check_document(path, kind)
+            checked.append((path, check_document(path, kind)))
         except DocumentReadError as exc:
-            click.echo(exc.format(obj.lang), err=True)
-            items.append(read_error_dict(str(path), exc, obj.lang))
+            checked.append((path, exc))
+    if render:
+        checked = _rendered(checked)
+    reports, items, code = [], [], 0
+    for path, report in checked:
+        if isinstance(report, DocumentReadError):
+            click.echo(report.format(obj.lang), err=True)
+            items.append(read_error_dict(str(path), report, obj.lang))
             code = 2
             continue
         reports.append(report)
@@ -91,6 +108,20 @@ def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool, str
         click.echo(format_fix(report, obj.lang))
     assert report.after is not None
     return 0 if report.after.passed(strict) else 1
+
+
+def _rendered(checked: list[tuple[Path, CheckReport | DocumentReadError]]
+              ) -> list[tuple[Path, CheckReport | DocumentReadError]]:
+    """Add the page-level findings: one LibreOffice run lays out every in-scope file."""
+    wanted = [path for path, r in checked if isinstance(r, CheckReport) and r.in_scope]
+    with tempfile.TemporaryDirectory(prefix="lsdocs-render-") as temp:
+        pdfs = render_all(wanted, Path(temp)) if wanted else {}
+        out: list[tuple[Path, CheckReport | DocumentReadError]] = []
+        for path, report in checked:
+            if isinstance(report, CheckReport) and path in pdfs:
+                report = add_rendered(report, read_pages(pdfs[path]))
+            out.append((path, report))
+    return out
 
 
 def _usage(message: Text) -> UsageError:

@@ -227,6 +227,13 @@ def _blank_page(d: object) -> None:
         target._p.addprevious(breaker._p)
 
 
+def _wide_table(d: object) -> None:
+    """The appendix table widened by 5 cm: its last column prints off the paper."""
+    table = d.tables[-1]
+    cols = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    cols[-1].set(qn("w:w"), str(int(cols[-1].get(qn("w:w"))) + 2835))
+
+
 CASES: list[Case] = [
     Case("R01-letter-size", "plan", _set("page_width", Mm(216)), "R01", "error", "mục 1",
          fixable=True),
@@ -316,6 +323,7 @@ CASES: list[Case] = [
          "warning", "«(Kèm theo Kế hoạch số"),
     Case("R46-highlight", "plan", _highlight, "R46", "warning", "«b) Bảo đảm"),
     Case("R47-blank-page", "plan", _blank_page, "R47", "warning", "mục 1"),
+    Case("R48-table-past-the-edge", "plan", _wide_table, "R48", "warning", "mục 2"),
 ]
 
 

@@ -9,8 +9,11 @@ form) must be named as such, with no findings.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import subprocess
+import sys
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -41,8 +44,10 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str, int]]]] = {
         ("R30", "error", 1), ("R32", "error", 1)]),
     # the decree's own Phụ lục I: page 13 is landscape and holds one heading (R02, R47);
     # 15 mm landscape margin
+    # and the Mục V table that belongs on it sits in the next, portrait section, 8.9 cm
+    # past the paper edge: its right columns are cut off on pages 14–17 (R48)
     "e12-nd30-phuluc1.docx": ("phu-luc", [("R02", "warning", 1), ("R04", "warning", 1),
-                                          ("R47", "warning", 1)]),
+                                          ("R47", "warning", 1), ("R48", "warning", 1)]),
     # fragment of a 2012 draft: Letter paper, 25.4 mm margins, red text, no header or
     # signature, «gửi:» without «Kính», a quoted line flush left, 3 pt spacing, no «./.»
     "e14-btttt-cv-draft-2012.docx": ("cong-van", [
@@ -127,3 +132,18 @@ def test_fix_reports_lines_that_will_break_elsewhere(tmp_path: Path) -> None:
     assert len(notes) == 1
     assert "xuống dòng" in notes[0].description.vi
     assert "«- Uỷ ban nhân dân các tỉnh,…»" in notes[0].description.vi
+
+
+@needs_corpus
+def test_render_adds_page_level_findings_from_one_libreoffice_run(soffice: str) -> None:
+    """e09's date sits one line above its Số on the printed page (seen on the page image);
+    e12's empty landscape page and cut-off table are already estimated statically and are
+    not repeated."""
+    files = [str(CORPUS / "e09-qd-bonhiem.docx"), str(CORPUS / "e12-nd30-phuluc1.docx")]
+    result = subprocess.run([sys.executable, "-m", "lsdocs", "check", "--render", "--json",
+                             *files], capture_output=True, text=True, check=False, timeout=600)
+    e09, e12 = json.loads(result.stdout)
+    rendered = [f for f in e09["findings"] if f["places"][0].get("container") == "page"]
+    assert [(f["rule"], f["places"][0]["page"]) for f in rendered] == [("R19", 1)]
+    assert [f["rule"] for f in e12["findings"]].count("R47") == 1
+    assert [f["rule"] for f in e12["findings"]].count("R48") == 1

@@ -6,6 +6,14 @@ import re
 from collections.abc import Iterator
 
 from lsdocs.check.checks.common import cm, fmt_issues, para_width, quoted, widths_known
+from lsdocs.check.checks.typed import (
+    DATE_RE,
+    SO_RE,
+    place_of,
+    typed_header,
+    typed_same_line,
+    wanted_date,
+)
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue, N
@@ -23,13 +31,6 @@ from lsdocs.check.text import (
 )
 from lsdocs.errors import T, Text
 
-SO_RE = re.compile(r"^Số: ?(\d+|[\s.…]+)/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ0-9]*)+$")
-_BLANK = r"[\s.…]*"
-#: «<Địa danh>, ngày DD tháng M năm YYYY»; in a draft the day, the month or both
-#: may be left blank (nd30-format.md §3.4), the year may be blank too
-DATE_RE = re.compile(r"^(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^,]*), ngày(?P<day> (0[1-9]|[12]\d|3[01]) |"
-                     + _BLANK + r")tháng(?P<month> (01|02|[3-9]|1[0-2]) |" + _BLANK
-                     + r")năm( \d{4}|" + _BLANK + r")$")
 #: the province or city an agency line names: «TỈNH LẠNG SƠN», «UBND THÀNH PHỐ HÀ NỘI»
 PROVINCE_RE = re.compile(r"\b(?:TỈNH|THÀNH PHỐ|TP\.?)\s+(.+)$")
 AGENCY_WORDS = ("SỞ ", "BAN ", "CHI CỤC", "TRUNG TÂM", "VĂN PHÒNG", "THANH TRA", "CỤC ",
@@ -299,16 +300,6 @@ def agency_province(header: HeaderBlock) -> str | None:
     return None
 
 
-def _place(text: str) -> str:
-    return squash(text.split(",", 1)[0]) if "," in text else ""
-
-
-def _wanted_date(place: str) -> Text:
-    return T("«{p}, ngày DD tháng M năm YYYY» (ngày < 10 và tháng 1, 2 thêm số 0)",
-             "«{p}, ngày DD tháng M năm YYYY» (0 before days < 10 and months 1, 2)",
-             p=place or "<Địa danh>")
-
-
 def r18_date(ctx: Context) -> Iterator[Issue]:
     header = _header(ctx)
     if header is None:
@@ -324,12 +315,12 @@ def r18_date(ctx: Context) -> Iterator[Issue]:
         return
     text = squash(date.display)
     match = DATE_RE.match(text)
-    place = match.group("place") if match else _place(text)
+    place = match.group("place") if match else place_of(text)
     province = agency_province(header)
     if not match:
         yield Issue(ctx.where.para(date), T("Địa danh, ngày tháng năm không đúng dạng",
                                             "The place and date are malformed"), quoted(text),
-                    _wanted_date(place))
+                    wanted_date(place))
     elif province is not None and province not in key(place) and key(place) not in province:
         yield Issue(ctx.where.para(date), T("Địa danh không khớp tỉnh, thành phố của cơ quan "
                                             "ban hành", "The place is not the province of the "
@@ -343,7 +334,7 @@ def r18_date(ctx: Context) -> Iterator[Issue]:
 def r19_same_line(ctx: Context) -> Iterator[Issue]:
     header = _header(ctx)
     if header is None and ctx.layout.header_paragraphs:
-        yield from _typed_same_line(ctx)
+        yield from typed_same_line(ctx)
         return
     if header is None or header.so is None or header.date is None:
         return
@@ -365,57 +356,3 @@ def r19_same_line(ctx: Context) -> Iterator[Issue]:
                       b=header.so.number, c=date.row + 1, d=header.date.number),
                     T("cùng hàng, cùng thứ tự đoạn trong ô", "same row and same paragraph "
                       "position in the cell"))
-
-
-_QH_TEXT = re.compile(r"CỘNG\s+HO?[ÒÀ]A?\s+XÃ\s+HỘI.*?VIỆT\s+NAM", re.IGNORECASE)
-_TN_TEXT = re.compile(r"Độc\s+lập.*?Hạnh\s+phúc", re.IGNORECASE)
-_SO_TEXT = re.compile(r"\bSố\s*[:.]?[\s.…]*\d*[\s.…]*/\s*[^\s]+")
-_DATE_TEXT = re.compile(r"(?:^|\t|\s{2,})([^\t,]{2,40}, ngày\b.*?)\s*$")
-
-
-def typed_header(ctx: Context, rule: str) -> Iterator[Issue]:
-    """The words of a header typed with tabs and spaces (no table): Quốc hiệu, Tiêu ngữ,
-    Số and date are read from the lines; their fonts and places are not measured."""
-    for para in ctx.layout.header_paragraphs:
-        text = para.display
-        where = ctx.where.para(para)
-        if rule == "R10" and (found := _QH_TEXT.search(text)):
-            words = squash(found.group(0))
-            if words != QUOC_HIEU:
-                old_tone = words.replace("HOÀ", "HÒA") == QUOC_HIEU
-                yield Issue(where, T("Quốc hiệu viết «HOÀ» (dấu đặt kiểu cũ)", "The Quốc hiệu "
-                                     "spells «HOÀ» (old tone placement)") if old_tone else
-                            T("Quốc hiệu viết sai", "The Quốc hiệu is misspelt"),
-                            quoted(words), quoted(QUOC_HIEU), old_tone)
-        if rule == "R11" and (found := _TN_TEXT.search(text)):
-            words = squash(found.group(0))
-            if words != TIEU_NGU:
-                yield Issue(where, T("Tiêu ngữ viết sai hoặc sai dấu gạch nối", "The Tiêu ngữ is "
-                                     "misspelt or uses wrong hyphens"), quoted(words),
-                            quoted(TIEU_NGU))
-        so = _SO_TEXT.search(text)
-        if rule == "R15" and so:
-            number = re.sub(r"^Số\s*[:.]?\s*", "Số: ", squash(so.group(0)))
-            number = re.sub(r"^Số: [\s.…]*/", "Số:    /", number)
-            if not SO_RE.match(number):
-                yield Issue(where, T("Số, ký hiệu không đúng dạng", "The number and code are "
-                                     "malformed"), quoted(squash(so.group(0))),
-                            T("«Số: <số>/<ký hiệu>»", "«Số: <n>/<code>»"))
-        date = _DATE_TEXT.search(text[so.end():] if so else text)
-        if rule == "R18" and date and not DATE_RE.match(squash(date.group(1))):
-            found_date = squash(date.group(1))
-            yield Issue(where, T("Địa danh, ngày tháng năm không đúng dạng", "The place and "
-                                 "date are malformed"), quoted(found_date),
-                        _wanted_date(_place(found_date)))
-
-
-def _typed_same_line(ctx: Context) -> Iterator[Issue]:
-    paras = ctx.layout.header_paragraphs
-    so = next((p for p in paras if _SO_TEXT.search(p.display)), None)
-    date = next((p for p in paras if _DATE_TEXT.search(p.display) or re.match(
-        r"^[^,]{2,40}, ngày\b", p.display)), None)
-    if so is not None and date is not None and so is not date:
-        yield Issue(ctx.where.para(date), T("Số, ký hiệu và ngày tháng không cùng một dòng",
-                                            "The number and the date are not on the same line"),
-                    T("hai đoạn khác nhau", "two different paragraphs"),
-                    T("cùng một dòng (ô 3 và ô 4)", "one line (boxes 3 and 4)"))
