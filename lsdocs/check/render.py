@@ -224,12 +224,13 @@ def _first_page(page: Page) -> list[PageIssue]:
 
 def add_rendered(report: CheckReport, pages: list[Page]) -> CheckReport:
     """*report* with the page-level findings of its layout added; an estimate the static
-    check already made (R47 blank pages, R48 past the edge) is not repeated."""
+    check already made (R47 blank pages, R48 past the edge) is not repeated.  In a
+    compilation only the first page's rules apply to page 1 (the others are per letter)."""
     static = {f.rule for f in report.findings if f.rule in ("R47", "R48")}
     added = []
     for item in page_issues(pages):
-        if item.rule in static:
-            continue
+        if item.rule in static or (report.documents and item.rule == "R37" and item.page > 1):
+            continue  # a compilation restarts numbering: each letter's page 1 has none
         rule = RULES_BY_ID[item.rule]
         place = {"page": item.page, "container": "page"}
         added.append(Finding(rule.id, rule.severity, rule.clause, item.issue.place,
