@@ -12,7 +12,8 @@ for the ink).  Checked per page:
 - R37: a page number on page 1, or none at the top of a later page.
 
 Costs one LibreOffice start (a few seconds) plus 0.25–0.4 s per page (measured by
-``bench/bench_check.py --render``), against ~50 pages/s for the static check.  Without ``soffice``/``pdftotext``/``pdftoppm`` the check says so (exit 2).
+``bench/bench_check.py --render``), against ~50 pages/s for the static check.
+Without ``soffice``/``pdftotext``/``pdftoppm`` the check says so (exit 2).
 """
 
 from __future__ import annotations
