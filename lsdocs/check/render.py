@@ -6,10 +6,11 @@ pdf`` with every file on its command line), then each PDF page is read with popp
 for the ink).  Checked per page:
 
 - R47: a blank or nearly empty page (few words and almost no ink);
-- R48: words cut off at the paper edge;
+- R48: words cut off at the paper edge, and words of the document that do not appear
+  on any page at all (pushed out of a cell or off the page by tabs and indents);
 - R10: the Quốc hiệu broken over two lines;
 - R19: Số and the date not on one baseline;
-- R37: a page number on page 1, or none at the top of a later page.
+- R37: a page number on page 1, or no page number on any later page.
 
 Costs one LibreOffice start (a few seconds) plus 0.25–0.4 s per page (measured by
 ``bench/bench_check.py --render``), against ~50 pages/s for the static check.
@@ -22,6 +23,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,7 +31,7 @@ from xml.etree import ElementTree
 
 from lsdocs.check.findings import CheckReport, Finding, Issue
 from lsdocs.check.rules import RULES_BY_ID
-from lsdocs.check.text import key
+from lsdocs.check.text import key, nfc
 from lsdocs.errors import Location, Problem, T, Text, UsageError
 
 #: a page with at most this many words and this share of dark pixels is nearly empty
@@ -223,18 +225,57 @@ def _first_page(page: Page) -> list[PageIssue]:
     return found
 
 
-def add_rendered(report: CheckReport, pages: list[Page]) -> CheckReport:
+def add_rendered(report: CheckReport, pages: list[Page],
+                 words: Counter[str] | None = None) -> CheckReport:
     """*report* with the page-level findings of its layout added; an estimate the static
     check already made (R47 blank pages, R48 past the edge) is not repeated.  In a
     compilation only the first page's rules apply to page 1 (the others are per letter)."""
     static = {f.rule for f in report.findings if f.rule in ("R47", "R48")}
     added = []
-    for item in page_issues(pages):
+    lost = lost_words(pages, words) if words is not None else []
+    for item in page_issues(pages) + lost:
         if item.rule in static or (report.documents and item.rule == "R37" and item.page > 1):
             continue  # a compilation restarts numbering: each letter's page 1 has none
         rule = RULES_BY_ID[item.rule]
-        place = {"page": item.page, "container": "page"}
+        place: dict[str, object] = {"container": "page"}
+        if item.page:
+            place["page"] = item.page
         added.append(Finding(rule.id, rule.severity, rule.clause, item.issue.place,
                              item.issue.message, item.issue.found, item.issue.expected,
                              places=(item.issue.place,), structured=(place,)))
     return replace(report, findings=report.findings + added)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def document_words(path: Path) -> Counter[str]:
+    """The words the document shows in its body and tables (field results left out)."""
+    from lsdocs.check.engine import open_document, read_path
+
+    doc = open_document(read_path(path), str(path))
+    words: Counter[str] = Counter()
+    for para in doc.all_paragraphs():
+        if para.container.kind in ("header", "footer"):
+            continue
+        text = nfc("".join(r.display for r in para.runs if not r.field))
+        words.update(w for w in _WORD.findall(text) if any(ch.isalnum() for ch in w))
+    return words
+
+
+def lost_words(pages: list[Page], words: Counter[str]) -> list[PageIssue]:
+    """Words of the document that no page shows: pushed out of their cell or off the page."""
+    shown: Counter[str] = Counter()
+    for page in pages:
+        for line in page.lines:
+            shown.update(_WORD.findall(nfc(line.text)))
+    missing = [w for w in words if not shown[w]]
+    if not missing:
+        return []
+    sample = " ".join(missing[:6])
+    return [PageIssue("R48", 0, Issue(
+        T("bản dàn trang", "the layout"),
+        T("Có chữ trong văn bản nhưng không hiện trên trang nào (bị đẩy ra ngoài ô hoặc mép "
+          "giấy)", "Words of the document show on no page (pushed out of their cell or off "
+          "the paper)"), T("{n} từ, ví dụ «{t}»", "{n} words, e.g. «{t}»", n=len(missing),
+                           t=sample), T("mọi chữ hiện trên trang in", "every word printed")))]

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from lsdocs.check import CheckReport, check_document, fix_document
-from lsdocs.check.render import add_rendered, read_pages, render_all
+from lsdocs.check.render import add_rendered, document_words, read_pages, render_all
 from lsdocs.check.report import fix_dict, format_fix, format_reports, read_error_dict, to_json
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, lang_option
@@ -120,7 +120,7 @@ def _rendered(checked: list[tuple[Path, CheckReport | DocumentReadError]]
         out: list[tuple[Path, CheckReport | DocumentReadError]] = []
         for path, report in checked:
             if isinstance(report, CheckReport) and path in pdfs:
-                report = add_rendered(report, read_pages(pdfs[path]))
+                report = add_rendered(report, read_pages(pdfs[path]), document_words(path))
             out.append((path, report))
     return out
 

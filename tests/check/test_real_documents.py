@@ -137,12 +137,15 @@ def test_fix_reports_lines_that_will_break_elsewhere(tmp_path: Path) -> None:
 @needs_corpus
 def test_render_adds_page_level_findings_from_one_libreoffice_run(soffice: str) -> None:
     """e09's date sits one line above its Số on the printed page (seen on the page image);
-    e12's empty landscape page and cut-off table are already estimated statically and are
-    not repeated."""
-    files = [str(CORPUS / "e09-qd-bonhiem.docx"), str(CORPUS / "e12-nd30-phuluc1.docx")]
+    e04's «CHÁNH VĂN PHÒNG» is pushed off the page by tabs; e12's empty landscape page and
+    cut-off table are already estimated statically and are not repeated."""
+    files = [str(CORPUS / name) for name in ("e04-cv4552-notable.docx", "e09-qd-bonhiem.docx",
+                                             "e12-nd30-phuluc1.docx")]
     result = subprocess.run([sys.executable, "-m", "lsdocs", "check", "--render", "--json",
                              *files], capture_output=True, text=True, check=False, timeout=600)
-    e09, e12 = json.loads(result.stdout)
+    e04, e09, e12 = json.loads(result.stdout)
+    [lost] = [f for f in e04["findings"] if f["places"][0].get("container") == "page"]
+    assert lost["rule"] == "R48" and "CHÁNH VĂN PHÒNG" in lost["found"]
     rendered = [f for f in e09["findings"] if f["places"][0].get("container") == "page"]
     assert [(f["rule"], f["places"][0]["page"]) for f in rendered] == [("R19", 1)]
     assert [f["rule"] for f in e12["findings"]].count("R47") == 1
