@@ -344,3 +344,17 @@ def test_body_text_naming_the_party_or_a_company_stays_in_scope(good_plan: bytes
         p._p.getparent().insert(5, p._p)
     report = check_bytes(mutate(good_plan, mention))
     assert report.in_scope
+
+
+def test_near_black_and_tnr_face_names_are_accepted(good_plan: bytes) -> None:
+    def shades(d: object) -> None:
+        p = para(d, "Các sở, ban")
+        p.runs[0].font.color.rgb = RGBColor(0x0D, 0x0D, 0x0D)
+        p.runs[0].font.name = "Times New Roman Bold"
+    assert not {"R07", "R08"} & set(_rules(mutate(good_plan, shades)))
+
+
+def test_dark_grey_is_still_not_black(good_plan: bytes) -> None:
+    def grey(d: object) -> None:
+        para(d, "Các sở, ban").runs[0].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    assert "R08" in _rules(mutate(good_plan, grey))

@@ -42,8 +42,12 @@ def font_label(ctx: Context, ref: FontRef) -> Text:
     return Text(f"{ref.value} (đặt ở {src.vi})", f"{ref.value} (set in {src.en})")
 
 
+#: face names of the Times New Roman family some systems write into documents
+TNR_FACES = (TNR, f"{TNR} bold", f"{TNR} italic", f"{TNR} bold italic")
+
+
 def _is_tnr(ref: FontRef | None) -> bool:
-    return ref is None or (not ref.is_theme and ref.value.strip().lower() == TNR)
+    return ref is None or (not ref.is_theme and ref.value.strip().lower() in TNR_FACES)
 
 
 def r07_font(ctx: Context) -> Iterator[Issue]:
