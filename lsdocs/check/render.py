@@ -228,9 +228,11 @@ def _first_page(page: Page) -> list[PageIssue]:
 def add_rendered(report: CheckReport, pages: list[Page],
                  words: Counter[str] | None = None) -> CheckReport:
     """*report* with the page-level findings of its layout added; an estimate the static
-    check already made (R47 blank pages, R48 past the edge) is not repeated.  In a
+    check already made (R19 Số/date, R10 wrapped Quốc hiệu, R47 blank pages, R48 past the
+    edge) is not repeated.  In a
     compilation only the first page's rules apply to page 1 (the others are per letter)."""
-    static = {f.rule for f in report.findings if f.rule in ("R47", "R48")}
+    static = {f.rule for f in report.findings if f.rule in ("R19", "R47", "R48") or (
+        f.rule == "R10" and "xuống dòng" in f.message.vi)}
     added = []
     lost = lost_words(pages, words) if words is not None else []
     for item in page_issues(pages) + lost:

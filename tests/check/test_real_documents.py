@@ -38,10 +38,11 @@ EXPECTED: dict[str, tuple[str, list[tuple[str, str, int]]]] = {
         ("R03", "error", 1), ("R04", "error", 1), ("R11", "error", 1), ("R13", "error", 2),
         ("R15", "error", 1), ("R21", "error", 1), ("R29", "warning", 6)]),
     # no issuing-authority line, căn cứ lines without «Căn cứ», «,» ending two căn cứ lines,
-    # «GIÁM ĐỐC» not bold, «CỘNG HOÀ» (warning)
+    # «GIÁM ĐỐC» not bold, «CỘNG HOÀ» (warning); the agency name wraps in its cell, so Số
+    # prints one line below the date (warning)
     "e09-qd-bonhiem.docx": ("quyet-dinh", [
-        ("R10", "warning", 1), ("R30", "error", 1), ("R30", "error", 1), ("R30", "error", 1),
-        ("R30", "error", 1), ("R32", "error", 1)]),
+        ("R10", "warning", 1), ("R19", "warning", 1), ("R30", "error", 1), ("R30", "error", 1),
+        ("R30", "error", 1), ("R30", "error", 1), ("R32", "error", 1)]),
     # the decree's own Phụ lục I: page 13 is landscape and holds one heading (R02, R47);
     # 15 mm landscape margin
     # and the Mục V table that belongs on it sits in the next, portrait section, 8.9 cm
@@ -136,9 +137,9 @@ def test_fix_reports_lines_that_will_break_elsewhere(tmp_path: Path) -> None:
 
 @needs_corpus
 def test_render_adds_page_level_findings_from_one_libreoffice_run(soffice: str) -> None:
-    """e09's date sits one line above its Số on the printed page (seen on the page image);
-    e04's «CHÁNH VĂN PHÒNG» is pushed off the page by tabs; e12's empty landscape page and
-    cut-off table are already estimated statically and are not repeated."""
+    """e04's «CHÁNH VĂN PHÒNG» is pushed off the page by tabs; e09's date one line above its
+    Số (seen on the page image), e12's empty landscape page and cut-off table are already
+    estimated statically and are not repeated."""
     files = [str(CORPUS / name) for name in ("e04-cv4552-notable.docx", "e09-qd-bonhiem.docx",
                                              "e12-nd30-phuluc1.docx")]
     result = subprocess.run([sys.executable, "-m", "lsdocs", "check", "--render", "--json",
@@ -147,6 +148,6 @@ def test_render_adds_page_level_findings_from_one_libreoffice_run(soffice: str) 
     [lost] = [f for f in e04["findings"] if f["places"][0].get("container") == "page"]
     assert lost["rule"] == "R48" and "CHÁNH VĂN PHÒNG" in lost["found"]
     rendered = [f for f in e09["findings"] if f["places"][0].get("container") == "page"]
-    assert [(f["rule"], f["places"][0]["page"]) for f in rendered] == [("R19", 1)]
+    assert (rendered, [f["rule"] for f in e09["findings"]].count("R19")) == ([], 1)
     assert [f["rule"] for f in e12["findings"]].count("R47") == 1
     assert [f["rule"] for f in e12["findings"]].count("R48") == 1

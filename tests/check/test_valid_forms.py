@@ -358,3 +358,11 @@ def test_dark_grey_is_still_not_black(good_plan: bytes) -> None:
     def grey(d: object) -> None:
         para(d, "Các sở, ban").runs[0].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     assert "R08" in _rules(mutate(good_plan, grey))
+
+
+def test_wrapping_agency_line_puts_so_below_the_date(good_plan: bytes) -> None:
+    data = mutate(good_plan, lambda d: set_text(para(d, "ỦY BAN NHÂN DÂN"),
+                                                "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"))
+    [finding] = [f for f in check_bytes(data).findings if f.rule == "R19"]
+    assert "xuống dòng" in finding.message.vi and finding.found is not None
+    assert finding.found.vi == "Số thấp hơn 1 dòng"

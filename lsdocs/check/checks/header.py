@@ -331,6 +331,21 @@ def r18_date(ctx: Context) -> Iterator[Issue]:
                           italic=True, sz=(26, 28), centered=True)
 
 
+def _lines_above(ctx: Context, para: Paragraph, column: list[Paragraph]) -> int:
+    """Estimated printed lines above *para* in its cell: a paragraph too wide for the cell
+    wraps (Times New Roman widths, 2 % leeway)."""
+    total = 0
+    for other in column:
+        if other is para:
+            break
+        if other.container.row != para.container.row:
+            continue
+        room = container_width(ctx.doc, other) - other.props.ind_left - other.props.ind_right
+        need = para_width(other) if not other.empty else 0
+        total += max(1, -(-int(need) // int(room * 1.02))) if room > 0 else 1
+    return total
+
+
 def r19_same_line(ctx: Context) -> Iterator[Issue]:
     header = _header(ctx)
     if header is None and ctx.layout.header_paragraphs:
@@ -347,6 +362,18 @@ def r19_same_line(ctx: Context) -> Iterator[Issue]:
     same_para = (so.row, header.so.number) == (date.row, header.date.number)
     same_line = (so.row, line_no(header.so, header.left)) == (
         date.row, line_no(header.date, header.right))
+    wrapped = _lines_above(ctx, header.so, header.left) - _lines_above(
+        ctx, header.date, header.right)
+    if same_para and wrapped and so.row == date.row:
+        yield Issue(ctx.where.para(header.so), T("Số, ký hiệu và ngày tháng không cùng một dòng: "
+                                                 "một dòng phía trên bị xuống dòng",
+                                                 "The number and the date are not on the same "
+                                                 "line: a line above them wraps"),
+                    T("Số thấp hơn {n} dòng", "Số {n} lines lower", n=wrapped) if wrapped > 0
+                    else T("ngày thấp hơn {n} dòng", "the date {n} lines lower", n=-wrapped),
+                    T("cùng một dòng (tên dài chia thành các đoạn ở cả hai ô cho cân)",
+                      "one line (split long names so both cells have as many lines)"))
+        return
     if not (same_para or same_line):
         yield Issue(ctx.where.para(header.date), T("Số, ký hiệu và ngày tháng không cùng một dòng",
                                                    "The number and the date are not on the "
