@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor, Twips
 
 Change = Callable[[object], None]
 
@@ -231,7 +231,10 @@ def _wide_table(d: object) -> None:
     """The appendix table widened by 5 cm: its last column prints off the paper."""
     table = d.tables[-1]
     cols = table._tbl.tblGrid.findall(qn("w:gridCol"))
-    cols[-1].set(qn("w:w"), str(int(cols[-1].get(qn("w:w"))) + 2835))
+    wider = int(cols[-1].get(qn("w:w"))) + 2835
+    cols[-1].set(qn("w:w"), str(wider))
+    for row in table.rows:
+        row.cells[-1].width = Twips(wider)
 
 
 CASES: list[Case] = [

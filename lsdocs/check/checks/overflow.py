@@ -24,6 +24,26 @@ def _grid_width(table: Table) -> int:
     return sum(wint(col, "w") or 0 for col in table.el.iterfind(f"{w('tblGrid')}/{w('gridCol')}"))
 
 
+def table_width(table: Table, text_width: int) -> int:
+    """The narrowest width Word could give the table: its grid, its preferred width
+    (``tblW`` in twips or per cent of the text width) and its first row's cell widths;
+    an estimate only counts when all of them say it is too wide."""
+    widths = [_grid_width(table)]
+    preferred = child(child(table.el, "tblPr"), "tblW")
+    kind = preferred.get(w("type")) if preferred is not None else None
+    value = wint(preferred, "w") or 0
+    if kind == "dxa" and value > 0:
+        widths.append(value)
+    elif kind == "pct" and value > 0:
+        widths.append(text_width * value // 5000)
+    row = table.el.find(w("tr"))
+    if row is not None:
+        cells = [child(child(tc, "tcPr"), "tcW") for tc in row.iterfind(w("tc"))]
+        if cells and all(c is not None and c.get(w("type")) == "dxa" for c in cells):
+            widths.append(sum(wint(c, "w") or 0 for c in cells))
+    return min(x for x in widths if x > 0) if any(x > 0 for x in widths) else 0
+
+
 def r48_overflow(ctx: Context) -> Iterator[Issue]:
     sections = {s.index: s for s in ctx.sections()}
     for table in ctx.doc.tables:
@@ -31,7 +51,7 @@ def r48_overflow(ctx: Context) -> Iterator[Issue]:
         if table.parent is not None or sect is None or not sect.has_size:
             continue
         indent = wint(child(child(table.el, "tblPr"), "tblInd"), "w") or 0
-        right_edge = sect.left + indent + _grid_width(table)
+        right_edge = sect.left + indent + table_width(table, sect.text_width)
         past = right_edge - sect.width
         if past > LEEWAY:
             yield Issue(ctx.where.table(table),
