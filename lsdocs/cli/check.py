@@ -1,4 +1,4 @@
-"""``lsdocs check``: the Decree 30 format checker, with ``--fix``."""
+"""``lsdocs check``: the Decree 30 format checker, with ``--fix`` and ``--render``."""
 
 from __future__ import annotations
 
@@ -10,22 +10,22 @@ import click
 
 from lsdocs.check import CheckReport, check_document, fix_document
 from lsdocs.check.render import add_rendered, document_words, read_pages, render_all
-from lsdocs.check.report import fix_dict, format_fix, format_reports, read_error_dict, to_json
+from lsdocs.check.report import fix_dict, format_fix, format_reports, read_error_dict
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option
+from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.errors import DocumentReadError, Location, Problem, T, Text, UsageError
 
 #: exit status for a file that is not a Decree 30 administrative document
 EXIT_OUT_OF_SCOPE = 4
 KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc", "quyet-dinh", "to-trinh",
                 "giay-moi", "van-ban"]
+Checked = list[tuple[Path, CheckReport | DocumentReadError]]
 
 
 @cli.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--kind", type=click.Choice(KIND_CHOICES), default="auto", show_default=True,
               help="Loại văn bản; auto: tự nhận biết.")
-@click.option("--json", "as_json", is_flag=True, help="Kết quả dạng JSON (cho script).")
 @click.option("--strict", is_flag=True, help="Cảnh báo cũng tính là không đạt (mã thoát 1).")
 @click.option("--fix", is_flag=True, help="Sửa tự động những lỗi an toàn rồi kiểm tra lại.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -37,10 +37,10 @@ KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc", "quyet-din
                    "ngày lệch dòng, số trang. Chậm hơn: vài giây khởi động và khoảng 0,25–0,4 "
                    "giây mỗi trang.")
 @lang_option
+@json_option
 @click.pass_obj
-def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool,
-                  strict: bool, fix: bool, output: Path | None, in_place: bool,
-                  render: bool) -> None:
+def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
+                  fix: bool, output: Path | None, in_place: bool, render: bool) -> None:
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R48).
 
     Mã thoát: 0 không có lỗi; 1 có lỗi (cả cảnh báo nếu --strict); 2 không đọc được tệp
@@ -49,15 +49,15 @@ def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: 
     --kind để vẫn kiểm tra).
     """
     if fix:
-        sys.exit(_fix(obj, files, kind, as_json, strict, output, in_place, render))
+        sys.exit(_fix(obj, files, kind, strict, output, in_place, render))
     if output is not None or in_place:
         raise _usage(T("-o/--in-place chỉ dùng cùng --fix", "-o/--in-place need --fix"))
-    sys.exit(_check(obj, files, kind, as_json, strict, render))
+    sys.exit(_check(obj, files, kind, strict, render))
 
 
-def _check(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool,
-           strict: bool, render: bool = False) -> int:
-    checked: list[tuple[Path, CheckReport | DocumentReadError]] = []
+def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
+           render: bool = False) -> int:
+    checked: Checked = []
     for path in files:
         try:
             checked.append((path, check_document(path, kind)))
@@ -66,9 +66,11 @@ def _check(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool,
     if render:
         checked = _rendered(checked)
     reports, items, code = [], [], 0
+    problems: list[Problem] = []
     for path, report in checked:
         if isinstance(report, DocumentReadError):
             click.echo(report.format(obj.lang), err=True)
+            problems += report.problems
             items.append(read_error_dict(str(path), report, obj.lang))
             code = 2
             continue
@@ -78,14 +80,27 @@ def _check(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool,
             code = max(code, 1)
     if code == 0 and any(not r.in_scope for r in reports):
         code = EXIT_OUT_OF_SCOPE
-    if as_json:
-        click.echo(to_json(items))
+    if obj.json:
+        obj.emit(code, {"files": items}, problems)
     elif reports:
         click.echo(format_reports(reports, obj.lang))
     return code
 
 
-def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool, strict: bool,
+def _rendered(checked: Checked) -> Checked:
+    """Add the page-level findings: one LibreOffice run lays out every in-scope file."""
+    wanted = [path for path, r in checked if isinstance(r, CheckReport) and r.in_scope]
+    with tempfile.TemporaryDirectory(prefix="lsdocs-render-") as temp:
+        pdfs = render_all(wanted, Path(temp)) if wanted else {}
+        out: Checked = []
+        for path, report in checked:
+            if isinstance(report, CheckReport) and path in pdfs:
+                report = add_rendered(report, read_pages(pdfs[path]), document_words(path))
+            out.append((path, report))
+    return out
+
+
+def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
          output: Path | None, in_place: bool, render: bool = False) -> int:
     if len(files) != 1:
         raise _usage(T("--fix nhận đúng một tệp", "--fix takes exactly one file"))
@@ -103,26 +118,13 @@ def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, as_json: bool, str
         [(_, after)] = _rendered([(Path(report.output), report.after)])
         assert isinstance(after, CheckReport)
         report.after = after  # the re-check of the output includes its pages
-    if as_json:
-        click.echo(to_json([fix_dict(report, obj.lang)]))
+    assert report.after is not None
+    code = 0 if report.after.passed(strict) else 1
+    if obj.json:
+        obj.emit(code, {"files": [fix_dict(report, obj.lang)]})
     else:
         click.echo(format_fix(report, obj.lang))
-    assert report.after is not None
-    return 0 if report.after.passed(strict) else 1
-
-
-def _rendered(checked: list[tuple[Path, CheckReport | DocumentReadError]]
-              ) -> list[tuple[Path, CheckReport | DocumentReadError]]:
-    """Add the page-level findings: one LibreOffice run lays out every in-scope file."""
-    wanted = [path for path, r in checked if isinstance(r, CheckReport) and r.in_scope]
-    with tempfile.TemporaryDirectory(prefix="lsdocs-render-") as temp:
-        pdfs = render_all(wanted, Path(temp)) if wanted else {}
-        out: list[tuple[Path, CheckReport | DocumentReadError]] = []
-        for path, report in checked:
-            if isinstance(report, CheckReport) and path in pdfs:
-                report = add_rendered(report, read_pages(pdfs[path]), document_words(path))
-            out.append((path, report))
-    return out
+    return code
 
 
 def _usage(message: Text) -> UsageError:

@@ -144,7 +144,7 @@ def test_render_adds_page_level_findings_from_one_libreoffice_run(soffice: str) 
                                              "e12-nd30-phuluc1.docx")]
     result = subprocess.run([sys.executable, "-m", "lsdocs", "check", "--render", "--json",
                              *files], capture_output=True, text=True, check=False, timeout=600)
-    e04, e09, e12 = json.loads(result.stdout)
+    e04, e09, e12 = json.loads(result.stdout)["result"]["files"]
     [lost] = [f for f in e04["findings"] if f["places"][0].get("container") == "page"]
     assert lost["rule"] == "R48" and "CHÁNH VĂN PHÒNG" in lost["found"]
     rendered = [f for f in e09["findings"] if f["places"][0].get("container") == "page"]

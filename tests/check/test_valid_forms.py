@@ -214,7 +214,9 @@ def test_out_of_scope_exit_status_4(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "lsdocs", "check", "--json", str(path)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 4
-    data = json.loads(result.stdout)
+    envelope = json.loads(result.stdout)
+    (data,) = envelope["result"]["files"]
+    assert (envelope["exit_code"], envelope["ok"]) == (4, False)
     assert (data["in_scope"], data["scope"], data["findings"]) == (False, "cong-dan", [])
 
 
