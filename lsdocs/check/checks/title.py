@@ -19,7 +19,7 @@ from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.lines import HRule, container_width
-from lsdocs.check.text import is_upper, key, type_name
+from lsdocs.check.text import is_upper, key, squash, type_name
 from lsdocs.errors import T, Text
 
 ITEM_RE = re.compile(r"^- \S")
@@ -175,9 +175,12 @@ def r23_kinh_gui(ctx: Context) -> Iterator[Issue]:
         return
     first = block[0]
     if not first.display.startswith("Kính gửi:"):
-        yield Issue(ctx.where.para(first), T("Dòng Kính gửi viết sai (cần «Kính gửi:»)",
-                                             "The Kính gửi line is malformed"),
-                    quoted(first.display[:20]), N("«Kính gửi: …»"))
+        no_kinh = key(first.display).startswith("GỬI:")
+        yield Issue(ctx.where.para(first), T("Thiếu chữ «Kính» trước «gửi:»", "«Kính» is missing "
+                                             "before «gửi:»") if no_kinh else
+                    T("Dòng Kính gửi viết sai (cần «Kính gửi:»)",
+                      "The Kính gửi line is malformed"),
+                    quoted(squash(first.display)[:20]), N("«Kính gửi: …»"))
     for para in block:
         yield from size_issues(ctx, para, T("Kính gửi", "Kính gửi"), (26, 28))
         if any_italic(para):
