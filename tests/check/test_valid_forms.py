@@ -201,7 +201,7 @@ def test_typed_header_words_are_still_checked() -> None:
 def test_kinh_gui_without_kinh_is_reported(good_cong_van: bytes) -> None:
     data = mutate(good_cong_van, lambda d: set_text(para(d, "Kính gửi:"), "gửi:"))
     [finding] = [f for f in check_bytes(data).findings if f.rule == "R23"]
-    assert "Kính gửi" in finding.message.vi
+    assert finding.message.vi == "Thiếu chữ «Kính» trước «gửi:»"
 
 
 def test_out_of_scope_exit_status_4(tmp_path: Path) -> None:
