@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from lsdocs import vnformat as vn
+from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.kinds import KINDS
+from lsdocs.progress.model import PlanProgress
 from lsdocs.render.engine import CoreProperties
 from lsdocs.templates import load_template
 
@@ -32,3 +35,17 @@ def letter_core(setup: letter_doc.LetterSetup, vv: str) -> CoreProperties:
         description="Văn bản do lsdocs soạn từ nội dung kế hoạch; cần kiểm tra trước khi ký.",
         date_iso=f"{setup.options.date.isoformat()}T00:00:00Z",
     )
+
+
+def load_progress_for(content: Content) -> PlanProgress | None:
+    """The plan's progress records (``content/tien-do/…``), or None where none can be read.
+
+    The loader (:mod:`lsdocs.progress.loader`) validates the records and
+    raises :class:`~lsdocs.errors.ContentError` on mistakes, like the plan.
+    """
+    try:
+        loader = importlib.import_module("lsdocs.progress.loader")
+    except ModuleNotFoundError:  # a build without progress records
+        return None
+    progress: PlanProgress = loader.load_progress(content)
+    return progress

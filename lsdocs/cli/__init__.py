@@ -12,7 +12,8 @@ import sys
 import click
 
 from lsdocs import __version__
-from lsdocs.cli._common import LANG_ENV, CliContext
+from lsdocs.cli._common import LANG_ENV, CliContext, with_flags
+from lsdocs.cli._console import make_console_safe
 from lsdocs.cli._usage import show_usage_error
 from lsdocs.errors import LsdocsError, T
 
@@ -38,6 +39,7 @@ def _register_commands() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``lsdocs`` console script."""
+    make_console_safe()
     _register_commands()
     try:
         cli.main(args=argv, prog_name="lsdocs", standalone_mode=False)
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except LsdocsError as exc:
         lang = _lang_from_argv(argv)
-        click.echo(exc.format(lang), err=True)
+        click.echo(with_flags(exc).format(lang), err=True)
         sys.exit(exc.exit_code)
     except OSError as exc:  # the disk, permissions, a folder where a file should be
         lang = _lang_from_argv(argv)
