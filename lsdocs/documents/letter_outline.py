@@ -28,21 +28,20 @@ def outline(s: LetterSetup, work: AgencyTasks, year: int) -> dict[str, Any]:
     when = vn.long_date(s.options.date)
     tasks = [t for t in [*work.lead, *work.support] if not _done_before(s, t, year)]
     task_lines = [
-        f"- Nhiệm vụ {t.id} ({'chủ trì' if t in work.lead else 'phối hợp'}): "
-        f"{w.sentence(t.name)}: kết quả, sản phẩm, tiến độ so với thời hạn "
-        f"({w.deadline_text(t)})."
+        f"- Nhiệm vụ {t.id} ({'chủ trì' if t in work.lead else 'phối hợp'}; thời hạn: "
+        f"{w.deadline_text(t)}): {w.sentence(t.name)}."
         for t in tasks
     ]
     sections = [
         ("I. KẾT QUẢ THỰC HIỆN", [
             "1. Công tác lãnh đạo, chỉ đạo, tuyên truyền, quán triệt.",
-            "2. Kết quả thực hiện các nhiệm vụ được giao:",
+            "2. Kết quả thực hiện từng nhiệm vụ được giao (kết quả, sản phẩm, tiến độ so với "
+            "thời hạn):" if tasks else "2. Kết quả thực hiện các nhiệm vụ được giao.",
             *task_lines,
             "3. Đánh giá chung.",
         ]),
         ("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", [
-            "1. Tồn tại, hạn chế.",
-            "2. Nguyên nhân (khách quan, chủ quan).",
+            "Tồn tại, hạn chế; nguyên nhân (khách quan, chủ quan).",
         ]),
         (f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}", [
             "Nêu nhiệm vụ, giải pháp trọng tâm; tiến độ các nhiệm vụ chưa hoàn thành.",

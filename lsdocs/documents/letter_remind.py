@@ -161,10 +161,15 @@ def missing_report_recipients(s: LetterSetup) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def report_deadline(s: LetterSetup, year: int) -> tuple[dt.date, dt.date]:
-    """(the deadline the letter gives, the plan's deadline for *year*)."""
+def report_deadline(s: LetterSetup, year: int,
+                    compiled: bool = False) -> tuple[dt.date, dt.date]:
+    """(the deadline the letter gives, the plan's deadline for *year*'s report).
+
+    *compiled*: the collector's compiled report, due on the plan's compile day.
+    """
     regime = s.content.plan.organization.reporting
-    plan_due = dt.date(year, regime.month, regime.day)
+    plan_due = (dt.date(year, regime.compile_month, regime.compile_day) if compiled
+                else dt.date(year, regime.month, regime.day))
     if plan_due >= s.options.date:
         return plan_due, plan_due
     return s.options.date + dt.timedelta(days=NEW_DEADLINE_DAYS), plan_due
@@ -176,28 +181,34 @@ def remind_report(s: LetterSetup, work: AgencyTasks) -> dict[str, Any]:
     c = w.chain(s)
     v = voice(s.issuer, work.agency)
     name = work.agency.name
-    due, plan_due = report_deadline(s, year)
+    compiles = work.agency.id == c.collector.id  # its report is the compiled one
+    due, plan_due = report_deadline(s, year, compiled=compiles)
     status = _status(s, year)
     mine = [t for t in status.tasks if _current_id(s, t.reporter.id) == work.agency.id]
-    start, end = status.period_start, status.period_end
     late = (f", {overdue_phrase(plan_due, s.as_of)}" if plan_due < s.as_of else
             f"; thời hạn gửi báo cáo là ngày {vn.short_date(plan_due)}")
-    collector_is_reader = work.agency.id == c.collector.id
-    what = (f"kết quả thực hiện {len(mine)} nhiệm vụ chủ trì; " if mine and not collector_is_reader
-            else "")
-    ask = ("khẩn trương tổng hợp, báo cáo kết quả thực hiện Kế hoạch năm "
-           f"{year} trước ngày {vn.short_date(due)}" if collector_is_reader else
-           f"khẩn trương gửi báo cáo kết quả thực hiện Kế hoạch năm {year} ({what}số liệu "
-           f"tính từ ngày {vn.short_date(start)} đến ngày {vn.short_date(end)}) về "
-           f"{c.collector.name} trước ngày {vn.short_date(due)}")
+    if compiles:
+        to = "" if s.issuer.id == c.compiler_to.id else f" {c.compiler_to.name}"
+        duty = (f"{name} tổng hợp kết quả thực hiện Kế hoạch năm {year} của các cơ quan, đơn "
+                f"vị, báo cáo{to} trước ngày {vn.short_date(plan_due)}")
+        receiver = s.subject
+        ask = (f"khẩn trương tổng hợp, báo cáo kết quả thực hiện Kế hoạch năm {year} trước "
+               f"ngày {vn.short_date(due)}")
+    else:
+        duty = (f"các cơ quan, đơn vị gửi báo cáo kết quả thực hiện Kế hoạch năm {year} về "
+                f"{c.collector.name} trước ngày {vn.short_date(plan_due)}")
+        receiver = c.collector.name
+        what = f"kết quả thực hiện {len(mine)} nhiệm vụ chủ trì; " if mine else ""
+        ask = (f"khẩn trương gửi báo cáo kết quả thực hiện Kế hoạch năm {year} ({what}số liệu "
+               f"tính từ ngày {vn.short_date(status.period_start)} đến ngày "
+               f"{vn.short_date(status.period_end)}) về {c.collector.name} trước ngày "
+               f"{vn.short_date(due)}")
     return {
         "vv": f"đôn đốc gửi báo cáo kết quả thực hiện {s.plan_number} năm {year}",
         "to": [work.agency],
         "intro": [
-            f"Theo chế độ báo cáo tại {w.plan_citation(s)}, các cơ quan, đơn vị gửi báo cáo kết "
-            f"quả thực hiện Kế hoạch năm {year} về {c.collector.name} trước ngày "
-            f"{vn.short_date(plan_due)}. Đến ngày {vn.short_date(s.as_of)}, "
-            f"{c.collector.name} chưa nhận được báo cáo của {name}{late}.",
+            f"Theo chế độ báo cáo tại {w.plan_citation(s)}, {duty}. Đến ngày "
+            f"{vn.short_date(s.as_of)}, {receiver} chưa nhận được báo cáo của {name}{late}.",
             f"{s.subject} {v.ask} {name} {ask}.",
         ],
         "sections": [],

@@ -32,8 +32,8 @@ from lsdocs.documents.letter_remind import (
 from lsdocs.documents.letter_setup import LetterOptions, LetterSetup, resolve_recipient, setup
 from lsdocs.documents.letter_voice import group_voice, voice
 from lsdocs.errors import T, Text
-from lsdocs.progress.status import reporting_period
 from lsdocs.kinds import kind_ids
+from lsdocs.progress.status import reporting_period
 
 LETTER_KINDS = kind_ids("letter")
 PER_AGENCY = kind_ids("letter", per_agency=True)
