@@ -108,12 +108,14 @@ def deploy_letter() -> str:
 
 def assignment_letter() -> str:
     """Giao nhiệm vụ: the tasks one agency leads and supports."""
-    return letter(b.lines("intro", st.BODY) + b.sections() + para("{{ closing }}", CLOSING))
+    body = b.lines("intro", st.BODY) + b.sections(keepable=True)
+    return letter(body + para("{{ closing }}", CLOSING))
 
 
 def reminder_letter() -> str:
     """Đôn đốc: tasks due or overdue as of a date."""
-    return letter(b.lines("intro", st.BODY) + b.sections() + para("{{ closing }}", CLOSING))
+    body = b.lines("intro", st.BODY) + b.sections(keepable=True)
+    return letter(body + para("{{ closing }}", CLOSING))
 
 
 def report_request_letter() -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import sys
 import unicodedata
+from collections.abc import Callable
 
 HANDLER = "lsdocs-vi"
 # Tone marks: the five Vietnamese tones, written after the letter in Windows-1258.
@@ -36,18 +37,23 @@ def _fallback(char: str, encoding: str) -> str:
     return "?"
 
 
-def _handle(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeEncodeError):
-        raise exc
-    text = exc.object[exc.start:exc.end]
-    return "".join(_fallback(c, exc.encoding) for c in text), exc.end
+def _handler(encoding: str) -> Callable[[UnicodeError], tuple[str, int]]:
+    # The error names the codec family ("charmap"), not the code page: keep the real one.
+    def handle(exc: UnicodeError) -> tuple[str, int]:
+        if not isinstance(exc, UnicodeEncodeError):
+            raise exc
+        text = exc.object[exc.start:exc.end]
+        return "".join(_fallback(c, encoding) for c in text), exc.end
+
+    return handle
 
 
 def make_console_safe() -> None:
     """Make stdout and stderr degrade characters their encoding lacks instead of raising."""
-    codecs.register_error(HANDLER, _handle)
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
         if encoding.startswith("utf") or not hasattr(stream, "reconfigure"):
             continue
-        stream.reconfigure(errors=HANDLER)
+        name = f"{HANDLER}-{encoding}"
+        codecs.register_error(name, _handler(encoding))
+        stream.reconfigure(errors=name)

@@ -27,6 +27,10 @@ class Chain:
     compile_day: str  # "25/12"
 
 
+#: A last section of at most this many paragraphs is kept with the signature.
+KEEP_WITH_SIGNATURE = 2
+
+
 def chain(s: LetterSetup) -> Chain:
     regime = s.content.plan.organization.reporting
     return Chain(
@@ -129,11 +133,11 @@ def lower_first(text: str) -> str:
 
 def number_sections(sections: list[tuple[str, list[str]]]) -> list[dict[str, Any]]:
     """``1. Title`` khoản with their items; never a lone ``1.`` (one section has no number)."""
-    if len(sections) == 1:
-        title, items = sections[0]
-        return [{"heading": title, "paragraphs": lettered(items)}]
+    last = len(sections)
     return [
-        {"heading": f"{i}. {title}", "paragraphs": lettered(items)}
+        {"heading": f"{i}. {title}" if last > 1 else title, "paragraphs": lettered(items),
+         # A short last section goes with the closing and the signature to the next page.
+         "keep": i == last and len(items) <= KEEP_WITH_SIGNATURE}
         for i, (title, items) in enumerate(sections, 1)
     ]
 
