@@ -8,9 +8,13 @@ from pathlib import Path
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
+from lsdocs.documents.letter_setup import resolve_recipient
+from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
 from lsdocs.progress.model import PlanProgress
 from lsdocs.render.engine import CoreProperties
+from lsdocs.render.output import write_atomic
 from lsdocs.templates import load_template
 
 
@@ -26,6 +30,38 @@ def render_letter(
     template = load_template(setup.kind, templates_dir)
     context = letter_doc.letter_context(setup, agency_id)
     return template.render(context, letter_core(setup, context["header"]["vv"]))
+
+
+def write_letter(content: Content, kind: str, options: letter_doc.LetterOptions,
+                 agency: str | None, output_root: Path, templates_dir: Path | None = None,
+                 warnings: list[Text] | None = None) -> tuple[Path, bool, str | None]:
+    """Render one letter, check its format, write it under ``output_root/<plan id>/``.
+
+    Returns the path, whether the file changed, and the (current) agency id it
+    is addressed to.  A letter written per agency needs *agency* (an id, a
+    2023 id, a name or an abbreviation); UsageError lists the agencies that
+    can receive one.  What the clerk should check before signing (odd dates,
+    deadlines long past) is appended to *warnings* when given.
+    """
+    setup = letter_doc.setup(content, kind, options, load_progress_for(content))
+    to = None
+    if KINDS[kind].per_agency:
+        if agency is None:
+            raise UsageError(Problem(
+                Location(place=T("tham số agency", "parameter agency")),
+                T("công văn này gửi từng cơ quan: cần chọn cơ quan nhận",
+                  "this letter goes to one agency: choose the recipient"),
+                expected=T("một trong: {k}", "one of: {k}",
+                           k=", ".join(letter_doc.recipients(setup))),
+                code="missing-agency"))
+        to = resolve_recipient(setup, agency)
+    if warnings is not None:
+        warnings += [*setup.warnings, *letter_doc.letter_warnings(setup, to)]
+    name = letter_file_name(kind, to)
+    data = render_letter(setup, to, templates_dir)
+    require_conformant({name: data})
+    path = output_root / vn.slugify(content.plan.id) / name
+    return path, write_atomic(path, data), to
 
 
 def letter_core(setup: letter_doc.LetterSetup, vv: str) -> CoreProperties:

@@ -1,4 +1,4 @@
-"""The CLI under consoles that cannot print Vietnamese: readable or cleanly degraded, never a crash."""
+"""The CLI under consoles that cannot print Vietnamese: readable or cleanly degraded."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +15,13 @@ import click
 from lsdocs import vnformat as vn
 from lsdocs.batch import FAILED, BatchItem, BatchOptions, run_batch
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option
-from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.cli._common import CliContext, json_option, lang_option
+from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
-from lsdocs.documents.letter_setup import resolve_recipient
-from lsdocs.errors import T
-from lsdocs.gate import require_conformant
-from lsdocs.letters import letter_file_name, load_progress_for, render_letter
-from lsdocs.render.output import write_atomic
+from lsdocs.errors import T, Text
+from lsdocs.letters import write_letter
 
 
 class VnDate(click.ParamType):  # type: ignore[type-arg]
@@ -44,7 +42,7 @@ class VnDate(click.ParamType):  # type: ignore[type-arg]
 
 def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.argument("content", required=False, type=click.Path(path_type=Path)),
+        click.argument("content", required=False, type=CONTENT),
         click.option("--date", type=VnDate(), default=None,
                      help="Ngày của công văn (mặc định: hôm nay)."),
         click.option("--issuer", default=None,
@@ -61,6 +59,7 @@ def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                                                     path_type=Path), default=None,
                      help="Thư mục mẫu .docx."),
         lang_option,
+        json_option,
     ]
     for option in reversed(options):
         func = option(func)
@@ -90,20 +89,13 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
     """Soạn một công văn: trien-khai, giao-nhiem-vu, don-doc, de-nghi-bao-cao."""
     loaded = load_plan(content or default_content())
     options = _options(date, issuer, as_of, year, missing_reports, number)
-    setup = letter_doc.setup(loaded, kind, options, load_progress_for(loaded))
-    if kind in letter_doc.PER_AGENCY and agency is None:
-        raise click.UsageError(f"công văn {kind} gửi từng cơ quan: cần --agency MÃ "
-                               f"(một trong: {', '.join(letter_doc.recipients(setup))})")
-    recipient = resolve_recipient(setup, agency) if agency and kind in letter_doc.PER_AGENCY \
-        else None
-    data = render_letter(setup, recipient, templates)
-    require_conformant({letter_file_name(kind, recipient): data})
-    path = output / vn.slugify(loaded.plan.id) / letter_file_name(kind, recipient)
-    write_atomic(path, data)
+    warnings: list[Text] = []
+    path, changed, to = write_letter(loaded, kind, options, agency, output, templates, warnings)
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
-    for warning in [*setup.warnings, *letter_doc.letter_warnings(setup, recipient)]:
+    for warning in warnings:
         obj.say(T("Cảnh báo: {w}", "Warning: {w}", w=warning.get(obj.lang)), err=True)
     _illustrative_note(obj, loaded)
+    obj.emit(0, {"path": str(path), "kind": kind, "agency": to, "changed": changed})
 
 
 @cli.command("batch")
@@ -209,6 +201,10 @@ def _report(obj: CliContext, result: Any) -> None:
     if result.merged:
         obj.say(T("Tệp ghép để in: {p}", "Merged file for printing: {p}", p=result.merged))
     _illustrative_note(obj, result.content)
+    obj.emit(1 if result.failed else 0, {
+        "directory": str(result.directory), "items": [asdict(i) for i in result.items],
+        "skipped": result.skipped, "merged": str(result.merged) if result.merged else None,
+        "removed": result.removed, "warnings": result.warnings})
     if result.failed:
         sys.exit(1)
 
