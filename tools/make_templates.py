@@ -120,7 +120,7 @@ def reminder_letter() -> str:
 
 def report_request_letter() -> str:
     """Đề nghị báo cáo: asks for the yearly report; the outline is the appendix."""
-    outline = b.appendix_heading(TEXT_WIDTH) + b.sections("appendix.sections")
+    outline = b.appendix_heading(TEXT_WIDTH) + b.sections("appendix.sections", compact=True)
     return letter(
         b.lines("intro", st.BODY) + b.lines("requests", st.BODY) + para("{{ closing }}", CLOSING),
         outline,

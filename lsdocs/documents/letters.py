@@ -22,6 +22,7 @@ from lsdocs.documents.agency_lookup import parameter_error
 from lsdocs.documents.assignments import AgencyTasks
 from lsdocs.documents.letter_outline import outline
 from lsdocs.documents.letter_remind import (
+    DUE_WINDOW_DAYS,
     due_tasks,
     missing_report_recipients,
     remind,
@@ -39,6 +40,7 @@ LETTER_KINDS = kind_ids("letter")
 PER_AGENCY = kind_ids("letter", per_agency=True)
 
 __all__ = [
+    "DUE_WINDOW_DAYS",
     "LETTER_KINDS",
     "PER_AGENCY",
     "LetterOptions",
