@@ -95,7 +95,8 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
     for warning in warnings:
         obj.say(T("Cảnh báo: {w}", "Warning: {w}", w=warning.get(obj.lang)), err=True)
     _illustrative_note(obj, loaded)
-    obj.emit(0, {"path": str(path), "kind": kind, "agency": to, "changed": changed})
+    obj.emit(0, {"path": str(path), "kind": kind, "agency": to, "changed": changed,
+                 "warnings": [w.get(obj.lang) for w in warnings]})
 
 
 @cli.command("batch")

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 DATES = [dt.date(2023, 10, 2), dt.date(2025, 3, 3), dt.date(2026, 11, 30)]
-MIN_LAST_PAGE_LINES = 4  # a last page with less is a wasted sheet (a row or two and "./.")
+MIN_LAST_PAGE_LINES = 7  # a last page with less is a wasted sheet (a row or two and "./.")
 
 
 def _write_all(shipped_content, folder: Path) -> list[Path]:
