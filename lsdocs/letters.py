@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from lsdocs import vnformat as vn
@@ -12,6 +11,7 @@ from lsdocs.documents.letter_setup import resolve_recipient
 from lsdocs.errors import Location, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
+from lsdocs.progress.loader import load_progress
 from lsdocs.progress.model import PlanProgress
 from lsdocs.render.engine import CoreProperties
 from lsdocs.render.output import write_atomic
@@ -73,15 +73,10 @@ def letter_core(setup: letter_doc.LetterSetup, vv: str) -> CoreProperties:
     )
 
 
-def load_progress_for(content: Content) -> PlanProgress | None:
-    """The plan's progress records (``content/tien-do/…``), or None where none can be read.
+def load_progress_for(content: Content) -> PlanProgress:
+    """The plan's progress records (``content/tien-do/…``; none there: no records).
 
     The loader (:mod:`lsdocs.progress.loader`) validates the records and
     raises :class:`~lsdocs.errors.ContentError` on mistakes, like the plan.
     """
-    try:
-        loader = importlib.import_module("lsdocs.progress.loader")
-    except ModuleNotFoundError:  # a build without progress records
-        return None
-    progress: PlanProgress = loader.load_progress(content)
-    return progress
+    return load_progress(content)

@@ -129,9 +129,12 @@ def _report_note(s: LetterSetup, task: Task) -> str:
     if s.progress is None:
         return ""
     found = _latest(s, task)
+    recurring = task.deadline.kind in ("annual", "regular")
     if found is None:
-        return "; chưa có báo cáo kết quả"
+        return "" if recurring else "; chưa có báo cáo kết quả"
     year, progress = found
+    if recurring and year < reporting_year(s, s.as_of):
+        return ""  # last year's result says nothing about this year's round
     return f"; báo cáo năm {year}: {STATE_LABELS[progress.state].lower()}"
 
 

@@ -72,3 +72,16 @@ def test_a_report_still_expected_is_a_reminder_with_the_plan_deadline(shipped_co
     text = "\n".join(L.letter_context(setup, "stc")["intro"])
     assert "thời hạn gửi báo cáo là ngày 15/12/2026" in text
     assert "trước ngày 15/12/2026" in text
+
+
+def test_shipped_progress_leaves_out_what_was_reported_done(shipped_content):
+    from lsdocs.letters import load_progress_for
+
+    shipped = load_progress_for(shipped_content)
+    options = L.LetterOptions(date=DATE, issuer="ubnd-tinh")
+    setup = L.setup(shipped_content, "don-doc", options, shipped)
+    context = L.letter_context(setup, "skhcn")
+    text = "\n".join(p for s in context["sections"] for p in s["paragraphs"])
+    assert "nhiệm vụ 1.1," not in text and "nhiệm vụ 2.1," not in text  # done in 2024
+    assert "báo cáo năm 2025: đang thực hiện" in text
+    assert "hằng năm; đến hạn ngày 15/12/2026)." in text  # no stale note on a yearly task
