@@ -31,7 +31,7 @@ from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.documents.letter_setup import resolve_recipient
-from lsdocs.errors import LsdocsError, UsageError
+from lsdocs.errors import LsdocsError, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
 from lsdocs.letters import letter_file_name, load_progress_for, render_letter
@@ -81,7 +81,7 @@ class BatchResult:
     skipped: list[str] = field(default_factory=list)  # --only ids with nothing to send
     merged: Path | None = None
     removed: list[str] = field(default_factory=list)  # stale files of earlier runs, removed
-    warnings: list[str] = field(default_factory=list)  # about the whole run (dates, options)
+    warnings: list[Text] = field(default_factory=list)  # about the whole run (dates, options)
 
     @property
     def failed(self) -> list[BatchItem]:
@@ -117,8 +117,7 @@ def plan_batch(
         )
         for agency_id in selected
     ]
-    result = BatchResult(directory, content, skipped=skipped,
-                         warnings=[w.get("vi") for w in setup.warnings])
+    result = BatchResult(directory, content, skipped=skipped, warnings=list(setup.warnings))
     return result, items, setup
 
 
@@ -280,7 +279,8 @@ def write_manifest(result: BatchResult) -> None:
     writer.writeheader()
     writer.writerows(rows)
     write_atomic(result.directory / "manifest.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
-    payload = {"items": rows, "skipped": result.skipped, "warnings": result.warnings,
+    payload = {"items": rows, "skipped": result.skipped,
+               "warnings": [w.get("vi") for w in result.warnings],
                "removed": [Path(p).name for p in result.removed]}
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     write_atomic(result.directory / "manifest.json", text.encode("utf-8"))

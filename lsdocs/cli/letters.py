@@ -177,7 +177,7 @@ def _split_only(value: str) -> list[str]:
 
 def _report(obj: CliContext, result: Any) -> None:
     for warning in result.warnings:
-        obj.say(T("Cảnh báo: {w}", "Warning: {w}", w=warning), err=True)
+        obj.say(T("Cảnh báo: {w}", "Warning: {w}", w=warning.get(obj.lang)), err=True)
     for item in result.items:
         if item.warnings:
             obj.say(T("Cảnh báo: {a}: {w}", "Warning: {a}: {w}", a=item.agency, w=item.warnings),
@@ -205,7 +205,7 @@ def _report(obj: CliContext, result: Any) -> None:
     obj.emit(1 if result.failed else 0, {
         "directory": str(result.directory), "items": [asdict(i) for i in result.items],
         "skipped": result.skipped, "merged": str(result.merged) if result.merged else None,
-        "removed": result.removed, "warnings": result.warnings})
+        "removed": result.removed, "warnings": [w.get(obj.lang) for w in result.warnings]})
     if result.failed:
         sys.exit(1)
 

@@ -96,8 +96,3 @@ def group_voice(issuer: Agency, recipients: list[Agency]) -> Voice:
 
 def _subject(agency: Agency) -> str:
     return agency.short_name if agency.kind == "ubnd" else agency.name
-
-
-def subject(agency: Agency) -> str:
-    """How a writer names itself in its own letter: "UBND tỉnh", "Sở Khoa học và Công nghệ"."""
-    return _subject(agency)

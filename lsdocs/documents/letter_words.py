@@ -127,10 +127,6 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def lower_first(text: str) -> str:
-    return _lower_first(text)
-
-
 def number_sections(sections: list[tuple[str, list[str]]]) -> list[dict[str, Any]]:
     """``1. Title`` khoản with their items; never a lone ``1.`` (one section has no number)."""
     last = len(sections)
