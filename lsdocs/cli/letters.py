@@ -17,6 +17,7 @@ from lsdocs.batch import FAILED, BatchItem, BatchOptions, run_batch
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
+from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
@@ -81,12 +82,14 @@ def _options(date: dt.date | None, issuer: str | None, as_of: dt.date | None, ye
               help="Cơ quan nhận: mã, tên hoặc tên viết tắt (công văn gửi từng cơ quan).")
 @click.option("--number", type=click.IntRange(min=1), default=None,
               help="Số công văn (bỏ trống: để văn thư ghi số khi ký).")
+@pdf_options
 @click.pass_obj
 def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.date | None,
                    issuer: str | None, as_of: dt.date | None, year: int | None,
                    missing_reports: bool, output: Path, templates: Path | None,
-                   agency: str | None, number: int | None) -> None:
+                   agency: str | None, number: int | None, make_pdf: bool, pdfa: bool) -> None:
     """Soạn một công văn: trien-khai, giao-nhiem-vu, don-doc, de-nghi-bao-cao."""
+    require_pdf_tools(make_pdf, pdfa)
     loaded = load_plan(content or default_content())
     options = _options(date, issuer, as_of, year, missing_reports, number)
     warnings: list[Text] = []
@@ -94,8 +97,10 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
     for warning in warnings:
         obj.say(T("Cảnh báo: {w}", "Warning: {w}", w=warning.get(obj.lang)), err=True)
+    pdfs = write_pdfs(obj, [path], make_pdf, pdfa)
     _illustrative_note(obj, loaded)
     obj.emit(0, {"path": str(path), "kind": kind, "agency": to, "changed": changed,
+                 "pdf": pdfs[0] if pdfs else None,
                  "warnings": [w.get(obj.lang) for w in warnings]})
 
 
@@ -110,13 +115,15 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
 @click.option("--check-all", is_flag=True,
               help="Kiểm tra thể thức từng công văn (mặc định: kiểm tra công văn đầu tiên).")
 @click.option("-q", "--quiet", is_flag=True, help="Không hiện thanh tiến độ.")
+@pdf_options
 @click.pass_obj
 def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.date | None,
                   issuer: str | None, as_of: dt.date | None, year: int | None,
                   missing_reports: bool, output: Path, templates: Path | None,
                   jobs: int | None, only: tuple[str, ...], merge: bool, check_all: bool,
-                  quiet: bool) -> None:
+                  quiet: bool, make_pdf: bool, pdfa: bool) -> None:
     """Soạn công văn KIND cho từng cơ quan, kèm manifest (CSV, JSON)."""
+    require_pdf_tools(make_pdf, pdfa)
     wanted = tuple(a for value in only for a in _split_only(value))
     options = BatchOptions(
         kind=kind, letter=_options(date, issuer, as_of, year, missing_reports),
@@ -135,7 +142,8 @@ def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.dat
     finally:
         if bar:
             bar.close()
-    _report(obj, result)
+    written = [result.directory / i.file for i in result.items if i.status != FAILED]
+    _report(obj, result, write_pdfs(obj, written, make_pdf, pdfa))
 
 
 class _Progress:
@@ -175,7 +183,7 @@ def _split_only(value: str) -> list[str]:
     return [value.strip()] if value.strip() else []
 
 
-def _report(obj: CliContext, result: Any) -> None:
+def _report(obj: CliContext, result: Any, pdfs: list[str]) -> None:
     for warning in result.warnings:
         obj.say(T("Cảnh báo: {w}", "Warning: {w}", w=warning.get(obj.lang)), err=True)
     for item in result.items:
@@ -205,7 +213,8 @@ def _report(obj: CliContext, result: Any) -> None:
     obj.emit(1 if result.failed else 0, {
         "directory": str(result.directory), "items": [asdict(i) for i in result.items],
         "skipped": result.skipped, "merged": str(result.merged) if result.merged else None,
-        "removed": result.removed, "warnings": [w.get(obj.lang) for w in result.warnings]})
+        "removed": result.removed, "warnings": [w.get(obj.lang) for w in result.warnings],
+        "pdf": pdfs})
     if result.failed:
         sys.exit(1)
 
