@@ -12,6 +12,7 @@ import sys
 import click
 
 from lsdocs import __version__
+<<<<<<< HEAD
 from lsdocs.cli._common import CliContext, current_context
 from lsdocs.cli._help import (
     LsdocsGroup,
@@ -20,6 +21,10 @@ from lsdocs.cli._help import (
     speaking,
     switch_language,
 )
+=======
+from lsdocs.cli._common import LANG_ENV, CliContext, current_context, with_flags
+from lsdocs.cli._console import make_console_safe
+>>>>>>> main
 from lsdocs.cli._usage import show_usage_error
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text
 
@@ -83,6 +88,7 @@ def _register_commands() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``lsdocs`` console script."""
+    make_console_safe()
     _register_commands()
     args = sys.argv[1:] if argv is None else argv
     with speaking(cli, cli_language(args)):
@@ -111,6 +117,7 @@ def _run(argv: list[str] | None) -> None:
         sys.exit(130)
     except LsdocsError as exc:
         lang = _lang_from_argv(argv)
+        exc = with_flags(exc)
         click.echo(exc.format(lang), err=True)
         _emit_failure(exc.exit_code, exc.problems)
         sys.exit(exc.exit_code)
