@@ -12,8 +12,8 @@ import sys
 import click
 
 from lsdocs import __version__
-<<<<<<< HEAD
-from lsdocs.cli._common import CliContext, current_context
+from lsdocs.cli._common import CliContext, current_context, with_flags
+from lsdocs.cli._console import make_console_safe
 from lsdocs.cli._help import (
     LsdocsGroup,
     cli_language,
@@ -21,10 +21,6 @@ from lsdocs.cli._help import (
     speaking,
     switch_language,
 )
-=======
-from lsdocs.cli._common import LANG_ENV, CliContext, current_context, with_flags
-from lsdocs.cli._console import make_console_safe
->>>>>>> main
 from lsdocs.cli._usage import show_usage_error
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text
 

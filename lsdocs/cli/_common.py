@@ -9,14 +9,10 @@ from typing import Any, TypeVar
 
 import click
 
-<<<<<<< HEAD
 from lsdocs.cli._help import LANG_ENV as LANG_ENV  # noqa: F401 - where commands found it
 from lsdocs.cli._help import switch_language
-from lsdocs.errors import Problem, Text
-=======
 from lsdocs.documents.agency_lookup import parameter_name
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text
->>>>>>> main
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -45,19 +45,15 @@ def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, strict: b
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R48).
 
     Mã thoát: 0 không có lỗi; 1 có lỗi (cả cảnh báo nếu --strict); 2 không đọc được tệp
-<<<<<<< HEAD
-    hoặc sai cách dùng.
+    hoặc sai cách dùng; 4 tệp không phải văn bản hành chính theo NĐ 30 (văn bản của Đảng,
+    văn bản QPPL, đơn của công dân, giấy tờ doanh nghiệp, mẫu sổ) nên không kiểm tra (chọn
+    --kind để vẫn kiểm tra).
 
     \b
     Ví dụ:
       lsdocs check van-ban.docx
       lsdocs check *.docx --kind cong-van --strict --json
       lsdocs check --fix van-ban.docx -o van-ban-da-sua.docx
-=======
-    hoặc sai cách dùng; 4 tệp không phải văn bản hành chính theo NĐ 30 (văn bản của Đảng,
-    văn bản QPPL, đơn của công dân, giấy tờ doanh nghiệp, mẫu sổ) nên không kiểm tra (chọn
-    --kind để vẫn kiểm tra).
->>>>>>> main
     """
     if fix:
         sys.exit(_fix(obj, files, kind, strict, output, in_place, render))
