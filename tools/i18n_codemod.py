@@ -286,7 +286,10 @@ def wrap_long_lines(text: str) -> str:
         lines = text.splitlines(keepends=True)
         for row, (col, indent) in sorted(breaks.items(), reverse=True):
             line = lines[row - 1]
-            lines[row - 1] = line[:col] + "\n" + " " * indent + line[col:].lstrip(" ")
+            rest = line[col:].strip(" ")
+            if indent + len(rest.rstrip("\n")) > MAX_LINE:  # aligned would still be too long
+                indent = len(line) - len(line.lstrip(" ")) + 4
+            lines[row - 1] = line[:col] + "\n" + " " * indent + rest
         text = "".join(lines)
     return text
 
