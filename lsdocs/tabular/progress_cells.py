@@ -145,8 +145,9 @@ class Cells:
         value: float | None = None
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             value = float(raw)
-        elif isinstance(raw, str) and (match := _DECIMAL.fullmatch(raw.strip())):
-            value = float(match[1].replace(".", "") + "." + (match[2] or "0"))
+        elif isinstance(raw, str) and (match := _DECIMAL.fullmatch(raw.strip().lstrip("-"))):
+            sign = -1 if raw.strip().startswith("-") else 1
+            value = sign * float(match[1].replace(".", "") + "." + (match[2] or "0"))
         expected = T("một số không âm, ví dụ 15 hoặc 12,5", "a number, not negative, e.g. 15 "
                      "or 12,5")
         if value is None:

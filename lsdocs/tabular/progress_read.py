@@ -20,7 +20,7 @@ from lsdocs.content.model import Content, Signature
 from lsdocs.errors import Location, Problem, T, Text
 from lsdocs.progress.model import Narrative, ProgressRecord
 from lsdocs.progress.status import YearStatus
-from lsdocs.tabular.columns import column_letter, fold
+from lsdocs.tabular.columns import ASSIGNMENT_SHEET, column_letter, fold
 from lsdocs.tabular.progress_cells import Cell, Cells
 from lsdocs.tabular.progress_products import read_products, read_targets
 from lsdocs.tabular.progress_sheets import (
@@ -83,21 +83,17 @@ class Reading:
 def read_identity(reading: Reading) -> Identity | None:
     """The hidden sheet's plan, year, agency, digest and rows; None (reported) if missing."""
     wb = reading.wb
-    if IDENTITY_SHEET not in wb.sheetnames:
-        reading.problem(reading.where(), T(
-            "bảng tính không phải bảng báo cáo tiến độ do lsdocs xuất (thiếu trang ẩn «{s}»)",
-            "not a progress workbook exported by lsdocs (the hidden «{s}» sheet is missing)",
-            s=IDENTITY_SHEET), hint=T("dùng bảng xuất bằng lsdocs export-progress",
-                                      "use a workbook made by lsdocs export-progress"),
-            code="not-progress-workbook")
-        return None
     values: dict[str, object] = {}
     rows: list[tuple[int, str]] = []
-    for entry in wb[IDENTITY_SHEET].iter_rows(values_only=True):
-        if entry and entry[0] == "row" and len(entry) > 2:
-            rows.append((int(str(entry[1])), str(entry[2])))
-        elif entry and entry[0] is not None and len(entry) > 1:
-            values[str(entry[0])] = entry[1]
+    if IDENTITY_SHEET in wb.sheetnames:
+        for entry in wb[IDENTITY_SHEET].iter_rows(values_only=True):
+            if entry and entry[0] == "row" and len(entry) > 2:
+                rows.append((int(str(entry[1])), str(entry[2])))
+            elif entry and entry[0] is not None and len(entry) > 1:
+                values[str(entry[0])] = entry[1]
+    if "agency" not in values:
+        _not_progress(reading)
+        return None
     try:
         return Identity(str(values["plan"]), int(str(values["year"])), str(values["agency"]),
                         str(values.get("digest") or ""), tuple(rows))
@@ -107,6 +103,19 @@ def read_identity(reading: Reading) -> Identity | None:
             "the hidden «{s}» sheet was edited; cannot tell whose workbook it is",
             s=IDENTITY_SHEET), code="bad-identity")
         return None
+
+
+def _not_progress(reading: Reading) -> None:
+    assignments = fold(ASSIGNMENT_SHEET) in {fold(n) for n in reading.wb.sheetnames}
+    reading.problem(reading.where(), T(
+        "bảng tính không phải bảng báo cáo tiến độ do lsdocs xuất (thiếu trang ẩn «{s}»)",
+        "not a progress workbook exported by lsdocs (the hidden «{s}» sheet is missing)",
+        s=IDENTITY_SHEET),
+        hint=T("đây là bảng phân công nhiệm vụ; nhập bằng lsdocs import-xlsx",
+               "this is the assignment table; import it with lsdocs import-xlsx")
+        if assignments else T("dùng bảng xuất bằng lsdocs export-progress",
+                              "use a workbook made by lsdocs export-progress"),
+        code="not-progress-workbook")
 
 
 def find_sheets(reading: Reading) -> None:
