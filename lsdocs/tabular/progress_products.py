@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from lsdocs import vnformat as vn
+from lsdocs.content.agencies import existed_on
 from lsdocs.content.schema import did_you_mean
 from lsdocs.errors import T
 from lsdocs.progress.model import Figure, ProductDocument, TaskProgress
+from lsdocs.tabular.agencies import AgencyNames, Unresolved
 from lsdocs.tabular.columns import column_letter
 from lsdocs.tabular.progress_cells import Cell
 from lsdocs.tabular.progress_sheets import (
@@ -52,7 +56,9 @@ def read_products(reading: Reading, tasks: list[TaskProgress]) -> list[TaskProgr
                     [c.key for c in PRODUCT_COLUMNS].index(key)].label(), code="empty-cell")
         if day is not None:
             check_in_period(reading, cells["date"], day, T("ngày ban hành", "the date"))
-        if task_id is None or doc_type is None or number is None or day is None:
+        issuer_ok, issuer = _issuer(reading, cells["issuer"], day)
+        if task_id is None or doc_type is None or number is None or day is None or \
+                not issuer_ok:
             continue
         if (task_id, number) in seen:
             read.error(cells["number"], T("văn bản đã ghi ở hàng {r}", "the document is "
@@ -61,8 +67,37 @@ def read_products(reading: Reading, tasks: list[TaskProgress]) -> list[TaskProgr
             continue
         seen[task_id, number] = row
         products.setdefault(task_id, []).append(
-            ProductDocument(doc_type, number, day, read.text(cells["trich_yeu"])))
+            ProductDocument(doc_type, number, day, read.text(cells["trich_yeu"]),
+                            issuer))
     return [dataclasses.replace(t, products=tuple(products.get(t.task, ()))) for t in tasks]
+
+
+def _issuer(reading: Reading, cell: Cell, day: dt.date | None) -> tuple[bool, str | None]:
+    """(cell fine, the issuing agency's id when it is not the reporting agency).
+
+    The issuer must have existed on the document's date *day*.
+    """
+    assert reading.identity is not None
+    issuer: str | None = None
+    if cell.text:
+        found = AgencyNames(reading.content.registry, reading.content.registry_file).resolve(
+            cell.text)
+        if isinstance(found, Unresolved):
+            reading.cells.error(cell, found.message, expected=found.expected, hint=found.hint,
+                                code="unknown-agency")
+            return False, None
+        issuer = None if found == reading.identity.agency else found
+    agency = reading.content.registry.get(issuer or reading.identity.agency)
+    if day is not None and not existed_on(agency, day):
+        reading.cells.error(cell, T("{a} không hoạt động vào ngày văn bản ({d})",
+                                     "{a} did not exist on the document's date ({d})",
+                                     a=agency.name, d=vn.short_date(day)),
+                            hint=T("ghi cơ quan đã ban hành văn bản (ví dụ cơ quan trước sáp "
+                                   "nhập) ở ô này", "name the agency that issued it (e.g. "
+                                   "the one before the merger) in this cell"),
+                            found=cell.text or agency.name, code="issuer-not-existing")
+        return False, None
+    return True, issuer
 
 
 def _product_task(reading: Reading, cell: Cell, rows: dict[str, int],

@@ -70,7 +70,9 @@ PRODUCT_COLUMNS: tuple[Column, ...] = (
     Column("type", "Loại văn bản", "Document type", 18, kind="type"),
     Column("number", "Số, ký hiệu", "Number and symbol", 20),
     Column("date", "Ngày ban hành", "Date", 15, kind="date"),
-    Column("trich_yeu", "Trích yếu nội dung", "Subject", 60),
+    Column("trich_yeu", "Trích yếu nội dung", "Subject", 50),
+    Column("issuer", "Cơ quan ban hành (nếu không phải cơ quan báo cáo)",
+           "Issuer (if not the reporting agency)", 24),
 )
 
 TARGET_COLUMNS: tuple[Column, ...] = (

@@ -330,9 +330,12 @@ def _fill_products(ws: Worksheet, sheet: Sheet) -> None:
                 for p in t.products]
     for offset, (task_id, product) in enumerate(products):
         doc_type = vn.TYPE_CODES.get(product.doc_type)
+        issuer = product.issuer
         values = {"task": task_id, "type": doc_type.name if doc_type else product.doc_type,
                   "number": product.number, "date": product.date,
-                  "trich_yeu": product.trich_yeu}
+                  "trich_yeu": product.trich_yeu,
+                  "issuer": sheet.content.registry.get(issuer).name
+                  if issuer is not None and issuer in sheet.content.registry else issuer}
         pairs = [(values.get(c.key), c) for c in PRODUCT_COLUMNS]
         for index, (value, column) in enumerate(pairs, 1):
             _put(ws, FIRST_ROW + offset, index, value, column)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
 import pytest
 from openpyxl import Workbook
 from ruamel.yaml import YAML
@@ -285,3 +286,25 @@ def test_an_unanswered_task_is_a_warning(plan: Path, tmp_path: Path) -> None:
     assert [w.format() for w in result.warnings] == [
         f"{sent}: Nhiệm vụ: cảnh báo: 1 nhiệm vụ chưa có tình trạng, coi như chưa báo cáo: 3.4"]
     assert result.records[0].tasks == 1
+
+
+def test_a_document_of_the_agency_before_the_merger_names_its_issuer(plan: Path,
+                                                                     tmp_path: Path) -> None:
+    def early_document(wb: Workbook) -> None:
+        good_snnmt_2025(wb)
+        wb["Sản phẩm"]["C3"], wb["Sản phẩm"]["D3"] = "12/KH-SNN", "20/01/2025"
+
+    workbook = fill(export_one(plan, 2025, "snnmt", tmp_path / "1"), early_document)
+    with pytest.raises(ContentError) as caught:
+        import_progress([workbook], plan)
+    assert errors_of(caught.value) == [
+        f"{workbook}: Sản phẩm!F3 (Cơ quan ban hành (nếu không phải cơ quan báo cáo)): lỗi: Sở "
+        "Nông nghiệp và Môi trường không hoạt động vào ngày văn bản (20/01/2025): «Sở Nông "
+        "nghiệp và Môi trường»; ghi cơ quan đã ban hành văn bản (ví dụ cơ quan trước sáp nhập) "
+        "ở ô này"]
+    fill(workbook, lambda wb: wb["Sản phẩm"].__setitem__("F3", "Sở NN&PTNT"))
+    import_progress([workbook], plan)
+    data = YAML(typ="safe").load(record_file(plan, 2025, "snnmt").read_text("utf-8"))
+    assert data["tasks"][0]["products"][0]["issuer"] == "snnptnt"
+    again = openpyxl.load_workbook(export_one(plan, 2025, "snnmt", tmp_path / "2"))
+    assert again["Sản phẩm"]["F3"].value == "Sở Nông nghiệp và Phát triển nông thôn"
