@@ -9,12 +9,12 @@ import click
 from lsdocs.build import build as build_plan
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, lang_option, print_problems
-from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.errors import T
 
 
 @cli.command("build")
-@click.argument("content", required=False, type=click.Path(path_type=Path))
+@click.argument("content", required=False, type=CONTENT)
 @click.option(
     "-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
     default=DEFAULT_OUTPUT, show_default=True, help="Thư mục ghi kết quả.",

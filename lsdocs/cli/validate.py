@@ -9,13 +9,13 @@ import click
 
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, lang_option, print_problems
-from lsdocs.cli._paths import default_content
+from lsdocs.cli._paths import CONTENT, default_content
 from lsdocs.content import validate
 from lsdocs.errors import T, is_missing_file
 
 
 @cli.command("validate")
-@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.argument("path", required=False, type=CONTENT)
 @lang_option
 @click.pass_obj
 def validate_command(obj: CliContext, path: Path | None) -> None:
