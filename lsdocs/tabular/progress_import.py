@@ -33,7 +33,13 @@ from lsdocs.tabular.errors import TableFileError, file_problem
 from lsdocs.tabular.progress_cells import Cells
 from lsdocs.tabular.progress_export import read_records, record_path, records_root
 from lsdocs.tabular.progress_guide import plan_reference
-from lsdocs.tabular.progress_read import Reading, find_sheets, read_identity, read_record
+from lsdocs.tabular.progress_read import (
+    Identity,
+    Reading,
+    find_sheets,
+    read_identity,
+    read_record,
+)
 from lsdocs.tabular.progress_yaml import digest, load_text, meaning, record_data, render
 from lsdocs.tabular.read import load_xlsx
 
@@ -79,7 +85,7 @@ def import_progress(workbooks: Sequence[Path], content_path: Path, *, dry_run: b
     progress = read_records(root, content.plan.id)
     statuses: dict[int, YearStatus] = {}
     problems, unreadable = ProblemList(), False
-    records: list[tuple[Path, ProgressRecord, str]] = []
+    records: list[tuple[Path, ProgressRecord, Identity]] = []
     for path in workbooks:
         try:
             found = _read_workbook(path, content, root, year, statuses,
@@ -93,8 +99,8 @@ def import_progress(workbooks: Sequence[Path], content_path: Path, *, dry_run: b
     _check_repeats(records, problems)
     if problems.errors:
         raise (TableFileError if unreadable else ContentError)(problems.problems)
-    planned = [_plan(content, root, path, record, exported, force, problems)
-               for path, record, exported in records]
+    planned = [_plan(content, root, path, record, identity, force, problems)
+               for path, record, identity in records]
     problems.raise_if_errors(ContentError)
     _validate(content, root, planned)
     if not dry_run:
@@ -112,7 +118,7 @@ def import_progress(workbooks: Sequence[Path], content_path: Path, *, dry_run: b
 
 def _read_workbook(path: Path, content: Content, root: Path, year: int | None,
                    statuses: dict[int, YearStatus], status_of: Callable[[int], YearStatus],
-                   problems: ProblemList) -> tuple[ProgressRecord, str] | None:
+                   problems: ProblemList) -> tuple[ProgressRecord, Identity] | None:
     reading = Reading(str(path), load_xlsx(path), content, Cells(problems))
     reading.identity = identity = read_identity(reading)
     find_sheets(reading)
@@ -136,7 +142,7 @@ def _read_workbook(path: Path, content: Content, root: Path, year: int | None,
     record = read_record(reading, str(source or ""))
     if record is None or len(problems.errors) > errors:
         return None
-    return record, identity.digest
+    return record, identity
 
 
 def _identity_ok(reading: Reading, year: int | None) -> bool:
@@ -160,7 +166,7 @@ def _identity_ok(reading: Reading, year: int | None) -> bool:
     return not wrong
 
 
-def _check_repeats(records: list[tuple[Path, ProgressRecord, str]],
+def _check_repeats(records: list[tuple[Path, ProgressRecord, Identity]],
                    problems: ProblemList) -> None:
     first: dict[tuple[int, str], Path] = {}
     for path, record, _ in records:
@@ -178,18 +184,18 @@ def _check_repeats(records: list[tuple[Path, ProgressRecord, str]],
 # --- planning the files ------------------------------------------------------------------------
 
 
-def _plan(content: Content, root: Path, workbook: Path, record: ProgressRecord, exported: str,
-          force: bool, problems: ProblemList) -> _Planned:
+def _plan(content: Content, root: Path, workbook: Path, record: ProgressRecord,
+          identity: Identity, force: bool, problems: ProblemList) -> _Planned:
     path = record_path(root, record.year, record.agency)
     old_text = _read_text(path)
     old_data = _file_data(path)
-    data = record_data(record)
+    data = _keep_other_tasks(record_data(record), old_data, {i for _, i in identity.rows})
     unchanged = old_data is not None and meaning(old_data) == meaning(data)
     item = RecordImport(workbook, path, record.year, record.agency, len(record.tasks),
                         not unchanged, False, old_text is None)
     if unchanged:
         return _Planned(item, None)
-    if old_text is not None and not force and digest(old_data) != exported:
+    if old_text is not None and not force and digest(old_data) != identity.digest:
         problems.add(Problem(Location(file=str(path)), T(
             "tệp đã được sửa sau khi xuất bảng {w}; nhập bảng sẽ xóa các sửa đổi đó",
             "the file was edited after {w} was exported; importing would undo those edits",
@@ -213,6 +219,20 @@ def _plan(content: Content, root: Path, workbook: Path, record: ProgressRecord, 
                                    "edit the YAML by hand, or report a bug"),
             code="unsafe-edit"))
     return _Planned(item, text)
+
+
+def _keep_other_tasks(data: dict[str, Any], old: Any, rows: set[str]) -> dict[str, Any]:
+    """Tasks of the existing file that the workbook had no row for stay as they are."""
+    kept = [t for t in (old.get("tasks") or []) if isinstance(t, dict)
+            and str(t.get("task")) not in rows] if isinstance(old, dict) else []
+    if not kept:
+        return data
+    tasks = [*data.get("tasks", []), *kept]
+    ordered = {k: v for k, v in data.items() if k != "figures"}
+    ordered["tasks"] = tasks
+    if "figures" in data:
+        ordered["figures"] = data["figures"]
+    return ordered
 
 
 def _read_text(path: Path) -> str | None:

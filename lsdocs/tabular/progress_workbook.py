@@ -59,7 +59,7 @@ from lsdocs.tabular.xlsxstyle import (
     wrapped_lines,
 )
 
-DATE_FORMAT = "DD/MM/YYYY"
+DATE_FORMAT = "DD/M/YYYY"  # 06/9/2023, 15/3/2024 as lsdocs writes dates (January: 15/1)
 MONEY_FORMAT = "#,##0"
 #: Types offered in the drop-down (an Excel list is at most 255 characters); any type of
 #: :data:`lsdocs.vnformat.TYPE_CODES` is accepted when typed.
@@ -189,12 +189,12 @@ def _date_rule(ws: Worksheet, cells: str, title: str, sheet: Sheet) -> None:
 
 
 def _fill_guide(ws: Worksheet, sheet: Sheet) -> None:
-    ws.column_dimensions["A"].width = 88
+    ws.column_dimensions["A"].width = 80
     for row, (text, bold) in enumerate(guide_lines(sheet), 1):
         cell = ws.cell(row, 1, text)
         cell.font = TITLE if row == 1 else BOLD if bold else FONT
         cell.alignment = CENTER if row == 1 else WRAP
-        ws.row_dimensions[row].height = round(wrapped_lines(text, 84) * LINE_POINTS + 4, 1)
+        ws.row_dimensions[row].height = round(wrapped_lines(text, 76) * LINE_POINTS + 4, 1)
     _protect(ws)
     _page(ws, landscape=False)
 

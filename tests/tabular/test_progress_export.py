@@ -72,7 +72,7 @@ def test_sheets_locks_lists_and_print_layout(plan: Path, tmp_path: Path) -> None
     assert rules["F3:F4"].formula1 == '"Đã hoàn thành,Đang thực hiện,Chưa triển khai"'
     assert rules["G3:G4"].type == "date" and rules["G3:G4"].operator == "between"
     assert rules["G3:G4"].formula2 == "DATE(2025,12,14)"
-    assert tasks["G3"].number_format == "DD/MM/YYYY"
+    assert tasks["G3"].number_format == "DD/M/YYYY"
     products = wb["Sản phẩm"]
     product_rules = {str(dv.sqref).split(":")[0]: dv for dv in
                      products.data_validations.dataValidation}

@@ -308,3 +308,18 @@ def test_a_document_of_the_agency_before_the_merger_names_its_issuer(plan: Path,
     assert data["tasks"][0]["products"][0]["issuer"] == "snnptnt"
     again = openpyxl.load_workbook(export_one(plan, 2025, "snnmt", tmp_path / "2"))
     assert again["Sản phẩm"]["F3"].value == "Sở Nông nghiệp và Phát triển nông thôn"
+
+
+def test_tasks_the_workbook_has_no_row_for_are_kept(plan: Path, tmp_path: Path) -> None:
+    sent = fill(export_one(plan, 2025, "snnmt", tmp_path / "1"), good_snnmt_2025)
+    import_progress([sent], plan)
+    target = record_file(plan, 2025, "snnmt")
+    extra = '  - task: "4.1"   # ghi tay\n    status: dang-thuc-hien\n'
+    target.write_text(target.read_text("utf-8").replace("figures:", extra + "figures:"),
+                      encoding="utf-8")
+    again = fill(export_one(plan, 2025, "snnmt", tmp_path / "2"),
+                 lambda wb: answer(wb, "3.4", "Chưa triển khai"))
+    import_progress([again], plan)
+    data = YAML(typ="safe").load(target.read_text("utf-8"))
+    assert [(t["task"], t["status"]) for t in data["tasks"]] == [
+        ("3.1", "hoan-thanh"), ("3.4", "chua-trien-khai"), ("4.1", "dang-thuc-hien")]
