@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import click
 from lsdocs import vnformat as vn
 from lsdocs.batch import FAILED, BatchItem, BatchOptions, run_batch
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option
+from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
@@ -55,6 +56,7 @@ def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                                                     path_type=Path), default=None,
                      help="Thư mục mẫu .docx."),
         lang_option,
+        json_option,
     ]
     for option in reversed(options):
         func = option(func)
@@ -82,9 +84,10 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
     """Soạn một công văn: trien-khai, giao-nhiem-vu, don-doc, de-nghi-bao-cao."""
     loaded = load_plan(content or default_content())
     options = _options(date, issuer, as_of, year, number)
-    path, _changed, _to = write_letter(loaded, kind, options, agency, output, templates)
+    path, changed, to = write_letter(loaded, kind, options, agency, output, templates)
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
     _illustrative_note(obj, loaded)
+    obj.emit(0, {"path": str(path), "kind": kind, "agency": to, "changed": changed})
 
 
 @cli.command("batch")
@@ -170,6 +173,9 @@ def _report(obj: CliContext, result: Any) -> None:
     if result.merged:
         obj.say(T("Tệp ghép để in: {p}", "Merged file for printing: {p}", p=result.merged))
     _illustrative_note(obj, result.content)
+    obj.emit(1 if result.failed else 0, {
+        "directory": str(result.directory), "items": [asdict(i) for i in result.items],
+        "skipped": result.skipped, "merged": str(result.merged) if result.merged else None})
     if result.failed:
         sys.exit(1)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option
+from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import shipped_content_dirs
 from lsdocs.errors import T
 from lsdocs.starter import STARTER_KINDS, new_plan
@@ -23,6 +23,7 @@ from lsdocs.starter import STARTER_KINDS, new_plan
 @click.option("--year", type=click.IntRange(1945, 2100), default=None,
               help="Năm của dự thảo (mặc định: năm nay).")
 @lang_option
+@json_option
 @click.pass_obj
 def new_command(obj: CliContext, kind: str, folder: Path, plan_id: str | None,
                 year: int | None) -> None:
@@ -45,3 +46,5 @@ def new_command(obj: CliContext, kind: str, folder: Path, plan_id: str | None,
     obj.say(T("Tiếp theo: sửa tệp, rồi chạy «lsdocs validate {p}» và «lsdocs build {p}».",
               "Next: edit the file, then run «lsdocs validate {p}» and «lsdocs build {p}».",
               p=result.plan))
+    obj.emit(0, {"plan": str(result.plan),
+                 "registry": str(result.registry) if result.registry else None})

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option, print_problems
+from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, default_content
 from lsdocs.content import validate
 from lsdocs.errors import T, is_missing_file
@@ -17,6 +17,7 @@ from lsdocs.errors import T, is_missing_file
 @cli.command("validate")
 @click.argument("path", required=False, type=CONTENT)
 @lang_option
+@json_option
 @click.pass_obj
 def validate_command(obj: CliContext, path: Path | None) -> None:
     """Kiểm tra nội dung (kế hoạch, danh mục cơ quan); báo mọi lỗi trong một lần.
@@ -28,8 +29,10 @@ def validate_command(obj: CliContext, path: Path | None) -> None:
     print_problems(obj, problems)
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
+    code = (2 if is_missing_file(problems) else 1) if errors else 0
+    obj.emit(code, {"errors": errors, "warnings": warnings}, problems)
     if errors:
         obj.say(T("{e} lỗi, {w} cảnh báo.", "{e} error(s), {w} warning(s).", e=errors,
                   w=warnings), err=True)
-        sys.exit(2 if is_missing_file(problems) else 1)
+        sys.exit(code)
     obj.say(T("Nội dung hợp lệ ({w} cảnh báo).", "Content is valid ({w} warnings).", w=warnings))
