@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option
-from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.cli._common import CliContext, json_option, lang_option
+from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.errors import LsdocsError, T
 from lsdocs.tabular.progress_export import export_progress
 from lsdocs.tabular.progress_import import ProgressImport, import_progress
 
-_CONTENT = click.argument("content", required=False, type=click.Path(path_type=Path))
+_CONTENT = click.argument("content", required=False, type=CONTENT)
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 @cli.command("export-progress")
@@ -24,6 +25,7 @@ _CONTENT = click.argument("content", required=False, type=click.Path(path_type=P
 @click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Thư mục ghi bảng (mặc định output/<mã kế hoạch>/tien-do-<năm>).")
 @_CONTENT
+@json_option
 @lang_option
 @click.pass_obj
 def export_progress_command(obj: CliContext, year: int, agencies: tuple[str, ...],
@@ -51,6 +53,9 @@ def export_progress_command(obj: CliContext, year: int, agencies: tuple[str, ...
                       f=filled.get(obj.lang)))
         else:
             obj.say(T("Không đổi: {p}", "Unchanged: {p}", p=result.path))
+    obj.emit(0, {"year": year, "workbooks": [
+        {"path": str(r.path), "agency": r.agency.id, "tasks": r.tasks, "prefilled": r.prefilled,
+         "changed": r.changed} for r in results]})
 
 
 @cli.command("import-progress")
@@ -61,6 +66,7 @@ def export_progress_command(obj: CliContext, year: int, agencies: tuple[str, ...
 @click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra và báo thay đổi, không ghi gì.")
 @click.option("--force", is_flag=True,
               help="Ghi cả khi tệp tiến độ đã được sửa tay sau khi xuất bảng (ghi đè sửa đổi đó).")
+@json_option
 @lang_option
 @click.pass_obj
 def import_progress_command(obj: CliContext, files: tuple[Path, ...], year: int | None,
@@ -70,8 +76,8 @@ def import_progress_command(obj: CliContext, files: tuple[Path, ...], year: int 
     Mọi ô của mọi tệp được kiểm tra trước (báo tệp, trang, ô và giá trị cần);
     có lỗi thì báo tất cả và không ghi gì. Tệp không đổi nội dung được giữ
     nguyên từng byte; tệp đã sửa tay sau khi xuất bảng không bị ghi đè (trừ
-    khi có --force). CONTENT (tệp .yaml, tùy chọn) là tệp kế hoạch, mặc định
-    content/kh-182-2023.yaml. Mã thoát: 0 xong, 1 có lỗi nội dung, 2 sai cách
+    khi có --force). CONTENT (tùy chọn) là tệp kế hoạch, thư mục nội dung hoặc
+    mã kế hoạch, mặc định content/kh-182-2023.yaml. Mã thoát: 0 xong, 1 có lỗi nội dung, 2 sai cách
     dùng hoặc không đọc được tệp.
 
     \b
@@ -80,12 +86,12 @@ def import_progress_command(obj: CliContext, files: tuple[Path, ...], year: int 
       lsdocs import-progress tien-do-2024-snnptnt.xlsx --year 2024
       lsdocs import-progress tien-do-2024-snnptnt.xlsx content/kh-182-2023.yaml --force
     """
-    plans = [f for f in files if f.suffix.lower() in (".yaml", ".yml")]
-    workbooks = [f for f in files if f not in plans]
+    workbooks = [f for f in files if f.suffix.lower() in _WORKBOOK_SUFFIXES]
+    plans = [CONTENT.convert(str(f), None, None) for f in files if f not in workbooks]
     if len(plans) > 1 or not workbooks:
-        raise click.UsageError("chỉ ghi một tệp kế hoạch .yaml và ít nhất một tệp .xlsx"
+        raise click.UsageError("cần ít nhất một tệp .xlsx và nhiều nhất một kế hoạch (CONTENT)"
                                if obj.lang == "vi" else
-                               "give one plan .yaml file at most and at least one .xlsx file")
+                               "give at least one .xlsx file and one plan (CONTENT) at most")
     content = plans[0] if plans else None
     try:
         result = import_progress(workbooks, content or default_content(),
@@ -95,6 +101,7 @@ def import_progress_command(obj: CliContext, files: tuple[Path, ...], year: int 
         errors = sum(1 for p in exc.problems if p.is_error)
         obj.say(T("{n} lỗi; chưa ghi gì.", "{n} errors; nothing was written.", n=errors),
                 err=True)
+        obj.emit(exc.exit_code, None, exc.problems)
         sys.exit(exc.exit_code)
     _report(obj, result)
 
@@ -102,6 +109,10 @@ def import_progress_command(obj: CliContext, files: tuple[Path, ...], year: int 
 def _report(obj: CliContext, result: ProgressImport) -> None:
     for warning in result.warnings:
         click.echo(warning.format(obj.lang), err=True)
+    obj.emit(0, {"dry_run": result.dry_run, "records": [
+        {"workbook": str(r.workbook), "path": str(r.path), "year": r.year, "agency": r.agency,
+         "tasks": r.tasks, "changed": r.changed, "written": r.written, "created": r.created}
+        for r in result.records]}, result.warnings)
     for item in result.records:
         if not item.changed:
             obj.say(T("Không đổi: {p} ({w})", "Unchanged: {p} ({w})", p=item.path,

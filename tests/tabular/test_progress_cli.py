@@ -63,3 +63,22 @@ def test_usage_and_unreadable_files_exit_2(plan: Path, tmp_path: Path) -> None:
     no_year = lsdocs("export-progress", plan, cwd=tmp_path)
     assert no_year.returncode == 2 and "--year" in no_year.stderr
     assert "Traceback" not in merged.stderr + missing.stderr + no_year.stderr
+
+
+def test_json_answers_with_the_records(plan: Path, tmp_path: Path) -> None:
+    import json
+
+    lsdocs("export-progress", "--year", "2025", "--agency", "snnmt", "-o", ".", plan,
+           cwd=tmp_path)
+    workbook = fill(tmp_path / "tien-do-2025-snnmt.xlsx", good_snnmt_2025)
+    done = lsdocs("import-progress", workbook, plan, "--json", cwd=tmp_path)
+    answer = json.loads(done.stdout)
+    assert (answer["command"], answer["ok"]) == ("import-progress", True)
+    assert [(r["agency"], r["written"], r["tasks"]) for r in answer["result"]["records"]] == [
+        ("snnmt", True, 2)]
+    wb = openpyxl.load_workbook(workbook)
+    wb["Nhiệm vụ"]["F3"] = "xong"
+    wb.save(workbook)
+    failed = json.loads(lsdocs("import-progress", workbook, plan, "--json", cwd=tmp_path).stdout)
+    assert (failed["ok"], failed["exit_code"]) == (False, 1)
+    assert failed["problems"][0]["place"] == "Nhiệm vụ!F3 (Tình trạng)"
