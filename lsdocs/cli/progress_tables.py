@@ -111,10 +111,14 @@ def _report(obj: CliContext, result: ProgressImport) -> None:
         click.echo(warning.format(obj.lang), err=True)
     obj.emit(0, {"dry_run": result.dry_run, "records": [
         {"workbook": str(r.workbook), "path": str(r.path), "year": r.year, "agency": r.agency,
-         "tasks": r.tasks, "changed": r.changed, "written": r.written, "created": r.created}
+         "tasks": r.tasks, "changed": r.changed, "written": r.written, "created": r.created,
+         "empty": r.empty}
         for r in result.records]}, result.warnings)
     for item in result.records:
-        if not item.changed:
+        if item.empty:
+            obj.say(T("Bỏ qua: {w} chưa điền gì", "Skipped: nothing filled in {w}",
+                      w=item.workbook.name))
+        elif not item.changed:
             obj.say(T("Không đổi: {p} ({w})", "Unchanged: {p} ({w})", p=item.path,
                       w=item.workbook.name))
         elif item.written:

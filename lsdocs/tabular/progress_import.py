@@ -40,7 +40,8 @@ from lsdocs.tabular.progress_read import (
     read_identity,
     read_record,
 )
-from lsdocs.tabular.progress_yaml import digest, load_text, meaning, record_data, render
+from lsdocs.tabular.progress_splice import render_file
+from lsdocs.tabular.progress_yaml import digest, load_text, meaning, record_data
 from lsdocs.tabular.read import load_xlsx
 
 
@@ -56,6 +57,7 @@ class RecordImport:
     changed: bool  # the file's meaning changes (False: left as it was)
     written: bool
     created: bool  # there was no file before
+    empty: bool = False  # nothing filled in and no file: no record written (not reported)
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def import_progress(workbooks: Sequence[Path], content_path: Path, *, dry_run: b
     planned = [_plan(content, root, path, record, identity, force, problems)
                for path, record, identity in records]
     problems.raise_if_errors(ContentError)
-    _validate(content, root, planned)
+    problems.extend(_validate(content, root, planned))
     if not dry_run:
         for plan in planned:
             if plan.text is not None:
@@ -195,6 +197,12 @@ def _plan(content: Content, root: Path, workbook: Path, record: ProgressRecord,
                         not unchanged, False, old_text is None)
     if unchanged:
         return _Planned(item, None)
+    if old_text is None and _empty(record):
+        problems.add(Problem(Location(file=str(workbook)), T(
+            "bảng chưa điền gì; không ghi tệp tiến độ (cơ quan vẫn là chưa báo cáo)",
+            "nothing is filled in; no progress file is written (the agency has not reported)"),
+            severity="warning", code="empty-workbook"))
+        return _Planned(dataclasses.replace(item, changed=False, empty=True), None)
     if old_text is not None and not force and digest(old_data) != identity.digest:
         problems.add(Problem(Location(file=str(path)), T(
             "tệp đã được sửa sau khi xuất bảng {w}; nhập bảng sẽ xóa các sửa đổi đó",
@@ -208,8 +216,7 @@ def _plan(content: Content, root: Path, workbook: Path, record: ProgressRecord,
     header = (f"Tiến độ thực hiện {plan_reference(content)} năm {record.year}: {agency.name}.\n"
               "Ghi bởi lsdocs import-progress từ bảng tính của cơ quan; sửa tay được (giữ "
               "đúng các khóa).")
-    text = render(data, load_text(old_text) if old_text else None, header,
-                  reporting_period(content, record.year))
+    text = render_file(data, old_text, header, reporting_period(content, record.year))
     written = YAML(typ="safe", pure=True).load(text)
     if meaning(written) != meaning(data):
         raise ContentError(Problem(Location(file=str(path)), T(
@@ -219,6 +226,12 @@ def _plan(content: Content, root: Path, workbook: Path, record: ProgressRecord,
                                    "edit the YAML by hand, or report a bug"),
             code="unsafe-edit"))
     return _Planned(item, text)
+
+
+def _empty(record: ProgressRecord) -> bool:
+    return not (record.tasks or record.figures or any(vars(record.narrative).values())
+                or record.budget is not None or record.reported_on or record.report_number
+                or record.signature)
 
 
 def _keep_other_tasks(data: dict[str, Any], old: Any, rows: set[str]) -> dict[str, Any]:
@@ -264,19 +277,20 @@ def _write(path: Path, text: str) -> None:
 # --- the progress loader's validation ------------------------------------------------------
 
 
-def _validate(content: Content, root: Path, planned: list[_Planned]) -> None:
+def _validate(content: Content, root: Path, planned: list[_Planned]) -> list[Problem]:
     """Validate the records as ``lsdocs validate`` will, with the new files in place.
 
-    Uses :func:`lsdocs.progress.loader.validate_progress` when lsdocs has it.
+    Uses :func:`lsdocs.progress.loader.validate_progress` when lsdocs has it;
+    returns its warnings about the files the import writes.
     """
     try:
         loader = importlib.import_module("lsdocs.progress.loader")
     except ImportError:
-        return
+        return []
     validate = getattr(loader, "validate_progress", None)
     new = [p for p in planned if p.text is not None]
     if validate is None or not new:
-        return
+        return []
     with tempfile.TemporaryDirectory(prefix="lsdocs-progress-") as tmp:
         copy = Path(tmp) / content.plan.id
         if root.is_dir():
@@ -288,11 +302,15 @@ def _validate(content: Content, root: Path, planned: list[_Planned]) -> None:
         found: list[Problem] = list(validate(content, copy))
         years = {str(p.item.year) for p in new}
         errors = [_moved(p, copy, root) for p in found if p.is_error and _in_years(p, copy, years)]
+        written = {str(copy / p.item.path.relative_to(root)) for p in new}
+        warnings = [_moved(p, copy, root) for p in found
+                    if not p.is_error and p.location.file in written]
     if errors:
         raise ContentError([Problem(Location(file=str(root)), T(
             "bản ghi tiến độ sau khi nhập không hợp lệ; chưa ghi gì",
             "the progress records would not be valid after the import; nothing was written"),
             code="invalid-after-import"), *errors])
+    return warnings
 
 
 def _in_years(problem: Problem, copy: Path, years: set[str]) -> bool:

@@ -78,14 +78,22 @@ def test_a_changed_workbook_edits_the_record_and_keeps_hand_comments(plan: Path,
     sent = fill(export_one(plan, 2025, "snnmt", tmp_path / "1"), good_snnmt_2025)
     import_progress([sent], plan)
     target = record_file(plan, 2025, "snnmt")
+    # a hand-wrapped paragraph (not as lsdocs would wrap it) and a comment on a task
+    wrapped = ("  ket_qua:\n    - Hoàn thành\n      đúng hạn\n      các nhiệm vụ được giao trong "
+               "năm, trong đó có nhiều nhiệm vụ khó về chế phẩm sinh học.\n")
     target.write_text(target.read_text("utf-8").replace(
-        "  - task: \"3.4\"\n", "  - task: \"3.4\"  # hỏi lại phòng Kế hoạch\n"), encoding="utf-8")
+        "  - task: \"3.4\"\n", "  - task: \"3.4\"  # hỏi lại phòng Kế hoạch\n").replace(
+        "tasks:", wrapped + "tasks:"), encoding="utf-8")
+    before = target.read_text("utf-8")
     again = fill(export_one(plan, 2025, "snnmt", tmp_path / "2"),
                  lambda wb: answer(wb, "3.4", "Đã hoàn thành", "01/12/2025", "Xong"))
     result = import_progress([again], plan)
     assert [(r.changed, r.written) for r in result.records] == [(True, True)]
     text = target.read_text("utf-8")
     assert "# hỏi lại phòng Kế hoạch" in text
+    # only the lines of task 3.4 changed; everything else is kept byte for byte
+    head = before[:before.index('  - task: "3.4"')]
+    assert text.startswith(head) and wrapped in text
     data = YAML(typ="safe").load(text)
     assert data["tasks"][1] == {"task": "3.4", "status": "hoan-thanh", "completed": "01/12/2025",
                                 "result": "Xong", "difficulties": "Thiếu kinh phí"}
