@@ -331,3 +331,12 @@ def test_tasks_the_workbook_has_no_row_for_are_kept(plan: Path, tmp_path: Path) 
     data = YAML(typ="safe").load(target.read_text("utf-8"))
     assert [(t["task"], t["status"]) for t in data["tasks"]] == [
         ("3.1", "hoan-thanh"), ("3.4", "chua-trien-khai"), ("4.1", "dang-thuc-hien")]
+
+
+def test_an_empty_workbook_writes_no_record(plan: Path, tmp_path: Path) -> None:
+    untouched = export_one(plan, 2025, "sct", tmp_path)
+    result = import_progress([untouched], plan)
+    assert [(r.empty, r.written) for r in result.records] == [(True, False)]
+    assert not record_file(plan, 2025, "sct").exists()
+    assert f"{untouched}: cảnh báo: bảng chưa điền gì; không ghi tệp tiến độ (cơ quan vẫn là " \
+           "chưa báo cáo)" in [w.format() for w in result.warnings]
