@@ -17,7 +17,6 @@ from typing import cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lsdocs import vnformat as vn
@@ -55,6 +54,9 @@ from lsdocs.tabular.xlsxstyle import (
     TEXT_FORMAT,
     TITLE,
     WRAP,
+    add_validation,
+    print_setup,
+    protect_structure,
     reproducible_bytes,
     wrapped_lines,
 )
@@ -106,13 +108,6 @@ def progress_workbook_bytes(sheet: Sheet) -> bytes:
 # --- common pieces -------------------------------------------------------------------------
 
 
-def _protect(ws: Worksheet) -> None:
-    """Lock the sheet's structure; resizing rows and columns stays allowed."""
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-
-
 def _title(ws: Worksheet, text: str, width: int) -> None:
     cell = ws.cell(TITLE_ROW, 1, text)
     cell.font, cell.alignment = TITLE, CENTER
@@ -152,27 +147,6 @@ def _height(values: Sequence[tuple[object, Column]]) -> float:
     return round(max(lines, 2) * LINE_POINTS + 3, 1)
 
 
-def _page(ws: Worksheet, landscape: bool = True) -> None:
-    setup = ws.page_setup
-    setup.orientation = "landscape" if landscape else "portrait"
-    setup.paperSize = ws.PAPERSIZE_A4
-    setup.fitToWidth, setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-
-
-def _validation(ws: Worksheet, cells: str, title: str, prompt: str, *, kind: str | None = None,
-                formula1: str | None = None, formula2: str | None = None,
-                operator: str | None = None, strict: bool = False) -> None:
-    rule = DataValidation(type=kind, formula1=formula1, formula2=formula2, operator=operator,
-                          allow_blank=True, showInputMessage=True, promptTitle=title,
-                          prompt=prompt, showErrorMessage=kind is not None,
-                          errorStyle="stop" if strict else "warning", errorTitle=title,
-                          error=prompt)
-    rule.add(cells)
-    ws.add_data_validation(rule)
-
-
 def _excel_date(day: dt.date) -> str:
     return f"DATE({day.year},{day.month},{day.day})"
 
@@ -180,7 +154,7 @@ def _excel_date(day: dt.date) -> str:
 def _date_rule(ws: Worksheet, cells: str, title: str, sheet: Sheet) -> None:
     first = sheet.content.plan.document.date or sheet.status.period_start
     end = sheet.status.period_end
-    _validation(ws, cells, title, f"Ngày dạng DD/MM/YYYY, từ {vn.short_date(first)} đến "
+    add_validation(ws, cells, title, f"Ngày dạng DD/MM/YYYY, từ {vn.short_date(first)} đến "
                 f"{vn.short_date(end)}.", kind="date", operator="between",
                 formula1=_excel_date(first), formula2=_excel_date(end))
 
@@ -195,8 +169,8 @@ def _fill_guide(ws: Worksheet, sheet: Sheet) -> None:
         cell.font = TITLE if row == 1 else BOLD if bold else FONT
         cell.alignment = CENTER if row == 1 else WRAP
         ws.row_dimensions[row].height = round(wrapped_lines(text, 76) * LINE_POINTS + 4, 1)
-    _protect(ws)
-    _page(ws, landscape=False)
+    protect_structure(ws)
+    print_setup(ws, landscape=False)
 
 
 # --- Thông tin chung -----------------------------------------------------------------------
@@ -230,8 +204,8 @@ def _fill_info(ws: Worksheet, sheet: Sheet) -> None:
             max(lines, wrapped_lines(text, 68), wrapped_lines(item.label, 32),
                 wrapped_lines(item.hint, 28)) * LINE_POINTS + 4, 1)
     ws.freeze_panes = ws.cell(FIRST_ROW, 1)
-    _protect(ws)
-    _page(ws, landscape=False)
+    protect_structure(ws)
+    print_setup(ws, landscape=False)
 
 
 def _info_format(ws: Worksheet, ref: str, kind: str, label: str, sheet: Sheet) -> None:
@@ -240,11 +214,11 @@ def _info_format(ws: Worksheet, ref: str, kind: str, label: str, sheet: Sheet) -
         cell.number_format = DATE_FORMAT
         cell.alignment = Alignment(vertical="center", horizontal="left")
         first = sheet.content.plan.document.date or sheet.status.period_start
-        _validation(ws, ref, label, "Ngày dạng DD/MM/YYYY.", kind="date",
+        add_validation(ws, ref, label, "Ngày dạng DD/MM/YYYY.", kind="date",
                     operator="greaterThanOrEqual", formula1=_excel_date(first))
     elif kind == "money":
         cell.number_format = MONEY_FORMAT
-        _validation(ws, ref, label, "Số nguyên không âm, đơn vị đồng.", kind="whole",
+        add_validation(ws, ref, label, "Số nguyên không âm, đơn vị đồng.", kind="whole",
                     operator="greaterThanOrEqual", formula1="0")
     else:
         cell.number_format = TEXT_FORMAT
@@ -293,13 +267,13 @@ def _fill_tasks(ws: Worksheet, sheet: Sheet) -> list[tuple[int, str]]:
     last = FIRST_ROW + max(len(rows), 1) - 1
     letters = {c.key: column_letter(i) for i, c in enumerate(TASK_COLUMNS, 1)}
     states = ",".join(STATE_LABELS.values())
-    _validation(ws, f"{letters['status']}{FIRST_ROW}:{letters['status']}{last}", "Tình trạng",
+    add_validation(ws, f"{letters['status']}{FIRST_ROW}:{letters['status']}{last}", "Tình trạng",
                 "Chọn: " + ", ".join(STATE_LABELS.values()) + ".", kind="list",
                 formula1=f'"{states}"', strict=True)
     _date_rule(ws, f"{letters['completed']}{FIRST_ROW}:{letters['completed']}{last}",
                "Ngày hoàn thành", sheet)
-    _protect(ws)
-    _page(ws)
+    protect_structure(ws)
+    print_setup(ws)
     return rows
 
 
@@ -346,18 +320,18 @@ def _fill_products(ws: Worksheet, sheet: Sheet) -> None:
             _put(ws, FIRST_ROW + offset, index, None, column)
     letters = {c.key: column_letter(i) for i, c in enumerate(PRODUCT_COLUMNS, 1)}
     ids = ",".join(t.task.id for t in sheet.tasks)
-    _validation(ws, f"{letters['task']}{FIRST_ROW}:{letters['task']}{last}", "Mã nhiệm vụ",
+    add_validation(ws, f"{letters['task']}{FIRST_ROW}:{letters['task']}{last}", "Mã nhiệm vụ",
                 "Mã nhiệm vụ ở trang «Nhiệm vụ».", kind="list", formula1=f'"{ids}"')
     names = ",".join(vn.TYPE_CODES[t].name for t in OFFERED_TYPES)
-    _validation(ws, f"{letters['type']}{FIRST_ROW}:{letters['type']}{last}", "Loại văn bản",
+    add_validation(ws, f"{letters['type']}{FIRST_ROW}:{letters['type']}{last}", "Loại văn bản",
                 "Chọn trong danh sách (hoặc ghi tên loại văn bản khác).", kind="list",
                 formula1=f'"{names}"')
-    _validation(ws, f"{letters['number']}{FIRST_ROW}:{letters['number']}{last}",
+    add_validation(ws, f"{letters['number']}{FIRST_ROW}:{letters['number']}{last}",
                 "Số, ký hiệu", "Như in trên văn bản, ví dụ 125/KH-SNN; công văn: 1465/SNN-VP.")
     _date_rule(ws, f"{letters['date']}{FIRST_ROW}:{letters['date']}{last}", "Ngày ban hành",
                sheet)
-    _protect(ws)
-    _page(ws)
+    protect_structure(ws)
+    print_setup(ws)
 
 
 # --- Chỉ tiêu ------------------------------------------------------------------------------
@@ -382,11 +356,11 @@ def _fill_targets(ws: Worksheet, sheet: Sheet) -> None:
     last = FIRST_ROW + max(len(targets), 1) - 1
     for key in ("baseline", "value"):
         letter = column_letter(next(i for i, c in enumerate(TARGET_COLUMNS, 1) if c.key == key))
-        _validation(ws, f"{letter}{FIRST_ROW}:{letter}{last}", "Số liệu",
+        add_validation(ws, f"{letter}{FIRST_ROW}:{letter}{last}", "Số liệu",
                     "Một số không âm, ví dụ 15 hoặc 12,5.", kind="decimal",
                     operator="greaterThanOrEqual", formula1="0")
-    _protect(ws)
-    _page(ws)
+    protect_structure(ws)
+    print_setup(ws)
 
 
 def _plain(value: float | None) -> int | float | None:

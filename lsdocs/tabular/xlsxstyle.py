@@ -1,4 +1,5 @@
-"""What every workbook lsdocs writes shares: fonts, borders, row heights, reproducible bytes.
+"""What every workbook lsdocs writes shares: fonts, borders, row heights, locks, print
+setup, input checks and reproducible bytes.
 
 openpyxl stamps the workbook and every zip entry with the current time;
 :func:`reproducible_bytes` rewrites the zip with a fixed timestamp and the
@@ -12,6 +13,8 @@ import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
 from lsdocs.render.engine import ZIP_EPOCH
@@ -32,6 +35,34 @@ def wrapped_lines(text: str, width: float) -> int:
     """Lines *text* takes in a column of *width* (about *width* characters of 12 pt Times)."""
     per_line = max(int(width), 1)
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def protect_structure(ws: Worksheet) -> None:
+    """Lock the sheet's structure; resizing rows and columns stays allowed."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def print_setup(ws: Worksheet, landscape: bool = True) -> None:
+    setup = ws.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.paperSize = ws.PAPERSIZE_A4
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+
+
+def add_validation(ws: Worksheet, cells: str, title: str, prompt: str, *, kind: str | None = None,
+                formula1: str | None = None, formula2: str | None = None,
+                operator: str | None = None, strict: bool = False) -> None:
+    rule = DataValidation(type=kind, formula1=formula1, formula2=formula2, operator=operator,
+                          allow_blank=True, showInputMessage=True, promptTitle=title,
+                          prompt=prompt, showErrorMessage=kind is not None,
+                          errorStyle="stop" if strict else "warning", errorTitle=title,
+                          error=prompt)
+    rule.add(cells)
+    ws.add_data_validation(rule)
 
 
 def reproducible_bytes(wb: Workbook) -> bytes:
