@@ -39,6 +39,7 @@ def _register_commands() -> None:
         letters,
         new,
         progress_tables,
+        status,
         tabular,
         validate,
     )
