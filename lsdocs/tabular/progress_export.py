@@ -25,6 +25,7 @@ from lsdocs.content.model import Agency, Content
 from lsdocs.content.schema import did_you_mean
 from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.errors import ContentError, Location, Problem, T, UsageError
+from lsdocs.progress.loader import default_root
 from lsdocs.progress.model import PlanProgress, ProgressRecord
 from lsdocs.progress.status import YearStatus, first_year, year_status
 from lsdocs.render.output import write_atomic
@@ -33,7 +34,6 @@ from lsdocs.tabular.progress_workbook import Sheet, progress_workbook_bytes
 from lsdocs.tabular.progress_yaml import digest, record_from_data
 
 DEFAULT_OUTPUT = Path("output")
-RECORDS_FOLDER = "tien-do"
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,6 @@ class ProgressExport:
     tasks: int
     prefilled: bool  # the agency already had a record for the year
     changed: bool  # False: an identical file was already there
-
-
-def records_root(content: Content) -> Path:
-    """``<plan folder>/tien-do/<plan id>``: where the plan's progress records live."""
-    return Path(content.plan_file).parent / RECORDS_FOLDER / content.plan.id
 
 
 def record_path(root: Path, year: int, agency_id: str) -> Path:
@@ -71,7 +66,7 @@ def export_progress(content_path: Path, year: int, agencies: Sequence[str] = (),
     """
     content = load_plan(content_path)
     check_year(content, year)
-    root = root or records_root(content)
+    root = root or default_root(content)
     progress = read_records(root, content.plan.id)
     status = year_status(content, progress, year)
     chosen = _choose(content, status, agencies)
@@ -147,7 +142,11 @@ def _not_reporting(content: Content, status: YearStatus, agency_id: str) -> Prob
 
 
 def read_records(root: Path, plan_id: str) -> PlanProgress:
-    """Every record under *root* that can be read; unreadable parts are left out."""
+    """Every record under *root* that can be read; unreadable parts are left out.
+
+    Lenient on purpose, unlike :func:`lsdocs.progress.loader.load_progress`: a
+    workbook can still be sent when a record has a mistake (import checks it).
+    """
     records: dict[int, dict[str, ProgressRecord]] = {}
     for path in _record_files(root):
         data = _file_data(path)

@@ -13,7 +13,6 @@ unchanged workbook leaves its file byte for byte as it was.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -26,12 +25,13 @@ from ruamel.yaml import YAML
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.errors import ContentError, Location, Problem, ProblemList, T, Text
+from lsdocs.progress.loader import default_root, validate_progress
 from lsdocs.progress.model import ProgressRecord
 from lsdocs.progress.status import YearStatus, reporting_period, year_status
 from lsdocs.render.output import write_atomic
 from lsdocs.tabular.errors import TableFileError, file_problem
 from lsdocs.tabular.progress_cells import Cells
-from lsdocs.tabular.progress_export import read_records, record_path, records_root
+from lsdocs.tabular.progress_export import read_records, record_path
 from lsdocs.tabular.progress_guide import plan_reference
 from lsdocs.tabular.progress_read import (
     Identity,
@@ -83,7 +83,7 @@ def import_progress(workbooks: Sequence[Path], content_path: Path, *, dry_run: b
     when a file cannot be opened as a workbook at all (after checking the others).
     """
     content = load_plan(content_path)
-    root = root or records_root(content)
+    root = root or default_root(content)
     progress = read_records(root, content.plan.id)
     statuses: dict[int, YearStatus] = {}
     problems, unreadable = ProblemList(), False
@@ -280,16 +280,12 @@ def _write(path: Path, text: str) -> None:
 def _validate(content: Content, root: Path, planned: list[_Planned]) -> list[Problem]:
     """Validate the records as ``lsdocs validate`` will, with the new files in place.
 
-    Uses :func:`lsdocs.progress.loader.validate_progress` when lsdocs has it;
-    returns its warnings about the files the import writes.
+    Uses :func:`lsdocs.progress.loader.validate_progress`, so import and
+    ``lsdocs validate`` never disagree; returns its warnings about the files
+    the import writes.
     """
-    try:
-        loader = importlib.import_module("lsdocs.progress.loader")
-    except ImportError:
-        return []
-    validate = getattr(loader, "validate_progress", None)
     new = [p for p in planned if p.text is not None]
-    if validate is None or not new:
+    if not new:
         return []
     with tempfile.TemporaryDirectory(prefix="lsdocs-progress-") as tmp:
         copy = Path(tmp) / content.plan.id
@@ -299,7 +295,7 @@ def _validate(content: Content, root: Path, planned: list[_Planned]) -> list[Pro
             target = copy / plan.item.path.relative_to(root)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(plan.text or "", encoding="utf-8")
-        found: list[Problem] = list(validate(content, copy))
+        found = validate_progress(content, copy)
         years = {str(p.item.year) for p in new}
         errors = [_moved(p, copy, root) for p in found if p.is_error and _in_years(p, copy, years)]
         written = {str(copy / p.item.path.relative_to(root)) for p in new}

@@ -151,7 +151,7 @@ def read_record(reading: Reading, source: str) -> ProgressRecord | None:
     narrative = Narrative(**{f: info.get(k, ()) for k, f in NARRATIVE_KEYS.items()})
     return ProgressRecord(
         plan=identity.plan, year=identity.year, agency=identity.agency,
-        source="illustrative" if source == "illustrative" else "verbatim",
+        source="illustrative" if source == "illustrative" else None,
         tasks=tuple(tasks), narrative=narrative, figures=tuple(figures),
         budget=info.get("budget"), reported_on=info.get("reported_on"),
         report_number=info.get("report_number"), signature=info.get("signature"),

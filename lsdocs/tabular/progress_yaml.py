@@ -179,7 +179,7 @@ def record_from_data(data: Mapping[str, Any], file: str = "") -> ProgressRecord:
     return ProgressRecord(
         plan=str(data.get("plan", "")), year=_int(data.get("year")) or 0,
         agency=str(data.get("agency", "")),
-        source="illustrative" if data.get("source") == "illustrative" else "verbatim",
+        source="illustrative" if data.get("source") == "illustrative" else None,
         tasks=tuple(tasks),
         narrative=Narrative(**{field: tuple(_paragraphs(narrative.get(key)))
                                for key, field in NARRATIVE_KEYS.items()}),
