@@ -51,6 +51,7 @@ def test_every_sheet_prints_whole(plan: Path, tmp_path: Path) -> None:
     assert "tăng 50% đến năm 2030 so với" in targets and "dn-htx-cnsh" in targets
     sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", "6", str(pdf)], capture_output=True,
                            text=True, check=True).stdout
-    widths = [line.split()[3:6:2] for line in sizes.splitlines() if line.startswith("Page ")]
+    widths = [line.split()[3:6:2] for line in sizes.splitlines()
+              if line.startswith("Page ") and " size:" in line]
     portrait = [float(w) < float(h) for w, h in widths]
     assert portrait == [True, True, False, False, False, False]
