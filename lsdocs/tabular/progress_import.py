@@ -123,8 +123,10 @@ def _read_workbook(path: Path, content: Content, root: Path, year: int | None,
                    problems: ProblemList) -> tuple[ProgressRecord, Identity] | None:
     reading = Reading(str(path), load_xlsx(path), content, Cells(problems))
     reading.identity = identity = read_identity(reading)
+    if identity is None:
+        return None  # not a progress workbook: its sheets say nothing more
     find_sheets(reading)
-    if identity is None or not _identity_ok(reading, year):
+    if not _identity_ok(reading, year):
         return None
     if identity.year not in statuses:
         statuses[identity.year] = status_of(identity.year)

@@ -282,9 +282,9 @@ def test_files_that_are_not_progress_workbooks(plan: Path, tmp_path: Path, xlsx:
         f"{broken}: lỗi: tệp không phải bảng tính Excel (.xlsx)")
     with pytest.raises(ContentError) as caught_other:
         import_progress([xlsx], plan)
-    assert errors_of(caught_other.value)[0] == (
+    assert errors_of(caught_other.value) == [(
         f"{xlsx}: lỗi: bảng tính không phải bảng báo cáo tiến độ do lsdocs xuất (thiếu trang "
-        "ẩn «lsdocs»); đây là bảng phân công nhiệm vụ; nhập bằng lsdocs import-xlsx")
+        "ẩn «lsdocs»); đây là bảng phân công nhiệm vụ; nhập bằng lsdocs import-xlsx")]
 
 
 def test_an_unanswered_task_is_a_warning(plan: Path, tmp_path: Path) -> None:
