@@ -291,8 +291,12 @@ def test_an_unanswered_task_is_a_warning(plan: Path, tmp_path: Path) -> None:
     sent = fill(export_one(plan, 2025, "snnmt", tmp_path),
                 lambda wb: answer(wb, "3.1", "Đang thực hiện"))
     result = import_progress([sent], plan)
+    record = record_file(plan, 2025, "snnmt")
     assert [w.format() for w in result.warnings] == [
-        f"{sent}: Nhiệm vụ: cảnh báo: 1 nhiệm vụ chưa có tình trạng, coi như chưa báo cáo: 3.4"]
+        f"{sent}: Nhiệm vụ: cảnh báo: 1 nhiệm vụ chưa có tình trạng, coi như chưa báo cáo: 3.4",
+        # and the progress loader says the same of the file written
+        f"{record}:8: tasks: cảnh báo: thiếu nhiệm vụ do cơ quan chủ trì (sẽ tính là chưa báo "
+        "cáo): «3.4» (cần mỗi nhiệm vụ một mục «- task: \"…\"» với status)"]
     assert result.records[0].tasks == 1
 
 
@@ -319,18 +323,24 @@ def test_a_document_of_the_agency_before_the_merger_names_its_issuer(plan: Path,
 
 
 def test_tasks_the_workbook_has_no_row_for_are_kept(plan: Path, tmp_path: Path) -> None:
-    sent = fill(export_one(plan, 2025, "snnmt", tmp_path / "1"), good_snnmt_2025)
-    import_progress([sent], plan)
-    target = record_file(plan, 2025, "snnmt")
-    extra = '  - task: "4.1"   # ghi tay\n    status: dang-thuc-hien\n'
-    target.write_text(target.read_text("utf-8").replace("figures:", extra + "figures:"),
-                      encoding="utf-8")
-    again = fill(export_one(plan, 2025, "snnmt", tmp_path / "2"),
-                 lambda wb: answer(wb, "3.4", "Chưa triển khai"))
-    import_progress([again], plan)
+    done_2024 = fill(export_one(plan, 2024, "skhcn", tmp_path / "2024"),
+                     lambda wb: answer(wb, "2.1", "Đã hoàn thành", "20/6/2024", "Xong"))
+    import_progress([done_2024], plan)
+    first = fill(export_one(plan, 2025, "skhcn", tmp_path / "1"),
+                 lambda wb: answer(wb, "1.3", "Đang thực hiện"))
+    import_progress([first], plan)
+    target = record_file(plan, 2025, "skhcn")
+    # task 2.1 was done in 2024, so the 2025 workbook has no row for it; a clerk lists it anyway
+    target.write_text(target.read_text("utf-8") + '  - task: "2.1"   # ghi tay\n'
+                      "    status: hoan-thanh\n    completed: 20/6/2024\n", encoding="utf-8")
+    again = fill(export_one(plan, 2025, "skhcn", tmp_path / "2"),
+                 lambda wb: answer(wb, "1.3", "Chưa triển khai"))
+    result = import_progress([again], plan)
     data = YAML(typ="safe").load(target.read_text("utf-8"))
     assert [(t["task"], t["status"]) for t in data["tasks"]] == [
-        ("3.1", "hoan-thanh"), ("3.4", "chua-trien-khai"), ("4.1", "dang-thuc-hien")]
+        ("1.3", "chua-trien-khai"), ("2.1", "hoan-thanh")]
+    assert '  - task: "2.1"   # ghi tay' in target.read_text("utf-8")
+    assert "done-before" in [w.code for w in result.warnings]  # the loader's word on it
 
 
 def test_an_empty_workbook_writes_no_record(plan: Path, tmp_path: Path) -> None:
