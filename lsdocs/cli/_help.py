@@ -157,9 +157,9 @@ def _base_metavar(param: click.Parameter) -> str | None:
 
 def _decorate(param: click.Parameter, word: str) -> str:
     """``[WORD]`` for an optional argument, ``WORD...`` for several (unless written so)."""
-    if isinstance(param, click.Argument) and not param.required and not word.startswith("["):
+    if isinstance(param, click.Argument) and not param.required and "[" not in word:
         word = f"[{word}]"
-    return word + ("..." if param.nargs != 1 and not word.endswith("...") else "")
+    return word + ("..." if param.nargs != 1 and "..." not in word else "")
 
 
 class Speaking:
