@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lsdocs import vnformat as vn
+from lsdocs.content import load_plan
 from lsdocs.content.model import Agency, Content
 from lsdocs.documents import bao_cao_co_quan, bao_cao_tong_hop
 from lsdocs.documents.assignments import AgencyResolver
@@ -38,6 +39,35 @@ class Report:
 
     name: str
     data: bytes
+
+
+def make_agency_report(content_path: Path, year: int, agency_id: str, output_root: Path, *,
+                       date: dt.date | None = None, templates_dir: Path | None = None,
+                       progress_dir: Path | None = None) -> Path:
+    """``lsdocs report co-quan``: load, render, check and write one agency's report."""
+    content, progress = load_inputs(content_path, progress_dir)
+    status = report_status(content, progress, year, date)
+    report = render_agency_report(status, agency_id, date, templates_dir)
+    return write_report(report, output_root, content.plan.id)
+
+
+def make_consolidated_report(content_path: Path, year: int, output_root: Path, *,
+                             date: dt.date | None = None, templates_dir: Path | None = None,
+                             progress_dir: Path | None = None) -> Path:
+    """``lsdocs report tong-hop``: load, render, check and write the consolidated report."""
+    content, progress = load_inputs(content_path, progress_dir)
+    status = report_status(content, progress, year, date)
+    report = render_consolidated_report(status, date, templates_dir)
+    return write_report(report, output_root, content.plan.id)
+
+
+def load_inputs(content_path: Path, progress_dir: Path | None = None
+                ) -> tuple[Content, PlanProgress]:
+    """The plan and its progress records, each validated (all errors in one pass)."""
+    from lsdocs.progress.loader import load_progress  # lands with the progress loader
+
+    content = load_plan(content_path)
+    return content, load_progress(content, progress_dir)
 
 
 def progress_root(content: Content) -> Path:
@@ -100,7 +130,7 @@ def render_consolidated_report(status: YearStatus, date: dt.date | None = None,
 def status_chart(status: YearStatus) -> BarChart:
     categories, series = bao_cao_tong_hop.chart_data(status)
     return BarChart(
-        title=f"Tình hình thực hiện nhiệm vụ theo nhóm năm {status.year}",
+        title="Số nhiệm vụ theo tình trạng thực hiện",
         categories=categories,
         series=tuple(Series(name, values) for name, values in series),
     )

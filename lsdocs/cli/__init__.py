@@ -33,7 +33,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 
 def _register_commands() -> None:
     # Each command lives in its own module; importing it attaches it to ``cli``.
-    from lsdocs.cli import build, check, letters, tabular, validate  # noqa: F401
+    from lsdocs.cli import build, check, letters, report, tabular, validate  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> None:

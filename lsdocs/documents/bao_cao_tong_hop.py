@@ -65,7 +65,7 @@ def consolidated_context(status: YearStatus, date: dt.date | None) -> dict[str, 
             "next_year": _next_year(status, own),
             "proposals": rc.or_none(_proposals(status, own)),
         },
-        "closing": rc.closing(status, issuer.name,
+        "closing": rc.closing(status, None,
                               f"{issuer.name} kính báo cáo {to.short_name} xem xét, chỉ đạo"),
         "signature": common.signature_context(_signature(status, own, settings)),
         "noi_nhan": ["- Như trên;", *[f"- {name} (b/c);" for name in also],
@@ -106,8 +106,8 @@ def _results(status: YearStatus, own: ProgressRecord | None) -> list[rc.Item]:
 
 def overall_sentence(status: YearStatus) -> str:
     total = status.total
-    return (f"Năm {status.year}, Kế hoạch có {rc.counts_sentence(total)} (chi tiết tại Phụ lục "
-            "kèm theo).")
+    return (f"Năm {status.year}, Kế hoạch có {rc.counts_sentence(total)}. Chi tiết tại Phụ lục "
+            "kèm theo.")
 
 
 def _by_group(status: YearStatus) -> list[rc.Item]:
@@ -185,7 +185,7 @@ def _shortcomings(status: YearStatus, own: ProgressRecord | None) -> list[rc.Ite
         listed = "; ".join(f"{t.task.id} ({t.reporter.name})" for t in overdue)
         found.append(f"Còn {rc.tasks(len(overdue))} quá hạn chưa hoàn thành: nhiệm vụ {listed}.")
     if status.missing:
-        found.append(f"{rc.count(len(status.missing))} cơ quan chưa gửi báo cáo: "
+        found.append(f"Còn {rc.count(len(status.missing))} cơ quan chưa gửi báo cáo: "
                      f"{rc.agency_names(status.missing)}.")
     unreported = status.unreported_tasks
     if unreported:

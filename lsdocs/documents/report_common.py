@@ -260,6 +260,8 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def closing(status: YearStatus, subject: str, ending: str) -> str:
+def closing(status: YearStatus, subject: str | None, ending: str) -> str:
+    """``Trên đây là báo cáo kết quả thực hiện Kế hoạch … năm Y[ của X], <ending>./.``."""
+    whose = f" của {subject}" if subject else ""
     return (f"Trên đây là báo cáo kết quả thực hiện {plan_ref(status.content)} năm "
-            f"{status.year} của {subject}, {ending}./.")
+            f"{status.year}{whose}, {ending}./.")

@@ -30,12 +30,12 @@ AGENCY_COLUMNS = [
 AGENCY_FIELDS = ["number", "name", "result", "state", "note"]
 
 CONSOLIDATED_COLUMNS = [
-    ("STT", 700),
+    ("STT", 800),
     ("Nhiệm vụ", 3600),
     ("Cơ quan chủ trì", 1900),
     ("Kết quả thực hiện / sản phẩm", 4130),
     ("Tình trạng", 1700),
-    ("Ghi chú", 2200),
+    ("Ghi chú", 2100),
 ]
 CONSOLIDATED_FIELDS = ["number", "name", "lead", "result", "state", "note"]
 _CENTERED = {"number", "state"}
