@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -29,7 +31,7 @@ Ví dụ:
 """
 
 
-def _report_options(func):  # type: ignore[no-untyped-def]
+def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.argument("content", required=False, type=click.Path(path_type=Path)),
         click.option("--year", type=int, required=True,

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from lsdocs import vnformat as vn
 from lsdocs.content.model import Agency, Signature
 from lsdocs.documents import common
-from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.documents import report_common as rc
+from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.errors import ContentError, Location, Problem, T
 from lsdocs.progress.model import ProgressRecord
 from lsdocs.progress.status import TaskYear, YearStatus
@@ -80,7 +81,7 @@ def _task_results(status: YearStatus, agency: Agency, items: list[TaskYear]) -> 
 def _task_paragraph(status: YearStatus, item: TaskYear) -> str:
     state = rc.state_text(item, status.as_of)
     if item.progress is not None and item.progress.completed is not None:
-        state += f" (ngày {rc.vn.short_date(item.progress.completed)})"
+        state += f" (ngày {vn.short_date(item.progress.completed)})"
     text = (f"- Nhiệm vụ {item.task.id}: {rc.sentence(item.task.name)[:-1]} (thời hạn: "
             f"{item.task.deadline.text}): {state.lower()[:1]}{state[1:]}.")
     result = rc.result_text(item.progress, status.content)
@@ -93,9 +94,9 @@ def _figures(status: YearStatus, record: ProgressRecord) -> list[str]:
     for figure in record.figures:
         target = targets.get(figure.target)
         name = target.indicator if target else figure.target
-        text = f"{name}: năm {status.year} đạt {rc.vn.format_number(figure.value)}"
+        text = f"{name}: năm {status.year} đạt {vn.format_number(figure.value)}"
         if figure.baseline is not None and target is not None and target.baseline_year:
-            text += (f" (năm {target.baseline_year}: {rc.vn.format_number(figure.baseline)})")
+            text += (f" (năm {target.baseline_year}: {vn.format_number(figure.baseline)})")
         lines.append(text + "." + (f" {rc.sentence(figure.note)}" if figure.note else ""))
     return lines
 
@@ -104,8 +105,8 @@ def _budget(record: ProgressRecord) -> list[str]:
     if not record.budget:
         return []
     amount = record.budget
-    return [f"Kinh phí đã sử dụng trong năm: {rc.vn.format_money(amount)} "
-            f"({rc.vn.money_in_words(amount)})."]
+    return [f"Kinh phí đã sử dụng trong năm: {vn.format_money(amount)} "
+            f"({vn.money_in_words(amount)})."]
 
 
 def _shortcomings(record: ProgressRecord, items: list[TaskYear]) -> list[rc.Item]:
@@ -140,10 +141,10 @@ def _proposals(record: ProgressRecord, items: list[TaskYear]) -> list[rc.Item]:
 
 def _annex(status: YearStatus, agency: Agency, header: dict[str, Any], date: dt.date | None,
            items: list[TaskYear]) -> dict[str, Any]:
-    number = rc.vn.number_symbol(None, header["symbol"])
+    number = vn.number_symbol(None, header["symbol"])
     return {
         "label": "Phụ lục",
-        "title": rc.vn.upper_vi(f"Biểu kết quả thực hiện nhiệm vụ năm {status.year}"),
+        "title": vn.upper_vi(f"Biểu kết quả thực hiện nhiệm vụ năm {status.year}"),
         "reference": f"(Kèm theo Báo cáo số {number} {_date_text(date, status.year)} "
                      f"của {agency.name})",
         "rows": rc.annex_rows(items, status, with_lead=False),
@@ -151,7 +152,7 @@ def _annex(status: YearStatus, agency: Agency, header: dict[str, Any], date: dt.
 
 
 def _date_text(date: dt.date | None, year: int) -> str:
-    return rc.vn.long_date(date) if date else rc.vn.draft_long_date(year)
+    return vn.long_date(date) if date else vn.draft_long_date(year)
 
 
 def _name_in_year(status: YearStatus, agency_id: str) -> str:
