@@ -34,6 +34,24 @@ sys.path.insert(0, str(ROOT))
 STATES = ("hoan-thanh", "dang-thuc-hien", "chua-trien-khai")
 
 
+def synthetic_progress(plan: Path, years: int) -> int:
+    """Write progress records for the plan's first *years* years; return the last year.
+
+    Uses ``tools.synthetic.write_synthetic_progress`` when it exists (the
+    project's generator), else the small generator below.
+    """
+    import tools.synthetic as synthetic
+
+    writer = getattr(synthetic, "write_synthetic_progress", None)
+    if writer is None:
+        return write_progress(plan, years)[0]
+    from lsdocs.content import load_plan
+    from lsdocs.progress.status import first_year
+
+    writer(plan, years)
+    return first_year(load_plan(plan)) + years - 1
+
+
 def write_progress(plan_path: Path, years: int) -> tuple[int, Path]:
     """Progress records for the plan's last *years* reporting years; the last year and root."""
     from ruamel.yaml import YAML
@@ -146,7 +164,7 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="lsdocs-bench-report-"))
     plan = write_synthetic(work / "content", args.agencies, args.tasks)
-    year, _root = write_progress(plan, args.years)
+    year = synthetic_progress(plan, args.years)
     out = work / "output"
     print(f"Synthetic plan: {args.agencies} agencies × {args.tasks} tasks, progress "
           f"{year - args.years + 1}–{year}; report year {year}; {work}")
