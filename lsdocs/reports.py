@@ -39,26 +39,27 @@ class Report:
 
     name: str
     data: bytes
+    illustrative: bool = False  # built on lsdocs' illustrative sample records
 
 
 def make_agency_report(content_path: Path, year: int, agency_id: str, output_root: Path, *,
                        date: dt.date | None = None, templates_dir: Path | None = None,
-                       progress_dir: Path | None = None) -> Path:
+                       progress_dir: Path | None = None) -> tuple[Path, Report]:
     """``lsdocs report co-quan``: load, render, check and write one agency's report."""
     content, progress = load_inputs(content_path, progress_dir)
     status = report_status(content, progress, year, date)
     report = render_agency_report(status, agency_id, date, templates_dir)
-    return write_report(report, output_root, content.plan.id)
+    return write_report(report, output_root, content.plan.id), report
 
 
 def make_consolidated_report(content_path: Path, year: int, output_root: Path, *,
                              date: dt.date | None = None, templates_dir: Path | None = None,
-                             progress_dir: Path | None = None) -> Path:
+                             progress_dir: Path | None = None) -> tuple[Path, Report]:
     """``lsdocs report tong-hop``: load, render, check and write the consolidated report."""
     content, progress = load_inputs(content_path, progress_dir)
     status = report_status(content, progress, year, date)
     report = render_consolidated_report(status, date, templates_dir)
-    return write_report(report, output_root, content.plan.id)
+    return write_report(report, output_root, content.plan.id), report
 
 
 def load_inputs(content_path: Path, progress_dir: Path | None = None
@@ -68,6 +69,12 @@ def load_inputs(content_path: Path, progress_dir: Path | None = None
 
     content = load_plan(content_path)
     return content, load_progress(content, progress_dir)
+
+
+def illustrative(status: YearStatus) -> bool:
+    """Whether any progress record behind the report is lsdocs' illustrative sample."""
+    records = [*status.records.values(), *status.extra_records]
+    return any(r.source == "illustrative" for r in records)
 
 
 def progress_root(content: Content) -> Path:
@@ -111,7 +118,7 @@ def render_agency_report(status: YearStatus, agency_id: str, date: dt.date | Non
     kind = KINDS["bao-cao-co-quan"]
     data = load_template(kind.id, templates_dir).render(context, _core(kind.title, context,
                                                                        status, date))
-    return Report(kind.file_name(agency.id, status.year), data)
+    return Report(kind.file_name(agency.id, status.year), data, record.source == "illustrative")
 
 
 def render_consolidated_report(status: YearStatus, date: dt.date | None = None,
@@ -124,7 +131,7 @@ def render_consolidated_report(status: YearStatus, date: dt.date | None = None,
     width, height = CHART_SIZE_CM
     data = insert_chart(data, status_chart(status), marker=CHART_MARKER, width_cm=width,
                         height_cm=height)
-    return Report(kind.file_name(None, status.year), data)
+    return Report(kind.file_name(None, status.year), data, illustrative(status))
 
 
 def status_chart(status: YearStatus) -> BarChart:

@@ -14,7 +14,7 @@ from lsdocs.cli._common import CliContext, lang_option
 from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
 from lsdocs.cli.letters import VnDate
 from lsdocs.errors import T
-from lsdocs.reports import make_agency_report, make_consolidated_report
+from lsdocs.reports import Report, make_agency_report, make_consolidated_report
 
 _EPILOG_CO_QUAN = """\b
 Ví dụ:
@@ -69,9 +69,10 @@ def agency_command(obj: CliContext, content: Path | None, year: int, date: dt.da
                    output: Path, templates: Path | None, progress_dir: Path | None,
                    agency: str) -> None:
     """Báo cáo của một cơ quan gửi Sở Khoa học và Công nghệ (kèm biểu kết quả)."""
-    path = make_agency_report(content or default_content(), year, agency, output, date=date,
-                              templates_dir=templates, progress_dir=progress_dir)
-    obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+    path, report = make_agency_report(content or default_content(), year, agency, output,
+                                      date=date, templates_dir=templates,
+                                      progress_dir=progress_dir)
+    _written(obj, path, report)
 
 
 @report_group.command("tong-hop", epilog=_EPILOG_TONG_HOP)
@@ -81,6 +82,16 @@ def consolidated_command(obj: CliContext, content: Path | None, year: int,
                          date: dt.date | None, output: Path, templates: Path | None,
                          progress_dir: Path | None) -> None:
     """Báo cáo tổng hợp của Sở Khoa học và Công nghệ gửi UBND tỉnh (kèm biểu, biểu đồ)."""
-    path = make_consolidated_report(content or default_content(), year, output, date=date,
-                                    templates_dir=templates, progress_dir=progress_dir)
+    path, report = make_consolidated_report(content or default_content(), year, output,
+                                            date=date, templates_dir=templates,
+                                            progress_dir=progress_dir)
+    _written(obj, path, report)
+
+
+def _written(obj: CliContext, path: Path, report: Report) -> None:
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+    if report.illustrative:
+        obj.say(T("Lưu ý: số liệu lấy từ báo cáo tiến độ minh họa đi kèm lsdocs "
+                  "(source: illustrative), không phải số liệu thật.",
+                  "Note: the figures come from lsdocs' illustrative progress records "
+                  "(source: illustrative), not real data."))

@@ -68,8 +68,8 @@ def _results(status: YearStatus, agency: Agency, record: ProgressRecord,
 def _task_results(status: YearStatus, agency: Agency, items: list[TaskYear]) -> list[rc.Item]:
     counts = status.by_agency()
     row = next(r for r in counts if r.key == agency.id)
-    summary = (f"Năm {status.year}, {agency.name} chủ trì {rc.counts_sentence(row.counts)} "
-               "(chi tiết tại Phụ lục kèm theo).")
+    summary = (f"Năm {status.year}, {agency.name} chủ trì {rc.counts_sentence(row.counts)}. "
+               "Chi tiết tại Phụ lục kèm theo.")
     groups: list[rc.Part] = []
     for item in items:
         if not groups or groups[-1][0] != item.group.title:
@@ -82,7 +82,8 @@ def _task_paragraph(status: YearStatus, item: TaskYear) -> str:
     state = rc.state_text(item, status.as_of)
     if item.progress is not None and item.progress.completed is not None:
         state += f" (ngày {vn.short_date(item.progress.completed)})"
-    text = (f"- Nhiệm vụ {item.task.id}: {rc.sentence(item.task.name)[:-1]} (thời hạn: "
+    origin = rc.taken_over(item, status.content)
+    text = (f"- Nhiệm vụ {item.task.id}{origin}: {item.task.name.rstrip(' .;')} (thời hạn: "
             f"{item.task.deadline.text}): {state.lower()[:1]}{state[1:]}.")
     result = rc.result_text(item.progress, status.content)
     return f"{text} {result}" if result else text

@@ -170,11 +170,11 @@ def annex_rows(items: Sequence[TaskYear], status: YearStatus, *,
             rows.append({"label": f"{vn.roman(item.group_number)}. {item.group.title}"})
         result = result_text(item.progress, status.content)
         row = {"label": "", "number": item.task.id,
-               "name": f"{sentence(item.task.name)} (thời hạn: {item.task.deadline.text})",
+               "name": f"{item.task.name.rstrip(' .;')} (thời hạn: {item.task.deadline.text})",
                "result": result, "state": state_text(item, status.as_of),
                "note": note_text(item.progress)}
         if with_lead:
-            row["lead"] = item.reporter.name
+            row["lead"] = item.reporter.name + taken_over(item, status.content)
         rows.append(row)
     rows.append({"label": total_label(_counts(items, status.as_of))})
     return rows
@@ -233,6 +233,13 @@ def counts_sentence(c: Counts) -> str:
     if c.overdue:
         parts.append(f"quá hạn {tasks(c.overdue)}")
     return "; ".join(parts)
+
+
+def taken_over(item: TaskYear, content: Content) -> str:
+    """`` (tiếp nhận nhiệm vụ của Sở …)`` when the plan gave the task to a former agency."""
+    if item.task.lead == item.reporter.id or item.task.lead not in content.registry:
+        return ""
+    return f" (tiếp nhận nhiệm vụ của {content.registry.get(item.task.lead).name})"
 
 
 def task_ref(item: TaskYear) -> str:

@@ -101,7 +101,9 @@ def test_agency_report_of_a_2023_agency_in_2025_is_issued_by_its_successor(conte
     assert "3.1" in tasks and "3.4" in tasks
     text = "\n".join(_text(report.data))
     assert "Kính gửi: Sở Khoa học và Công nghệ." in text
-    assert "Tài nguyên và Môi trường" not in text
+    # The former agency is named only as the one whose task the successor took over.
+    assert text.count("Sở Tài nguyên và Môi trường") == \
+        text.count("(tiếp nhận nhiệm vụ của Sở Tài nguyên và Môi trường)") == 1
 
 
 def test_merged_agencies_tasks_are_counted_once_under_the_successor(content, progress):
@@ -109,7 +111,12 @@ def test_merged_agencies_tasks_are_counted_once_under_the_successor(content, pro
     ids = [r[0] for r in rows if re.fullmatch(r"\d+\.\d+", r[0])]
     assert len(ids) == len(set(ids))
     leads = {r[0]: r[2] for r in rows if r[0] in ("3.1", "3.4")}
-    assert leads == {"3.1": "Sở Nông nghiệp và Môi trường", "3.4": "Sở Nông nghiệp và Môi trường"}
+    assert leads == {
+        "3.1": "Sở Nông nghiệp và Môi trường (tiếp nhận nhiệm vụ của Sở Nông nghiệp và Phát "
+               "triển nông thôn)",
+        "3.4": "Sở Nông nghiệp và Môi trường (tiếp nhận nhiệm vụ của Sở Tài nguyên và Môi "
+               "trường)",
+    }
     text = "\n".join(_text(_consolidated(content, progress, 2025).data))
     assert text.count("- Sở Nông nghiệp và Môi trường:") == 1
 
