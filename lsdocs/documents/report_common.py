@@ -191,8 +191,8 @@ def total_label(c: Counts) -> str:
 def state_parts(c: Counts, *, with_percent: bool = True) -> list[str]:
     """``đã hoàn thành 05 nhiệm vụ (25%), …`` for each non-zero state, in a fixed order."""
 
-    def share(n: int) -> str:
-        return f" ({percent(n, c.total)})" if with_percent else ""
+    def share(n: int) -> str:  # "01 of 01 (100%)" is not what a clerk writes
+        return f" ({percent(n, c.total)})" if with_percent and n != c.total else ""
 
     parts = []
     if c.done:

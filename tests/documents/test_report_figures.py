@@ -96,7 +96,8 @@ def _clause(c: Counter[str]) -> list[str]:
              "not_started": "chưa triển khai", "not_reported": "chưa có báo cáo"}
     for key, words in names.items():
         if c[key]:
-            parts.append(f"{words} {c[key]:02d} nhiệm vụ ({_pct(c[key], c['total'])})")
+            share = "" if c[key] == c["total"] else f" ({_pct(c[key], c['total'])})"
+            parts.append(f"{words} {c[key]:02d} nhiệm vụ{share}")
     if c["late"] and c["on_time"]:
         parts.append(f"trong đó {c['on_time']:02d} đúng hạn, {c['late']:02d} chậm")
     if c["overdue"]:
