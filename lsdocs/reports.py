@@ -139,7 +139,7 @@ def status_chart(status: YearStatus) -> BarChart:
     return BarChart(
         title="Số nhiệm vụ theo tình trạng thực hiện",
         categories=categories,
-        series=tuple(Series(name, values) for name, values in series),
+        series=tuple(Series(name, values, color) for name, values, color in series),
     )
 
 

@@ -22,11 +22,11 @@ from lsdocs.errors import ContentError, Location, Problem, T
 from lsdocs.progress.model import ProgressRecord
 from lsdocs.progress.status import TargetYear, YearStatus
 
-STATE_SERIES = (  # chart series: name, how many of a Counts row
-    ("Đã hoàn thành", "done"),
-    ("Đang thực hiện", "in_progress"),
-    ("Chưa triển khai", "not_started"),
-    ("Chưa có báo cáo", "not_reported"),
+STATE_SERIES = (  # chart series: name, Counts attribute, colour (the same in every year)
+    ("Đã hoàn thành", "done", "70AD47"),
+    ("Đang thực hiện", "in_progress", "5B9BD5"),
+    ("Chưa triển khai", "not_started", "FFC000"),
+    ("Chưa có báo cáo", "not_reported", "A5A5A5"),
 )
 
 
@@ -121,9 +121,12 @@ def _by_group(status: YearStatus) -> list[rc.Item]:
 def _by_agency(status: YearStatus) -> list[rc.Item]:
     lines = []
     for row in status.by_agency():
-        text = f"- {row.label}: {rc.counts_sentence(row.counts)}"
-        if row.key not in status.records:
-            text += "; chưa gửi báo cáo"
+        if row.key in status.records:
+            text = f"- {row.label}: {rc.counts_sentence(row.counts)}"
+        else:  # its tasks are all without a report: say why, once
+            text = f"- {row.label}: {rc.counts_head(row.counts)}; chưa gửi báo cáo"
+            if row.counts.overdue:
+                text += f"; quá hạn {rc.tasks(row.counts.overdue)}"
         lines.append(text + ";")
     if lines:
         lines[-1] = lines[-1][:-1] + "."
@@ -233,14 +236,15 @@ def _proposals(status: YearStatus, own: ProgressRecord | None) -> list[rc.Item]:
                     *_attributed(status, "proposals")])
 
 
-def chart_data(status: YearStatus) -> tuple[tuple[str, ...], list[tuple[str, tuple[int, ...]]]]:
-    """Categories (task groups) and one series per task state, from the same counts."""
+def chart_data(status: YearStatus
+               ) -> tuple[tuple[str, ...], list[tuple[str, tuple[int, ...], str]]]:
+    """Categories (task groups) and one series (name, values, colour) per task state."""
     rows = status.by_group()
     categories = tuple(f"{vn.roman(_group_number(status, r.key))}. {_short(r.label)}"
                        for r in rows)
-    series = [(name, tuple(getattr(r.counts, attr) for r in rows))
-              for name, attr in STATE_SERIES]
-    return categories, [(n, v) for n, v in series if any(v)]
+    series = [(name, tuple(getattr(r.counts, attr) for r in rows), color)
+              for name, attr, color in STATE_SERIES]
+    return categories, [s for s in series if any(s[1])]
 
 
 def _group_number(status: YearStatus, group_id: str) -> int:

@@ -224,15 +224,20 @@ def _counts(items: Iterable[TaskYear], as_of: dt.date) -> Counts:
 
 def counts_sentence(c: Counts) -> str:
     """Counts of one row (a group, an agency) as a clause, with the due and overdue figures."""
+    parts = [counts_head(c), *state_parts(c)]
+    if c.overdue:
+        parts.append(f"quá hạn {tasks(c.overdue)}")
+    return "; ".join(parts)
+
+
+def counts_head(c: Counts) -> str:
+    """``05 nhiệm vụ (02 nhiệm vụ đến hạn trong năm)``."""
     head = tasks(c.total)
     if c.due and c.due != c.total:
         head += f" ({count(c.due)} nhiệm vụ đến hạn trong năm)"
     elif c.due:
         head += " (đều đến hạn trong năm)" if c.total > 1 else " (đến hạn trong năm)"
-    parts = [head, *state_parts(c)]
-    if c.overdue:
-        parts.append(f"quá hạn {tasks(c.overdue)}")
-    return "; ".join(parts)
+    return head
 
 
 def taken_over(item: TaskYear, content: Content) -> str:

@@ -136,8 +136,13 @@ def test_every_figure_agrees_with_the_records(content: Content, year: int) -> No
             continue
         name = content.registry.get(agency_id).name
         line = next(p for p in paragraphs if p.startswith(f"- {name}:"))
-        for part in _clause(counts):
-            assert part in line, (agency_id, part, line)
+        if agency_id in progress.year(year):
+            for part in _clause(counts):
+                assert part in line, (agency_id, part, line)
+        else:
+            assert line.startswith(f"- {name}: {counts['total']:02d} nhiệm vụ")
+            assert "chưa gửi báo cáo" in line
+            assert counts["not_reported"] == counts["total"]
 
     leads = {k for k in expected if k != "all" and not k.isdigit()}
     missing = sorted(content.registry.get(a).name for a in leads if a not in progress.year(year))
