@@ -254,3 +254,8 @@ class Content:
     plan_file: str
     registry_file: str
     warnings: tuple[Problem, ...] = ()  # what validate would warn about (already corrected)
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
+
+    def line_of(self, *keys: str) -> int | None:
+        """The line of the first of *keys* present at the top of the plan file (for messages)."""
+        return next((self.key_lines[k] for k in keys if k in self.key_lines), None)

@@ -259,7 +259,7 @@ def year_status(content: Content, progress: PlanProgress, year: int,
 
 def _task_year(content: Content, progress: PlanProgress, resolver: AgencyResolver, task: Task,
                group: TaskGroup, number: int, year: int) -> TaskYear | None:
-    if year < _start_year(content, task):
+    if year < start_year(content, task):
         return None
     reporter = resolver.current(task.lead)
     if reporter is None:
@@ -274,7 +274,8 @@ def _task_year(content: Content, progress: PlanProgress, resolver: AgencyResolve
     return TaskYear(task, group, number, reporter, due, due_this_year, found)
 
 
-def _start_year(content: Content, task: Task) -> int:
+def start_year(content: Content, task: Task) -> int:
+    """The first reporting year of *task*: a period task's start year, else the plan's year."""
     if task.deadline.kind == "period" and task.deadline.start_year is not None:
         return task.deadline.start_year
     return first_year(content)

@@ -4,9 +4,10 @@ Written by hand rather than with openpyxl because openpyxl stamps the save time
 into ``docProps/core.xml`` and the zip entries, and a generated document must be
 byte-identical for the same input.  The workbook is the smallest one Excel opens
 without a repair prompt: content types, package and workbook relationships, the
-workbook, one sheet and a style sheet (Excel reports a damaged file when
+workbook, one sheet, the shared strings and a style sheet (Excel reports a damaged file when
 ``styles.xml`` is missing the two mandatory fills or the default cell format).
-Strings are inline (``t="inlineStr"``), which Excel reads and converts on save.
+Strings go to a shared-string table, as Excel writes them (inline strings would be
+read, but rewritten the first time "Edit data" saves the workbook).
 
 Layout, as Word itself lays out chart data: A1 empty, series names in row 1 from
 column B, categories in column A from row 2, one column of values per series.
@@ -37,6 +38,7 @@ _CONTENT_TYPES = (
     f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
     f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_CT}.worksheet+xml"/>'
     f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>'
+    f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_CT}.sharedStrings+xml"/>'
     "</Types>"
 )
 _ROOT_RELS = (
@@ -53,6 +55,7 @@ _WORKBOOK_RELS = (
     f'<Relationships xmlns="{_PKG_REL}">'
     f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
     f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rId3" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
     "</Relationships>"
 )
 _STYLES = (
@@ -73,25 +76,46 @@ _STYLES = (
 
 def workbook_bytes(chart: BarChart) -> bytes:
     """The .xlsx holding *chart*'s table, zipped reproducibly."""
+    strings = _SharedStrings()
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES,
         "_rels/.rels": _ROOT_RELS,
         "xl/workbook.xml": _WORKBOOK,
         "xl/_rels/workbook.xml.rels": _WORKBOOK_RELS,
         "xl/styles.xml": _STYLES,
-        "xl/worksheets/sheet1.xml": _sheet(chart),
+        "xl/worksheets/sheet1.xml": _sheet(chart, strings),
+        "xl/sharedStrings.xml": strings.xml(),
     }
     return write_package({name: (_HEAD + xml).encode("utf-8") for name, xml in parts.items()})
 
 
-def _sheet(chart: BarChart) -> str:
+class _SharedStrings:
+    """Each distinct text once, numbered in order of first use."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, int] = {}
+        self._uses = 0
+
+    def cell(self, reference: str, text: str) -> str:
+        self._uses += 1
+        number = self._index.setdefault(text, len(self._index))
+        return f'<c r="{reference}" t="s"><v>{number}</v></c>'
+
+    def xml(self) -> str:
+        items = "".join(f'<si><t xml:space="preserve">{escape(text)}</t></si>'
+                        for text in self._index)
+        return (f'<sst xmlns="{_MAIN}" count="{self._uses}" uniqueCount="{len(self._index)}">'
+                f"{items}</sst>")
+
+
+def _sheet(chart: BarChart, strings: _SharedStrings) -> str:
     last_column = column_letter(len(chart.series) + 1)
-    header = "".join(_text_cell(f"{column_letter(i + 2)}1", s.name)
+    header = "".join(strings.cell(f"{column_letter(i + 2)}1", s.name)
                      for i, s in enumerate(chart.series))
     rows = [f'<row r="1">{header}</row>']
     for index, category in enumerate(chart.categories):
         row = index + 2
-        cells = _text_cell(f"A{row}", category) + "".join(
+        cells = strings.cell(f"A{row}", category) + "".join(
             f'<c r="{column_letter(i + 2)}{row}"><v>{number_text(s.values[index])}</v></c>'
             for i, s in enumerate(chart.series))
         rows.append(f'<row r="{row}">{cells}</row>')
@@ -104,8 +128,3 @@ def _sheet(chart: BarChart) -> str:
         f'<sheetData>{"".join(rows)}</sheetData>'
         "</worksheet>"
     )
-
-
-def _text_cell(reference: str, text: str) -> str:
-    return (f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">'
-            f"{escape(text)}</t></is></c>")

@@ -265,12 +265,20 @@ def _all_integral(chart: BarChart) -> bool:
 
 
 def number_text(value: float) -> str:
-    """A value as the cache and the workbook store it: ``3``, not ``3.0``."""
+    """A value as the cache and the workbook store it: ``3``, not ``3.0``.
+
+    >>> number_text(3.0), number_text(2.5)
+    ('3', '2.5')
+    """
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def column_letter(number: int) -> str:
-    """Spreadsheet column name of a 1-based column number: 1 → A, 27 → AA."""
+    """Spreadsheet column name of a 1-based column number.
+
+    >>> column_letter(1), column_letter(26), column_letter(27)
+    ('A', 'Z', 'AA')
+    """
     letters = ""
     while number:
         number, rest = divmod(number - 1, 26)

@@ -70,7 +70,8 @@ class Series:
 
     name: str
     values: tuple[float, ...]
-    color: str | None = None  # "RRGGBB"; None picks the next colour of the palette
+    #: "RRGGBB", a light or mid tone (labels on the bars are black); None: the next palette colour
+    color: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", _nfc(self.name))
@@ -106,37 +107,46 @@ class BarChart:
 
 
 def insert_chart(docx: bytes, chart: BarChart, *, marker: str, width_cm: float = 25.0,
-                 height_cm: float = 12.0) -> bytes:
+                 height_cm: float = 12.0, name: str | None = None) -> bytes:
     """Replace the paragraph of the body whose whole text is *marker* by *chart*.
 
     The paragraph keeps its style but is centred, unindented and single-spaced
     (an exact line height would crop the chart to one line).  *width_cm* is
     narrowed to the text width of the marker's section, or of its table cell,
     so the chart never runs into the margin.  Raises :class:`TemplateError`
-    when the marker is missing or appears in more than one paragraph.
+    when the marker is missing or appears in more than one paragraph; *name*
+    (the template's file name) then leads its location.
     """
+    if width_cm <= 0 or height_cm <= 0:
+        raise ValueError(f"chart size must be positive, not {width_cm} × {height_cm} cm")
     parts = _read(docx)
     root = etree.fromstring(parts[DOCUMENT])
-    paragraph = _marker_paragraph(root, marker)
-    width_cm = min(width_cm, _available_width_cm(paragraph) or width_cm)
+    paragraph = _marker_paragraph(root, marker, name)
+    size = (min(width_cm, _available_width_cm(paragraph) or width_cm), height_cm)
     number = _free_number(parts, "word/charts/chart{}.xml")
-    chart_part = f"word/charts/chart{number}.xml"
-    workbook_part = f"word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"
-    rels, rel_id = _add_relationship(parts[DOCUMENT_RELS], CHART_REL, f"charts/chart{number}.xml")
-    _place_drawing(paragraph, rel_id, _next_drawing_id(parts), chart.title or f"Biểu đồ {number}",
-                   (width_cm, height_cm))
+    parts[DOCUMENT_RELS], rel_id = _add_relationship(parts[DOCUMENT_RELS], CHART_REL,
+                                                     f"charts/chart{number}.xml")
+    _place_drawing(paragraph, rel_id, _next_drawing_id(parts),
+                   chart.title or f"Biểu đồ {number}", size)
     parts[DOCUMENT] = _xml_bytes(root)
-    parts[DOCUMENT_RELS] = rels
-    parts[chart_part] = chart_space_xml(chart, width_cm, height_cm)
-    parts[f"word/charts/_rels/chart{number}.xml.rels"] = _relationships(
-        ("rId1", PACKAGE_REL, f"../embeddings/Microsoft_Excel_Worksheet{number}.xlsx"))
-    parts[workbook_part] = workbook_bytes(chart)
-    parts[CONTENT_TYPES] = _add_overrides(parts[CONTENT_TYPES], {chart_part: CHART_TYPE,
-                                                                 workbook_part: XLSX_TYPE})
+    _add_chart_parts(parts, chart, number, size)
     return write_package(parts)
 
 
-def _marker_paragraph(root: etree._Element, marker: str) -> etree._Element:
+def _add_chart_parts(parts: dict[str, bytes], chart: BarChart, number: int,
+                     size: tuple[float, float]) -> None:
+    """The chart part, its workbook, the link between them and their content types."""
+    chart_part = f"word/charts/chart{number}.xml"
+    workbook_part = _free_name(parts, "word/embeddings/Microsoft_Excel_Worksheet{}.xlsx", number)
+    parts[chart_part] = chart_space_xml(chart, *size)
+    parts[f"word/charts/_rels/chart{number}.xml.rels"] = _relationships(
+        ("rId1", PACKAGE_REL, "../" + workbook_part.removeprefix("word/")))
+    parts[workbook_part] = workbook_bytes(chart)
+    parts[CONTENT_TYPES] = _add_overrides(parts[CONTENT_TYPES], {chart_part: CHART_TYPE,
+                                                                 workbook_part: XLSX_TYPE})
+
+
+def _marker_paragraph(root: etree._Element, marker: str, name: str | None) -> etree._Element:
     found = [(number, p) for number, p in enumerate(root.iter(_w("p")), 1)
              if _paragraph_text(p).strip() == marker]
     if len(found) == 1:
@@ -149,7 +159,7 @@ def _marker_paragraph(root: etree._Element, marker: str) -> etree._Element:
         message = T("dấu đặt biểu đồ «{m}» có ở {k} đoạn ({n}); cần đúng một đoạn",
                     "the chart marker «{m}» is in {k} paragraphs ({n}); exactly one is needed",
                     m=marker, k=len(found), n=numbers)
-    raise TemplateError(Problem(Location(path=DOCUMENT), message))
+    raise TemplateError(Problem(Location(file=name, path=DOCUMENT), message))
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:
@@ -241,11 +251,15 @@ def _section_of(paragraph: etree._Element) -> etree._Element | None:
     return None
 
 
-def _free_number(parts: dict[str, bytes], pattern: str) -> int:
-    number = 1
+def _free_number(parts: dict[str, bytes], pattern: str, start: int = 1) -> int:
+    number = start
     while pattern.format(number) in parts:
         number += 1
     return number
+
+
+def _free_name(parts: dict[str, bytes], pattern: str, start: int) -> str:
+    return pattern.format(_free_number(parts, pattern, start))
 
 
 def _next_drawing_id(parts: dict[str, bytes]) -> int:

@@ -21,6 +21,7 @@ from lxml import etree
 from lsdocs.check import check_bytes
 from lsdocs.errors import TemplateError
 from lsdocs.render.chart import BarChart, Series, insert_chart
+from lsdocs.render.engine import write_package
 
 MARKER = "[[BIEU_DO]]"
 NS = {
@@ -236,6 +237,22 @@ def test_missing_or_repeated_marker_is_a_template_error(texts, expected):
     message = info.value.format("vi")
     assert message.startswith("word/document.xml: lỗi: ") and expected in message
     assert "chart marker «[[BIEU_DO]]»" in info.value.format("en")
+
+
+def test_error_names_the_template_file_when_given():
+    with pytest.raises(TemplateError) as info:
+        insert_chart(make_docx("x"), CHART, marker=MARKER, name="bao-cao-nam.docx")
+    assert info.value.format("en").startswith("bao-cao-nam.docx: word/document.xml: error: ")
+
+
+def test_an_existing_embedded_workbook_is_not_overwritten():
+    parts = parts_of(make_docx(MARKER))
+    parts["word/embeddings/Microsoft_Excel_Worksheet1.xlsx"] = b"someone else's"
+    out = parts_of(insert_chart(write_package(parts), CHART, marker=MARKER))
+    assert out["word/embeddings/Microsoft_Excel_Worksheet1.xlsx"] == b"someone else's"
+    assert "word/embeddings/Microsoft_Excel_Worksheet2.xlsx" in out
+    rels = out["word/charts/_rels/chart1.xml.rels"].decode("utf-8")
+    assert 'Target="../embeddings/Microsoft_Excel_Worksheet2.xlsx"' in rels
 
 
 def test_chart_is_narrowed_to_the_text_width_of_its_page():
