@@ -21,6 +21,7 @@ from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.errors import Location, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
+from lsdocs.progress.loader import default_root, load_progress
 from lsdocs.progress.model import PlanProgress
 from lsdocs.progress.status import YearStatus, first_year, reporting_period, year_status
 from lsdocs.render.chart import BarChart, Series, insert_chart
@@ -48,7 +49,7 @@ def make_agency_report(content_path: Path, year: int, agency_id: str, output_roo
     """``lsdocs report co-quan``: load, render, check and write one agency's report."""
     content, progress = load_inputs(content_path, progress_dir)
     status = report_status(content, progress, year, date)
-    report = render_agency_report(status, agency_id, date, templates_dir)
+    report = render_agency_report(status, agency_id, date, templates_dir, progress_dir)
     return write_report(report, output_root, content.plan.id), report
 
 
@@ -65,8 +66,6 @@ def make_consolidated_report(content_path: Path, year: int, output_root: Path, *
 def load_inputs(content_path: Path, progress_dir: Path | None = None
                 ) -> tuple[Content, PlanProgress]:
     """The plan and its progress records, each validated (all errors in one pass)."""
-    from lsdocs.progress.loader import load_progress  # lands with the progress loader
-
     content = load_plan(content_path)
     return content, load_progress(content, progress_dir)
 
@@ -77,9 +76,7 @@ def illustrative(status: YearStatus) -> bool:
     return any(r.source == "illustrative" for r in records)
 
 
-def progress_root(content: Content) -> Path:
-    """Where the plan's progress records live: ``<plan folder>/tien-do/<plan id>/``."""
-    return Path(content.plan_file).parent / "tien-do" / content.plan.id
+
 
 
 def report_status(content: Content, progress: PlanProgress, year: int,
@@ -100,18 +97,23 @@ def report_status(content: Content, progress: PlanProgress, year: int,
 
 
 def render_agency_report(status: YearStatus, agency_id: str, date: dt.date | None = None,
-                         templates_dir: Path | None = None) -> Report:
-    """One agency's report; *agency_id* may be a 2023 id (taken to its successor)."""
+                         templates_dir: Path | None = None,
+                         progress_dir: Path | None = None) -> Report:
+    """One agency's report; *agency_id* may be a 2023 id (taken to its successor).
+
+    *progress_dir* only names, in the error for a missing record, where it was looked for.
+    """
     agency = resolve_reporter(status, agency_id)
     record = status.records.get(agency.id)
     if record is None:
-        expected = progress_root(status.content) / str(status.year) / f"{agency.id}.yaml"
+        root = progress_dir or default_root(status.content)
+        expected = root / str(status.year) / f"{agency.id}.yaml"
         raise UsageError(Problem(
             Location(str(expected)),
             T("{a} chưa có báo cáo tiến độ năm {y}", "{a} has no progress record for {y}",
               a=agency.name, y=status.year),
-            expected=T("tệp {p} (lsdocs import-progress, hoặc soạn tay theo mẫu)",
-                       "the file {p} (lsdocs import-progress, or written by hand)",
+            expected=T("tệp {p}, nhập bằng lsdocs import-progress hoặc soạn tay",
+                       "the file {p}, from lsdocs import-progress or written by hand",
                        p=expected),
         ))
     context = bao_cao_co_quan.agency_report_context(status, agency, record, date)

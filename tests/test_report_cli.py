@@ -14,8 +14,6 @@ from ruamel.yaml import YAML
 from lsdocs.check import check_document as check_path
 from tests.documents import progress_fixture as pf
 
-pytest.importorskip("lsdocs.progress.loader")
-
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -107,3 +105,17 @@ def test_help_shows_examples_and_date_format() -> None:
     done = _run("report", "co-quan", "--help")
     assert "lsdocs report co-quan --year 2024 --agency snnptnt" in done.stdout
     assert "DD/MM/YYYY" in done.stdout
+
+
+@pytest.mark.parametrize("args", [("tong-hop", "--year", "2025"),
+                                  ("co-quan", "--year", "2025", "--agency", "stnmt"),
+                                  ("co-quan", "--year", "2024", "--agency", "snv")])
+def test_shipped_content_reports_conform(tmp_path: Path, args: tuple[str, ...]) -> None:
+    done = _run("report", *args, "-o", str(tmp_path), "--json")
+    assert done.returncode == 0, done.stderr
+    import json
+
+    answer = json.loads(done.stdout)
+    path = Path(answer["result"]["path"])
+    assert answer["result"]["illustrative"] is True
+    assert check_path(path).problems() == []

@@ -10,8 +10,8 @@ from typing import Any
 import click
 
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option
-from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.cli._common import CliContext, json_option, lang_option
+from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli.letters import VnDate
 from lsdocs.errors import T
 from lsdocs.reports import Report, make_agency_report, make_consolidated_report
@@ -33,7 +33,7 @@ Ví dụ:
 
 def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.argument("content", required=False, type=click.Path(path_type=Path)),
+        click.argument("content", required=False, type=CONTENT),
         click.option("--year", type=int, required=True,
                      help="Năm báo cáo (số liệu từ 15/12 năm trước đến 14/12 năm này)."),
         click.option("--date", type=VnDate(), default=None,
@@ -50,6 +50,7 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Thư mục báo cáo tiến độ (mặc định: tien-do/<mã kế hoạch>/ cạnh tệp "
                           "kế hoạch)."),
         lang_option,
+        json_option,
     ]
     for option in reversed(options):
         func = option(func)
@@ -90,6 +91,7 @@ def consolidated_command(obj: CliContext, content: Path | None, year: int,
 
 def _written(obj: CliContext, path: Path, report: Report) -> None:
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+    obj.emit(0, {"path": str(path), "illustrative": report.illustrative})
     if report.illustrative:
         obj.say(T("Lưu ý: số liệu lấy từ báo cáo tiến độ minh họa đi kèm lsdocs "
                   "(source: illustrative), không phải số liệu thật.",

@@ -51,11 +51,14 @@ def test_merged_print_files(tmp_path, kind):
 
 @pytest.mark.parametrize("year", [2024, 2025])
 @pytest.mark.parametrize("dated", [False, True])
-def test_every_annual_report(shipped_content, year, dated):
+@pytest.mark.parametrize("records", ["fixture", "shipped"])
+def test_every_annual_report(shipped_content, year, dated, records):
+    from lsdocs.progress.loader import load_progress
     from lsdocs.reports import render_agency_report, render_consolidated_report, report_status
     from tests.documents.progress_fixture import progress
 
-    status = report_status(shipped_content, progress(), year)
+    found = progress() if records == "fixture" else load_progress(shipped_content)
+    status = report_status(shipped_content, found, year)
     date = status.period_end if dated else None
     assert_conformant(render_consolidated_report(status, date).data, strict=True)
     collector = shipped_content.plan.organization.reporting.reporters_to

@@ -23,6 +23,7 @@ from lxml import etree
 
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content, Task
+from lsdocs.progress.loader import load_progress
 from lsdocs.progress.model import PlanProgress, TaskProgress
 from lsdocs.reports import render_consolidated_report, report_status
 from tests.documents import progress_fixture as pf
@@ -110,9 +111,10 @@ def content() -> Content:
     return load_plan(PLAN)
 
 
+@pytest.mark.parametrize("records", ["fixture", "shipped"])
 @pytest.mark.parametrize("year", [2024, 2025])
-def test_every_figure_agrees_with_the_records(content: Content, year: int) -> None:
-    progress = pf.progress()
+def test_every_figure_agrees_with_the_records(content: Content, year: int, records: str) -> None:
+    progress = pf.progress() if records == "fixture" else load_progress(content)
     expected = _expected(content, progress, year)
     data = render_consolidated_report(report_status(content, progress, year)).data
     document = docx.Document(io.BytesIO(data))
@@ -154,6 +156,18 @@ def test_every_figure_agrees_with_the_records(content: Content, year: int) -> No
     budget = sum(r.budget or 0 for r in progress.year(year).values())
     if budget:
         assert any(f"{budget:,}".replace(",", ".") + " đồng" in p for p in paragraphs)
+
+    figures = [f for r in progress.year(year).values() for f in r.figures]
+    objective = next(p for p in paragraphs if p.startswith("Chỉ tiêu «"))
+    if figures:
+        value = sum(f.value for f in figures)
+        assert f"năm {year} đạt {value:g}".replace(".", ",") in objective
+        if all(f.baseline is not None for f in figures):
+            base = sum(f.baseline or 0 for f in figures)
+            assert f"năm 2023 là {base:g}" in objective
+            assert f"tăng {_pct(int(value - base), int(base))}" in objective
+    else:
+        assert "chưa có cơ quan, đơn vị báo cáo số liệu" in objective
 
     _check_annex(document, expected)
     _check_chart(data, expected, content)
