@@ -22,10 +22,10 @@ CHART_PLACE = Fmt(**{**st.CELL_CENTER.__dict__, "before": 120, "after": 0})
 
 AGENCY_COLUMNS = [
     ("STT", 800),
-    ("Nhiệm vụ", 4300),
-    ("Kết quả thực hiện / sản phẩm", 5130),
-    ("Tình trạng", 1800),
-    ("Ghi chú", 2200),
+    ("Nhiệm vụ", 4000),
+    ("Kết quả thực hiện / sản phẩm", 4830),
+    ("Tình trạng", 1600),
+    ("Ghi chú", 3000),
 ]
 AGENCY_FIELDS = ["number", "name", "result", "state", "note"]
 
