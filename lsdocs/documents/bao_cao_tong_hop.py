@@ -83,10 +83,12 @@ def reporting_sentence(status: YearStatus) -> str:
     if not missing:
         return f"Các cơ quan, đơn vị chủ trì nhiệm vụ ({rc.count(expected)} cơ quan) đã gửi " \
                "báo cáo đầy đủ."
-    text = (f"Có {rc.count(sent)}/{rc.count(expected)} cơ quan, đơn vị chủ trì nhiệm vụ đã gửi "
+    if not sent:
+        return (f"Chưa có cơ quan, đơn vị chủ trì nhiệm vụ nào gửi báo cáo "
+                f"({rc.count(expected)} cơ quan: {rc.agency_names(missing)}).")
+    return (f"Có {rc.count(sent)}/{rc.count(expected)} cơ quan, đơn vị chủ trì nhiệm vụ đã gửi "
             f"báo cáo; {rc.count(len(missing))} cơ quan chưa gửi báo cáo: "
             f"{rc.agency_names(missing)}.")
-    return text
 
 
 def _results(status: YearStatus, own: ProgressRecord | None) -> list[rc.Item]:

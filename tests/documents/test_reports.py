@@ -194,3 +194,12 @@ def test_write_report_writes_under_bao_cao(content, progress, tmp_path):
     path = write_report(_consolidated(content, progress, 2024), tmp_path, "kh-182-2023")
     assert path == tmp_path / "kh-182-2023" / "bao-cao" / "bao-cao-tong-hop-2024.docx"
     assert path.read_bytes()[:2] == b"PK"
+
+
+def test_a_year_without_any_record_says_so_without_zero_counts(content):
+    status = report_status(content, PlanProgress("kh-182-2023", {}), 2023)
+    data = render_consolidated_report(status).data
+    text = "\n".join(_text(data))
+    assert "Chưa có cơ quan, đơn vị chủ trì nhiệm vụ nào gửi báo cáo" in text
+    assert not re.search(r"\b0+(/| nhiệm vụ| cơ quan)", text)
+    assert check_bytes(data, "bao-cao-tong-hop-2023.docx").problems() == []
