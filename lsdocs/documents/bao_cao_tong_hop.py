@@ -14,7 +14,7 @@ import datetime as dt
 from typing import Any
 
 from lsdocs import vnformat as vn
-from lsdocs.content.model import Agency, Signature
+from lsdocs.content.model import Agency, LetterIssuer, Signature
 from lsdocs.documents import common
 from lsdocs.documents import report_common as rc
 from lsdocs.documents.assignments import AgencyResolver
@@ -283,11 +283,12 @@ def _current(status: YearStatus, agency_id: str) -> Agency:
 
 
 def _signature(status: YearStatus, own: ProgressRecord | None,
-               settings: Any) -> Signature:
+               settings: LetterIssuer | None) -> Signature:
+    """The Sở's signer: from its own progress record, else from its letter settings."""
     if own is not None and own.signature is not None:
         return own.signature
     if settings is not None:
-        return settings.signature  # type: ignore[no-any-return]
+        return settings.signature
     raise ContentError(Problem(
         Location(status.content.plan_file, path="letters.issuers"),
         T("chưa có người ký báo cáo tổng hợp", "the consolidated report has no signer"),
