@@ -36,6 +36,7 @@ def _register_commands() -> None:
     from lsdocs.cli import (  # noqa: F401
         build,
         check,
+        issuing,
         letters,
         new,
         report,
