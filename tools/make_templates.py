@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from tools.templatekit import blocks as b
+from tools.templatekit import reports as rp
 from tools.templatekit import styles as st
 from tools.templatekit.ooxml import (
     LANDSCAPE_TEXT_WIDTH,
@@ -139,6 +140,37 @@ def assignment_appendix() -> str:
     )
 
 
+def report(columns: list[tuple[str, int]], fields: list[str], chart: bool = False) -> str:
+    """Báo cáo (Mẫu 1.4) sent upward: title, Kính gửi, sections I–IV, signature, result annex."""
+    annex = [b.appendix_heading(LANDSCAPE_TEXT_WIDTH), rp.result_table(columns, fields)]
+    if chart:
+        annex.append(rp.chart_block())
+    return "".join(
+        [
+            b.header_block(),
+            b.title_block("BÁO CÁO", TEXT_WIDTH // 3),
+            b.kinh_gui_block(),
+            b.lines("intro", st.BODY),
+            rp.report_sections(CLOSING),
+            b.signature_block(),
+            section_break(_portrait()),
+            *annex,
+            para("./.", st.BODY),
+            _landscape_appendix(),
+        ]
+    )
+
+
+def agency_report() -> str:
+    """Báo cáo of one agency to the collecting Sở: its tasks in the annex."""
+    return report(rp.AGENCY_COLUMNS, rp.AGENCY_FIELDS)
+
+
+def consolidated_report() -> str:
+    """Báo cáo tổng hợp of the Sở to UBND tỉnh: every task, with the lead, and the chart."""
+    return report(rp.CONSOLIDATED_COLUMNS, rp.CONSOLIDATED_FIELDS, chart=True)
+
+
 TEMPLATES = {
     "ke-hoach.docx": (plan_template, "Mẫu kế hoạch (Nghị định 30/2020/NĐ-CP)"),
     "phu-luc-phan-cong.docx": (assignment_appendix, "Mẫu phụ lục phân công nhiệm vụ"),
@@ -146,6 +178,8 @@ TEMPLATES = {
     "cv-giao-nhiem-vu.docx": (assignment_letter, "Mẫu công văn giao nhiệm vụ"),
     "cv-don-doc.docx": (reminder_letter, "Mẫu công văn đôn đốc thực hiện nhiệm vụ"),
     "cv-de-nghi-bao-cao.docx": (report_request_letter, "Mẫu công văn đề nghị báo cáo"),
+    "bc-co-quan.docx": (agency_report, "Mẫu báo cáo kết quả thực hiện kế hoạch của cơ quan"),
+    "bc-tong-hop.docx": (consolidated_report, "Mẫu báo cáo tổng hợp kết quả thực hiện kế hoạch"),
 }
 
 

@@ -77,6 +77,7 @@ def _register_commands() -> None:
         letters,
         new,
         progress_tables,
+        report,
         status,
         tabular,
         validate,

@@ -47,3 +47,21 @@ def test_merged_print_files(tmp_path, kind):
     result = run_batch(SHIPPED_PLAN, options)
     assert result.merged is not None
     assert_conformant(result.merged, strict=True)
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+@pytest.mark.parametrize("dated", [False, True])
+@pytest.mark.parametrize("records", ["fixture", "shipped"])
+def test_every_annual_report(shipped_content, year, dated, records):
+    from lsdocs.progress.loader import load_progress
+    from lsdocs.reports import render_agency_report, render_consolidated_report, report_status
+    from tests.documents.progress_fixture import progress
+
+    found = progress() if records == "fixture" else load_progress(shipped_content)
+    status = report_status(shipped_content, found, year)
+    date = status.period_end if dated else None
+    assert_conformant(render_consolidated_report(status, date).data, strict=True)
+    collector = shipped_content.plan.organization.reporting.reporters_to
+    for agency in status.records:
+        if agency != collector:
+            assert_conformant(render_agency_report(status, agency, date).data, strict=True)
