@@ -21,9 +21,12 @@ if TYPE_CHECKING:
         fix_document,
         import_table,
         load_content,
+        load_progress,
         run_batch,
         validate,
         write_letter,
+        write_report,
+        year_status,
     )
     from lsdocs.batch import BatchResult
     from lsdocs.build import BuildResult
@@ -39,6 +42,8 @@ if TYPE_CHECKING:
     )
     from lsdocs.gate import FormatError
     from lsdocs.kinds import KINDS, Kind
+    from lsdocs.progress.model import PlanProgress
+    from lsdocs.progress.status import YearStatus
 
 #: public name -> module that defines it
 _EXPORTS = {
@@ -48,6 +53,9 @@ _EXPORTS = {
     "export_table": "lsdocs.api",
     "fix_document": "lsdocs.api",
     "import_table": "lsdocs.api",
+    "write_report": "lsdocs.api",
+    "year_status": "lsdocs.api",
+    "load_progress": "lsdocs.api",
     "load_content": "lsdocs.api",
     "run_batch": "lsdocs.api",
     "validate": "lsdocs.api",
@@ -65,6 +73,8 @@ _EXPORTS = {
     "UsageError": "lsdocs.errors",
     "FormatError": "lsdocs.gate",
     "KINDS": "lsdocs.kinds",
+    "PlanProgress": "lsdocs.progress.model",
+    "YearStatus": "lsdocs.progress.status",
     "Kind": "lsdocs.kinds",
 }
 
@@ -81,9 +91,11 @@ __all__ = [
     "Kind",
     "LetterResult",
     "LsdocsError",
+    "PlanProgress",
     "Problem",
     "TemplateError",
     "UsageError",
+    "YearStatus",
     "__version__",
     "build_plan",
     "check_document",
@@ -91,9 +103,12 @@ __all__ = [
     "fix_document",
     "import_table",
     "load_content",
+    "load_progress",
     "run_batch",
     "validate",
     "write_letter",
+    "write_report",
+    "year_status",
 ]
 
 

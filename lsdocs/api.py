@@ -36,6 +36,8 @@ from lsdocs.content.model import Content
 from lsdocs.documents.letter_setup import LetterOptions
 from lsdocs.errors import Location, Problem, T, UsageError
 from lsdocs.kinds import KINDS
+from lsdocs.progress.model import PlanProgress
+from lsdocs.progress.status import YearStatus
 from lsdocs.tabular import ExportResult, ImportResult
 
 PathLike = str | os.PathLike[str]
@@ -66,10 +68,61 @@ def load_content(path: PathLike) -> Content:
 
 
 def validate(path: PathLike) -> list[Problem]:
-    """Every problem (errors and warnings) of the plan at *path*; never raises for mistakes."""
-    from lsdocs.content import validate as validate_content
+    """Every problem (errors and warnings) of the plan at *path* and of its progress records.
 
-    return validate_content(Path(path))
+    Never raises for mistakes: this is what ``lsdocs validate`` prints.
+    """
+    from lsdocs.progress.loader import validate_with_progress
+
+    return validate_with_progress(Path(path))
+
+
+def load_progress(content: ContentSource, folder: PathLike | None = None) -> PlanProgress:
+    """The plan's progress records (``tien-do/<plan id>/<year>/<agency>.yaml`` beside the plan).
+
+    Raises ContentError listing every problem of every record.
+    """
+    from lsdocs.progress.loader import load_progress as load
+
+    return load(_content(content), _path(folder))
+
+
+def year_status(content: ContentSource, year: int, *, as_of: DateLike | None = None,
+                progress: PlanProgress | None = None) -> YearStatus:
+    """Where the plan stands in reporting *year*: every task's state, counts, targets, budget.
+
+    The same figures ``lsdocs status`` prints and the annual reports use.
+    """
+    from lsdocs.progress.status import year_status as status
+
+    loaded = _content(content)
+    records = progress if progress is not None else load_progress(loaded)
+    return status(loaded, records, year, _date(as_of, "as_of"))
+
+
+def write_report(content: PathLike, kind: str, year: int, *, agency: str | None = None,
+                 date: DateLike | None = None, output_dir: PathLike = DEFAULT_OUTPUT,
+                 templates: PathLike | None = None) -> Path:
+    """Write an annual report: ``bao-cao-co-quan`` (one agency's, needs *agency*) or
+    ``bao-cao-tong-hop`` (the consolidated report).  Returns the written file.
+
+    Without *date* the report is a draft (number, day and month left blank).
+    """
+    from lsdocs import reports
+
+    _require_kind(kind, "report", "kind")
+    when = _date(date, "date")
+    plan, out, tpl = Path(content), Path(output_dir), _path(templates)
+    if kind == "bao-cao-tong-hop":
+        path, _ = reports.make_consolidated_report(plan, year, out, date=when, templates_dir=tpl)
+        return path
+    if agency is None:
+        raise UsageError(Problem(
+            Location(place=T("tham số agency", "parameter agency")),
+            T("báo cáo của cơ quan cần chọn cơ quan", "an agency report needs the agency"),
+            code="missing-agency"))
+    path, _ = reports.make_agency_report(plan, year, agency, out, date=when, templates_dir=tpl)
+    return path
 
 
 def build_plan(content: ContentSource, output_dir: PathLike = DEFAULT_OUTPUT, *,

@@ -107,3 +107,31 @@ def test_the_assignment_table_round_trip(tmp_path: Path) -> None:
 def test_kinds_are_one_table() -> None:
     assert lsdocs.KINDS["giao-nhiem-vu"].per_agency
     assert lsdocs.KINDS["ke-hoach"].template == "ke-hoach.docx"
+
+
+def test_a_year_of_progress_and_its_reports(tmp_path: Path) -> None:
+    status = lsdocs.year_status(PLAN, 2025)
+    assert [a.id for a in status.missing] == ["snv", "sngv"]
+    assert status.total.total == sum(r.counts.total for r in status.by_group())
+    summary = lsdocs.write_report(PLAN, "bao-cao-tong-hop", 2025, output_dir=tmp_path)
+    agency = lsdocs.write_report(PLAN, "bao-cao-co-quan", 2025, agency="snnptnt",
+                                 date="09/12/2025", output_dir=tmp_path)
+    assert agency.name == "bao-cao-co-quan-2025-snnmt.docx"  # the 2025 successor reports
+    for path in (summary, agency):
+        assert lsdocs.check_document(path).passed(strict=True), path
+
+
+def test_progress_loads_once_and_feeds_the_status(tmp_path: Path) -> None:
+    content = lsdocs.load_content(PLAN)
+    progress = lsdocs.load_progress(content)
+    assert progress.years == [2024, 2025]
+    status = lsdocs.year_status(content, 2024, progress=progress, as_of="30/6/2024")
+    assert status.as_of == dt.date(2024, 6, 30)
+
+
+def test_an_agency_report_needs_its_agency(tmp_path: Path) -> None:
+    with pytest.raises(lsdocs.UsageError, match="tham số agency"):
+        lsdocs.write_report(PLAN, "bao-cao-co-quan", 2025, output_dir=tmp_path)
+    with pytest.raises(lsdocs.UsageError, match="tham số kind"):
+        lsdocs.write_report(PLAN, "giao-nhiem-vu", 2025, output_dir=tmp_path)
+    assert not any(tmp_path.iterdir())
