@@ -160,6 +160,15 @@ class DocumentReadError(LsdocsError):
     exit_code = 2
 
 
+class OutputError(LsdocsError):
+    """A file cannot be written: not a regular file, no permission, disk full.
+
+    Raised by :func:`lsdocs.render.output.write_atomic`; nothing was changed.
+    """
+
+    exit_code = 2
+
+
 class UsageError(LsdocsError):
     """The command line asks for something that cannot be done."""
 

@@ -29,7 +29,7 @@ from openpyxl.xml.functions import tostring
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Content
 from lsdocs.documents import plan as plan_doc
-from lsdocs.render.engine import ZIP_EPOCH
+from lsdocs.render.output import zip_package
 from lsdocs.tabular.columns import (
     AGENCY_SHEET,
     ASSIGNMENT_SHEET,
@@ -252,13 +252,7 @@ def _reproducible(wb: Workbook) -> bytes:
     wb.save(raw)  # stamps properties.modified with the clock
     wb.properties.modified = wb.properties.created
     core = tostring(wb.properties.to_tree())
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w") as target:
-        for entry in source.infolist():
-            data = core if entry.filename == "docProps/core.xml" else source.read(entry)
-            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            info.create_system = 0
-            target.writestr(info, data, compresslevel=6)
-    return out.getvalue()
+    with zipfile.ZipFile(raw) as source:
+        parts = {entry.filename: core if entry.filename == "docProps/core.xml"
+                 else source.read(entry) for entry in source.infolist()}
+    return zip_package(parts, content_types_first=False)
