@@ -24,11 +24,13 @@ from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.documents.letter_setup import resolve_recipient
-from lsdocs.errors import LsdocsError, UsageError
+from lsdocs.errors import ContentError, Location, LsdocsError, Problem, T, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.letters import letter_file_name, render_letter
+from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.merge import merge_documents
-from lsdocs.render.output import remove_stale_temporaries, write_atomic
+from lsdocs.render.output import ensure_directory, remove_stale_temporaries, write_atomic
+from lsdocs.tabular.csvsafe import neutralise
 from lsdocs.templates import load_template
 
 WRITTEN, UNCHANGED, FAILED = "written", "unchanged", "failed"
@@ -84,7 +86,7 @@ def plan_batch(
     setup = letter_doc.setup(content, options.kind, options.letter)
     wanted = letter_doc.recipients(setup)
     selected, skipped = _select(setup, wanted, options.only) if options.only else (wanted, [])
-    directory = options.output_root / vn.slugify(content.plan.id) / options.kind
+    directory = options.output_root / vn.file_id(content.plan.id) / options.kind
     items = [
         BatchItem(
             agency=agency_id,
@@ -95,7 +97,26 @@ def plan_batch(
         )
         for agency_id in selected
     ]
+    _refuse_shared_names(content, items)
     return BatchResult(directory, content, skipped=skipped), items, setup
+
+
+def _refuse_shared_names(content: Content, items: list[BatchItem]) -> None:
+    """Two letters must never share a file (also on case-insensitive disks)."""
+    first: dict[str, BatchItem] = {}
+    problems = []
+    for item in items:
+        other = first.setdefault(item.file.casefold(), item)
+        if other is not item:
+            problems.append(Problem(
+                Location(file=content.registry_file, path=f"agencies.{item.agency}"),
+                T("hai cơ quan «{a}» và «{b}» sẽ ghi cùng một tệp {f}; chưa ghi gì",
+                  "the agencies «{a}» and «{b}» would be written to the same file {f}; "
+                  "nothing was written", a=other.agency, b=item.agency, f=item.file),
+                hint=T("đổi mã của một trong hai cơ quan", "change the id of one of them"),
+                code="file-name-collision"))
+    if problems:
+        raise ContentError(problems)
 
 
 def _select(
@@ -127,8 +148,8 @@ def run_batch(
         # One template, one wording: a format fault shows in the first letter already.
         first = render_letter(setup, items[0].agency, options.templates_dir)
         require_conformant({items[0].file: first})
+    ensure_directory(result.directory)
     remove_stale_temporaries(result.directory)
-    result.directory.mkdir(parents=True, exist_ok=True)
     for item in write_letters(setup, options, result.directory, items):
         result.items.append(item)
         if progress:
@@ -215,7 +236,8 @@ def write_manifest(result: BatchResult) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=MANIFEST_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()}
+                     for row in rows)
     write_atomic(result.directory / "manifest.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
     payload = {"items": rows, "skipped": result.skipped}
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -226,8 +248,8 @@ def _earlier_rows(result: BatchResult) -> list[dict[str, object]]:
     """Manifest rows of letters an earlier run wrote and this one (``--only``) did not touch."""
     path = result.directory / "manifest.json"
     try:
-        earlier = json.loads(path.read_text(encoding="utf-8"))["items"]
-    except (OSError, ValueError, KeyError, TypeError):
+        earlier = json.loads(read_regular_file(path, MAX_CONTENT_BYTES).decode("utf-8"))["items"]
+    except (OSError, ValueError, KeyError, TypeError, Refused):
         return []
     done = {item.agency for item in result.items}
     return [

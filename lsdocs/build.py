@@ -44,7 +44,7 @@ def build(content_path: Path, output_root: Path, templates_dir: Path | None = No
     content = load_plan(content_path)
     documents = render_plan_documents(content, templates_dir)
     require_conformant(documents)
-    directory = output_root / vn.slugify(content.plan.id)
+    directory = output_root / vn.file_id(content.plan.id)
     result = BuildResult(directory, illustrative=plan_doc.illustrative_note(content.plan),
                          warnings=list(content.warnings))
     remove_stale_temporaries(directory)

@@ -147,7 +147,11 @@ class ContentError(LsdocsError):
 
 def is_missing_file(problems: Iterable[Problem]) -> bool:
     errors = [p for p in problems if p.is_error]
-    return bool(errors) and all(p.code == "missing-file" for p in errors)
+    return bool(errors) and all(p.code in _FILE_CODES for p in errors)
+
+
+#: Problems that mean the file named could not be read at all (exit code 2).
+_FILE_CODES = frozenset({"missing-file", "not-a-file"})
 
 
 class TemplateError(LsdocsError):

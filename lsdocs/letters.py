@@ -10,10 +10,17 @@ from lsdocs.kinds import KINDS
 from lsdocs.render.engine import CoreProperties
 from lsdocs.templates import load_template
 
+#: Agency file ids that would take the name of another file lsdocs writes
+#: (``giao-nhiem-vu-tong-hop.docx`` is the merged batch file).
+RESERVED_IDS = frozenset({"tong-hop"})
+
 
 def letter_file_name(kind: str, agency_id: str | None) -> str:
-    """Safe ASCII file name from ids only: ``giao-nhiem-vu-snnmt.docx``."""
-    return KINDS[kind].file_name(vn.slugify(agency_id) if agency_id else None)
+    """Safe ASCII file name from ids only: ``giao-nhiem-vu-snnmt.docx``.
+
+    Different agency ids always give different names (:func:`lsdocs.vnformat.file_id`).
+    """
+    return KINDS[kind].file_name(vn.file_id(agency_id, RESERVED_IDS) if agency_id else None)
 
 
 def render_letter(

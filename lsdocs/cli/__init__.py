@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> None:
         lang = _lang_from_argv(argv)
         click.echo(exc.format(lang), err=True)
         sys.exit(exc.exit_code)
+    except MemoryError:  # an input beyond every limit lsdocs checks before the work
+        click.echo(OUT_OF_MEMORY.get(_lang_from_argv(argv)), err=True)
+        sys.exit(2)
     except OSError as exc:  # the disk, permissions, a folder where a file should be
         lang = _lang_from_argv(argv)
         click.echo(CANNOT_WRITE.format(
@@ -76,6 +79,12 @@ CANNOT_WRITE = T(
     "trên đĩa. Các tệp đã có không bị thay đổi.",
     "{f}: error: cannot read or write the file ({e}); check the path, permissions and free "
     "space. Existing files were not changed.",
+)
+OUT_OF_MEMORY = T(
+    "lỗi: không đủ bộ nhớ để xử lý tệp đầu vào (tệp quá lớn hoặc bất thường); không có tệp nào "
+    "bị thay đổi. Xem các giới hạn trong README (mục «Giới hạn»).",
+    "error: not enough memory to process the input (the file is too large or abnormal); no "
+    "file was changed. See the limits in the README (section «Giới hạn»).",
 )
 INTERNAL_ERROR = T(
     "lỗi nội bộ của lsdocs ({e}); nội dung và các tệp đã có không bị thay đổi. "

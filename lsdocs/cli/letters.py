@@ -89,7 +89,7 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
                                f"(một trong: {', '.join(letter_doc.recipients(setup))})")
     data = render_letter(setup, agency if kind in letter_doc.PER_AGENCY else None, templates)
     require_conformant({letter_file_name(kind, agency): data})
-    path = output / vn.slugify(loaded.plan.id) / letter_file_name(kind, agency)
+    path = output / vn.file_id(loaded.plan.id) / letter_file_name(kind, agency)
     write_atomic(path, data)
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
     _illustrative_note(obj, loaded)

@@ -78,8 +78,8 @@ def _write(given: Path, data: bytes) -> bool:
 def _refuse_special(given: Path, path: Path) -> None:
     try:
         mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        return
+    except (FileNotFoundError, NotADirectoryError):
+        return  # a new file; ensure_directory() judges its folder
     if stat.S_ISREG(mode):
         return
     what = (T("một thư mục", "a folder") if stat.S_ISDIR(mode)
