@@ -31,7 +31,7 @@ from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.merge import merge_documents
 from lsdocs.render.output import ensure_directory, remove_stale_temporaries, write_atomic
 from lsdocs.tabular.csvsafe import neutralise
-from lsdocs.templates import load_template
+from lsdocs.templates import load_template, template_path
 
 WRITTEN, UNCHANGED, FAILED = "written", "unchanged", "failed"
 
@@ -147,7 +147,8 @@ def run_batch(
     if items:
         # One template, one wording: a format fault shows in the first letter already.
         first = render_letter(setup, items[0].agency, options.templates_dir)
-        require_conformant({items[0].file: first})
+        require_conformant({items[0].file: first},
+                           {items[0].file: template_path(options.kind, options.templates_dir)})
     ensure_directory(result.directory)
     remove_stale_temporaries(result.directory)
     for item in write_letters(setup, options, result.directory, items):
@@ -208,7 +209,8 @@ def _write_one(item: BatchItem, directory: Path) -> BatchItem:
     try:
         data = render_letter(setup, item.agency, _state["templates_dir"])  # type: ignore[arg-type]
         if _state["check_all"]:
-            require_conformant({item.file: data})
+            require_conformant({item.file: data}, {item.file: template_path(
+                setup.kind, _state["templates_dir"])})  # type: ignore[arg-type]
         changed = write_atomic(directory / item.file, data)
     except (LsdocsError, OSError) as exc:
         item.status = FAILED

@@ -15,8 +15,9 @@ or a traceback.  Every limit is here, as one table the README repeats:
   and an expansion ratio of :data:`MAX_RATIO` for parts over 1 MB (zip bombs);
   entry names that climb out of the package (``../``, ``/etc``) are refused;
   XML with a DTD or entity declarations is refused (Word never writes one);
-* tables: at most :data:`MAX_TABLE_ROWS` rows and :data:`MAX_TABLE_COLUMNS`
-  columns holding data (a stray cell far down the sheet is named);
+* tables: at most :data:`MAX_TABLE_ROWS` rows, :data:`MAX_TABLE_CELLS` cells
+  and :data:`MAX_TABLE_COLUMNS` columns holding data (a stray cell far down
+  the sheet is named), at most :data:`MAX_TABLE_BYTES` per file;
 * templates: :data:`MAX_LOOP_ITERATIONS` loop iterations,
   :data:`MAX_TEXT_CHARS` characters per computed value,
   :data:`MAX_OUTPUT_CHARS` characters of output per part and
@@ -51,6 +52,7 @@ MAX_RATIO = 200
 RATIO_FLOOR = 1 * MB  # small parts may compress as well as they like
 MAX_TABLE_ROWS = 5_000
 MAX_TABLE_COLUMNS = 100
+MAX_TABLE_CELLS = 200_000
 MAX_LOOP_ITERATIONS = 200_000
 MAX_TEXT_CHARS = 2_000_000
 MAX_OUTPUT_CHARS = 60_000_000

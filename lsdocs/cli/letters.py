@@ -23,6 +23,7 @@ from lsdocs.errors import T
 from lsdocs.gate import require_conformant
 from lsdocs.letters import letter_file_name, render_letter
 from lsdocs.render.output import write_atomic
+from lsdocs.templates import template_path
 
 
 class VnDate(click.ParamType):  # type: ignore[type-arg]
@@ -88,7 +89,8 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
         raise click.UsageError(f"công văn {kind} gửi từng cơ quan: cần --agency MÃ "
                                f"(một trong: {', '.join(letter_doc.recipients(setup))})")
     data = render_letter(setup, agency if kind in letter_doc.PER_AGENCY else None, templates)
-    require_conformant({letter_file_name(kind, agency): data})
+    name = letter_file_name(kind, agency)
+    require_conformant({name: data}, {name: template_path(kind, templates)})
     path = output / vn.file_id(loaded.plan.id) / letter_file_name(kind, agency)
     write_atomic(path, data)
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))

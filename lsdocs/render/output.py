@@ -98,9 +98,11 @@ def ensure_directory(path: str | os.PathLike[str]) -> Path:
     """Make the folder *path* (and its parents); refuse a path that is not a folder."""
     folder = Path(path)
     try:
-        if folder.exists() and not folder.is_dir():
+        blocking = next((p for p in (folder, *folder.parents) if p.exists() or p.is_symlink()),
+                        None)
+        if blocking is not None and not blocking.is_dir():
             raise OutputError(Problem(
-                Location(file=str(folder)),
+                Location(file=str(blocking)),
                 T("không ghi được: đường dẫn này đã có và không phải thư mục",
                   "cannot write: this path exists and is not a folder"),
                 hint=T("chọn một thư mục khác", "choose another folder"),

@@ -30,6 +30,7 @@ from lsdocs import vnformat as vn
 from lsdocs.errors import Location, Problem, T, Text
 from lsdocs.limits import (
     MAX_TABLE_BYTES,
+    MAX_TABLE_CELLS,
     MAX_TABLE_COLUMNS,
     MAX_TABLE_ROWS,
     Refused,
@@ -177,21 +178,26 @@ def _check_package(data: bytes, shown: str) -> None:
 
 
 def _count_rows(part: bytes) -> None:
-    rows = 0
+    rows = cells = 0
     try:
-        for _ in etree.iterparse(io.BytesIO(part), events=("end",), resolve_entities=False,
-                                 no_network=True, load_dtd=False,
-                                 tag="{*}row"):
-            rows += 1
-            if rows > MAX_TABLE_ROWS:
+        for _, element in etree.iterparse(io.BytesIO(part), events=("end",),
+                                          resolve_entities=False, no_network=True,
+                                          load_dtd=False, tag=("{*}row", "{*}c")):
+            if element.tag.endswith("}row"):
+                rows += 1
+                element.clear()
+            else:
+                cells += 1
+            if rows > MAX_TABLE_ROWS or cells > MAX_TABLE_CELLS:
                 raise Refused(_too_many_rows(), "too-many-rows")
     except etree.XMLSyntaxError:
         return  # openpyxl reports the damaged sheet
 
 
 def _too_many_rows() -> Text:
-    return T("bảng có quá nhiều hàng (giới hạn {n} hàng)",
-             "the table has too many rows (the limit is {n} rows)", n=MAX_TABLE_ROWS)
+    return T("bảng có quá nhiều hàng hoặc ô (giới hạn {n} hàng, {c} ô)",
+             "the table has too many rows or cells (the limit is {n} rows, {c} cells)",
+             n=MAX_TABLE_ROWS, c=MAX_TABLE_CELLS)
 
 
 def _sheet_grid(ws: Any, shown: str, sheet: str) -> Grid:
