@@ -11,14 +11,16 @@ or a traceback.  Every limit is here, as one table the README repeats:
 * YAML: at most :data:`MAX_YAML_NODES` values once aliases are expanded and
   :data:`MAX_YAML_ALIASES` aliases (an "alias bomb" is refused, not expanded);
 * zip packages (.docx, .xlsx): at most :data:`MAX_ZIP_ENTRIES` entries,
-  :data:`MAX_ZIP_TOTAL` bytes unpacked in all, :data:`MAX_PART_BYTES` per part,
+  :data:`MAX_ZIP_TOTAL` bytes unpacked in all, :data:`MAX_PART_BYTES` per part
+  (:data:`MAX_XML_PART_BYTES` per XML part, which is parsed and walked),
   and an expansion ratio of :data:`MAX_RATIO` for parts over 1 MB (zip bombs);
   entry names that climb out of the package (``../``, ``/etc``) are refused;
   XML with a DTD or entity declarations is refused (Word never writes one);
 * tables: at most :data:`MAX_TABLE_ROWS` rows, :data:`MAX_TABLE_CELLS` cells
   and :data:`MAX_TABLE_COLUMNS` columns holding data (a stray cell far down
   the sheet is named), at most :data:`MAX_TABLE_BYTES` per file;
-* templates: :data:`MAX_LOOP_ITERATIONS` loop iterations,
+* templates: :data:`MAX_TEMPLATE_PART_BYTES` per part that holds template
+  tags (body, headers, footers), :data:`MAX_LOOP_ITERATIONS` loop iterations,
   :data:`MAX_TEXT_CHARS` characters per computed value,
   :data:`MAX_OUTPUT_CHARS` characters of output per part and
   :data:`MAX_RENDER_SECONDS` seconds per part (see :mod:`lsdocs.render.environment`).
@@ -48,11 +50,13 @@ MAX_TABLE_BYTES = 20 * MB
 MAX_ZIP_ENTRIES = 5_000
 MAX_ZIP_TOTAL = 400 * MB
 MAX_PART_BYTES = 64 * MB
+MAX_XML_PART_BYTES = 8 * MB  # XML is parsed and walked: bounds the time a check takes
 MAX_RATIO = 200
 RATIO_FLOOR = 1 * MB  # small parts may compress as well as they like
 MAX_TABLE_ROWS = 5_000
 MAX_TABLE_COLUMNS = 100
 MAX_TABLE_CELLS = 200_000
+MAX_TEMPLATE_PART_BYTES = 4 * MB
 MAX_LOOP_ITERATIONS = 200_000
 MAX_TEXT_CHARS = 2_000_000
 MAX_OUTPUT_CHARS = 60_000_000
@@ -122,6 +126,11 @@ def check_zip(archive: zipfile.ZipFile) -> None:
     for info in entries:
         check_entry_name(info.filename)
         total += info.file_size
+        if is_xml_name(info.filename) and info.file_size > MAX_XML_PART_BYTES:
+            raise Refused(T("phần XML {p} quá lớn ({s}; giới hạn {m} mỗi phần XML)",
+                            "XML part {p} is too large ({s}; the limit is {m} per XML part)",
+                            p=info.filename, s=size_text(info.file_size),
+                            m=size_text(MAX_XML_PART_BYTES)), "xml-too-large")
         if info.file_size > MAX_PART_BYTES:
             raise Refused(T("phần {p} giải nén ra quá lớn ({s}; giới hạn {m} mỗi phần)",
                             "part {p} unpacks too large ({s}; the limit is {m} per part)",

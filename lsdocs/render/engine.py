@@ -32,7 +32,15 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from lsdocs.errors import Location, Problem, T, TemplateError, Text
-from lsdocs.limits import MAX_PACKAGE_BYTES, SAFE_PARSER, Refused, read_regular_file, read_zip_parts
+from lsdocs.limits import (
+    MAX_PACKAGE_BYTES,
+    MAX_TEMPLATE_PART_BYTES,
+    SAFE_PARSER,
+    Refused,
+    read_regular_file,
+    read_zip_parts,
+    size_text,
+)
 from lsdocs.render.environment import (
     TemplateLimitError,
     TemplateRefused,
@@ -72,6 +80,12 @@ class DocxTemplateFile:
                 self._templates[part_name] = self._compile(part_name, data)
 
     def _compile(self, part_name: str, data: bytes) -> jinja2.Template:
+        if len(data) > MAX_TEMPLATE_PART_BYTES:
+            message = T("phần mẫu quá lớn ({s}; giới hạn {m})",
+                        "the template part is too large ({s}; the limit is {m})",
+                        s=size_text(len(data)), m=size_text(MAX_TEMPLATE_PART_BYTES))
+            raise TemplateError(Problem(Location(self.name, path=part_name), message,
+                                        code="too-large"))
         try:
             source = _patch(data.decode("utf-8"))
         except UnicodeDecodeError as exc:

@@ -90,11 +90,13 @@ def test_zip_bombs_are_refused_before_unpacking(good_plan: bytes) -> None:
     huge = zip_package({**parts, "word/media/zero.bin": bytes(70 * 1024 * 1024)})
     with pytest.raises(DocumentReadError, match="giới hạn 64 MB"):
         check_bytes(huge)
-    padded = parts["word/document.xml"].replace(b"</w:body>",
-                                                b"<!--" + b" " * (20 * 1024 * 1024) + b"-->"
-                                                b"</w:body>")
+    padded = zip_package({**parts, "word/media/pad.bin": bytes(20 * 1024 * 1024)})
     with pytest.raises(DocumentReadError, match="bom ZIP"):
-        check_bytes(zip_package({**parts, "word/document.xml": padded}))
+        check_bytes(padded)
+    big_xml = parts["word/document.xml"].replace(
+        b"</w:body>", b"<!--" + b"x" * (9 * 1024 * 1024) + b"--></w:body>")
+    with pytest.raises(DocumentReadError, match="giới hạn 8 MB mỗi phần XML"):
+        check_bytes(zip_package({**parts, "word/document.xml": big_xml}))
 
 
 def test_special_files_are_not_read(tmp_path: Path) -> None:
