@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from lsdocs.check import check_bytes
-from lsdocs.errors import Location, LsdocsError, Problem, Text
+from lsdocs.errors import SEVERITY_WARNING, Location, LsdocsError, Problem, Text
 
 
 class FormatError(LsdocsError):
@@ -34,8 +34,10 @@ def require_conformant(documents: Mapping[str, bytes],
         template = (templates or {}).get(name)
         if found and template is not None:
             problems.append(Problem(Location(file=str(template)), Text(
-                f"{name} được soạn từ mẫu này; sửa mẫu rồi chạy lại",
-                f"{name} was written from this template; correct the template and run again"),
-                code="template"))
+                f"{name} được soạn từ mẫu này và nội dung kế hoạch: lỗi ở chữ lấy từ nội dung "
+                "thì sửa nội dung, lỗi ở phần cố định của mẫu thì sửa mẫu",
+                f"{name} was written from this template and the plan's content: correct the "
+                "content for errors in text that comes from it, the template for the rest"),
+                severity=SEVERITY_WARNING, code="template"))
     if problems:
         raise FormatError(problems)

@@ -49,7 +49,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     given = Path(path)
     try:
         return _write(given, data)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
         raise cannot_write(given, exc) from exc
 
 
@@ -108,15 +108,16 @@ def ensure_directory(path: str | os.PathLike[str]) -> Path:
                 hint=T("chọn một thư mục khác", "choose another folder"),
                 code="not-a-folder"))
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise cannot_write(folder, exc) from exc
     return folder
 
 
-def cannot_write(path: Path, exc: OSError) -> OutputError:
+def cannot_write(path: Path, exc: OSError | ValueError) -> OutputError:
     """The error for an OSError while writing *path* (disk full, permissions, …)."""
-    where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(path)
-    reason = exc.strerror or str(exc)
+    filename = getattr(exc, "filename", None)
+    where = filename if isinstance(filename, str) and filename else str(path)
+    reason = getattr(exc, "strerror", None) or str(exc)
     return OutputError(Problem(
         Location(file=where),
         Text(f"không ghi được tệp ({reason})", f"cannot write the file ({reason})"),
