@@ -31,11 +31,12 @@ DATE = dt.date(2026, 11, 29)
 
 def _setup(plan: Path):
     from lsdocs.batch import BatchOptions, plan_batch
+    from lsdocs.content import load_plan
     from lsdocs.documents.letters import LetterOptions
 
     options = BatchOptions(kind="giao-nhiem-vu", letter=LetterOptions(date=DATE),
                            output_root=Path(tempfile.mkdtemp()), jobs=1)
-    return options, *plan_batch(plan, options)
+    return options, *plan_batch(load_plan(plan), options)
 
 
 def run_lsdocs(plan: Path, jobs: int) -> dict[str, float]:

@@ -1,15 +1,112 @@
-"""lsdocs: Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP) from structured content."""
+"""lsdocs: Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP) from structured content.
+
+The public API is the functions and classes listed in ``__all__``; see
+:mod:`lsdocs.api` for what each does and the README's "Dùng từ Python" section
+for an office script.  Names are imported on first use, so ``import lsdocs``
+stays cheap for scripts that only need one of them.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from lsdocs.errors import ContentError, DocumentReadError, LsdocsError, TemplateError
+if TYPE_CHECKING:
+    from lsdocs.api import (
+        LetterResult,
+        build_plan,
+        check_document,
+        export_table,
+        fix_document,
+        import_table,
+        load_content,
+        run_batch,
+        validate,
+        write_letter,
+    )
+    from lsdocs.batch import BatchResult
+    from lsdocs.build import BuildResult
+    from lsdocs.check import CheckReport, FixReport
+    from lsdocs.content.model import Content
+    from lsdocs.errors import (
+        ContentError,
+        DocumentReadError,
+        LsdocsError,
+        Problem,
+        TemplateError,
+        UsageError,
+    )
+    from lsdocs.gate import FormatError
+    from lsdocs.kinds import KINDS, Kind
+
+#: public name -> module that defines it
+_EXPORTS = {
+    "LetterResult": "lsdocs.api",
+    "build_plan": "lsdocs.api",
+    "check_document": "lsdocs.api",
+    "export_table": "lsdocs.api",
+    "fix_document": "lsdocs.api",
+    "import_table": "lsdocs.api",
+    "load_content": "lsdocs.api",
+    "run_batch": "lsdocs.api",
+    "validate": "lsdocs.api",
+    "write_letter": "lsdocs.api",
+    "BatchResult": "lsdocs.batch",
+    "BuildResult": "lsdocs.build",
+    "CheckReport": "lsdocs.check",
+    "FixReport": "lsdocs.check",
+    "Content": "lsdocs.content.model",
+    "ContentError": "lsdocs.errors",
+    "DocumentReadError": "lsdocs.errors",
+    "LsdocsError": "lsdocs.errors",
+    "Problem": "lsdocs.errors",
+    "TemplateError": "lsdocs.errors",
+    "UsageError": "lsdocs.errors",
+    "FormatError": "lsdocs.gate",
+    "KINDS": "lsdocs.kinds",
+    "Kind": "lsdocs.kinds",
+}
 
 __all__ = [
+    "BatchResult",
+    "BuildResult",
+    "CheckReport",
+    "Content",
     "ContentError",
     "DocumentReadError",
+    "FixReport",
+    "FormatError",
+    "KINDS",
+    "Kind",
+    "LetterResult",
     "LsdocsError",
+    "Problem",
     "TemplateError",
+    "UsageError",
     "__version__",
+    "build_plan",
+    "check_document",
+    "export_table",
+    "fix_document",
+    "import_table",
+    "load_content",
+    "run_batch",
+    "validate",
+    "write_letter",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lsdocs' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -79,10 +79,9 @@ class BatchResult:
 
 
 def plan_batch(
-    content_path: Path, options: BatchOptions
+    content: Content, options: BatchOptions
 ) -> tuple[BatchResult, list[BatchItem], letter_doc.LetterSetup]:
-    """Load content and decide which letters to write (no writing yet)."""
-    content = load_plan(content_path)
+    """Decide which letters to write (no writing yet)."""
     setup = letter_doc.setup(content, options.kind, options.letter)
     wanted = letter_doc.recipients(setup)
     selected, skipped = _select(setup, wanted, options.only) if options.only else (wanted, [])
@@ -143,7 +142,17 @@ def run_batch(
     options: BatchOptions,
     progress: Callable[[BatchItem, int], None] | None = None,
 ) -> BatchResult:
-    result, items, setup = plan_batch(content_path, options)
+    """Load the plan at *content_path* and run the batch (see :func:`run_batch_content`)."""
+    return run_batch_content(load_plan(content_path), options, progress)
+
+
+def run_batch_content(
+    content: Content,
+    options: BatchOptions,
+    progress: Callable[[BatchItem, int], None] | None = None,
+) -> BatchResult:
+    """Write one letter per agency, in parallel, then the manifest (and the merged file)."""
+    result, items, setup = plan_batch(content, options)
     if items:
         # One template, one wording: a format fault shows in the first letter already.
         first = render_letter(setup, items[0].agency, options.templates_dir)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,13 +36,21 @@ class BuildResult:
         return sorted(self.changed + self.unchanged)
 
 
-def build(content_path: Path, output_root: Path, templates_dir: Path | None = None) -> BuildResult:
+def build(content_path: str | os.PathLike[str], output_root: str | os.PathLike[str],
+          templates_dir: str | os.PathLike[str] | None = None) -> BuildResult:
     """Load and validate *content_path*, then write the plan under ``output_root/<id>/``.
 
     Nothing is written unless the content is valid, every document rendered and
     every document passed the Decree 30 checker.
     """
     content = load_plan(content_path)
+    templates = Path(templates_dir) if templates_dir is not None else None
+    return build_content(content, Path(output_root), templates)
+
+
+def build_content(content: Content, output_root: Path,
+                  templates_dir: Path | None = None) -> BuildResult:
+    """Write the plan and its appendix from loaded *content* (see :func:`build`)."""
     documents = render_plan_documents(content, templates_dir)
     require_conformant(documents, {PLAN_FILE: template_path("ke-hoach", templates_dir),
                                    APPENDIX_FILE: template_path("phu-luc-phan-cong",

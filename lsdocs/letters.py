@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from lsdocs import vnformat as vn
+from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
+from lsdocs.documents.letter_setup import resolve_recipient
+from lsdocs.errors import Location, Problem, T, UsageError
+from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
 from lsdocs.render.engine import CoreProperties
-from lsdocs.templates import load_template
+from lsdocs.render.output import write_atomic
+from lsdocs.templates import load_template, template_path
 
 #: Agency file ids that would take the name of another file lsdocs writes
 #: (``giao-nhiem-vu-tong-hop.docx`` is the merged batch file).
@@ -30,6 +35,34 @@ def render_letter(
     template = load_template(setup.kind, templates_dir)
     context = letter_doc.letter_context(setup, agency_id)
     return template.render(context, letter_core(setup, context["header"]["vv"]))
+
+
+def write_letter(content: Content, kind: str, options: letter_doc.LetterOptions,
+                 agency: str | None, output_root: Path,
+                 templates_dir: Path | None = None) -> tuple[Path, bool, str | None]:
+    """Render one letter, check its format, write it under ``output_root/<plan id>/``.
+
+    Returns the path, whether the file changed, and the (current) agency id it
+    is addressed to.  A letter written per agency needs *agency*; UsageError
+    lists the agencies that can receive one.
+    """
+    setup = letter_doc.setup(content, kind, options)
+    to = None
+    if KINDS[kind].per_agency:
+        if agency is None:
+            raise UsageError(Problem(
+                Location(place=T("tham số agency", "parameter agency")),
+                T("công văn này gửi từng cơ quan: cần chọn cơ quan nhận",
+                  "this letter goes to one agency: choose the recipient"),
+                expected=T("một trong: {k}", "one of: {k}",
+                           k=", ".join(letter_doc.recipients(setup))),
+                code="missing-agency"))
+        to = resolve_recipient(setup, agency)
+    name = letter_file_name(kind, agency)
+    data = render_letter(setup, agency, templates_dir)
+    require_conformant({name: data}, {name: template_path(kind, templates_dir)})
+    path = output_root / vn.file_id(content.plan.id) / name
+    return path, write_atomic(path, data), to
 
 
 def letter_core(setup: letter_doc.LetterSetup, vv: str) -> CoreProperties:

@@ -1,10 +1,12 @@
 """Synthetic content for tests and benchmarks: many agencies, a few tasks each.
 
-    python -m tools.synthetic OUT_DIR --agencies 1000 --tasks 10
+    python -m tools.synthetic OUT_DIR --agencies 1000 --tasks 10 [--years 5]
 
 Starts from the shipped content (so the plan text stays realistic) and
 replaces its agencies' tasks: each synthetic agency leads half of its tasks
-and supports the other half.
+and supports the other half.  With ``--years K`` it also writes progress
+records (``tien-do/<plan id>/<year>/<agency>.yaml``, see
+:func:`write_synthetic_progress`) for the plan's first K reporting years.
 """
 
 from __future__ import annotations
@@ -62,10 +64,40 @@ def write_synthetic(out: Path, agencies: int, tasks_per_agency: int = 10) -> Pat
     return path
 
 
+def write_synthetic_progress(plan: Path, years: int = 5, *, missing_every: int = 10,
+                             seed: int = 182) -> Path:
+    """Write progress records for *plan* (a plan written by :func:`write_synthetic`).
+
+    One record per agency leading tasks and per reporting year, for the plan's
+    first *years* years (2023, 2024 … for the 06/9/2023 plan), in the agreed
+    format, next to the plan: ``<plan folder>/tien-do/<plan id>/<year>/<agency>.yaml``.
+    Each year every *missing_every*-th agency (shifted by the year) does not
+    report; the others report every task they lead that is active that year
+    (done, late, in progress or not started, chosen by a seeded generator), with a
+    product document per done task, narrative, figures (every fifth agency),
+    budget and signature.  Deterministic for a given *seed*.  Returns the folder
+    ``tien-do/<plan id>``; ``lsdocs.progress.loader.load_progress`` reads it.
+    """
+    from lsdocs.content import load_plan
+    from tools.synthetic_progress import synthetic_records
+
+    content = load_plan(plan)
+    root = plan.parent / "tien-do" / content.plan.id
+    for (year, agency), text in synthetic_records(content, years, missing_every, seed):
+        path = root / str(year) / f"{agency}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--agencies", type=int, default=1000)
     parser.add_argument("--tasks", type=int, default=10)
+    parser.add_argument("--years", type=int, default=0, help="progress records for K years")
     args = parser.parse_args()
-    print(write_synthetic(args.out, args.agencies, args.tasks))
+    plan_path = write_synthetic(args.out, args.agencies, args.tasks)
+    print(plan_path)
+    if args.years:
+        print(write_synthetic_progress(plan_path, args.years))

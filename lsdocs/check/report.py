@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from lsdocs.check.findings import KIND_LABELS, CheckReport, Finding
@@ -86,11 +85,6 @@ def read_error_dict(name: str, error: DocumentReadError, lang: str = "vi") -> di
             "read_error": "; ".join(p.message.get(lang) for p in error.problems),
             "findings": []}
 
-
-def to_json(items: Sequence[dict[str, object]]) -> str:
-    """One object for one file, a list for several."""
-    data: object = items[0] if len(items) == 1 else list(items)
-    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def format_fix(report: FixReport, lang: str = "vi") -> str:

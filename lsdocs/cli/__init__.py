@@ -12,9 +12,9 @@ import sys
 import click
 
 from lsdocs import __version__
-from lsdocs.cli._common import LANG_ENV, CliContext
+from lsdocs.cli._common import LANG_ENV, CliContext, current_context
 from lsdocs.cli._usage import show_usage_error
-from lsdocs.errors import LsdocsError, T
+from lsdocs.errors import Location, LsdocsError, Problem, T, Text
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,7 +33,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 
 def _register_commands() -> None:
     # Each command lives in its own module; importing it attaches it to ``cli``.
-    from lsdocs.cli import build, check, letters, tabular, validate  # noqa: F401
+    from lsdocs.cli import build, check, letters, new, status, tabular, validate  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.UsageError as exc:
         show_usage_error(exc, _lang_from_argv(argv))
+        _emit_failure(exc.exit_code, [Problem(Location(), Text(exc.format_message(),
+                                                                 exc.format_message()),
+                                              code="usage")])
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
@@ -55,22 +58,32 @@ def main(argv: list[str] | None = None) -> None:
     except LsdocsError as exc:
         lang = _lang_from_argv(argv)
         click.echo(exc.format(lang), err=True)
+        _emit_failure(exc.exit_code, exc.problems)
         sys.exit(exc.exit_code)
     except MemoryError:  # an input beyond every limit lsdocs checks before the work
         click.echo(OUT_OF_MEMORY.get(_lang_from_argv(argv)), err=True)
         sys.exit(2)
     except OSError as exc:  # the disk, permissions, a folder where a file should be
-        lang = _lang_from_argv(argv)
-        click.echo(CANNOT_WRITE.format(
-            f=exc.filename or "", e=exc.strerror or str(exc)).get(lang), err=True)
+        message = CANNOT_WRITE.format(f=exc.filename or "", e=exc.strerror or str(exc))
+        click.echo(message.get(_lang_from_argv(argv)), err=True)
+        _emit_failure(2, [Problem(Location(file=str(exc.filename or "") or None),
+                                  message, code="io")])
         sys.exit(2)
     except Exception as exc:  # a bug in lsdocs, not a user mistake
         if os.environ.get(DEBUG_ENV):
             raise
-        click.echo(INTERNAL_ERROR.format(e=f"{type(exc).__name__}: {exc}").get(
-            _lang_from_argv(argv)), err=True)
+        message = INTERNAL_ERROR.format(e=f"{type(exc).__name__}: {exc}")
+        click.echo(message.get(_lang_from_argv(argv)), err=True)
+        _emit_failure(3, [Problem(Location(), message, code="internal")])
         sys.exit(3)
     sys.exit(0)
+
+
+def _emit_failure(exit_code: int, problems: list[Problem]) -> None:
+    """Under --json, a failed command still answers with the one documented JSON object."""
+    obj = current_context()
+    if obj is not None and obj.json:
+        obj.emit(exit_code, None, problems)
 
 
 DEBUG_ENV = "LSDOCS_DEBUG"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -17,10 +17,49 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 @dataclass
 class CliContext:
+    """What every command of one run shares: the language, and whether to answer in JSON."""
+
     lang: str = "vi"
+    json: bool = False  # --json: stdout carries one JSON object (see lsdocs.cli._json)
+    command: str = ""
+
+    def __post_init__(self) -> None:
+        _CURRENT[0] = self
 
     def say(self, text: Text, err: bool = False) -> None:
-        click.echo(text.get(self.lang), err=err)
+        """Print a message for people; under --json it goes to stderr, keeping stdout JSON."""
+        click.echo(text.get(self.lang), err=err or self.json)
+
+    def emit(self, exit_code: int, result: object = None,
+             problems: Iterable[Problem] = ()) -> None:
+        """Under --json, print the command's one JSON object (lsdocs.cli._json)."""
+        if self.json:
+            from lsdocs.cli._json import emit
+
+            emit(self.command, exit_code, self.lang, result, problems)
+
+
+_CURRENT: list[CliContext | None] = [None]
+
+
+def current_context() -> CliContext | None:
+    """The context of the running command (for errors raised outside it)."""
+    return _CURRENT[0]
+
+
+def json_option(func: F) -> F:
+    """``--json``: answer with one JSON object of the documented shape (lsdocs.cli._json)."""
+
+    def set_json(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        obj = ctx.find_object(CliContext)
+        if obj is not None:
+            obj.command = ctx.command_path.removeprefix("lsdocs").strip() or ctx.info_name or ""
+            obj.json = obj.json or value
+
+    return click.option(
+        "--json", "json_flag", is_flag=True, expose_value=False, callback=set_json,
+        is_eager=True, help="Kết quả dạng JSON cho script (một đối tượng, lược đồ lsdocs/1).",
+    )(func)
 
 
 def lang_option(func: F) -> F:
@@ -41,5 +80,7 @@ def lang_option(func: F) -> F:
 
 
 def print_problems(obj: CliContext, problems: list[Problem]) -> None:
+    if obj.json:
+        return  # the JSON object carries them
     for problem in problems:
         click.echo(problem.format(obj.lang), err=True)

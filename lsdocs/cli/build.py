@@ -8,13 +8,13 @@ import click
 
 from lsdocs.build import build as build_plan
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option, print_problems
-from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
+from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.errors import T
 
 
 @cli.command("build")
-@click.argument("content", required=False, type=click.Path(path_type=Path))
+@click.argument("content", required=False, type=CONTENT)
 @click.option(
     "-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
     default=DEFAULT_OUTPUT, show_default=True, help="Thư mục ghi kết quả.",
@@ -24,6 +24,7 @@ from lsdocs.errors import T
     default=None, help="Thư mục mẫu .docx (mặc định: templates/ của lsdocs).",
 )
 @lang_option
+@json_option
 @click.pass_obj
 def build_command(
     obj: CliContext, content: Path | None, output: Path, templates: Path | None
@@ -46,3 +47,7 @@ def build_command(
                 n=result.illustrative,
             )
         )
+    obj.emit(0, {"directory": str(result.directory),
+                 "written": [str(p) for p in result.changed],
+                 "unchanged": [str(p) for p in result.unchanged],
+                 "illustrative": result.illustrative or None}, result.warnings)

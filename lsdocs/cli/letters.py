@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +15,13 @@ import click
 from lsdocs import vnformat as vn
 from lsdocs.batch import FAILED, BatchItem, BatchOptions, run_batch
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option
-from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.cli._common import CliContext, json_option, lang_option
+from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.errors import T
-from lsdocs.gate import require_conformant
-from lsdocs.letters import letter_file_name, render_letter
-from lsdocs.render.output import write_atomic
-from lsdocs.templates import template_path
+from lsdocs.letters import write_letter
 
 
 class VnDate(click.ParamType):  # type: ignore[type-arg]
@@ -44,7 +42,7 @@ class VnDate(click.ParamType):  # type: ignore[type-arg]
 
 def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.argument("content", required=False, type=click.Path(path_type=Path)),
+        click.argument("content", required=False, type=CONTENT),
         click.option("--date", type=VnDate(), default=None,
                      help="Ngày của công văn (mặc định: hôm nay)."),
         click.option("--issuer", default=None,
@@ -58,6 +56,7 @@ def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                                                     path_type=Path), default=None,
                      help="Thư mục mẫu .docx."),
         lang_option,
+        json_option,
     ]
     for option in reversed(options):
         func = option(func)
@@ -84,17 +83,11 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
                    templates: Path | None, agency: str | None, number: int | None) -> None:
     """Soạn một công văn: trien-khai, giao-nhiem-vu, don-doc, de-nghi-bao-cao."""
     loaded = load_plan(content or default_content())
-    setup = letter_doc.setup(loaded, kind, _options(date, issuer, as_of, year, number))
-    if kind in letter_doc.PER_AGENCY and agency is None:
-        raise click.UsageError(f"công văn {kind} gửi từng cơ quan: cần --agency MÃ "
-                               f"(một trong: {', '.join(letter_doc.recipients(setup))})")
-    data = render_letter(setup, agency if kind in letter_doc.PER_AGENCY else None, templates)
-    name = letter_file_name(kind, agency)
-    require_conformant({name: data}, {name: template_path(kind, templates)})
-    path = output / vn.file_id(loaded.plan.id) / letter_file_name(kind, agency)
-    write_atomic(path, data)
+    options = _options(date, issuer, as_of, year, number)
+    path, changed, to = write_letter(loaded, kind, options, agency, output, templates)
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
     _illustrative_note(obj, loaded)
+    obj.emit(0, {"path": str(path), "kind": kind, "agency": to, "changed": changed})
 
 
 @cli.command("batch")
@@ -180,6 +173,9 @@ def _report(obj: CliContext, result: Any) -> None:
     if result.merged:
         obj.say(T("Tệp ghép để in: {p}", "Merged file for printing: {p}", p=result.merged))
     _illustrative_note(obj, result.content)
+    obj.emit(1 if result.failed else 0, {
+        "directory": str(result.directory), "items": [asdict(i) for i in result.items],
+        "skipped": result.skipped, "merged": str(result.merged) if result.merged else None})
     if result.failed:
         sys.exit(1)
 

@@ -10,12 +10,12 @@ import click
 
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, F, lang_option
-from lsdocs.cli._paths import DEFAULT_OUTPUT, default_content
+from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.errors import LsdocsError, T
 from lsdocs.tabular import ExportResult, ImportResult, export_assignments, import_assignments
 from lsdocs.tabular.columns import FIELD_LABELS
 
-_CONTENT = click.argument("content", required=False, type=click.Path(path_type=Path))
+_CONTENT = click.argument("content", required=False, type=CONTENT)
 
 
 def _output_option(suffix: str) -> Callable[[F], F]:

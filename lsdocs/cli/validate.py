@@ -8,28 +8,33 @@ from pathlib import Path
 import click
 
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, lang_option, print_problems
-from lsdocs.cli._paths import default_content
-from lsdocs.content import validate
+from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
+from lsdocs.cli._paths import CONTENT, default_content
 from lsdocs.errors import T, is_missing_file
+from lsdocs.progress.loader import validate_with_progress
 
 
 @cli.command("validate")
-@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.argument("path", required=False, type=CONTENT)
 @lang_option
+@json_option
 @click.pass_obj
 def validate_command(obj: CliContext, path: Path | None) -> None:
-    """Kiểm tra nội dung (kế hoạch, danh mục cơ quan); báo mọi lỗi trong một lần.
+    """Kiểm tra nội dung (kế hoạch, danh mục cơ quan, báo cáo tiến độ); báo mọi lỗi một lần.
 
-    PATH là tệp kế hoạch hoặc thư mục nội dung (mặc định content/kh-182-2023.yaml).
+    PATH là tệp kế hoạch hoặc thư mục nội dung (mặc định content/kh-182-2023.yaml). Các tệp
+    tiến độ (tien-do/<mã kế hoạch>/<năm>/<mã cơ quan>.yaml cạnh tệp kế hoạch) được kiểm tra
+    khi kế hoạch không có lỗi.
     Mã thoát: 0 hợp lệ, 1 có lỗi nội dung, 2 sai cách dùng.
     """
-    problems = validate(path or default_content())
+    problems = validate_with_progress(path or default_content())
     print_problems(obj, problems)
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
+    code = (2 if is_missing_file(problems) else 1) if errors else 0
+    obj.emit(code, {"errors": errors, "warnings": warnings}, problems)
     if errors:
         obj.say(T("{e} lỗi, {w} cảnh báo.", "{e} error(s), {w} warning(s).", e=errors,
                   w=warnings), err=True)
-        sys.exit(2 if is_missing_file(problems) else 1)
+        sys.exit(code)
     obj.say(T("Nội dung hợp lệ ({w} cảnh báo).", "Content is valid ({w} warnings).", w=warnings))

@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from lsdocs.content.agencies import resolve_agency
 from lsdocs.content.deadlines import parse_deadline
-from lsdocs.content.loader import load_plan, load_registry, validate
+from lsdocs.content.loader import find_plan, load_plan, load_registry, plan_files, validate
 
-__all__ = ["load_plan", "load_registry", "parse_deadline", "resolve_agency", "validate"]
+__all__ = [
+    "find_plan",
+    "load_plan",
+    "load_registry",
+    "parse_deadline",
+    "plan_files",
+    "resolve_agency",
+    "validate",
+]

@@ -23,6 +23,7 @@ from lsdocs.content.model import (
     ReportingRegime,
     Responsibility,
     Signature,
+    Source,
     Target,
     Task,
     TaskGroup,
@@ -37,10 +38,10 @@ def build_plan(raw: Raw, registry: Registry) -> Plan:
         kind=raw["kind"],
         document=_document(raw["document"], raw["noi_nhan"], registry),
         preamble=tuple(raw["preamble"]["paragraphs"]),
-        preamble_source=raw["preamble"]["source"],
+        preamble_source=_source(raw["preamble"]),
         purposes=tuple(raw["purposes"]["muc_dich"]),
         requirements=tuple(raw["purposes"]["yeu_cau"]),
-        purposes_source=raw["purposes"]["source"],
+        purposes_source=_source(raw["purposes"]),
         objectives=tuple(_objective(o) for o in raw["objectives"]),
         task_groups=tuple(_task_group(g) for g in raw["task_groups"]),
         organization=_organization(raw["organization"]),
@@ -62,8 +63,8 @@ def _document(doc: Raw, noi_nhan: Raw, registry: Registry) -> DocumentInfo:
         signature=Signature(tuple(sig["authority"]), sig["title"], sig["name"]),
         recipients=tuple(_recipient(item, registry) for item in noi_nhan["items"]),
         filing=noi_nhan["filing"],
-        source=doc["source"],
-        recipients_source=noi_nhan["source"],
+        source=_source(doc),
+        recipients_source=_source(noi_nhan),
         draft_year=doc.get("year") if draft else None,
     )
 
@@ -78,7 +79,7 @@ def _recipient(item: str | Raw, registry: Registry) -> Recipient:
 def _objective(raw: Raw) -> Objective:
     return Objective(id=raw["id"], title=raw["title"], year=raw.get("year"),
                      items=tuple(_objective_item(i) for i in raw["items"]),
-                     source=raw["source"])
+                     source=_source(raw))
 
 
 def _objective_item(item: str | Raw) -> ObjectiveItem:
@@ -91,20 +92,20 @@ def _objective_item(item: str | Raw) -> ObjectiveItem:
 def _target(raw: Raw) -> Target:
     return Target(indicator=raw["indicator"], value=raw["value"], unit=raw["unit"],
                   year=raw["year"], change=raw.get("change", "reach"),
-                  baseline_year=raw.get("baseline_year"))
+                  baseline_year=raw.get("baseline_year"), id=raw.get("id"))
 
 
 def _task_group(raw: Raw) -> TaskGroup:
     return TaskGroup(id=raw["id"], title=raw["title"], paragraphs=tuple(raw["paragraphs"]),
                      tasks=tuple(_task(t) for t in raw.get("tasks") or ()),
-                     source=raw["source"])
+                     source=_source(raw))
 
 
 def _task(raw: Raw) -> Task:
     return Task(id=raw["id"], name=raw["name"], lead=raw["lead"],
                 support=tuple(raw.get("support") or ()),
                 deadline=parse_deadline(raw["deadline"]), product=raw["product"],
-                source=raw["source"], support_text=raw.get("support_text"))
+                source=_source(raw), support_text=raw.get("support_text"))
 
 
 def _organization(raw: Raw) -> Organization:
@@ -117,7 +118,7 @@ def _organization(raw: Raw) -> Organization:
         Responsibility(r["agency"], tuple(r["paragraphs"]), r.get("title"),
                        tuple(r.get("together_with") or ()))
         for r in raw["responsibilities"])
-    return Organization(responsibilities, reporting, raw["closing"], raw["source"])
+    return Organization(responsibilities, reporting, raw["closing"], _source(raw))
 
 
 def _letters(raw: Raw, registry: Registry) -> LetterSettings:
@@ -131,8 +132,18 @@ def _letters(raw: Raw, registry: Registry) -> LetterSettings:
         )
         for i in raw["issuers"]
     )
-    return LetterSettings(issuers, dict(raw.get("default_issuer") or {}), raw["source"])
+    return LetterSettings(issuers, dict(raw.get("default_issuer") or {}), _source(raw))
 
 
 def _signature(sig: Raw) -> Signature:
     return Signature(tuple(sig["authority"]), sig["title"], sig["name"])
+
+
+def _source(raw: Raw) -> Source:
+    """A block's ``source``; without one it is the office's own text (``verbatim``).
+
+    Only content whose official text is partly unavailable (the shipped KH 182)
+    needs to mark blocks ``illustrative``.
+    """
+    value = raw.get("source")
+    return "illustrative" if value == "illustrative" else "verbatim"

@@ -99,18 +99,56 @@ def _load(path: Path, problems: ProblemList) -> Content | Registry | None:
 def _plan_file(path: Path, problems: ProblemList) -> Path | None:
     if _is_file(path) or not _is_dir(path):
         return path
-    found = sorted(p for p in path.iterdir()
-                   if p.suffix in _SUFFIXES and p.name != REGISTRY_FILE
-                   and not p.name.startswith((".", "_")) and p.is_file())
+    found = plan_files(path)
     if len(found) == 1:
         return found[0]
     names = ", ".join(p.name for p in found) or "—"
     problems.add(Problem(
         Location(file=str(path)),
-        T("thư mục phải có đúng một tệp kế hoạch .yaml (ngoài agencies.yaml)",
-          "the directory must hold exactly one plan .yaml file (besides agencies.yaml)"),
-        found=names, hint=T("chỉ rõ tệp kế hoạch", "name the plan file instead"),
+        T("thư mục có nhiều kế hoạch; cần chỉ rõ kế hoạch nào" if found else
+          "thư mục không có tệp kế hoạch .yaml (ngoài agencies.yaml)",
+          "the folder holds several plans; say which one" if found else
+          "the folder holds no plan .yaml file (besides agencies.yaml)"),
+        found=names, hint=T("ghi tệp kế hoạch hoặc mã kế hoạch, ví dụ kh-182-2023",
+                            "give the plan file or the plan id, e.g. kh-182-2023"),
         code="plan-file"))
+    return None
+
+
+def plan_files(folder: Path) -> list[Path]:
+    """The plan files of a content folder: ``*.yaml`` other than the registry, in name order.
+
+    Files whose name starts with ``.`` or ``_`` are ignored.
+    """
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in _SUFFIXES and p.name != REGISTRY_FILE
+                  and not p.name.startswith((".", "_")) and p.is_file())
+
+
+def find_plan(plan_id: str, folder: str | os.PathLike[str]) -> Path | None:
+    """The plan file in *folder* whose ``id`` is *plan_id* (or named ``<plan_id>.yaml``).
+
+    Several plans may sit side by side in one content folder; scripts and the
+    CLI choose one by its id.  Returns None when no plan has that id.
+    """
+    folder = Path(folder)
+    if not _is_dir(folder):
+        return None
+    for path in plan_files(folder):
+        if path.stem == plan_id or _declared_id(path) == plan_id:
+            return path
+    return None
+
+
+def _declared_id(path: Path) -> str | None:
+    """The ``id:`` written at the top level of a plan file, read without parsing it all."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("id:"):
+                    return line[3:].split("#", 1)[0].strip().strip("\"'") or None
+    except (OSError, UnicodeDecodeError):
+        return None
     return None
 
 
@@ -190,4 +228,6 @@ def _check_plan(root: Node, rep: Reporter, reg: _RegistryResult | None) -> Conte
     check_plan(root, rep, index, registry)
     if rep.problems.errors or registry is None or reg is None:
         return None
-    return Content(build_plan(root.plain(), registry), registry, rep.file, reg.file)
+    lines = {key: node.anchor_line for key, node in root.value.items()}
+    return Content(build_plan(root.plain(), registry), registry, rep.file, reg.file,
+                   key_lines=lines)

@@ -90,6 +90,7 @@ class Target:
     year: int
     change: Literal["increase", "reach", "decrease"] = "reach"
     baseline_year: int | None = None
+    id: str | None = None  # how progress records name it ("dn-htx-cnsh")
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,11 @@ class Plan:
     def tasks(self) -> tuple[Task, ...]:
         return tuple(t for g in self.task_groups for t in g.tasks)
 
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """The measurable objectives, in plan order."""
+        return tuple(i.target for o in self.objectives for i in o.items if i.target)
+
 
 @dataclass(frozen=True)
 class Registry:
@@ -248,3 +254,8 @@ class Content:
     plan_file: str
     registry_file: str
     warnings: tuple[Problem, ...] = ()  # what validate would warn about (already corrected)
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
+
+    def line_of(self, *keys: str) -> int | None:
+        """The line of the first of *keys* present at the top of the plan file (for messages)."""
+        return next((self.key_lines[k] for k in keys if k in self.key_lines), None)

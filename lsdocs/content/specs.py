@@ -95,7 +95,7 @@ DOCUMENT = MapSpec((
     Field("place", TEXT, True),
     Field("issuer", AGENCY, True),
     Field("trich_yeu", TextType(rules=(rules.sentence_case,)), True),
-    Field("source", SOURCE, True),
+    Field("source", SOURCE),
     Field("signature", SIGNATURE, True),
 ))
 
@@ -106,21 +106,22 @@ RECIPIENT = EitherType(
 )
 
 NOI_NHAN = MapSpec((
-    Field("source", SOURCE, True),
+    Field("source", SOURCE),
     Field("items", ListType(RECIPIENT), True),
     Field("filing", TEXT, True),
 ))
 
-BLOCK = MapSpec((Field("source", SOURCE, True), Field("paragraphs", PARAGRAPHS, True)))
+BLOCK = MapSpec((Field("source", SOURCE), Field("paragraphs", PARAGRAPHS, True)))
 
 PURPOSES = MapSpec((
-    Field("source", SOURCE, True),
+    Field("source", SOURCE),
     Field("muc_dich", PARAGRAPHS, True),
     Field("yeu_cau", PARAGRAPHS, True),
 ))
 
 
 TARGET = MapSpec((
+    Field("id", SLUG),
     Field("indicator", TEXT, True),
     Field("value", NumberType(), True),
     Field("unit", TEXT, True),
@@ -139,7 +140,7 @@ OBJECTIVE = MapSpec((
     Field("id", SLUG, True),
     Field("title", TEXT, True),
     Field("year", YEAR),
-    Field("source", SOURCE, True),
+    Field("source", SOURCE),
     Field("items", ListType(OBJECTIVE_ITEM), True),
 ))
 
@@ -151,13 +152,13 @@ TASK = MapSpec((
     Field("support_text", OPTIONAL_TEXT),
     Field("deadline", DeadlineType(), True),
     Field("product", TEXT, True),
-    Field("source", SOURCE, True),
+    Field("source", SOURCE),
 ))
 
 TASK_GROUP = MapSpec((
     Field("id", SLUG, True),
     Field("title", TEXT, True),
-    Field("source", SOURCE, True),
+    Field("source", SOURCE),
     Field("paragraphs", PARAGRAPHS, True),
     Field("tasks", ListType(TASK, min_items=0)),
 ))
@@ -183,7 +184,7 @@ REPORTING = MapSpec((
 ))
 
 ORGANIZATION = MapSpec((
-    Field("source", SOURCE, True),
+    Field("source", SOURCE),
     Field("responsibilities", ListType(RESPONSIBILITY), True),
     Field("reporting", REPORTING, True),
     Field("closing", TEXT, True),
@@ -202,7 +203,7 @@ LETTER_ISSUER = MapSpec((
 ))
 
 LETTERS = MapSpec((
-    Field("source", SOURCE, True),
+    Field("source", SOURCE),
     Field("default_issuer", MapOfType(
         ChoiceType(LETTER_KINDS, T("loại công văn không có", "unknown letter kind")), AGENCY)),
     Field("issuers", ListType(LETTER_ISSUER), True),

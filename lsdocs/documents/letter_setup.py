@@ -151,7 +151,8 @@ def _issuer_settings(content: Content, issuer_id: str) -> LetterIssuer:
         known = ", ".join(i.agency for i in letters.issuers) if letters else ""
         raise ContentError(
             Problem(
-                Location(content.plan_file, path="letters.issuers"),
+                Location(content.plan_file, content.line_of("letters", "document"),
+                         path="letters.issuers"),
                 T("chưa khai báo cơ quan ban hành công văn", "no letter settings for this issuer"),
                 found=issuer_id,
                 expected=T("một cơ quan trong letters.issuers: {k}",

@@ -91,7 +91,7 @@ class ProgressRecord:
     plan: str  # plan id, "kh-182-2023"
     year: int  # reporting year; data period 15/12 of year-1 to 14/12 of year
     agency: str  # reporting agency id, existing in *year*
-    source: Source  # illustrative for lsdocs' shipped examples
+    source: Source | None = None  # only lsdocs' shipped examples say (illustrative)
     tasks: tuple[TaskProgress, ...] = ()
     narrative: Narrative = Narrative()
     figures: tuple[Figure, ...] = ()

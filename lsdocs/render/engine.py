@@ -53,6 +53,8 @@ from lsdocs.render.rules import fit_rules
 _RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _TAGS = re.compile(r"<[^>]+>")
+#: Former name of :func:`lsdocs.render.output.zip_package`, the one zip writer.
+write_package = zip_package
 
 
 @dataclass(frozen=True)

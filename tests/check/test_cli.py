@@ -57,8 +57,11 @@ def test_warnings_fail_only_with_strict(files: dict[str, Path]) -> None:
 
 def test_json_output(files: dict[str, Path]) -> None:
     result = lsdocs("check", "--json", files["error"])
-    data = json.loads(result.stdout)
+    envelope = json.loads(result.stdout)
     assert result.returncode == 1
+    assert (envelope["schema"], envelope["command"], envelope["ok"]) == ("lsdocs/1", "check",
+                                                                          False)
+    (data,) = envelope["result"]["files"]
     assert {"file", "kind", "errors", "warnings", "findings"} <= set(data)
     finding = data["findings"][0]
     assert set(finding) == {"rule", "severity", "clause", "location", "found", "expected",

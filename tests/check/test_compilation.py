@@ -189,7 +189,7 @@ def test_cli_json_for_a_compilation(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=120,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.returncode == 1, result.stderr
-    data = json.loads(result.stdout)
+    (data,) = json.loads(result.stdout)["result"]["files"]
     assert [d["errors"] for d in data["documents"]] == [0, 1]
     assert [(f["rule"], f["document"]) for f in data["findings"]] == [("R35", 2)]
     assert data["findings"][0]["location"].startswith("văn bản thứ 2 trong tệp ghép, mục 1")

@@ -29,14 +29,16 @@ def test_a_directory_with_one_plan_loads_it(tmp_path: Path) -> None:
     assert content.plan.id == "kh-thu"
 
 
-@pytest.mark.parametrize("names, found", [((), "—"), (("a.yaml", "b.yml"), "a.yaml, b.yml")])
-def test_a_directory_needs_exactly_one_plan(tmp_path: Path, names: tuple[str, ...],
-                                            found: str) -> None:
+@pytest.mark.parametrize("names, found, message", [
+    ((), "—", "thư mục không có tệp kế hoạch .yaml (ngoài agencies.yaml)"),
+    (("a.yaml", "b.yml"), "a.yaml, b.yml", "thư mục có nhiều kế hoạch; cần chỉ rõ kế hoạch nào"),
+])
+def test_a_directory_names_its_plan_or_the_plan_is_chosen(
+        tmp_path: Path, names: tuple[str, ...], found: str, message: str) -> None:
     (problem,) = validate(plan_dir(tmp_path, *names))
     assert problem.code == "plan-file"
     assert problem.found == found
-    assert problem.message.vi == (
-        "thư mục phải có đúng một tệp kế hoạch .yaml (ngoài agencies.yaml)")
+    assert problem.message.vi == message
 
 
 def test_the_model_of_the_valid_fixture() -> None:

@@ -148,3 +148,15 @@ def test_section_iv(content: Content) -> None:
         "ubnd-tinh", 25, 12)
     assert reporting.also_to == ("bo-khcn",)
     assert not organization.closing.endswith("./.")
+
+
+def test_every_block_of_the_shipped_plan_says_whether_it_is_verbatim() -> None:
+    """Only KH 182 needs ``source`` (its published copy is cut short); it marks every block."""
+    text = (SHIPPED / "kh-182-2023.yaml").read_text(encoding="utf-8")
+    blocks = ["document:", "noi_nhan:", "preamble:", "purposes:", "organization:", "letters:"]
+    per_block = text.count("\n  source: ")
+    tasks = text.count("\n        source: ")
+    groups_and_objectives = text.count("\n    source: ")
+    assert per_block == len(blocks)
+    assert tasks == text.count("\n      - id: \"")
+    assert groups_and_objectives == text.count("\n  - id: ")

@@ -132,11 +132,24 @@ def test_signature_problems() -> None:
 def test_missing_keys_are_each_reported_at_the_mapping() -> None:
     problems = problems_of("missing-key.yaml")
     assert [p.format() for p in problems] == [
+        "missing-key.yaml:61: task_groups[0].tasks[1].deadline: lỗi: thiếu khóa bắt buộc "
+        "(cần hằng năm, thường xuyên, DD/MM/YYYY, tháng MM/YYYY, quý I–IV/YYYY, năm YYYY hoặc "
+        "YYYY - YYYY)",
         "missing-key.yaml:61: task_groups[0].tasks[1].product: lỗi: thiếu khóa bắt buộc "
         "(cần một đoạn chữ)",
-        "missing-key.yaml:61: task_groups[0].tasks[1].source: lỗi: thiếu khóa bắt buộc "
-        "(cần một trong: verbatim, illustrative)",
     ]
+
+
+def test_source_is_optional_and_means_the_offices_own_text(tmp_path: Path) -> None:
+    text = (FIXTURES / "valid-plan.yaml").read_text(encoding="utf-8")
+    unmarked = "".join(line for line in text.splitlines(keepends=True)
+                       if not line.strip().startswith("source:"))
+    plan = write_variant(tmp_path, "valid-plan.yaml", "lsdocs: 1", "lsdocs: 1")
+    plan.write_text(unmarked, encoding="utf-8")
+    assert "source:" not in unmarked and validate(plan) == []
+    content = load_plan(plan)
+    assert {content.plan.document.source, content.plan.organization.source} == {"verbatim"}
+    assert {t.source for t in content.plan.tasks} == {"verbatim"}
 
 
 def test_wrong_types_say_what_was_found() -> None:

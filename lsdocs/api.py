@@ -1,0 +1,200 @@
+"""The public Python API: every job the CLI does, as a plain function.
+
+Office scripts import these from ``lsdocs`` directly::
+
+    import lsdocs
+
+    content = lsdocs.load_content("content/kh-182-2023.yaml")
+    lsdocs.build_plan(content, "output")
+    letter = lsdocs.write_letter(content, "giao-nhiem-vu", agency="syt", date="30/11/2026")
+    batch = lsdocs.run_batch(content, "don-doc", as_of="30/11/2026")
+    report = lsdocs.check_document(letter.path)
+
+Paths may be ``str`` or :class:`~pathlib.Path`; dates may be
+:class:`datetime.date` or written as a clerk writes them (``30/11/2026``).
+Wherever a function takes *content* it accepts a path (plan file or folder)
+or a :class:`Content` already loaded, so a script loads once and writes many.
+Every function raises a subclass of :class:`~lsdocs.errors.LsdocsError`
+(``ContentError``, ``UsageError``, ``TemplateError``, ``FormatError``,
+``DocumentReadError``) for anything a user can get wrong; each carries
+``problems`` (located :class:`~lsdocs.errors.Problem` objects) and the
+``exit_code`` the CLI uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsdocs.batch import BatchOptions, BatchResult
+from lsdocs.build import BuildResult
+from lsdocs.check import CheckReport, FixReport
+from lsdocs.content.model import Content
+from lsdocs.documents.letter_setup import LetterOptions
+from lsdocs.errors import Location, Problem, T, UsageError
+from lsdocs.kinds import KINDS
+from lsdocs.tabular import ExportResult, ImportResult
+
+PathLike = str | os.PathLike[str]
+ContentSource = PathLike | Content
+DateLike = dt.date | str
+
+DEFAULT_OUTPUT = Path("output")
+
+
+@dataclass(frozen=True)
+class LetterResult:
+    """One letter written by :func:`write_letter`."""
+
+    path: Path
+    kind: str
+    agency: str | None  # the agency it is addressed to (current id), None for triển khai
+    changed: bool  # False when an identical file was already there
+
+
+def load_content(path: PathLike) -> Content:
+    """Load and validate the plan at *path* (a plan file, or a folder holding one).
+
+    Raises ContentError listing every problem (file, line, key path, expected).
+    """
+    from lsdocs.content import load_plan
+
+    return load_plan(Path(path))
+
+
+def validate(path: PathLike) -> list[Problem]:
+    """Every problem (errors and warnings) of the plan at *path*; never raises for mistakes."""
+    from lsdocs.content import validate as validate_content
+
+    return validate_content(Path(path))
+
+
+def build_plan(content: ContentSource, output_dir: PathLike = DEFAULT_OUTPUT, *,
+               templates: PathLike | None = None) -> BuildResult:
+    """Write the plan and its assignment appendix under ``output_dir/<plan id>/``."""
+    from lsdocs.build import build_content
+
+    return build_content(_content(content), Path(output_dir), _path(templates))
+
+
+def write_letter(content: ContentSource, kind: str, *, agency: str | None = None,
+                 date: DateLike | None = None, issuer: str | None = None,
+                 as_of: DateLike | None = None, year: int | None = None,
+                 number: int | None = None, output_dir: PathLike = DEFAULT_OUTPUT,
+                 templates: PathLike | None = None) -> LetterResult:
+    """Write one công văn of *kind* (``trien-khai``, ``giao-nhiem-vu``, ``don-doc``,
+    ``de-nghi-bao-cao``) under ``output_dir/<plan id>/``.
+
+    *agency* is required for kinds written per agency.  *date* defaults to
+    today; without *number* the letter is a draft with a blank number.
+    """
+    from lsdocs.letters import write_letter as write
+
+    _require_kind(kind, "letter", "kind")
+    options = letter_options(date, issuer, as_of, year, number)
+    path, changed, to = write(_content(content), kind, options, agency, Path(output_dir),
+                              _path(templates))
+    return LetterResult(path, kind, to, changed)
+
+
+def run_batch(content: ContentSource, kind: str, *, date: DateLike | None = None,
+              issuer: str | None = None, as_of: DateLike | None = None, year: int | None = None,
+              jobs: int = 1, only: Iterable[str] = (), merge: bool = False,
+              check_all: bool = False, output_dir: PathLike = DEFAULT_OUTPUT,
+              templates: PathLike | None = None) -> BatchResult:
+    """Write one letter of *kind* per agency, with ``manifest.csv``/``manifest.json``.
+
+    A failure for one agency is recorded in ``result.items`` and the others go
+    on; ``result.failed`` lists the failures.
+    """
+    from lsdocs.batch import run_batch_content
+
+    _require_kind(kind, "letter", "kind", per_agency=True)
+    options = BatchOptions(kind=kind, letter=letter_options(date, issuer, as_of, year),
+                           output_root=Path(output_dir), jobs=jobs, only=tuple(only),
+                           merge=merge, templates_dir=_path(templates), check_all=check_all)
+    return run_batch_content(_content(content), options)
+
+
+def check_document(document: PathLike | bytes, kind: str = "auto") -> CheckReport:
+    """Check a .docx (path or bytes) against Nghị định 30/2020/NĐ-CP (rules R01–R46)."""
+    from lsdocs import check
+
+    if isinstance(document, bytes):
+        return check.check_bytes(document, "<bytes>", kind)
+    return check.check_document(Path(document), kind)
+
+
+def fix_document(document: PathLike, output: PathLike | None = None, *,
+                 in_place: bool = False, kind: str = "auto") -> FixReport:
+    """Apply the checker's safe fixes to *document*, write *output* (or in place), re-check."""
+    from lsdocs import check
+
+    return check.fix_document(Path(document), _path(output), in_place=in_place, kind=kind)
+
+
+def export_table(content: PathLike, output: PathLike | None = None, *,
+                 fmt: str = "xlsx") -> ExportResult:
+    """Export the assignment table as .xlsx (or ``fmt="csv"``) for clerks to edit."""
+    from lsdocs.tabular import export_assignments
+
+    return export_assignments(Path(content), _path(output), fmt)
+
+
+def import_table(table: PathLike, content: PathLike, *, dry_run: bool = False,
+                 force: bool = False) -> ImportResult:
+    """Import an edited assignment table back into the plan file (every cell checked)."""
+    from lsdocs.tabular import import_assignments
+
+    return import_assignments(Path(table), Path(content), dry_run, force)
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def letter_options(date: DateLike | None, issuer: str | None, as_of: DateLike | None,
+                   year: int | None, number: int | None = None) -> LetterOptions:
+    """The options of a letter run, with dates read from text where given as text."""
+    return LetterOptions(
+        date=_date(date, "date") or dt.date.today(), draft=number is None, number=number,
+        issuer=issuer, as_of=_date(as_of, "as_of"), year=year,
+    )
+
+
+def _content(content: ContentSource) -> Content:
+    return content if isinstance(content, Content) else load_content(content)
+
+
+def _path(value: PathLike | None) -> Path | None:
+    return None if value is None else Path(value)
+
+
+def _date(value: DateLike | None, parameter: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    from lsdocs.vnformat import parse_vn_date
+
+    try:
+        return parse_vn_date(value)
+    except ValueError:
+        raise UsageError(Problem(
+            Location(place=T("tham số {p}", "parameter {p}", p=parameter)),
+            T("ngày không hợp lệ", "not a valid date"), found=str(value),
+            expected=T("ngày dạng DD/MM/YYYY, ví dụ 29/11/2026",
+                       "a date written DD/MM/YYYY, e.g. 29/11/2026"),
+            code="bad-date")) from None
+
+
+def _require_kind(kind: str, family: str, parameter: str, per_agency: bool = False) -> None:
+    found = KINDS.get(kind)
+    if found is not None and found.family == family and (found.per_agency or not per_agency):
+        return
+    known = [k.id for k in KINDS.values()
+             if k.family == family and (k.per_agency or not per_agency)]
+    raise UsageError(Problem(
+        Location(place=T("tham số {p}", "parameter {p}", p=parameter)),
+        T("không có loại văn bản này", "no such document kind"), found=kind,
+        expected=T("một trong: {k}", "one of: {k}", k=", ".join(known)), code="bad-kind"))

@@ -1,0 +1,6 @@
+"""The plan after issue day: progress records and where each task stands, year by year.
+
+:mod:`lsdocs.progress.model` holds what agencies report; :mod:`lsdocs.progress.status`
+computes, from the plan and those records, every figure the annual reports,
+``lsdocs status`` and the reminder letters use.
+"""
