@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except MemoryError:  # an input beyond every limit lsdocs checks before the work
         click.echo(OUT_OF_MEMORY.get(_lang_from_argv(argv)), err=True)
+        _emit_failure(2, [Problem(Location(), OUT_OF_MEMORY, code="memory")])
         sys.exit(2)
     except OSError as exc:  # the disk, permissions, a folder where a file should be
         message = CANNOT_WRITE.format(f=exc.filename or "", e=exc.strerror or str(exc))
