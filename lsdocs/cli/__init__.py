@@ -33,7 +33,16 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 
 def _register_commands() -> None:
     # Each command lives in its own module; importing it attaches it to ``cli``.
-    from lsdocs.cli import build, check, letters, new, status, tabular, validate  # noqa: F401
+    from lsdocs.cli import (  # noqa: F401
+        build,
+        check,
+        issuing,
+        letters,
+        new,
+        status,
+        tabular,
+        validate,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -10,6 +10,7 @@ from lsdocs.build import build as build_plan
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
+from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
 from lsdocs.errors import T
 
 
@@ -23,22 +24,26 @@ from lsdocs.errors import T
     "--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
     default=None, help="Thư mục mẫu .docx (mặc định: templates/ của lsdocs).",
 )
+@pdf_options
 @lang_option
 @json_option
 @click.pass_obj
 def build_command(
-    obj: CliContext, content: Path | None, output: Path, templates: Path | None
+    obj: CliContext, content: Path | None, output: Path, templates: Path | None,
+    make_pdf: bool, pdfa: bool,
 ) -> None:
     """Soạn Kế hoạch (kèm Phụ lục phân công) từ nội dung YAML.
 
     CONTENT là tệp kế hoạch (mặc định content/kh-182-2023.yaml).
     """
+    require_pdf_tools(make_pdf, pdfa)
     result = build_plan(content or default_content(), output, templates)
     print_problems(obj, result.warnings)
     for path in result.changed:
         obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
     for path in result.unchanged:
         obj.say(T("Không đổi: {p}", "Unchanged: {p}", p=path))
+    pdfs = write_pdfs(obj, [*result.changed, *result.unchanged], make_pdf, pdfa)
     if result.illustrative:
         obj.say(
             T(
@@ -50,4 +55,4 @@ def build_command(
     obj.emit(0, {"directory": str(result.directory),
                  "written": [str(p) for p in result.changed],
                  "unchanged": [str(p) for p in result.unchanged],
-                 "illustrative": result.illustrative or None}, result.warnings)
+                 "illustrative": result.illustrative or None, "pdf": pdfs}, result.warnings)

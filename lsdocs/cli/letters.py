@@ -17,6 +17,7 @@ from lsdocs.batch import FAILED, BatchItem, BatchOptions, run_batch
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
+from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
@@ -77,17 +78,22 @@ def _options(date: dt.date | None, issuer: str | None, as_of: dt.date | None, ye
 @click.option("--agency", default=None, help="Mã cơ quan nhận (công văn gửi từng cơ quan).")
 @click.option("--number", type=click.IntRange(min=1), default=None,
               help="Số công văn (bỏ trống: để văn thư ghi số khi ký).")
+@pdf_options
 @click.pass_obj
 def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.date | None,
                    issuer: str | None, as_of: dt.date | None, year: int | None, output: Path,
-                   templates: Path | None, agency: str | None, number: int | None) -> None:
+                   templates: Path | None, agency: str | None, number: int | None,
+                   make_pdf: bool, pdfa: bool) -> None:
     """Soạn một công văn: trien-khai, giao-nhiem-vu, don-doc, de-nghi-bao-cao."""
+    require_pdf_tools(make_pdf, pdfa)
     loaded = load_plan(content or default_content())
     options = _options(date, issuer, as_of, year, number)
     path, changed, to = write_letter(loaded, kind, options, agency, output, templates)
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+    pdfs = write_pdfs(obj, [path], make_pdf, pdfa)
     _illustrative_note(obj, loaded)
-    obj.emit(0, {"path": str(path), "kind": kind, "agency": to, "changed": changed})
+    obj.emit(0, {"path": str(path), "kind": kind, "agency": to, "changed": changed,
+                 "pdf": pdfs[0] if pdfs else None})
 
 
 @cli.command("batch")
@@ -101,12 +107,14 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
 @click.option("--check-all", is_flag=True,
               help="Kiểm tra thể thức từng công văn (mặc định: kiểm tra công văn đầu tiên).")
 @click.option("-q", "--quiet", is_flag=True, help="Không hiện thanh tiến độ.")
+@pdf_options
 @click.pass_obj
 def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.date | None,
                   issuer: str | None, as_of: dt.date | None, year: int | None, output: Path,
                   templates: Path | None, jobs: int | None, only: tuple[str, ...], merge: bool,
-                  check_all: bool, quiet: bool) -> None:
+                  check_all: bool, quiet: bool, make_pdf: bool, pdfa: bool) -> None:
     """Soạn công văn KIND cho từng cơ quan, kèm manifest (CSV, JSON)."""
+    require_pdf_tools(make_pdf, pdfa)
     wanted = tuple(a.strip() for value in only for a in value.split(",") if a.strip())
     options = BatchOptions(
         kind=kind, letter=_options(date, issuer, as_of, year), output_root=output,
@@ -124,7 +132,8 @@ def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.dat
     finally:
         if bar:
             bar.close()
-    _report(obj, result)
+    written = [result.directory / i.file for i in result.items if i.status != FAILED]
+    _report(obj, result, write_pdfs(obj, written, make_pdf, pdfa))
 
 
 class _Progress:
@@ -156,7 +165,7 @@ def _illustrative_note(obj: CliContext, content: Content) -> None:
         ))
 
 
-def _report(obj: CliContext, result: Any) -> None:
+def _report(obj: CliContext, result: Any, pdfs: list[str]) -> None:
     for item in result.items:
         if item.status == FAILED:
             obj.say(T("Lỗi: {a} ({f}): {e}", "Failed: {a} ({f}): {e}", a=item.agency,
@@ -175,7 +184,8 @@ def _report(obj: CliContext, result: Any) -> None:
     _illustrative_note(obj, result.content)
     obj.emit(1 if result.failed else 0, {
         "directory": str(result.directory), "items": [asdict(i) for i in result.items],
-        "skipped": result.skipped, "merged": str(result.merged) if result.merged else None})
+        "skipped": result.skipped, "merged": str(result.merged) if result.merged else None,
+        "pdf": pdfs})
     if result.failed:
         sys.exit(1)
 
