@@ -104,16 +104,18 @@ def run_batch(content: ContentSource, kind: str, *, date: DateLike | None = None
               issuer: str | None = None, as_of: DateLike | None = None, year: int | None = None,
               jobs: int = 1, only: Iterable[str] = (), merge: bool = False,
               check_all: bool = False, output_dir: PathLike = DEFAULT_OUTPUT,
-              templates: PathLike | None = None) -> BatchResult:
+              templates: PathLike | None = None, missing_reports: bool = False) -> BatchResult:
     """Write one letter of *kind* per agency, with ``manifest.csv``/``manifest.json``.
 
     A failure for one agency is recorded in ``result.items`` and the others go
-    on; ``result.failed`` lists the failures.
+    on; ``result.failed`` lists the failures.  *missing_reports* (``don-doc``):
+    urge only the agencies whose report for *year* has not arrived.
     """
     from lsdocs.batch import run_batch_content
 
     _require_kind(kind, "letter", "kind", per_agency=True)
-    options = BatchOptions(kind=kind, letter=letter_options(date, issuer, as_of, year),
+    letter = letter_options(date, issuer, as_of, year, missing_reports=missing_reports)
+    options = BatchOptions(kind=kind, letter=letter,
                            output_root=Path(output_dir), jobs=jobs, only=tuple(only),
                            merge=merge, templates_dir=_path(templates), check_all=check_all)
     return run_batch_content(_content(content), options)
@@ -156,11 +158,12 @@ def import_table(table: PathLike, content: PathLike, *, dry_run: bool = False,
 
 
 def letter_options(date: DateLike | None, issuer: str | None, as_of: DateLike | None,
-                   year: int | None, number: int | None = None) -> LetterOptions:
+                   year: int | None, number: int | None = None,
+                   missing_reports: bool = False) -> LetterOptions:
     """The options of a letter run, with dates read from text where given as text."""
     return LetterOptions(
         date=_date(date, "date") or dt.date.today(), draft=number is None, number=number,
-        issuer=issuer, as_of=_date(as_of, "as_of"), year=year,
+        issuer=issuer, as_of=_date(as_of, "as_of"), year=year, missing_reports=missing_reports,
     )
 
 

@@ -5,6 +5,13 @@ worker process, then renders each agency's letter and writes it to a
 temporary file renamed into place.  A failure for one agency is recorded and
 the others go on; the run ends with a summary, and a non-zero exit when any
 letter failed.  A rerun rewrites only the files whose bytes changed.
+
+A run writes exactly its own set: letters of this kind and manifest rows an
+earlier run left that this run does not produce (an agency that no longer
+qualifies, a merged file not asked for) are removed and listed in
+``BatchResult.removed``.  With ``only`` the other agencies' letters are kept
+by design.  The manifest records the letter date, the as-of day, the issuer,
+the digest of the content the letters came from, and any warnings.
 """
 
 from __future__ import annotations
@@ -24,9 +31,10 @@ from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.documents.letter_setup import resolve_recipient
-from lsdocs.errors import ContentError, Location, LsdocsError, Problem, T, UsageError
+from lsdocs.errors import ContentError, Location, LsdocsError, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
-from lsdocs.letters import letter_file_name, render_letter
+from lsdocs.kinds import KINDS
+from lsdocs.letters import letter_file_name, load_progress_for, render_letter
 from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.merge import merge_documents
 from lsdocs.render.output import ensure_directory, remove_stale_temporaries, write_atomic
@@ -60,6 +68,11 @@ class BatchItem:
     status: str = ""
     sha256: str = ""
     error: str = ""
+    letter_date: str = ""  # DD/MM/YYYY
+    as_of: str = ""  # DD/MM/YYYY, the day facts are counted to
+    issuer: str = ""  # agency id
+    content_sha256: str = ""  # digest of the plan and registry files the letter came from
+    warnings: str = ""  # what the clerk should check, "; "-separated (Vietnamese)
 
 
 @dataclass
@@ -69,6 +82,8 @@ class BatchResult:
     items: list[BatchItem] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # --only ids with nothing to send
     merged: Path | None = None
+    removed: list[str] = field(default_factory=list)  # stale files of earlier runs, removed
+    warnings: list[Text] = field(default_factory=list)  # about the whole run (dates, options)
 
     @property
     def failed(self) -> list[BatchItem]:
@@ -82,10 +97,16 @@ def plan_batch(
     content: Content, options: BatchOptions
 ) -> tuple[BatchResult, list[BatchItem], letter_doc.LetterSetup]:
     """Decide which letters to write (no writing yet)."""
-    setup = letter_doc.setup(content, options.kind, options.letter)
+    setup = letter_doc.setup(content, options.kind, options.letter, load_progress_for(content))
     wanted = letter_doc.recipients(setup)
     selected, skipped = _select(setup, wanted, options.only) if options.only else (wanted, [])
     directory = options.output_root / vn.file_id(content.plan.id) / options.kind
+    run = {
+        "letter_date": vn.short_date(options.letter.date),
+        "as_of": vn.short_date(setup.as_of),
+        "issuer": setup.issuer.id,
+        "content_sha256": content_digest(content),
+    }
     items = [
         BatchItem(
             agency=agency_id,
@@ -93,11 +114,22 @@ def plan_batch(
             file=letter_file_name(options.kind, agency_id),
             lead=len(setup.tasks[agency_id].lead),
             support=len(setup.tasks[agency_id].support),
+            warnings="; ".join(w.get("vi") for w in letter_doc.letter_warnings(setup, agency_id)),
+            **run,
         )
         for agency_id in selected
     ]
     _refuse_shared_names(content, items)
-    return BatchResult(directory, content, skipped=skipped), items, setup
+    result = BatchResult(directory, content, skipped=skipped, warnings=list(setup.warnings))
+    return result, items, setup
+
+
+def content_digest(content: Content) -> str:
+    """sha256 of the plan file and the agency registry the letters were written from."""
+    digest = hashlib.sha256()
+    for name in (content.plan_file, content.registry_file):
+        digest.update(Path(name).read_bytes() if name and Path(name).is_file() else b"")
+    return digest.hexdigest()
 
 
 def _refuse_shared_names(content: Content, items: list[BatchItem]) -> None:
@@ -127,7 +159,7 @@ def _select(
     problems = []
     for agency_id in only:
         try:
-            current = resolve_recipient(setup, agency_id)
+            current = resolve_recipient(setup, agency_id, "only")
         except UsageError as exc:
             problems += exc.problems
             continue
@@ -168,8 +200,27 @@ def run_batch_content(
     result.items.sort(key=lambda i: order[i.agency])
     if options.merge and not result.failed and result.items:
         result.merged = _merge(result, options.kind)
+    if not options.only:
+        result.removed = remove_stale(result, options.kind)
     write_manifest(result)
     return result
+
+
+def remove_stale(result: BatchResult, kind: str) -> list[str]:
+    """Delete letters of *kind* (and a merged file) an earlier run wrote and this one did not.
+
+    Only lsdocs' own file names are touched (``giao-nhiem-vu-*.docx`` and
+    ``giao-nhiem-vu-tong-hop.docx``); anything else in the folder is left alone.
+    """
+    mine = {item.file for item in result.items}
+    stale = [p for p in sorted(result.directory.glob(KINDS[kind].file_name("*")))
+             if p.name not in mine]
+    merged = result.directory.parent / f"{kind}-tong-hop.docx"
+    if result.merged is None and merged.is_file():
+        stale.append(merged)
+    for path in stale:
+        path.unlink()
+    return [str(p) for p in stale]
 
 
 def write_letters(
@@ -238,19 +289,23 @@ def _merge(result: BatchResult, kind: str) -> Path:
     return merged
 
 
-MANIFEST_FIELDS = ("agency", "agency_name", "file", "lead", "support", "status", "sha256", "error")
+MANIFEST_FIELDS = ("agency", "agency_name", "file", "lead", "support", "status", "sha256", "error",
+                   "letter_date", "as_of", "issuer", "content_sha256", "warnings")
 
 
 def write_manifest(result: BatchResult) -> None:
     """``manifest.csv`` and ``manifest.json`` beside the letters."""
     rows = _earlier_rows(result) + [asdict(item) for item in result.items]
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_FIELDS, lineterminator="\n",
+                            restval="", extrasaction="ignore")
     writer.writeheader()
     writer.writerows({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()}
                      for row in rows)
     write_atomic(result.directory / "manifest.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
-    payload = {"items": rows, "skipped": result.skipped}
+    payload = {"items": rows, "skipped": result.skipped,
+               "warnings": [w.get("vi") for w in result.warnings],
+               "removed": [Path(p).name for p in result.removed]}
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     write_atomic(result.directory / "manifest.json", text.encode("utf-8"))
 

@@ -8,9 +8,11 @@ from lsdocs import vnformat as vn
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.documents.letter_setup import resolve_recipient
-from lsdocs.errors import Location, Problem, T, UsageError
+from lsdocs.errors import Location, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
+from lsdocs.progress.loader import load_progress
+from lsdocs.progress.model import PlanProgress
 from lsdocs.render.engine import CoreProperties
 from lsdocs.render.output import write_atomic
 from lsdocs.templates import load_template, template_path
@@ -38,15 +40,17 @@ def render_letter(
 
 
 def write_letter(content: Content, kind: str, options: letter_doc.LetterOptions,
-                 agency: str | None, output_root: Path,
-                 templates_dir: Path | None = None) -> tuple[Path, bool, str | None]:
+                 agency: str | None, output_root: Path, templates_dir: Path | None = None,
+                 warnings: list[Text] | None = None) -> tuple[Path, bool, str | None]:
     """Render one letter, check its format, write it under ``output_root/<plan id>/``.
 
     Returns the path, whether the file changed, and the (current) agency id it
-    is addressed to.  A letter written per agency needs *agency*; UsageError
-    lists the agencies that can receive one.
+    is addressed to.  A letter written per agency needs *agency* (an id, a
+    2023 id, a name or an abbreviation); UsageError lists the agencies that
+    can receive one.  What the clerk should check before signing (odd dates,
+    deadlines long past) is appended to *warnings* when given.
     """
-    setup = letter_doc.setup(content, kind, options)
+    setup = letter_doc.setup(content, kind, options, load_progress_for(content))
     to = None
     if KINDS[kind].per_agency:
         if agency is None:
@@ -58,8 +62,10 @@ def write_letter(content: Content, kind: str, options: letter_doc.LetterOptions,
                            k=", ".join(letter_doc.recipients(setup))),
                 code="missing-agency"))
         to = resolve_recipient(setup, agency)
-    name = letter_file_name(kind, agency)
-    data = render_letter(setup, agency, templates_dir)
+    if warnings is not None:
+        warnings += [*setup.warnings, *letter_doc.letter_warnings(setup, to)]
+    name = letter_file_name(kind, to)
+    data = render_letter(setup, to, templates_dir)
     require_conformant({name: data}, {name: template_path(kind, templates_dir)})
     path = output_root / vn.file_id(content.plan.id) / name
     return path, write_atomic(path, data), to
@@ -72,3 +78,12 @@ def letter_core(setup: letter_doc.LetterSetup, vv: str) -> CoreProperties:
         description="Văn bản do lsdocs soạn từ nội dung kế hoạch; cần kiểm tra trước khi ký.",
         date_iso=f"{setup.options.date.isoformat()}T00:00:00Z",
     )
+
+
+def load_progress_for(content: Content) -> PlanProgress:
+    """The plan's progress records (``content/tien-do/…``; none there: no records).
+
+    The loader (:mod:`lsdocs.progress.loader`) validates the records and
+    raises :class:`~lsdocs.errors.ContentError` on mistakes, like the plan.
+    """
+    return load_progress(content)

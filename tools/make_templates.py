@@ -108,17 +108,19 @@ def deploy_letter() -> str:
 
 def assignment_letter() -> str:
     """Giao nhiệm vụ: the tasks one agency leads and supports."""
-    return letter(b.lines("intro", st.BODY) + b.sections() + para("{{ closing }}", CLOSING))
+    body = b.lines("intro", st.BODY) + b.sections(keepable=True)
+    return letter(body + para("{{ closing }}", CLOSING))
 
 
 def reminder_letter() -> str:
     """Đôn đốc: tasks due or overdue as of a date."""
-    return letter(b.lines("intro", st.BODY) + b.sections() + para("{{ closing }}", CLOSING))
+    body = b.lines("intro", st.BODY) + b.sections(keepable=True)
+    return letter(body + para("{{ closing }}", CLOSING))
 
 
 def report_request_letter() -> str:
     """Đề nghị báo cáo: asks for the yearly report; the outline is the appendix."""
-    outline = b.appendix_heading(TEXT_WIDTH) + b.sections("appendix.sections")
+    outline = b.appendix_heading(TEXT_WIDTH) + b.sections("appendix.sections", compact=True)
     return letter(
         b.lines("intro", st.BODY) + b.lines("requests", st.BODY) + para("{{ closing }}", CLOSING),
         outline,

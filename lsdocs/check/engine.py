@@ -8,16 +8,18 @@ findings name it in their locations.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from lsdocs.check.compilation import split
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Document, load
-from lsdocs.check.findings import CheckReport, DocumentInfo, Finding, Issue
+from lsdocs.check.findings import OUT_OF_SCOPE, CheckReport, DocumentInfo, Finding, Issue
 from lsdocs.check.layout import KINDS, analyse
 from lsdocs.check.package import Package, read_error
-from lsdocs.check.places import Locator
+from lsdocs.check.places import Locator, join
 from lsdocs.check.rules import RULES, Rule
+from lsdocs.check.scope import out_of_scope
 from lsdocs.errors import Location, Problem, T, Text, UsageError
 from lsdocs.limits import MAX_PACKAGE_BYTES, Refused, read_regular_file
 
@@ -57,6 +59,9 @@ def contexts(doc: Document, kind: str = "auto") -> list[Context]:
 def check_loaded(doc: Document, kind: str = "auto") -> tuple[CheckReport, list[Context]]:
     if kind != "auto" and kind not in KINDS:
         raise _bad_kind(kind)
+    scope = out_of_scope(doc) if kind == "auto" else None
+    if scope is not None:
+        return CheckReport(doc.name, OUT_OF_SCOPE, [], scope=scope), []
     checked = contexts(doc, kind)
     findings = [finding for ctx in checked for finding in _check(ctx)]
     documents = [DocumentInfo(c.part.index, c.kind) for c in checked if c.part is not None]
@@ -72,21 +77,50 @@ def _check(ctx: Context) -> Iterator[Finding]:
 
 
 def _run(rule: Rule, ctx: Context) -> list[Finding]:
+    """The rule's findings, the same fault at several places grouped into one finding."""
+    groups: dict[tuple[str, str], list[Issue]] = {}
+    for issue in rule.check(ctx):
+        wanted = issue.expected.vi if issue.expected is not None else ""
+        groups.setdefault((issue.message.vi, wanted), []).append(issue)
     found: list[Finding] = []
-    for count, issue in enumerate(rule.check(ctx)):
+    for count, issues in enumerate(groups.values()):
         if count >= MAX_PER_RULE:
-            rest = sum(1 for _ in rule.check(ctx)) - count
+            rest = sum(len(g) for g in list(groups.values())[count:])
             found.append(_finding(rule, ctx, _more(rest)))
             break
-        found.append(_finding(rule, ctx, issue))
+        found.append(_grouped(rule, ctx, issues))
     return found
+
+
+def _grouped(rule: Rule, ctx: Context, issues: list[Issue]) -> Finding:
+    first = _finding(rule, ctx, issues[0])
+    if len(issues) == 1:
+        return first
+    places = tuple(ctx.place(i.place) for i in issues)
+    values: list[Text] = []
+    for issue in issues:
+        if issue.found is not None and issue.found not in values:
+            values.append(issue.found)
+    shown = values[:3]
+    found = Text("; ".join(v.vi for v in shown) + ("; …" if len(values) > 3 else ""),
+                 "; ".join(v.en for v in shown) + ("; …" if len(values) > 3 else "")) \
+        if values else None
+    location = join(first.location, T("và {n} chỗ khác", "and {n} more places",
+                                      n=len(issues) - 1))
+    relaxed = all(i.relaxed for i in issues)
+    severity = rule.relaxed if relaxed and rule.relaxed else rule.severity
+    return replace(first, severity=severity, location=location, found=found,
+                   count=len(issues), places=places,
+                   structured=tuple(ctx.where.structured(i.place) for i in issues))
 
 
 def _finding(rule: Rule, ctx: Context, issue: Issue) -> Finding:
     severity = rule.relaxed if issue.relaxed and rule.relaxed else rule.severity
     document = ctx.part.index if ctx.part is not None else None
-    return Finding(rule.id, severity, rule.clause, ctx.place(issue.place), issue.message,
-                   issue.found, issue.expected, document)
+    place = ctx.place(issue.place)
+    return Finding(rule.id, severity, rule.clause, place, issue.message,
+                   issue.found, issue.expected, document, places=(place,),
+                   structured=(ctx.where.structured(issue.place),))
 
 
 def _more(rest: int) -> Issue:

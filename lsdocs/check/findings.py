@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lsdocs.errors import SEVERITY_ERROR, SEVERITY_WARNING, Location, Problem, T, Text
+
+if TYPE_CHECKING:
+    from lsdocs.check.scope import Scope
 
 
 def N(value: object) -> Text:  # noqa: N802 - a Text that reads the same in both languages
@@ -37,6 +41,11 @@ class Finding:
     found: Text | None = None
     expected: Text | None = None
     document: int | None = None  # 1-based document of a compilation; None otherwise
+    #: how many places have this same fault (grouped into this one finding), and where
+    count: int = 1
+    places: tuple[Text, ...] = ()
+    #: each place as data (section, container, paragraph, table, row, cell …)
+    structured: tuple[dict[str, object], ...] = ()
 
     @property
     def is_error(self) -> bool:
@@ -60,6 +69,10 @@ class Finding:
             "found": self.found.get(lang) if self.found else None,
             "expected": self.expected.get(lang) if self.expected else None,
             "message": self.message.get(lang),
+            "count": self.count,
+            "places": [{"location": p.get(lang), **data} for p, data in
+                       zip(self.places or (self.location,), self.structured or ({},),
+                           strict=False)],
         }
         if self.document is not None:
             data["document"] = self.document
@@ -89,7 +102,11 @@ KIND_LABELS = {
     "van-ban": T("văn bản có tên loại", "document with a type name"),
     "khong-ro": T("không xác định", "unknown"),
     "tep-ghep": T("tệp ghép nhiều loại văn bản", "compilation of several kinds"),
+    "ngoai-pham-vi": T("không phải văn bản hành chính theo NĐ 30",
+                       "not a Decree 30 administrative document"),
 }
+#: the report kind of a file that is not a Decree 30 administrative document
+OUT_OF_SCOPE = "ngoai-pham-vi"
 
 
 @dataclass(frozen=True)
@@ -112,6 +129,12 @@ class CheckReport:
     kind: str
     findings: list[Finding] = field(default_factory=list)
     documents: list[DocumentInfo] = field(default_factory=list)
+    #: set when the file is not a Decree 30 administrative document (no rule was run)
+    scope: Scope | None = None
+
+    @property
+    def in_scope(self) -> bool:
+        return self.scope is None
 
     @property
     def errors(self) -> list[Finding]:
@@ -140,7 +163,11 @@ class CheckReport:
             "kind": self.kind,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "in_scope": self.in_scope,
         }
+        if self.scope is not None:
+            data["scope"] = self.scope.category
+            data["scope_reason"] = self.scope.reason.get(lang)
         if self.documents:
             data["documents"] = [self._document_dict(d) for d in self.documents]
         data["findings"] = [f.to_dict(lang) for f in self.findings]

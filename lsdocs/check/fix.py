@@ -20,14 +20,15 @@ from pathlib import Path
 from lxml import etree
 
 from lsdocs.check._xml import Element, child, w
+from lsdocs.check.checks.common import cm, para_width
 from lsdocs.check.checks.fonts import LEGACY_FONT
 from lsdocs.check.context import Context
-from lsdocs.check.docmodel import Document
+from lsdocs.check.docmodel import Document, Paragraph
 from lsdocs.check.engine import check_loaded, open_document, read_path
 from lsdocs.check.findings import CheckReport
 from lsdocs.check.fix_pages import AFTER_PG_NUM, PageNumberFixer, insert_ordered
 from lsdocs.check.package import CONTENT_TYPES, Package, rels_name
-from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, has_combining, key, nfc, urgency_mark
+from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, has_combining, key, nfc, snippet, urgency_mark
 from lsdocs.errors import Location, Problem, T, Text, UsageError
 from lsdocs.render.output import write_atomic, zip_package
 
@@ -44,6 +45,7 @@ class FixAction:
     rule: str
     location: Text
     description: Text
+    note: bool = False  # a consequence to look at (lines break elsewhere), not a fix
 
 
 @dataclass
@@ -73,8 +75,8 @@ class _Fixer:
                    self.contexts[0])
         return ctx.place(ctx.where.section(index))
 
-    def record(self, rule: str, place: Text, what: Text) -> None:
-        self.actions.append(FixAction(rule, place, what))
+    def record(self, rule: str, place: Text, what: Text, note: bool = False) -> None:
+        self.actions.append(FixAction(rule, place, what, note))
 
     def touch(self, part: str) -> None:
         self.dirty.add(part)
@@ -99,6 +101,7 @@ class _Fixer:
         for section in self.doc.sections:
             if section.el is None:
                 continue
+            before = _text_width(section.el)
             size = child(section.el, "pgSz")
             if size is None:
                 size = etree.Element(w("pgSz"))
@@ -109,6 +112,25 @@ class _Fixer:
                 margins = etree.SubElement(section.el, w("pgMar"))
                 insert_ordered(section.el, margins, ("pgNumType",) + AFTER_PG_NUM)
             self._margins(section.index, margins)
+            after = _text_width(section.el)
+            if after != before:
+                self._rewrap(section.index, before, after)
+
+    def _rewrap(self, index: int, before: int, after: int) -> None:
+        """Report that the lines break elsewhere now, naming the one-line paragraphs that
+        no longer fit on one line (a Kính gửi line that would wrap, say)."""
+        wraps = [p for p in self.doc.all_paragraphs() if p.section == index
+                 and p.container.kind == "body" and "\n" not in p.text.strip()
+                 and after < _line_width(p) <= before]
+        names = "; ".join(snippet(p.display) for p in wraps[:5])
+        more = Text(f" Đoạn một dòng nay xuống dòng: {names}.",
+                    f" One-line paragraphs that now wrap: {names}.") if wraps else Text("", "")
+        old, new = cm(before), cm(after)
+        self.record("R05", self.section_place(index),
+                    Text(f"vùng chữ đổi từ {old} thành {new} nên chỗ xuống dòng thay đổi, cần "
+                         f"xem lại bản in.{more.vi}", f"the text width changes from {old} to "
+                         f"{new}, so lines break elsewhere; check the printout.{more.en}"),
+                    note=True)
 
     def _page_size(self, index: int, size: Element) -> None:
         width, height = int(size.get(w("w"), "0")), int(size.get(w("h"), "0"))
@@ -235,11 +257,31 @@ class _Fixer:
             texts = [t for r in para.runs for t in r.el.iter(w("t"))]
             if not texts:
                 continue
-            texts[0].text = wanted
+            full = "".join(t.text or "" for t in texts)
+            lead = full[:len(full) - len(full.lstrip())]
+            trail = full[len(full.rstrip()):] if full.strip() else ""
+            texts[0].text = lead + wanted + trail  # spaces around the words stay as they were
+            if lead or trail:
+                texts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             for extra in texts[1:]:
                 extra.text = ""
             self.record(rule, ctx.place(ctx.where.para(para)),
                         T("sửa thành «{t}»", "corrected to «{t}»", t=wanted))
+
+
+def _text_width(sect: Element) -> int:
+    size, margins = child(sect, "pgSz"), child(sect, "pgMar")
+    width = int(size.get(w("w"), "0")) if size is not None else 0
+    if margins is None:
+        return width
+    return width - sum(abs(int(float(margins.get(w(side), "0"))))
+                       for side in ("left", "right", "gutter"))
+
+
+def _line_width(para: Paragraph) -> float:
+    """Width the paragraph's text needs on one line, indents included (twips)."""
+    props = para.props
+    return para_width(para) + props.ind_left + props.ind_right + max(props.first_line, 0)
 
 
 def _motto_key(text: str) -> str:
@@ -249,6 +291,8 @@ def _motto_key(text: str) -> str:
 
 def _blacken(colour: Element) -> int:
     value, theme = colour.get(w("val")), colour.get(w("themeColor"))
+    if (value or "").lower() == "ffffff" and theme is None or theme in ("background1", "light1"):
+        return 0  # white text prints as nothing: it stays hidden (the checker skips it too)
     if (value is None or value.lower() in ("auto", "000000")) and theme in (None, "text1",
                                                                              "dark1"):
         return 0

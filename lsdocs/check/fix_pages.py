@@ -42,6 +42,12 @@ def insert_ordered(parent: Element, new: Element, before: tuple[str, ...]) -> No
 def page_run(instr_part: str | None, text: str | None = None) -> Element:
     run = etree.Element(w("r"))
     rpr = etree.SubElement(run, w("rPr"))
+    fonts = etree.SubElement(rpr, w("rFonts"))  # explicit: never inherit a .VnTime style
+    for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(w(slot), "Times New Roman")
+    etree.SubElement(rpr, w("b")).set(w("val"), "0")
+    etree.SubElement(rpr, w("i")).set(w("val"), "0")
+    etree.SubElement(rpr, w("color")).set(w("val"), "000000")
     etree.SubElement(rpr, w("sz")).set(w("val"), "28")
     etree.SubElement(rpr, w("szCs")).set(w("val"), "28")
     if instr_part == "instr":

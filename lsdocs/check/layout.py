@@ -53,6 +53,10 @@ class Layout:
     urgency: list[Paragraph] = field(default_factory=list)
     main_sections: set[int] = field(default_factory=set)
     roles: dict[int, str] = field(default_factory=dict)  # id(table) → role
+    #: a header or signature typed as paragraphs with tabs and spaces (no table)
+    header_paragraphs: list[Paragraph] = field(default_factory=list)
+    signature_paragraphs: list[Paragraph] = field(default_factory=list)
+    vv_paragraph: Paragraph | None = None
 
     @property
     def is_named(self) -> bool:
@@ -73,6 +77,8 @@ class _Analyser:
         if header is not None:
             self.layout.roles[id(header.table)] = "header"
             self.layout.urgency.extend(header.urgency)
+        else:
+            start = self._paragraph_header()
         cursor = self._title_block(start + 1)
         cursor = self._kinh_gui(cursor)
         main_end = self._appendices(cursor)
@@ -80,6 +86,38 @@ class _Analyser:
         first = self.blocks[0].section if self.blocks else 0
         self.layout.main_sections = {b.section for b in self.blocks[:main_end]} or {first}
         return self.layout
+
+    def _paragraph_header(self) -> int:
+        """A header typed with tabs and spaces: the paragraphs from the start through the
+        Quốc hiệu, Tiêu ngữ, Số/date and V/v lines.  Returns the last one's block index."""
+        limit = next((i for i, b in enumerate(self.blocks[:12]) if isinstance(b, Table)),
+                     min(len(self.blocks), 12))
+        paras = [(i, b) for i, b in enumerate(self.blocks[:limit]) if isinstance(b, Paragraph)]
+        qh = next((i for i, p in paras if _has_quoc_hieu(p)), -1)
+        if qh < 0:
+            return -1
+        last, vv_at = qh, -1
+        for index, para in paras:
+            if index <= qh:
+                continue
+            text = key(para.display)
+            if para.empty:
+                continue
+            if "ĐỘC LẬP" in text or text.startswith("SỐ") or re.search(r"\bNGÀY\b.*\bNĂM\b",
+                                                                         text):
+                last = index
+            elif text.startswith("V/V"):
+                last, vv_at = index, index
+                self.layout.vv_paragraph = para
+            elif vv_at >= 0 and index - vv_at <= 3 and len(text.split()) <= 12 and not (
+                    text.startswith(("KÍNH GỬI", "GỬI:")) or type_name(para.display)):
+                last = index
+            else:
+                break
+        self.layout.header_paragraphs = [b for b in self.blocks[:last + 1]
+                                         if isinstance(b, Paragraph) and not b.empty]
+        self.used.update(id(p) for p in self.layout.header_paragraphs)
+        return last
 
     def _next_text(self, cursor: int, limit: int = 6) -> list[int]:
         """Indexes of the next non-empty body paragraphs (stopping at a table)."""
@@ -102,7 +140,7 @@ class _Analyser:
                 self.layout.urgency.append(para)
                 self.used.add(id(para))
                 continue
-            if type_name(para.display) or key(para.display) == "CÔNG VĂN":
+            if type_name(para.display) or key(para.display) == "CÔNG VĂN" or _title_like(para):
                 self.layout.title = para
                 self.used.add(id(para))
                 return self._trich_yeu(index + 1)
@@ -135,7 +173,7 @@ class _Analyser:
         for index in self._next_text(cursor, 3):
             para = self.blocks[index]
             assert isinstance(para, Paragraph)
-            if key(para.display).startswith("KÍNH GỬI"):
+            if key(para.display).startswith(("KÍNH GỬI", "GỬI:")):
                 return self._kinh_gui_items(index)
         table = self._kinh_gui_table(cursor)
         return table if table is not None else cursor
@@ -168,6 +206,24 @@ class _Analyser:
                 return index + 1
         return None
 
+    def _paragraph_signature(self, cursor: int, end: int) -> int:
+        """A Nơi nhận and signer typed with tabs and spaces after the body: its first block
+        index (*end* when there is none)."""
+        texts = [i for i in range(cursor, end) if isinstance(self.blocks[i], Paragraph)
+                 and not self.blocks[i].empty]  # type: ignore[union-attr]
+        for position, index in enumerate(texts):
+            para = self.blocks[index]
+            assert isinstance(para, Paragraph)
+            text = para.display
+            starts = key(text).startswith("NƠI NHẬN") or (
+                SIGNER_PREFIX.match(text) and is_upper_line(text))
+            if starts and position > 0:
+                self.layout.signature_paragraphs = [
+                    b for b in self.blocks[index:end] if isinstance(b, Paragraph)
+                    and not b.empty]
+                return index
+        return end
+
     def _appendices(self, cursor: int) -> int:
         starts = [i for i, block in enumerate(self.blocks) if i >= cursor
                   and isinstance(block, Paragraph) and _is_appendix_label(block)]
@@ -198,9 +254,32 @@ class _Analyser:
                 self.layout.roles[id(block)] = "signature"
                 sig_index = index
                 break
+        if self.layout.signature is None:
+            sig_index = self._paragraph_signature(cursor, end)
         self.layout.body = [b for b in self.blocks[cursor:sig_index]
                             if isinstance(b, Paragraph) and not b.empty and id(b) not in self.used
                             and not urgency_mark(b.display)]
+
+
+#: marks in bold capitals that are not type names: secrecy, circulation, draft
+NOT_TITLES = ("MẬT", "TỐI MẬT", "TUYỆT MẬT", "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ", "DỰ THẢO",
+              "BẢN SAO", "TÀI LIỆU THU HỒI")
+
+
+def _title_like(para: Paragraph) -> bool:
+    """A short centred line in bold capitals: a type name the checker may not know."""
+    text = para.display
+    if key(text).strip("() ") in NOT_TITLES:
+        return False
+    runs = [r for r in para.text_runs if any(ch.isalpha() for ch in r.text)]
+    return (is_upper_line(text) and 1 <= len(text.split()) <= 4 and para.props.centered
+            and bool(runs) and all(r.props.bold for r in runs)
+            and not re.match(r"^([IVXLC]+|\d+|[A-Z])[.)]", text) and not urgency_mark(text))
+
+
+def _has_quoc_hieu(para: Paragraph) -> bool:
+    text = key(para.display)
+    return "CỘNG HÒA XÃ HỘI" in text and "VIỆT NAM" in text
 
 
 def _is_appendix_label(para: Paragraph) -> bool:
@@ -211,6 +290,11 @@ def _starts_other_block(para: Paragraph) -> bool:
     text = key(para.display)
     return text.startswith("KÍNH GỬI") or text.startswith("CĂN CỨ") or bool(
         re.match(r"^(I|1)\.\s", para.display))
+
+
+def is_upper_line(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def _looks_like_signature(table: Table) -> bool:
@@ -237,5 +321,7 @@ def detect_kind(doc: Document, layout: Layout) -> str:
     if layout.title is not None:
         return KIND_BY_TYPE.get(type_name(layout.title.display) or "", "van-ban")
     if layout.header is not None and layout.header.vv is not None:
+        return "cong-van"
+    if layout.vv_paragraph is not None or (layout.kinh_gui and layout.header is None):
         return "cong-van"
     return "khong-ro"

@@ -48,6 +48,7 @@ class Locator:
         self.first_section = part.sections.start if part is not None else 0
         self.body_offset = part.body_offset if part is not None else 0
         self.table_offset = part.table_offset if part is not None else 0
+        self._data: dict[Text, dict[str, object]] = {}
         self._previous: dict[int, Paragraph | None] = {}
         self._in_section: dict[int, int] = {}
         counts: dict[int, int] = {}
@@ -60,18 +61,39 @@ class Locator:
                     counts[block.section] = counts.get(block.section, 0) + 1
                     self._in_section[id(block)] = counts[block.section]
 
+    def structured(self, place: Text) -> dict[str, object]:
+        """The place as data (section, container, paragraph, table, row, cell …) for
+        ``--json``; empty for places that are not a paragraph, table or section."""
+        return dict(self._data.get(place, {}))
+
+    def _keep(self, place: Text, **data: object) -> Text:
+        self._data.setdefault(place, {k: v for k, v in data.items() if v is not None})
+        return place
+
+    def _section_no(self, index: int) -> int:
+        index = min(max(index, 0), len(self.doc.sections) - 1)
+        return index - self.first_section + 1
+
     def section(self, index: int) -> Text:
         index = min(max(index, 0), len(self.doc.sections) - 1)
         sect: Section = self.doc.sections[index]
         number = index - self.first_section + 1
         if sect.landscape:
-            return T("mục {n} (trang ngang)", "section {n} (landscape)", n=number)
-        return T("mục {n} (trang đứng)", "section {n} (portrait)", n=number)
+            text = T("mục {n} (trang ngang)", "section {n} (landscape)", n=number)
+        else:
+            text = T("mục {n} (trang đứng)", "section {n} (portrait)", n=number)
+        return self._keep(text, section=number, container="section")
+
+    def _table_data(self, table: Table) -> dict[str, object]:
+        return {"section": self._section_no(table.section),
+                "table": table.number - self.table_offset,
+                "table_role": self.layout.roles.get(id(table))}
 
     def table(self, table: Table) -> Text:
         role = _ROLES.get(self.layout.roles.get(id(table), ""))
         label = role or T("bảng {n}", "table {n}", n=table.number - self.table_offset)
-        return join(self.section(table.section), label)
+        return self._keep(join(self.section(table.section), label), container="table",
+                          **self._table_data(table))
 
     def cell_label(self, table: Table, row: int, col: int) -> Text:
         if id(table) in self.layout.roles:
@@ -85,15 +107,28 @@ class Locator:
 
     def para(self, para: Paragraph) -> Text:
         box = para.container
+        excerpt = " ".join(para.display.split()[:8]) or None
         if box.kind == "textbox" and box.parent is not None:
-            return join(self.para(box.parent), T("hộp văn bản", "text box"), self._line(para))
+            return self._keep(join(self.para(box.parent), T("hộp văn bản", "text box"),
+                                   self._line(para)), **self.structured(self.para(box.parent)),
+                              textbox_paragraph=para.number)
         if box.kind == "cell" and box.table is not None:
-            return join(self.table(box.table), self.cell_label(box.table, box.row, box.col),
-                        self._line(para))
+            return self._keep(join(self.table(box.table),
+                                   self.cell_label(box.table, box.row, box.col),
+                                   self._line(para)), container="cell",
+                              **self._table_data(box.table), row=box.row + 1, cell=box.col + 1,
+                              paragraph=para.number, excerpt=excerpt)
         if box.kind in ("header", "footer"):
-            return join(self.section(para.section), _HF[(box.kind, box.hf_type)],
-                        self._line(para))
-        return join(self.section(para.section), self._body_line(para))
+            return self._keep(join(self.section(para.section), _HF[(box.kind, box.hf_type)],
+                                   self._line(para)), section=self._section_no(para.section),
+                              container=box.kind, header_footer=box.hf_type,
+                              paragraph=para.number, excerpt=excerpt)
+        return self._keep(join(self.section(para.section), self._body_line(para)),
+                          section=self._section_no(para.section), container="body",
+                          paragraph=self._no(para) if not para.empty else None,
+                          after_paragraph=None if not para.empty else self._no(
+                              self._previous.get(id(para)) or para),
+                          body_index=para.body_no, excerpt=excerpt)
 
     def _line(self, para: Paragraph) -> Text:
         if para.empty:
@@ -117,4 +152,6 @@ class Locator:
         return self._in_section.get(id(para))
 
     def header_part(self, section: int, kind: str, hf_type: str) -> Text:
-        return join(self.section(section), _HF[(kind, hf_type)])
+        return self._keep(join(self.section(section), _HF[(kind, hf_type)]),
+                          section=self._section_no(section), container=kind,
+                          header_footer=hf_type)

@@ -19,11 +19,22 @@ def summary(errors: int, warnings: int, lang: str = "vi") -> str:
     return f"{errors} lỗi, {warnings} cảnh báo"
 
 
+#: places listed under a grouped finding (the rest are counted)
+SHOWN_PLACES = 8
+
+
 def format_finding(finding: Finding, lang: str = "vi") -> str:
     severity = _SEVERITY[finding.severity].get(lang)
     head = f"  {severity} {finding.rule} — {finding.location.get(lang)}"
-    return (f"{head}\n      {finding.sentence(lang)}\n"
-            f"      [{finding.clause.get(lang)}]")
+    text = f"{head}\n      {finding.sentence(lang)}\n"
+    if finding.count > 1:
+        label = T("{n} chỗ:", "{n} places:", n=finding.count).get(lang)
+        shown = [f"        - {p.get(lang)}" for p in finding.places[:SHOWN_PLACES]]
+        if finding.count > SHOWN_PLACES:
+            shown.append("        " + T("… và {n} chỗ khác", "… and {n} more",
+                                        n=finding.count - SHOWN_PLACES).get(lang))
+        text += f"      {label}\n" + "\n".join(shown) + "\n"
+    return text + f"      [{finding.clause.get(lang)}]"
 
 
 def _kind(kind: str, lang: str) -> str:
@@ -60,6 +71,12 @@ def format_report(report: CheckReport, lang: str = "vi") -> str:
     """Findings of one file, errors first, then its summary line."""
     kind = compilation_label(report, lang) if report.documents else _kind(report.kind, lang)
     lines = [f"{report.file} ({kind})"]
+    if report.scope is not None:
+        lines.append("  " + T("Không kiểm tra: tệp này là {r}. Muốn vẫn kiểm tra theo NĐ 30, "
+                              "chọn --kind.", "Not checked: this file is {r}. To check it "
+                              "against Decree 30 anyway, pass --kind.").get(lang).format(
+                                  r=report.scope.reason.get(lang)))
+        return "\n".join(lines)
     ordered = report.errors + report.warnings
     lines += [format_finding(f, lang) for f in ordered]
     if not ordered:
@@ -92,9 +109,9 @@ def format_fix(report: FixReport, lang: str = "vi") -> str:
                o=report.output).get(lang)]
     left = report.after.rules() if report.after is not None else set()
     for action in report.actions:
-        partial = action.rule in left
-        done = (T("đã sửa một phần", "partly fixed") if partial else
-                T("đã sửa", "fixed")).get(lang)
+        partial = action.rule in left and not action.note
+        done = (T("lưu ý", "note") if action.note else T("đã sửa một phần", "partly fixed")
+                if partial else T("đã sửa", "fixed")).get(lang)
         note = T(" (vẫn còn lỗi {r} chưa sửa tự động được, xem dưới)", " ({r} faults remain "
                  "that could not be fixed automatically, see below)", r=action.rule).get(lang) \
             if partial else ""
@@ -115,7 +132,7 @@ def fix_dict(report: FixReport, lang: str = "vi") -> dict[str, object]:
                                else {"file": report.output})
     left = report.after.rules() if report.after is not None else set()
     data["fixes"] = [{"rule": a.rule, "location": a.location.get(lang),
-                      "description": a.description.get(lang),
+                      "description": a.description.get(lang), "note": a.note,
                       "complete": a.rule not in left} for a in report.actions]
     data["source"] = report.source
     return data

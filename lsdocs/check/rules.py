@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from lsdocs.check.checks import appendix, body, fonts, header, marks, page, signature, title
+from lsdocs.check.checks import (
+    appendix,
+    body,
+    fonts,
+    header,
+    marks,
+    overflow,
+    page,
+    signature,
+    title,
+)
 from lsdocs.check.context import Context
 from lsdocs.check.findings import Issue
 from lsdocs.check.layout import KINDS
@@ -89,7 +99,7 @@ RULES: tuple[Rule, ...] = (
          header.r18_date),
     Rule("R19", W, None, _pl1("II.4.c"), T("số và ngày cùng một dòng", "number and date on one "
                                            "line"), MAIN, header.r19_same_line),
-    Rule("R20", E, None, _pl1("II.5.b"), T("tên loại văn bản", "type name (title)"), NAMED,
+    Rule("R20", E, W, _pl1("II.5.b"), T("tên loại văn bản", "type name (title)"), NAMED,
          title.r20_title),
     Rule("R21", E, W, _pl1("II.5.b"), T("trích yếu và đường kẻ", "trích yếu and its rule"),
          NAMED, title.r21_trich_yeu),
@@ -114,7 +124,7 @@ RULES: tuple[Rule, ...] = (
     Rule("R31", W, None, T("NĐ 30/2020/NĐ-CP, Phụ lục III (mẫu trình bày)",
                            "Decree 30/2020/NĐ-CP, Appendix III (sample forms)"),
          T("kết thúc bằng ./.", "ends with ./."), MAIN, body.r31_closing),
-    Rule("R32", E, None, _pl1("II.7.đ"), T("khối chữ ký", "signature block"), MAIN,
+    Rule("R32", E, W, _pl1("II.7.đ"), T("khối chữ ký", "signature block"), MAIN,
          signature.r32_signature),
     Rule("R33", W, None, _pl1("II.7.c"), T("không ghi học hàm, học vị", "no academic titles"),
          MAIN, signature.r33_academic_title),
@@ -149,6 +159,14 @@ RULES: tuple[Rule, ...] = (
          appendix.r45_reference_matches),
     Rule("R46", W, None, _pl1("I.4"), T("không tô nền chữ", "no highlighted text"), ALL,
          fonts.r46_highlight),
+    Rule("R47", W, None, T("NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục I.2 (trình bày theo khổ "
+                           "giấy); thực tiễn", "Decree 30/2020/NĐ-CP, Appendix I, Part I, "
+                           "Section I.2 (layout on the page); practice"),
+         T("không có trang trống, gần trống", "no blank or nearly empty page"), ALL,
+         page.r47_blank_pages),
+    Rule("R48", W, None, _pl1("I.2 (trình bày trên khổ giấy A4)"),
+         T("nội dung không vượt ra ngoài mép giấy", "nothing runs past the paper edge"), ALL,
+         overflow.r48_overflow),
 )
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}

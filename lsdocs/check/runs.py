@@ -1,6 +1,7 @@
 """Walk one paragraph: its visible runs, fields, drawings and text boxes.
 
-Deleted revisions, ``mc:Fallback`` duplicates and hidden text are skipped, so
+Deleted revisions, ``mc:Fallback`` duplicates and hidden text (``w:vanish``, or white
+text without highlight or shading, which prints as nothing) are skipped, so
 the text is what Word shows.  Complex fields (``w:fldChar``) are tracked so a
 run knows which field's result it shows (the PAGE number).
 """
@@ -55,7 +56,7 @@ class RunWalker:
         text = "".join(parts)
         if r.find(w("instrText")) is not None or r.find(w("fldChar")) is not None:
             self.para.field_props.append(props)
-        if text and not props.vanish:
+        if text and not props.vanish and not (props.is_white and not _shaded_cell(r)):
             field_name = simple_field or self._current_result()
             self.para.runs.append(Run(r, text, props, field_name))
 
@@ -119,3 +120,11 @@ def block_children(root: Element) -> Iterator[Element]:
             choice = el.find(qn("mc:Choice"))
             if choice is not None:
                 yield from block_children(choice)
+
+
+def _shaded_cell(run: Element) -> bool:
+    """The run sits in a table cell with a coloured background (white text shows there)."""
+    cell = next(run.iterancestors(w("tc")), None)
+    shading = child(child(cell, "tcPr"), "shd") if cell is not None else None
+    fill = wattr(shading, "fill") if shading is not None else None
+    return fill is not None and fill.lower() not in ("auto", "ffffff")

@@ -47,10 +47,24 @@ class RunProps:
     vert_align: str | None = None
 
     @property
+    def is_white(self) -> bool:
+        """White text with no highlight or shading: invisible on the page (hidden text)."""
+        white = (self.theme_color in ("background1", "light1") or (
+            not self.theme_color and (self.color or "").lower() == "ffffff"))
+        return white and not self.highlight and not self.shading
+
+    @property
     def is_black(self) -> bool:
+        """Black, «auto», or a near-black no printout tells apart from black (every channel
+        at most 0x26, e.g. Word's «Black, Lighter 5%» 0D0D0D)."""
         if self.theme_color and self.theme_color not in ("text1", "dark1"):
             return False
-        return self.color is None or self.color.lower() in ("auto", "000000")
+        if self.color is None or self.color.lower() in ("auto", "000000"):
+            return True
+        value = self.color.lower()
+        return len(value) == 6 and all(
+            c in "0123456789abcdef" for c in value) and max(
+            int(value[i:i + 2], 16) for i in (0, 2, 4)) <= 0x26
 
 
 @dataclass(frozen=True)

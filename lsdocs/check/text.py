@@ -23,6 +23,9 @@ TYPE_CODES = {
     "GIẤY MỜI": "GM", "GIẤY GIỚI THIỆU": "GGT", "GIẤY NGHỈ PHÉP": "GNP", "PHIẾU GỬI": "PG",
     "PHIẾU CHUYỂN": "PC", "PHIẾU BÁO": "PB",
 }
+#: type names with no abbreviation: thư công (Điều 7 lists it, Phụ lục III gives no code) and
+#: phiếu trình, the internal submission slip used in practice alongside the phiếu of Phụ lục III
+UNCODED_TYPES = ("THƯ CÔNG", "PHIẾU TRÌNH")
 #: document kinds the checker knows, by title
 KIND_BY_TYPE = {"KẾ HOẠCH": "ke-hoach", "BÁO CÁO": "bao-cao", "QUYẾT ĐỊNH": "quyet-dinh",
                 "TỜ TRÌNH": "to-trinh", "GIẤY MỜI": "giay-moi"}
@@ -94,7 +97,7 @@ def snippet(text: str, words: int = 6) -> str:
 def type_name(text: str) -> str | None:
     """The tên loại a title names (``KẾ HOẠCH``), matched on the comparison key."""
     wanted = key(text).rstrip(":")
-    for name in TYPE_CODES:
+    for name in (*TYPE_CODES, *UNCODED_TYPES):
         if key(name) == wanted:
             return name
     return None

@@ -12,7 +12,8 @@ import sys
 import click
 
 from lsdocs import __version__
-from lsdocs.cli._common import LANG_ENV, CliContext, current_context
+from lsdocs.cli._common import LANG_ENV, CliContext, current_context, with_flags
+from lsdocs.cli._console import make_console_safe
 from lsdocs.cli._usage import show_usage_error
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text
 
@@ -47,6 +48,7 @@ def _register_commands() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``lsdocs`` console script."""
+    make_console_safe()
     _register_commands()
     try:
         cli.main(args=argv, prog_name="lsdocs", standalone_mode=False)
@@ -66,6 +68,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except LsdocsError as exc:
         lang = _lang_from_argv(argv)
+        exc = with_flags(exc)
         click.echo(exc.format(lang), err=True)
         _emit_failure(exc.exit_code, exc.problems)
         sys.exit(exc.exit_code)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
 
-from lsdocs.errors import Problem, Text
+from lsdocs.documents.agency_lookup import parameter_name
+from lsdocs.errors import Location, LsdocsError, Problem, T, Text
 
 LANG_ENV = "LSDOCS_LANG"
 
@@ -84,3 +86,25 @@ def print_problems(obj: CliContext, problems: list[Problem]) -> None:
         return  # the JSON object carries them
     for problem in problems:
         click.echo(problem.format(obj.lang), err=True)
+
+
+def with_flags(exc: LsdocsError) -> LsdocsError:
+    """The error with library parameters (``only``, ``as_of``) named as CLI flags."""
+    changed = False
+    problems = []
+    for problem in exc.problems:
+        name = parameter_name(problem)
+        if name is not None:
+            flag = "--" + name.replace("_", "-")
+            place = T("tùy chọn {f}", "option {f}", f=flag)
+            problem = Problem(Location(problem.location.file, problem.location.line,
+                                       problem.location.path, place),
+                              problem.message, problem.found, problem.expected, problem.hint,
+                              problem.severity, problem.code)
+            changed = True
+        problems.append(problem)
+    if not changed:
+        return exc
+    renamed = copy.copy(exc)
+    renamed.problems = problems
+    return renamed

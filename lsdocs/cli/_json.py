@@ -6,7 +6,8 @@ Every command given ``--json`` prints exactly one JSON object on stdout::
       "schema": "lsdocs/1",          # this shape, versioned
       "command": "validate",         # the command that ran
       "ok": true,                    # exit_code == 0
-      "exit_code": 0,                # 0 ok, 1 content/document errors, 2 usage, 3 internal
+      "exit_code": 0,                # 0 ok, 1 content/document errors, 2 usage, 3 internal,
+                                     # 4 check: not a Decree 30 administrative document
       "lang": "vi",                  # language of the human texts
       "problems": [ ... ],           # every error and warning, see below
       "result": { ... }              # what the command produced (command-specific, or null)

@@ -1,19 +1,25 @@
-"""``lsdocs check``: the Decree 30 format checker, with ``--fix``."""
+"""``lsdocs check``: the Decree 30 format checker, with ``--fix`` and ``--render``."""
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
-from lsdocs.check import check_document, fix_document
+from lsdocs.check import CheckReport, check_document, fix_document
+from lsdocs.check.render import add_rendered, document_words, read_pages, render_all
 from lsdocs.check.report import fix_dict, format_fix, format_reports, read_error_dict
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.errors import DocumentReadError, Location, Problem, T, Text, UsageError
 
-KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc"]
+#: exit status for a file that is not a Decree 30 administrative document
+EXIT_OUT_OF_SCOPE = 4
+KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc", "quyet-dinh", "to-trinh",
+                "giay-moi", "van-ban"]
+Checked = list[tuple[Path, CheckReport | DocumentReadError]]
 
 
 @cli.command("check")
@@ -25,39 +31,55 @@ KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc"]
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Tệp kết quả của --fix (không ghi đè tệp gốc).")
 @click.option("--in-place", is_flag=True, help="Với --fix: ghi đè lên chính tệp gốc.")
+@click.option("--render", is_flag=True,
+              help="Dàn trang bằng LibreOffice (một lần chạy cho mọi tệp) rồi kiểm tra từng "
+                   "trang: trang trống, chữ bị cắt ở mép giấy, Quốc hiệu xuống dòng, số và "
+                   "ngày lệch dòng, số trang. Chậm hơn: vài giây khởi động và khoảng 0,25–0,4 "
+                   "giây mỗi trang.")
 @lang_option
 @json_option
 @click.pass_obj
-def check_command(obj: CliContext, files: tuple[Path, ...], kind: str,
-                  strict: bool, fix: bool, output: Path | None, in_place: bool) -> None:
-    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R46).
+def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
+                  fix: bool, output: Path | None, in_place: bool, render: bool) -> None:
+    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R48).
 
     Mã thoát: 0 không có lỗi; 1 có lỗi (cả cảnh báo nếu --strict); 2 không đọc được tệp
-    hoặc sai cách dùng.
+    hoặc sai cách dùng; 4 tệp không phải văn bản hành chính theo NĐ 30 (văn bản của Đảng,
+    văn bản QPPL, đơn của công dân, giấy tờ doanh nghiệp, mẫu sổ) nên không kiểm tra (chọn
+    --kind để vẫn kiểm tra).
     """
     if fix:
-        sys.exit(_fix(obj, files, kind, strict, output, in_place))
+        sys.exit(_fix(obj, files, kind, strict, output, in_place, render))
     if output is not None or in_place:
         raise _usage(T("-o/--in-place chỉ dùng cùng --fix", "-o/--in-place need --fix"))
-    sys.exit(_check(obj, files, kind, strict))
+    sys.exit(_check(obj, files, kind, strict, render))
 
 
-def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool) -> int:
-    reports, items, code = [], [], 0
-    problems: list[Problem] = []
+def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
+           render: bool = False) -> int:
+    checked: Checked = []
     for path in files:
         try:
-            report = check_document(path, kind)
+            checked.append((path, check_document(path, kind)))
         except DocumentReadError as exc:
-            click.echo(exc.format(obj.lang), err=True)
-            problems += exc.problems
-            items.append(read_error_dict(str(path), exc, obj.lang))
+            checked.append((path, exc))
+    if render:
+        checked = _rendered(checked)
+    reports, items, code = [], [], 0
+    problems: list[Problem] = []
+    for path, report in checked:
+        if isinstance(report, DocumentReadError):
+            click.echo(report.format(obj.lang), err=True)
+            problems += report.problems
+            items.append(read_error_dict(str(path), report, obj.lang))
             code = 2
             continue
         reports.append(report)
         items.append(report.to_dict(obj.lang))
         if not report.passed(strict):
             code = max(code, 1)
+    if code == 0 and any(not r.in_scope for r in reports):
+        code = EXIT_OUT_OF_SCOPE
     if obj.json:
         obj.emit(code, {"files": items}, problems)
     elif reports:
@@ -65,8 +87,21 @@ def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool) ->
     return code
 
 
+def _rendered(checked: Checked) -> Checked:
+    """Add the page-level findings: one LibreOffice run lays out every in-scope file."""
+    wanted = [path for path, r in checked if isinstance(r, CheckReport) and r.in_scope]
+    with tempfile.TemporaryDirectory(prefix="lsdocs-render-") as temp:
+        pdfs = render_all(wanted, Path(temp)) if wanted else {}
+        out: Checked = []
+        for path, report in checked:
+            if isinstance(report, CheckReport) and path in pdfs:
+                report = add_rendered(report, read_pages(pdfs[path]), document_words(path))
+            out.append((path, report))
+    return out
+
+
 def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
-         output: Path | None, in_place: bool) -> int:
+         output: Path | None, in_place: bool, render: bool = False) -> int:
     if len(files) != 1:
         raise _usage(T("--fix nhận đúng một tệp", "--fix takes exactly one file"))
     if output is None and not in_place:
@@ -79,6 +114,10 @@ def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
         raise _usage(T("Thư mục của -o {p} không tồn tại", "The folder of -o {p} does not "
                        "exist", p=output))
     report = fix_document(files[0], output, in_place=in_place, kind=kind)
+    if render and report.after is not None and report.after.in_scope:
+        [(_, after)] = _rendered([(Path(report.output), report.after)])
+        assert isinstance(after, CheckReport)
+        report.after = after  # the re-check of the output includes its pages
     assert report.after is not None
     code = 0 if report.after.passed(strict) else 1
     if obj.json:

@@ -21,7 +21,7 @@ from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
-from lsdocs.errors import T
+from lsdocs.errors import T, Text
 from lsdocs.letters import write_letter
 
 
@@ -50,7 +50,10 @@ def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Mã cơ quan ban hành, ví dụ ubnd-tinh hoặc skhcn."),
         click.option("--as-of", "as_of", type=VnDate(), default=None,
                      help="Đôn đốc: nhiệm vụ đến hạn/quá hạn tính đến ngày này."),
-        click.option("--year", type=int, default=None, help="Đề nghị báo cáo: năm báo cáo."),
+        click.option("--year", type=int, default=None,
+                     help="Đề nghị báo cáo, đôn đốc nộp báo cáo: năm báo cáo."),
+        click.option("--missing-reports", "missing_reports", is_flag=True,
+                     help="Đôn đốc: chỉ gửi cơ quan chưa nộp báo cáo năm --year."),
         click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
                      default=DEFAULT_OUTPUT, show_default=True, help="Thư mục ghi kết quả."),
         click.option("--templates", type=click.Path(file_okay=False, exists=True,
@@ -65,35 +68,40 @@ def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _options(date: dt.date | None, issuer: str | None, as_of: dt.date | None, year: int | None,
-             number: int | None = None) -> letter_doc.LetterOptions:
+             missing_reports: bool, number: int | None = None) -> letter_doc.LetterOptions:
     return letter_doc.LetterOptions(
         date=date or dt.date.today(), draft=number is None, number=number, issuer=issuer,
-        as_of=as_of, year=year,
+        as_of=as_of, year=year, missing_reports=missing_reports,
     )
 
 
 @cli.command("letter")
 @click.argument("kind", type=click.Choice(letter_doc.LETTER_KINDS))
 @letter_options
-@click.option("--agency", default=None, help="Mã cơ quan nhận (công văn gửi từng cơ quan).")
+@click.option("--agency", default=None,
+              help="Cơ quan nhận: mã, tên hoặc tên viết tắt (công văn gửi từng cơ quan).")
 @click.option("--number", type=click.IntRange(min=1), default=None,
               help="Số công văn (bỏ trống: để văn thư ghi số khi ký).")
 @pdf_options
 @click.pass_obj
 def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.date | None,
-                   issuer: str | None, as_of: dt.date | None, year: int | None, output: Path,
-                   templates: Path | None, agency: str | None, number: int | None,
-                   make_pdf: bool, pdfa: bool) -> None:
+                   issuer: str | None, as_of: dt.date | None, year: int | None,
+                   missing_reports: bool, output: Path, templates: Path | None,
+                   agency: str | None, number: int | None, make_pdf: bool, pdfa: bool) -> None:
     """Soạn một công văn: trien-khai, giao-nhiem-vu, don-doc, de-nghi-bao-cao."""
     require_pdf_tools(make_pdf, pdfa)
     loaded = load_plan(content or default_content())
-    options = _options(date, issuer, as_of, year, number)
-    path, changed, to = write_letter(loaded, kind, options, agency, output, templates)
+    options = _options(date, issuer, as_of, year, missing_reports, number)
+    warnings: list[Text] = []
+    path, changed, to = write_letter(loaded, kind, options, agency, output, templates, warnings)
     obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+    for warning in warnings:
+        obj.say(T("Cảnh báo: {w}", "Warning: {w}", w=warning.get(obj.lang)), err=True)
     pdfs = write_pdfs(obj, [path], make_pdf, pdfa)
     _illustrative_note(obj, loaded)
     obj.emit(0, {"path": str(path), "kind": kind, "agency": to, "changed": changed,
-                 "pdf": pdfs[0] if pdfs else None})
+                 "pdf": pdfs[0] if pdfs else None,
+                 "warnings": [w.get(obj.lang) for w in warnings]})
 
 
 @cli.command("batch")
@@ -101,8 +109,8 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
 @letter_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Số tiến trình song song (mặc định: số nhân CPU).")
-@click.option("--only", multiple=True, help="Chỉ soạn cho các mã cơ quan này (lặp lại hoặc "
-              "ngăn cách bằng dấu phẩy).")
+@click.option("--only", multiple=True, help="Chỉ soạn cho các cơ quan này: mã, tên hoặc tên viết "
+              "tắt (lặp lại tùy chọn; nhiều mã có thể ngăn cách bằng dấu phẩy).")
 @click.option("--merge", is_flag=True, help="Ghép tất cả thành một tệp để in.")
 @click.option("--check-all", is_flag=True,
               help="Kiểm tra thể thức từng công văn (mặc định: kiểm tra công văn đầu tiên).")
@@ -110,14 +118,16 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
 @pdf_options
 @click.pass_obj
 def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.date | None,
-                  issuer: str | None, as_of: dt.date | None, year: int | None, output: Path,
-                  templates: Path | None, jobs: int | None, only: tuple[str, ...], merge: bool,
-                  check_all: bool, quiet: bool, make_pdf: bool, pdfa: bool) -> None:
+                  issuer: str | None, as_of: dt.date | None, year: int | None,
+                  missing_reports: bool, output: Path, templates: Path | None,
+                  jobs: int | None, only: tuple[str, ...], merge: bool, check_all: bool,
+                  quiet: bool, make_pdf: bool, pdfa: bool) -> None:
     """Soạn công văn KIND cho từng cơ quan, kèm manifest (CSV, JSON)."""
     require_pdf_tools(make_pdf, pdfa)
-    wanted = tuple(a.strip() for value in only for a in value.split(",") if a.strip())
+    wanted = tuple(a for value in only for a in _split_only(value))
     options = BatchOptions(
-        kind=kind, letter=_options(date, issuer, as_of, year), output_root=output,
+        kind=kind, letter=_options(date, issuer, as_of, year, missing_reports),
+        output_root=output,
         jobs=jobs or _cpu_count(), only=wanted, merge=merge, templates_dir=templates,
         check_all=check_all,
     )
@@ -165,7 +175,25 @@ def _illustrative_note(obj: CliContext, content: Content) -> None:
         ))
 
 
+def _split_only(value: str) -> list[str]:
+    """An --only value: one agency, or ids separated by commas (names may contain commas)."""
+    parts = [a.strip() for a in value.split(",") if a.strip()]
+    if len(parts) > 1 and all(" " not in p for p in parts):
+        return parts
+    return [value.strip()] if value.strip() else []
+
+
 def _report(obj: CliContext, result: Any, pdfs: list[str]) -> None:
+    for warning in result.warnings:
+        obj.say(T("Cảnh báo: {w}", "Warning: {w}", w=warning.get(obj.lang)), err=True)
+    for item in result.items:
+        if item.warnings:
+            obj.say(T("Cảnh báo: {a}: {w}", "Warning: {a}: {w}", a=item.agency, w=item.warnings),
+                    err=True)
+    if result.removed:
+        obj.say(T("Đã xóa {n} tệp của lần soạn trước không còn thuộc lần này: {f}",
+                  "Removed {n} file(s) of an earlier run that this run does not produce: {f}",
+                  n=len(result.removed), f=", ".join(Path(p).name for p in result.removed)))
     for item in result.items:
         if item.status == FAILED:
             obj.say(T("Lỗi: {a} ({f}): {e}", "Failed: {a} ({f}): {e}", a=item.agency,
@@ -185,6 +213,7 @@ def _report(obj: CliContext, result: Any, pdfs: list[str]) -> None:
     obj.emit(1 if result.failed else 0, {
         "directory": str(result.directory), "items": [asdict(i) for i in result.items],
         "skipped": result.skipped, "merged": str(result.merged) if result.merged else None,
+        "removed": result.removed, "warnings": [w.get(obj.lang) for w in result.warnings],
         "pdf": pdfs})
     if result.failed:
         sys.exit(1)

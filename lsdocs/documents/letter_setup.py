@@ -12,8 +12,11 @@ from dataclasses import dataclass
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Agency, Content, LetterIssuer
+from lsdocs.documents.agency_lookup import find_agency, parameter_error
 from lsdocs.documents.assignments import AgencyResolver, AgencyTasks, tasks_by_agency
-from lsdocs.errors import ContentError, Location, Problem, T, Text, UsageError
+from lsdocs.documents.letter_dates import odd_dates, refuse_impossible_dates
+from lsdocs.errors import ContentError, Location, Problem, T, Text
+from lsdocs.progress.model import PlanProgress
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class LetterOptions:
     issuer: str | None = None  # agency id; default from the content's letters section
     as_of: dt.date | None = None  # đôn đốc: tasks due or overdue on this day
     year: int | None = None  # đề nghị báo cáo: the reporting year
+    missing_reports: bool = False  # đôn đốc: urge the agencies whose report for *year* is missing
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,13 @@ class LetterSetup:
     settings: LetterIssuer
     tasks: dict[str, AgencyTasks]
     resolver: AgencyResolver  # agencies as of the letter's date, resolved once per run
+    progress: PlanProgress | None = None  # what agencies reported (đôn đốc skips done tasks)
+    warnings: tuple[Text, ...] = ()  # odd but possible choices, said once per run
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day the letter's facts are counted to (--as-of, else the letter's date)."""
+        return self.options.as_of or self.options.date
 
     def name_of(self, agency_id: str) -> str:
         """The name, on the letter's date, of the agency a plan task names."""
@@ -53,6 +64,11 @@ class LetterSetup:
         return f"Kế hoạch số {number}{when}"
 
     @property
+    def plan_number(self) -> str:
+        """``Kế hoạch số 182/KH-UBND`` (no date: for a V/v that goes on after it)."""
+        return self.plan_ref.split(" ngày ")[0]
+
+    @property
     def plan_ref_full(self) -> str:
         """``Kế hoạch số 182/KH-UBND ngày 06/9/2023 của UBND tỉnh``."""
         issuer = self.content.registry.get(self.content.plan.document.issuer)
@@ -63,77 +79,57 @@ class LetterSetup:
         """How the issuer names itself in the body: "UBND tỉnh", "Sở Khoa học và Công nghệ"."""
         return self.issuer.short_name if self.issuer.kind == "ubnd" else self.issuer.name
 
-    @property
-    def verb(self) -> str:
-        return "yêu cầu" if self.issuer.kind == "ubnd" else "đề nghị"
 
+def setup(content: Content, kind: str, options: LetterOptions,
+          progress: PlanProgress | None = None) -> LetterSetup:
+    """Check the options against the content and compute what every letter shares.
 
-def setup(content: Content, kind: str, options: LetterOptions) -> LetterSetup:
-    """Check the options against the content and compute what every letter shares."""
-    if options.as_of is not None and options.as_of > options.date:
-        raise UsageError(Problem(
-            Location(place=T("tùy chọn --as-of", "option --as-of")),
-            T("ngày tính đến sau ngày của công văn", "the as-of date is after the letter's date"),
-            found=vn.short_date(options.as_of),
-            expected=T("không sau {d} (--date)", "not after {d} (--date)",
-                       d=vn.short_date(options.date)),
-        ))
-    _check_dates(content, options)
+    Impossible dates are refused (:class:`UsageError` naming the parameter);
+    odd ones are kept and explained in ``warnings`` (see :mod:`.letter_dates`).
+    *progress* makes the reminder letters skip tasks reported done.
+    """
+    refuse_impossible_dates(content, kind, options)
     issuer_id = options.issuer or _default_issuer(content, kind)
+    if issuer_id not in content.registry:
+        issuer_id = find_agency(content, issuer_id, "issuer")
     settings = _issuer_settings(content, issuer_id)
     issuer = content.registry.get(issuer_id)
     resolver = AgencyResolver(content, options.date)
     tasks = tasks_by_agency(content, resolver)
-    return LetterSetup(content, kind, options, issuer, settings, tasks, resolver)
+    warnings = odd_dates(content, kind, options)
+    return LetterSetup(content, kind, options, issuer, settings, tasks, resolver, progress,
+                       tuple(warnings))
 
 
-def _check_dates(content: Content, options: LetterOptions) -> None:
-    """A letter cannot predate its plan; a reporting year lies between the plan and the letter."""
-    issued = content.plan.document.date
-    if issued is not None and options.date < issued:
-        raise _option_error("--date", T("công văn có ngày trước ngày ban hành kế hoạch",
-                                        "the letter is dated before the plan was issued"),
-                            vn.short_date(options.date),
-                            T("từ {d} trở đi", "on or after {d}", d=vn.short_date(issued)))
-    first = issued.year if issued else content.plan.document.draft_year or options.date.year
-    if options.year is not None and not first <= options.year <= options.date.year + 1:
-        raise _option_error("--year", T("năm báo cáo không hợp lý", "implausible reporting year"),
-                            str(options.year),
-                            T("từ {a} đến {b}", "from {a} to {b}", a=first,
-                              b=options.date.year + 1))
+def resolve_recipient(s: LetterSetup, written: str, parameter: str = "agency") -> str:
+    """The current agency that receives a letter named by *written*.
 
-
-def _option_error(option: str, message: Text, found: str, expected: Text) -> UsageError:
-    return UsageError(Problem(Location(place=T("tùy chọn {o}", "option {o}", o=option)),
-                              message, found=found, expected=expected))
-
-
-def resolve_recipient(s: LetterSetup, agency_id: str) -> str:
-    """The current agency that receives a letter named by *agency_id*.
-
-    A 2023 id (``stnmt``) is taken to its successor on the letter's date;
-    the issuer itself and agencies without tasks are refused with the choices.
+    *written* may be an id, a 2023 id (``stnmt``, taken to its successor on
+    the letter's date), a name or an abbreviation (``Sở KH&CN``).  The issuer
+    itself and agencies without tasks are refused with the choices;
+    *parameter* names the option in messages (``agency``, ``only``).
     """
+    agency_id = written if written in s.tasks else find_agency(s.content, written, parameter)
     current = agency_id
-    if agency_id not in s.tasks and agency_id in s.content.registry:
+    if agency_id not in s.tasks:
         found = s.resolver.current(agency_id)
         s.resolver.raise_problems()
         current = found.id if found is not None else agency_id
     if current == s.issuer.id:
-        raise _option_error("--agency", T("cơ quan ban hành không gửi công văn cho chính mình",
-                                          "the issuer does not write to itself"),
-                            agency_id, T("một cơ quan khác, hoặc đổi --issuer",
-                                         "another agency, or change --issuer"))
+        raise parameter_error(parameter, T("cơ quan ban hành không gửi công văn cho chính mình",
+                                           "the issuer does not write to itself"),
+                              written, T("một cơ quan khác, hoặc đổi cơ quan ban hành (issuer)",
+                                         "another agency, or change the issuer"))
     if current not in s.tasks:
         known = [a for a in s.tasks if a != s.issuer.id]
         close = difflib.get_close_matches(agency_id, known, n=1)
-        problem = Problem(
-            Location(place=T("tùy chọn --agency", "option --agency")),
-            T("cơ quan không có nhiệm vụ nào trong kế hoạch", "agency has no task in the plan"),
-            found=agency_id, expected=T("một trong: {k}", "one of: {k}", k=", ".join(known)),
-            hint=T("có phải «{c}»?", "did you mean «{c}»?", c=close[0]) if close else None,
-        )
-        raise UsageError(problem)
+        raise parameter_error(
+            parameter,
+            T("{n} không có nhiệm vụ nào trong kế hoạch vào ngày công văn",
+              "{n} has no task in the plan on the letter's date",
+              n=s.content.registry.get(current).name),
+            written, T("một trong: {k}", "one of: {k}", k=", ".join(known)),
+            T("có phải «{c}»?", "did you mean «{c}»?", c=close[0]) if close else None)
     return current
 
 

@@ -56,11 +56,43 @@ class AgencyNames:
                 return found[0]
             if len(found) > 1:
                 return self._ambiguous(found)
+        hint = self._hints.hint_for(written)
+        if "," in written:
+            hint = T("ghi mỗi cơ quan trên một dòng hoặc ngăn cách bằng dấu chấm phẩy (;)",
+                     "write one agency per line or separate them with semicolons (;)")
         return Unresolved(T("không có cơ quan này trong danh mục",
                             "no such agency in the registry"),
                           T("tên, tên viết tắt hoặc mã một cơ quan trong trang «Cơ quan»",
                             "the name, short name or id of an agency on the «Cơ quan» sheet"),
-                          self._hints.hint_for(written))
+                          hint)
+
+    def split_commas(self, written: str) -> list[str]:
+        """*written* as several agencies when a clerk separated them by commas.
+
+        Names contain commas themselves ("Sở Văn hóa, Thể thao và Du lịch"), so
+        the comma-separated pieces are regrouped into names: when exactly one
+        grouping names only known agencies and has more than one, it is the
+        answer; otherwise *written* is kept whole (and reported if unknown,
+        with the accepted separators).
+        """
+        if "," not in written or not isinstance(self.resolve(written), Unresolved):
+            return [written]
+        pieces = [p.strip() for p in written.split(",")]
+        found = self._groupings(pieces)
+        return found[0] if len(found) == 1 and len(found[0]) > 1 else [written]
+
+    def _groupings(self, pieces: list[str]) -> list[list[str]]:
+        """Every way to join consecutive *pieces* (by ", ") into known agency names."""
+        if not pieces:
+            return [[]]
+        result = []
+        for end in range(1, len(pieces) + 1):
+            head = ", ".join(pieces[:end])
+            if isinstance(self.resolve(head), str):
+                result += [[head, *rest] for rest in self._groupings(pieces[end:])]
+            if len(result) > 1:
+                break
+        return result
 
     def _ambiguous(self, ids: tuple[str, ...]) -> Unresolved:
         options = "; ".join(f"{self.registry.get(i).name} ({i})" for i in ids)

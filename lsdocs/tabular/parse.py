@@ -181,7 +181,9 @@ def _lead(cell: Cell, ctx: ParseContext) -> str | _Invalid:
 
 
 def _support(cell: Cell, ctx: ParseContext) -> tuple[str, ...] | _Invalid:
-    ids = [_agency(cell, part, ctx) for part in split_agencies(cell.text)]
+    parts = [piece for part in split_agencies(cell.text)
+             for piece in ctx.names.split_commas(part)]
+    ids = [_agency(cell, part, ctx) for part in parts]
     if any(i is INVALID for i in ids):
         return INVALID
     found = [str(i) for i in ids]

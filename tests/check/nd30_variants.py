@@ -12,10 +12,10 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor, Twips
 
 Change = Callable[[object], None]
 
@@ -218,6 +218,25 @@ def _red(d: object) -> None:
     para(d, "a) Nâng cao").runs[0].font.color.rgb = RGBColor(0xFF, 0, 0)
 
 
+def _blank_page(d: object) -> None:
+    """Two page breaks in a row before a body paragraph: an empty page between them."""
+    target = para(d, "Các sở, ban")
+    for _ in range(2):
+        breaker = d.add_paragraph()
+        breaker.add_run().add_break(WD_BREAK.PAGE)
+        target._p.addprevious(breaker._p)
+
+
+def _wide_table(d: object) -> None:
+    """The appendix table widened by 5 cm: its last column prints off the paper."""
+    table = d.tables[-1]
+    cols = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    wider = int(cols[-1].get(qn("w:w"))) + 2835
+    cols[-1].set(qn("w:w"), str(wider))
+    for row in table.rows:
+        row.cells[-1].width = Twips(wider)
+
+
 CASES: list[Case] = [
     Case("R01-letter-size", "plan", _set("page_width", Mm(216)), "R01", "error", "mục 1",
          fixable=True),
@@ -306,6 +325,8 @@ CASES: list[Case] = [
     Case("R45-reference-number", "plan", _replace("(Kèm theo", "182/", "183/"), "R45",
          "warning", "«(Kèm theo Kế hoạch số"),
     Case("R46-highlight", "plan", _highlight, "R46", "warning", "«b) Bảo đảm"),
+    Case("R47-blank-page", "plan", _blank_page, "R47", "warning", "mục 1"),
+    Case("R48-table-past-the-edge", "plan", _wide_table, "R48", "warning", "mục 2"),
 ]
 
 

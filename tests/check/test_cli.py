@@ -65,8 +65,15 @@ def test_json_output(files: dict[str, Path]) -> None:
     assert {"file", "kind", "errors", "warnings", "findings"} <= set(data)
     finding = data["findings"][0]
     assert set(finding) == {"rule", "severity", "clause", "location", "found", "expected",
-                            "message"}
+                            "message", "count", "places"}
     assert (data["kind"], data["errors"], finding["rule"]) == ("ke-hoach", 1, "R11")
+    assert data["in_scope"] is True
+    place = finding["places"][0]
+    assert (finding["count"], place["location"]) == (1, finding["location"])
+    assert {k: place[k] for k in ("section", "container", "table_role", "row", "cell",
+                                  "paragraph")} == {"section": 1, "container": "cell",
+                                                    "table_role": "header", "row": 1, "cell": 2,
+                                                    "paragraph": 2}
 
 
 def test_english_output(files: dict[str, Path]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from nd30_builder import mutate, write
+from nd30_builder import mutate, size_table, write
 from nd30_variants import para
 
 from lsdocs.check import check_bytes
@@ -74,6 +74,9 @@ def _unit_line_over_table(d: object) -> None:
                  before=120, line=276)
     table = d.add_table(rows=2, cols=2)
     table.style = d.styles["Table Grid"]
+    # python-docx sizes a new table for the last (landscape) section: fit it to the portrait
+    # text area, or it runs 7 cm past the paper edge (R48, seen on the page image)
+    size_table(table, [5000, 4000])
     for r, texts in enumerate((("Nội dung", "Số lượng"), ("Nhiệm vụ hoàn thành", "12"))):
         for c, text in enumerate(texts):
             write(table.rows[r].cells[c].paragraphs[0], text, 13, "center")

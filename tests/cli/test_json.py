@@ -55,7 +55,7 @@ def test_build_letter_batch_and_check(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "expected_code", "code_of_problem"), [
     (("letter", "giao-nhiem-vu", str(PLAN), "--date", "31/02/2026"), 2, "usage"),
-    (("letter", "giao-nhiem-vu", str(PLAN), "--agency", "khong-co"), 2, ""),
+    (("letter", "giao-nhiem-vu", str(PLAN), "--agency", "khong-co"), 2, "parameter:agency"),
     (("build", str(ROOT / "khong-co.yaml")), 2, "missing-file"),
 ])
 def test_failures_keep_the_same_shape(tmp_path: Path, args: tuple[str, ...],

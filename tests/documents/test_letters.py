@@ -173,7 +173,7 @@ def test_as_of_after_the_letter_date_is_refused(shipped_content):
     ("kind", "agency", "options", "expected"),
     [
         ("de-nghi-bao-cao", "skhcn", {}, "không gửi công văn cho chính mình"),
-        ("giao-nhiem-vu", "skhcnn", {}, "có phải «skhcn»?"),
+        ("giao-nhiem-vu", "skhcnn", {}, "có phải «skhcn» (Sở Khoa học và Công nghệ)?"),
         ("don-doc", "stp", {"date": dt.date(2023, 10, 1), "as_of": dt.date(2023, 10, 1)},
          "không có nhiệm vụ đến hạn"),
         ("giao-nhiem-vu", "syt", {"date": dt.date(2020, 1, 1)}, "trước ngày ban hành kế hoạch"),

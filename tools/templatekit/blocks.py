@@ -171,7 +171,21 @@ def kinh_gui_block() -> str:
     )
 
 
-def sections(items: str = "sections") -> str:
-    """Titled khoản (``1. Nhiệm vụ chủ trì``) each followed by its paragraphs."""
-    body = para("{{ s.heading }}", st.KHOAN) + lines("s.paragraphs", st.BODY)
-    return loop("s", items, body)
+def sections(items: str = "sections", keepable: bool = False, compact: bool = False) -> str:
+    """Titled khoản (``1. Nhiệm vụ chủ trì``) each followed by its paragraphs.
+
+    *keepable*: a section whose ``keep`` is true is kept with what follows (the
+    closing and the signature), so the signature never stands on a page with
+    only the closing sentence, as a Word user would set "keep with next".
+    """
+    if not keepable:
+        # compact: single line spacing (Decree 30 allows single to 1.5), for an outline
+        # that should not spill a few lines onto a page of its own.
+        heading, text = (st.KHOAN, st.BODY) if not compact else (
+            Fmt(**{**st.KHOAN.__dict__, "line": 240}), Fmt(**{**st.BODY.__dict__, "line": 240}))
+        body = para("{{ s.heading }}", heading) + lines("s.paragraphs", text)
+        return loop("s", items, body)
+    keep = Fmt(**{**st.BODY.__dict__, "keep_next": True})
+    text = (control("{%p if s.keep %}") + para("{{ line }}", keep) + control("{%p else %}")
+            + para("{{ line }}", st.BODY) + control("{%p endif %}"))
+    return loop("s", items, para("{{ s.heading }}", st.KHOAN) + loop("line", "s.paragraphs", text))

@@ -177,8 +177,10 @@ def sect_pr(
 
 # The paragraph mark of an empty closing paragraph: 1 pt, no spacing, so a page
 # that ends in a table never spills a blank line (or a blank page) after it.
+# The height is exact: an "auto" line still spilled onto a page of its own when
+# a signature table ended at the foot of a page.
 _TINY_MARK = (
-    '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+    '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
     '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
 )
 

@@ -17,18 +17,33 @@ from lsdocs.check.text import is_upper, key, roman_value, squash
 from lsdocs.errors import T
 
 REFERENCE_RE = re.compile(r"^\(Kèm theo .*\bsố\b.*\)$")
+#: the decree's own Phụ lục I draws the rule under its two-line «(Kèm theo …)» as 1.72 cm of
+#: superscript underscores under an 8.4 cm line (0.20): accepted, shorter is not
+APPENDIX_RULE_LOW = 0.18
 REF_NUMBER = re.compile(r"\bsố\s+([^\s]*/[^\s]+)")
 
 
-def _parts(appendix: Appendix) -> tuple[list[Paragraph], Paragraph | None]:
-    """Title lines and the «(Kèm theo …)» line after the label."""
+def _parts(appendix: Appendix) -> tuple[list[Paragraph], list[Paragraph]]:
+    """Title lines and the «(Kèm theo …)» line after the label (its paragraphs, when the
+    line is split over several: «(Kèm theo Nghị định số …» / «ngày … của Chính phủ)»)."""
     paras = appendix.paragraphs[1:]
     titles: list[Paragraph] = []
-    for para in paras[:4]:
+    for index, para in enumerate(paras[:4]):
         if para.display.startswith("("):
-            return titles, para
+            reference = [para]
+            for nxt in paras[index + 1:index + 4]:
+                if reference[-1].display.endswith(")"):
+                    break
+                reference.append(nxt)
+            if not reference[-1].display.endswith(")"):
+                reference = [para]
+            return titles, reference
         titles.append(para)
-    return [p for p in titles if is_upper(p.display)] or titles[:1], None
+    return [p for p in titles if is_upper(p.display)] or titles[:1], []
+
+
+def _joined(reference: list[Paragraph]) -> str:
+    return squash(" ".join(p.display for p in reference))
 
 
 def _unlabelled_appendix(ctx: Context) -> Paragraph | None:
@@ -60,7 +75,9 @@ def r39_appendix_heading(ctx: Context) -> Iterator[Issue]:
                                               "The appendix has no «Phụ lục» label"),
                     T("không có", "none"), N("«Phụ lục» (đứng, đậm, canh giữa, trên tên "
                                              "phụ lục)"))
-    for number, appendix in enumerate(ctx.layout.appendices, 1):
+    first = ctx.layout.appendices[0].numeral if ctx.layout.appendices else None
+    start = roman_value(first or "") if ctx.kind == "phu-luc" else None
+    for number, appendix in enumerate(ctx.layout.appendices, start or 1):
         yield from _label(ctx, appendix, number, count)
         titles, reference = _parts(appendix)
         for para in titles:
@@ -70,7 +87,7 @@ def r39_appendix_heading(ctx: Context) -> Iterator[Issue]:
                             quoted(para.display[:40]), T("chữ in hoa", "capitals"))
             yield from fmt_issues(ctx, para, T("tên phụ lục", "the appendix title"), bold=True,
                                   sz=(26, 28), centered=True)
-        if reference is None:
+        if not reference:
             last = titles[-1] if titles else appendix.label
             yield Issue(ctx.where.para(last), T("Phụ lục thiếu dòng «(Kèm theo … số …)»",
                                                 "The appendix lacks its «(Kèm theo … số …)» line"),
@@ -99,18 +116,21 @@ def _label(ctx: Context, appendix: Appendix, number: int, count: int) -> Iterato
                           italic=False, sz=(28, 28), centered=True)
 
 
-def _reference(ctx: Context, reference: Paragraph) -> Iterator[Issue]:
-    if not REFERENCE_RE.match(squash(reference.display)):
-        yield Issue(ctx.where.para(reference), T("Dòng chỉ dẫn phụ lục sai dạng",
-                                                 "The appendix reference line is malformed"),
-                    quoted(reference.display[:50]), N("«(Kèm theo … số … ngày … của …)»"))
-    yield from fmt_issues(ctx, reference, T("dòng «(Kèm theo …)»", "the «(Kèm theo …)» line"),
-                          bold=False, italic=True, sz=(26, 28), centered=True)
+def _reference(ctx: Context, reference: list[Paragraph]) -> Iterator[Issue]:
+    text = _joined(reference)
+    if not REFERENCE_RE.match(text):
+        yield Issue(ctx.where.para(reference[0]), T("Dòng chỉ dẫn phụ lục sai dạng",
+                                                    "The appendix reference line is malformed"),
+                    quoted(text[:50]), N("«(Kèm theo … số … ngày … của …)»"))
+    for para in reference:
+        yield from fmt_issues(ctx, para, T("dòng «(Kèm theo …)»", "the «(Kèm theo …)» line"),
+                              bold=False, italic=True, sz=(26, 28), centered=True)
     paras = ctx.doc.body_paragraphs()
-    rule = rule_after(ctx.doc, paras, paras.index(reference)) if reference in paras else None
-    yield from rule_under(ctx, [reference], rule, T("dòng «(Kèm theo …)»", "the reference line"),
+    last = reference[-1]
+    rule = rule_after(ctx.doc, paras, paras.index(last)) if last in paras else None
+    yield from rule_under(ctx, reference, rule, T("dòng «(Kèm theo …)»", "the reference line"),
                           T("đường kẻ nét liền dài 1/3–1/2 dòng chữ", "a solid rule 1/3–1/2 of "
-                            "the line"))
+                            "the line"), APPENDIX_RULE_LOW)
 
 
 def _roman(number: int) -> str:
@@ -127,10 +147,11 @@ def r45_reference_matches(ctx: Context) -> Iterator[Issue]:
     so = re.sub(r"^Số\s*:?", "", header.so.display).strip() if header and header.so else None
     doc_type = expected_type(ctx)
     for appendix in ctx.layout.appendices:
-        _, reference = _parts(appendix)
-        if reference is None:
+        _, lines = _parts(appendix)
+        if not lines:
             continue
-        text = squash(reference.display)
+        reference = lines[0]
+        text = _joined(lines)
         match = REF_NUMBER.search(text)
         if so and match and not _same_number(match.group(1), so):
             yield Issue(ctx.where.para(reference), T("Số, ký hiệu trong dòng «Kèm theo» khác số "

@@ -102,12 +102,30 @@ def _common_size(paras: list[Paragraph]) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def preamble(ctx: Context) -> list[Paragraph]:
+    """The căn cứ block: the italic paragraphs that open the body (after an issuing-authority
+    line in capitals), in a quyết định or when one of them starts «Căn cứ»/«Theo đề nghị»."""
+    lines: list[Paragraph] = []
+    for para in ctx.layout.body:
+        if not lines and is_upper(para.display) and all_bold(para):
+            continue  # the issuing authority («GIÁM ĐỐC SỞ NỘI VỤ»)
+        if not (all_italic(para) or CAN_CU.match(para.display)) or DIEU_HEADING.match(
+                para.display):
+            break
+        lines.append(para)
+    if ctx.kind == "quyet-dinh" or any(CAN_CU.match(p.display) for p in lines):
+        return lines
+    return []
+
+
 def r26_size(ctx: Context) -> Iterator[Issue]:
     texts = _text_paragraphs(ctx)
     common = _common_size(texts)
+    can_cu = {id(p) for p in preamble(ctx)}
     for para in ctx.layout.body:
         found = sizes(para)
-        if para in texts and all_italic(para) and not CAN_CU.match(para.display):
+        if para in texts and all_italic(para) and id(para) not in can_cu \
+                and not CAN_CU.match(para.display):
             yield Issue(ctx.where.para(para), T("Đoạn nội dung in nghiêng (nội dung là chữ đứng)",
                                                 "A body paragraph is italic (body text is "
                                                 "upright)"), T("chữ nghiêng", "italic"),
@@ -192,7 +210,17 @@ def _diem(ctx: Context, para: Paragraph, found: str, index: int) -> Iterator[Iss
 
 
 def r30_can_cu(ctx: Context) -> Iterator[Issue]:
-    lines = [p for p in ctx.layout.body if CAN_CU.match(p.display)]
+    lines = preamble(ctx)
+    known = {id(p) for p in lines}
+    lines += [p for p in ctx.layout.body if CAN_CU.match(p.display) and id(p) not in known]
+    yield from _authority_line(ctx)
+    missing = [p for p in lines if not CAN_CU.match(p.display)]
+    if missing:
+        yield Issue(ctx.where.para(missing[0]), T("Dòng căn cứ không bắt đầu bằng chữ «Căn cứ»",
+                                                  "A căn cứ line does not start with «Căn cứ»"),
+                    quoted(" ".join(missing[0].display.split()[:5]) + " …"),
+                    T("«Căn cứ …;» ở đầu mỗi dòng căn cứ ({n} dòng thiếu)", "«Căn cứ …;» at the "
+                      "start of each line ({n} lines lack it)", n=len(missing)))
     for i, para in enumerate(lines):
         if not all_italic(para):
             yield Issue(ctx.where.para(para), T("Dòng căn cứ chưa in nghiêng", "A căn cứ line is "
@@ -203,6 +231,21 @@ def r30_can_cu(ctx: Context) -> Iterator[Issue]:
             yield Issue(ctx.where.para(para), T("Dấu cuối dòng căn cứ không đúng",
                                                 "Wrong punctuation at the end of a căn cứ line"),
                         quoted(para.display[-12:]), N(f"«{end}»"))
+
+
+def _authority_line(ctx: Context) -> Iterator[Issue]:
+    """A quyết định names its issuing authority in capitals above the căn cứ (Mẫu 1.2)."""
+    body = ctx.layout.body
+    if ctx.kind != "quyet-dinh" or not body or not preamble(ctx):
+        return
+    first = body[0]
+    if not is_upper(first.display):
+        yield Issue(ctx.where.para(first), T("Quyết định thiếu dòng thẩm quyền ban hành trước "
+                                             "các căn cứ", "The quyết định lacks the issuing-"
+                                             "authority line above the căn cứ"),
+                    T("không có", "none"), T("tên thẩm quyền in hoa, đậm, canh giữa, ví dụ «GIÁM "
+                                             "ĐỐC SỞ NỘI VỤ»", "the authority in bold capitals, "
+                                             "centred, e.g. «GIÁM ĐỐC SỞ NỘI VỤ»"))
 
 
 def r31_closing(ctx: Context) -> Iterator[Issue]:

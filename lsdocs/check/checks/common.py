@@ -42,8 +42,14 @@ def cm(twips: float) -> str:
     return f"{twips / TW_PER_CM:.2f}".replace(".", ",") + " cm"
 
 
+def letter_runs(para: Paragraph) -> list[Run]:
+    """Text runs with a letter or digit: whether a lone «:» or «;» is italic or bold
+    cannot be seen on the page (falls back to all text runs)."""
+    return [r for r in para.text_runs if any(ch.isalnum() for ch in r.text)] or para.text_runs
+
+
 def all_bold(para: Paragraph) -> bool:
-    runs = para.text_runs
+    runs = letter_runs(para)
     return bool(runs) and all(r.props.bold for r in runs)
 
 
@@ -52,7 +58,7 @@ def any_bold(para: Paragraph) -> bool:
 
 
 def all_italic(para: Paragraph) -> bool:
-    runs = para.text_runs
+    runs = letter_runs(para)
     return bool(runs) and all(r.props.italic for r in runs)
 
 

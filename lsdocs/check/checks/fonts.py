@@ -42,8 +42,12 @@ def font_label(ctx: Context, ref: FontRef) -> Text:
     return Text(f"{ref.value} (đặt ở {src.vi})", f"{ref.value} (set in {src.en})")
 
 
+#: face names of the Times New Roman family some systems write into documents
+TNR_FACES = (TNR, f"{TNR} bold", f"{TNR} italic", f"{TNR} bold italic")
+
+
 def _is_tnr(ref: FontRef | None) -> bool:
-    return ref is None or (not ref.is_theme and ref.value.strip().lower() == TNR)
+    return ref is None or (not ref.is_theme and ref.value.strip().lower() in TNR_FACES)
 
 
 def r07_font(ctx: Context) -> Iterator[Issue]:
@@ -92,6 +96,34 @@ def r09_unicode(ctx: Context) -> Iterator[Issue]:
                                                 "form (NFD), not precomposed (NFC)"),
                         N(f"«{nfc(word)}»"), T("Unicode dựng sẵn (NFC)", "precomposed "
                                                "Unicode (NFC)"))
+    yield from _no_diacritics(ctx)
+
+
+#: words read before judging; share of words with a Vietnamese letter below which the text
+#: is taken as typed without diacritics (running Vietnamese is about 60 %)
+DIACRITIC_WORDS, DIACRITIC_SHARE = 40, 0.05
+
+
+def _no_diacritics(ctx: Context) -> Iterator[Issue]:
+    """Vietnamese typed without its diacritics («Uy ban nhan dan tinh»): unreadable as an
+    official text, and no Unicode check notices it."""
+    paras = ctx.layout.body or [p for p in ctx.doc.body_paragraphs() if not p.empty]
+    words = marked = 0
+    for para in paras:
+        for word in para.text.split():
+            if sum(ch.isalpha() for ch in word) < 2:
+                continue
+            words += 1
+            marked += any(not ch.isascii() for ch in word)
+        if words >= DIACRITIC_WORDS and marked >= words * DIACRITIC_SHARE:
+            return  # plainly Vietnamese with its marks: no need to read further
+    if words >= DIACRITIC_WORDS and marked < words * DIACRITIC_SHARE:
+        yield Issue(ctx.where.para(paras[0]), T("Văn bản gõ tiếng Việt không dấu",
+                                                "The Vietnamese text is typed without "
+                                                "diacritics"),
+                    T("{m}/{n} từ có dấu", "{m}/{n} words carry diacritics", m=marked,
+                      n=words), T("tiếng Việt có dấu, Unicode dựng sẵn", "Vietnamese with "
+                                  "its diacritics, precomposed Unicode"))
 
 
 def _revision_marks(ctx: Context) -> Iterator[Element]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lsdocs.check._xml import w
 from lsdocs.check.checks.common import pt, sizes
 from lsdocs.check.context import Context
-from lsdocs.check.docmodel import HeaderFooter, Paragraph
+from lsdocs.check.docmodel import HeaderFooter, Paragraph, Table
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.pages import fits_one_page
 from lsdocs.check.sections import Section
@@ -69,7 +70,7 @@ def r02_landscape(ctx: Context) -> Iterator[Issue]:
         layout_tables.add(id(layout.header.table))
     for sect in _sections(ctx):
         if sect.landscape and not any(
-                b.section == sect.index and not isinstance(b, Paragraph)
+                b.section == sect.index and (not isinstance(b, Paragraph) or _figure(b))
                 and id(b) not in layout_tables for b in ctx.doc.blocks):
             yield Issue(ctx.where.section(sect.index),
                         T("Trang ngang nhưng mục này không có bảng, biểu",
@@ -149,6 +150,8 @@ def r37_page_numbers(ctx: Context) -> Iterator[Issue]:
         for hf_type in types:
             yield from _header_number(ctx, sect, hf_type, seen)
         for hf_type, part in sect.footers.items():
+            if not _shown(ctx, sect, hf_type):
+                continue  # an even-page or first-page footer Word never uses
             if part not in seen and not ctx.foreign(part) and page_paragraphs(
                     ctx.doc.parts.get(part)):
                 seen.add(part)
@@ -156,6 +159,22 @@ def r37_page_numbers(ctx: Context) -> Iterator[Issue]:
                             T("Số trang đặt ở chân trang", "The page number is in the footer"),
                             T("chân trang", "footer"),
                             T("giữa phần lề trên (đầu trang)", "centred in the header"))
+
+
+def _figure(para: Paragraph) -> bool:
+    """A paragraph holding a drawing (a diagram, a chart, a picture): a «biểu»."""
+    return bool(para.drawings) or bool(para.textboxes) or para.el.find(
+        ".//{*}drawing") is not None or para.el.find(".//{*}pict") is not None
+
+
+def _shown(ctx: Context, sect: Section, hf_type: str) -> bool:
+    """Word shows an even-page header/footer only with evenAndOddHeaders, a first-page one
+    only with titlePg."""
+    if hf_type == "even":
+        return ctx.doc.even_and_odd
+    if hf_type == "first":
+        return sect.title_pg
+    return True
 
 
 def _first_page(ctx: Context) -> Iterator[Issue]:
@@ -254,3 +273,102 @@ def r40_appendix_numbering(ctx: Context) -> Iterator[Issue]:
             T("Phụ lục không đánh lại số trang từ 1",
               "The appendix does not restart page numbering at 1"),
             T("tiếp nối phần trước", "continues from the previous section"))
+
+
+#: a page holding at most this many words (and no table or picture) is «near-empty»
+NEAR_EMPTY_WORDS = 15
+
+
+def _new_page_section(sect: Section) -> bool:
+    start = sect.el.find(w("type")) if sect.el is not None else None
+    value = start.get(w("val")) if start is not None else "nextPage"
+    return value in ("nextPage", "oddPage", "evenPage")
+
+
+def _page_break(para: Paragraph) -> bool:
+    return any(br.get(w("type")) == "page" for br in para.el.iter(w("br")))
+
+
+def r47_blank_pages(ctx: Context) -> Iterator[Issue]:
+    """Pages left blank or nearly blank, estimated without layout: a page between two page
+    breaks with no text, or a section started on a new page that holds only a line or two
+    and no table or picture."""
+    sections = ctx.sections()
+    for position, sect in enumerate(sections):
+        blocks = [b for b in ctx.doc.blocks if b.section == sect.index]
+        if position == 0 or not _new_page_section(sect):
+            continue
+        if any(not isinstance(b, Paragraph) or _figure(b) for b in blocks):
+            continue
+        words = sum(len(b.display.split()) for b in blocks if isinstance(b, Paragraph))
+        if words <= NEAR_EMPTY_WORDS and not any(
+                isinstance(b, Paragraph) and _page_break(b) for b in blocks):
+            yield Issue(ctx.where.section(sect.index),
+                        T("Trang gần như trống: mục bắt đầu trang mới nhưng chỉ có {n} chữ, "
+                          "không có bảng, hình", "A nearly empty page: the section starts a "
+                          "new page but holds {n} words and no table or picture", n=words),
+                        T("{n} chữ", "{n} words", n=words),
+                        T("không để trang trống; gộp nội dung vào trang trước hoặc sau",
+                          "no empty page; join the content to the page before or after"))
+    yield from _blank_between_breaks(ctx)
+
+
+def _blank_between_breaks(ctx: Context) -> Iterator[Issue]:
+    """A page break followed by nothing but empty paragraphs, then another page break, a
+    new-page section break or the end of the document: a blank page."""
+    pending: Paragraph | None = None  # a page break whose new page is still empty
+    sections = {s.index: s for s in ctx.sections()}
+    for block in ctx.doc.blocks:
+        if block.section not in sections:
+            continue
+        if isinstance(block, Table) or _figure(block):
+            pending = None
+            continue
+        breaks = _page_break(block)
+        if pending is not None and (breaks and not _text_before_break(block) or (
+                _ends_section(block) and block.empty and _next_starts_page(ctx, block))):
+            yield _blank_issue(ctx, pending)
+            pending = None
+        if breaks and not _text_after_break(block):
+            pending = block
+        elif not block.empty:
+            pending = None
+    if pending is not None:
+        yield _blank_issue(ctx, pending)
+
+
+def _ends_section(para: Paragraph) -> bool:
+    return para.el.find(f"{w('pPr')}/{w('sectPr')}") is not None
+
+
+def _next_starts_page(ctx: Context, para: Paragraph) -> bool:
+    following = [s for s in ctx.doc.sections if s.index == para.section + 1]
+    return bool(following) and _new_page_section(following[0])
+
+
+def _text_before_break(para: Paragraph) -> bool:
+    for el in para.el.iter(w("br"), w("t")):
+        if el.tag == w("br") and el.get(w("type")) == "page":
+            return False
+        if el.tag == w("t") and (el.text or "").strip():
+            return True
+    return False
+
+
+def _text_after_break(para: Paragraph) -> bool:
+    """The paragraph has text after its last page break (the new page is not empty)."""
+    seen = False
+    for el in para.el.iter(w("br"), w("t")):
+        if el.tag == w("br") and el.get(w("type")) == "page":
+            seen = False
+        elif el.tag == w("t") and (el.text or "").strip():
+            seen = True
+    return seen
+
+
+def _blank_issue(ctx: Context, para: Paragraph) -> Issue:
+    return Issue(ctx.where.para(para), T("Trang trống: ngắt trang mà trang sau không có nội "
+                                         "dung", "A blank page: a page break with nothing on "
+                                         "the next page"),
+                 T("ngắt trang thừa", "an extra page break"),
+                 T("bỏ ngắt trang thừa", "remove the extra page break"))

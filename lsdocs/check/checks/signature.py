@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lsdocs.check.checks.common import all_italic, fmt_issues, quoted
 from lsdocs.check.context import Context
@@ -12,7 +12,7 @@ from lsdocs.check.docmodel import Paragraph, Table
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.model import split_lines
 from lsdocs.check.text import is_upper, squash
-from lsdocs.errors import T
+from lsdocs.errors import T, Text
 
 PREFIX_NO_DOT = re.compile(r"^(TM|KT|Q|TL|TUQ)\s")
 ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|CN|KS|BS)\.?\s")
@@ -61,6 +61,20 @@ def _signature(ctx: Context) -> Signature | None:
 
 def r32_signature(ctx: Context) -> Iterator[Issue]:
     sig = _signature(ctx)
+    typed = ctx.layout.signature_paragraphs
+    if sig is None and typed:
+        yield Issue(ctx.where.para(typed[0]), T("Nơi nhận và chữ ký căn bằng tab, khoảng trắng, "
+                                                "không phải bảng không viền; dòng chữ dễ lệch, "
+                                                "mất khi đổi máy, phông; chưa được kiểm tra chi "
+                                                "tiết", "Nơi nhận and the signature are aligned "
+                                                "with tabs and spaces, not a borderless table; "
+                                                "lines shift or vanish with the printer or "
+                                                "font; not checked in detail"),
+                    T("{n} đoạn căn bằng tab, khoảng trắng", "{n} paragraphs aligned with tabs "
+                      "and spaces", n=len(typed)),
+                    T("bảng không viền: Nơi nhận | chức vụ, họ tên", "a borderless table: Nơi "
+                      "nhận | title, name"), relaxed=True)
+        return
     if sig is None:
         yield Issue(NO_SIGNATURE, T("Không tìm thấy bảng chữ ký", "No signature table"),
                     T("không có", "none"), T("bảng không viền: Nơi nhận | chức vụ, họ tên",
@@ -142,6 +156,49 @@ def r34_noi_nhan_label(ctx: Context) -> Iterator[Issue]:
                                                      "the row of the first title line"))
 
 
+def _item_groups(items: list[Paragraph]) -> list[list[Paragraph]]:
+    """Recipient items, an item wrapped onto further paragraphs kept as one item."""
+    groups: list[list[Paragraph]] = []
+    for para in items:
+        text = para.display
+        continues = (groups and not text.startswith(("-", "–", "+"))
+                     and not groups[-1][-1].display.endswith((";", ".")))
+        if continues:
+            groups[-1].append(para)
+        else:
+            groups.append([para])
+    return groups
+
+
+def _luu_size_paragraph(para: Paragraph) -> Paragraph:
+    """The filing line without its drafter initials in a smaller size («NC.Châu»), a common
+    local addition (nd30-format.md §3.9, ô 12)."""
+    seen_comma = False
+    keep = []
+    for run in para.runs:
+        if seen_comma and run.text.strip() and run.props.sz < 22:
+            continue
+        keep.append(run)
+        seen_comma = seen_comma or "," in run.text
+    return replace(para, runs=keep) if len(keep) != len(para.runs) else para
+
+
+def _unit_code(ctx: Context) -> str:
+    """The drafting unit's abbreviation, read from a công văn's Số (``UBND-NC`` → ``NC``)."""
+    header = ctx.layout.header
+    so = header.so.display if header is not None and header.so is not None else ""
+    groups = so.split("/", 1)[1].split("-") if "/" in so else []
+    if ctx.kind == "cong-van" and len(groups) >= 2 and groups[-1].strip():
+        return groups[-1].strip()
+    return "…"
+
+
+def _wanted_luu(ctx: Context, text: str) -> Text:
+    if LUU_RE.match(text + "."):
+        return quoted(text + ".")
+    return N(f"«- Lưu: VT, {_unit_code(ctx)}.»")
+
+
 def r35_noi_nhan_items(ctx: Context) -> Iterator[Issue]:
     sig = _signature(ctx)
     if sig is None:
@@ -153,17 +210,22 @@ def r35_noi_nhan_items(ctx: Context) -> Iterator[Issue]:
         yield Issue(ctx.where.para(label), T("Nơi nhận không có danh sách", "Nơi nhận lists no "
                                              "recipient"), T("không có", "none"),
                     N("«- …;» … «- Lưu: VT, ….»"))
-    for i, para in enumerate(items):
-        yield from fmt_issues(ctx, para, T("danh sách nơi nhận", "the recipient list"),
-                              bold=False, italic=False, sz=(22, 22))
-        text, last = para.display, i == len(items) - 1
+    groups = _item_groups(items)
+    for i, group in enumerate(groups):
+        last = i == len(groups) - 1
+        for para in group:
+            sized = _luu_size_paragraph(para) if last else para
+            yield from fmt_issues(ctx, sized, T("danh sách nơi nhận", "the recipient list"),
+                                  bold=False, italic=False, sz=(22, 22))
+        text = squash(" ".join(p.display for p in group))
         if last and not LUU_RE.match(text):
-            yield Issue(ctx.where.para(para), T("Dòng cuối nơi nhận không đúng dạng «- Lưu: VT, …»",
-                                                "The last recipient line is not «- Lưu: VT, …»"),
-                        quoted(text), N("«- Lưu: VT, KGVX.»"))
+            yield Issue(ctx.where.para(group[0]), T("Dòng cuối nơi nhận không đúng dạng «- Lưu: "
+                                                    "VT, …»", "The last recipient line is not "
+                                                    "«- Lưu: VT, …»"),
+                        quoted(text), _wanted_luu(ctx, text))
         elif not last and not (text.startswith("- ") and text.endswith(";")):
-            yield Issue(ctx.where.para(para), T("Dòng nơi nhận sai dạng", "A recipient line is "
-                                                "malformed"), quoted(text), N("«- …;»"))
+            yield Issue(ctx.where.para(group[0]), T("Dòng nơi nhận sai dạng", "A recipient line "
+                                                    "is malformed"), quoted(text), N("«- …;»"))
 
 
 def r36_nhu_tren(ctx: Context) -> Iterator[Issue]:
