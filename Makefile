@@ -10,13 +10,15 @@ test: system-deps
 	$(PYTHON) -m pip install -q -e ".[test]"
 	$(PYTHON) -m pytest -n 2
 
-# LibreOffice (re-save and page-image tests), poppler (pdftoppm) and Liberation 2
+# LibreOffice Writer and Calc (re-save, page-image, PDF and printed-workbook tests), poppler
+# (pdftoppm, pdftotext, pdfinfo) and Liberation 2
 # fonts (metric-compatible with Times New Roman, with the Vietnamese glyphs).
 system-deps:
 	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+	    || ! dpkg -s libreoffice-calc >/dev/null 2>&1 \
 	    || [ ! -d /usr/share/fonts/truetype/liberation2 ]; then \
 	  export DEBIAN_FRONTEND=noninteractive; \
-	  pkgs="libreoffice-writer poppler-utils fonts-liberation2"; \
+	  pkgs="libreoffice-writer libreoffice-calc poppler-utils fonts-liberation2"; \
 	  apt-get install -y -q --no-install-recommends $$pkgs \
 	    || { apt-get update -q && apt-get install -y -q --no-install-recommends $$pkgs; }; \
 	fi

@@ -40,6 +40,7 @@ def _register_commands() -> None:
         issuing,
         letters,
         new,
+        progress_tables,
         status,
         tabular,
         validate,

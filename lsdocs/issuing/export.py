@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lsdocs import vnformat as vn
 from lsdocs.issuing.storage import Entry
-from lsdocs.tabular.workbook import _reproducible as reproducible_bytes
+from lsdocs.tabular.xlsxstyle import reproducible_bytes
 
 COLUMNS = (
     ("Số, ký hiệu văn bản", 16),

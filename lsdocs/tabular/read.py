@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from lsdocs import vnformat as vn
 from lsdocs.errors import Location, Problem, T, Text
@@ -133,7 +133,12 @@ def _read_bytes(path: Path, shown: str) -> bytes:
 # --- workbooks -----------------------------------------------------------------------------
 
 
-def _read_workbook(data: bytes, shown: str) -> Table:
+def load_xlsx(path: Path) -> Workbook:
+    """Open the workbook at *path* for its values; TableFileError if it is not one."""
+    return _open_workbook(_read_bytes(path, str(path)), str(path))
+
+
+def _open_workbook(data: bytes, shown: str) -> Workbook:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise _not_a_workbook(shown)
     _check_package(data, shown)
@@ -142,9 +147,13 @@ def _read_workbook(data: bytes, shown: str) -> Table:
             # openpyxl warns about Excel features it drops (extensions, styles); reading
             # values does not need them.
             warnings.simplefilter("ignore")
-            wb = load_workbook(io.BytesIO(data), data_only=True)
+            return load_workbook(io.BytesIO(data), data_only=True)
     except Exception as e:  # noqa: BLE001 - a damaged file fails in many third-party ways
         raise _not_a_workbook(shown, f"{type(e).__name__}: {e}") from e
+
+
+def _read_workbook(data: bytes, shown: str) -> Table:
+    wb = _open_workbook(data, shown)
     sheet = _assignment_sheet(wb.sheetnames)
     table = Table(shown, sheet, plan_id=wb.properties.identifier or None,
                   snapshot=_snapshot(wb))
@@ -156,7 +165,7 @@ def _read_workbook(data: bytes, shown: str) -> Table:
             hint=T("đặt lại tên trang phân công là «{s}»", "name the assignment sheet «{s}»",
                    s=ASSIGNMENT_SHEET), code="missing-sheet"))
         return table
-    return _locate(table, _sheet_grid(wb[sheet], shown, sheet), _sheet_place(sheet))
+    return _locate(table, _sheet_grid(wb[sheet], shown, sheet), sheet_place(sheet))
 
 
 def _check_package(data: bytes, shown: str) -> None:
@@ -212,7 +221,7 @@ def _sheet_grid(ws: Any, shown: str, sheet: str) -> Grid:
         raise file_problem(shown, T(
             "có dữ liệu ở ô quá xa ({r}; giới hạn {n} hàng, {m} cột)",
             "there is data in a cell too far out ({r}; the limit is {n} rows, {m} columns)",
-            r=ref, n=MAX_TABLE_ROWS, m=MAX_TABLE_COLUMNS), found=_text(cells[(r, c)].value),
+            r=ref, n=MAX_TABLE_ROWS, m=MAX_TABLE_COLUMNS), found=cell_text(cells[(r, c)].value),
             hint=T("xóa ô đó rồi lưu lại", "clear that cell and save again"),
             code="far-cell")
     last_row = max((r for r, _ in filled), default=0)
@@ -247,7 +256,7 @@ def _assignment_sheet(names: Sequence[str]) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
-def _sheet_place(sheet: str) -> Place:
+def sheet_place(sheet: str) -> Place:
     def place(row: int, col: int, label: Text) -> Text:
         ref = f"{sheet}!{column_letter(col)}{row}"
         return Text(f"{ref} ({label.vi})", f"{ref} ({label.en})")
@@ -314,7 +323,7 @@ def _locate(table: Table, grid: Grid, place: Place) -> Table:
     number, values = grid[header]
     by_index = _columns(table, number, values, place)
     table.columns = {c.key: column_letter(i) for i, c in by_index.items()}
-    headed = {i for i, value in enumerate(values, 1) if _text(value)}
+    headed = {i for i, value in enumerate(values, 1) if cell_text(value)}
     _check_unnamed(table, grid[header + 1:], headed, place)
     for row_number, row_values in grid[header + 1:]:
         cells = {column.key: _cell(row_values, index, row_number, column, place, table.file)
@@ -337,7 +346,7 @@ def _columns(table: Table, row: int, values: list[object], place: Place) -> dict
     """Map header cells to columns; report unknown, repeated and missing columns."""
     found: dict[int, Column] = {}
     for index, value in enumerate(values, 1):
-        header = _text(value)
+        header = cell_text(value)
         if not header:
             continue
         column = column_for_header(header)
@@ -378,7 +387,7 @@ def _check_unnamed(table: Table, grid: Grid, named: set[int], place: Place) -> N
     reported: set[int] = set()
     for row, values in grid:
         for index, value in enumerate(values, 1):
-            if index in named or index in reported or not _text(value):
+            if index in named or index in reported or not cell_text(value):
                 continue
             reported.add(index)
             where = Location(file=table.file, place=place(row, index, T("không tiêu đề",
@@ -386,7 +395,7 @@ def _check_unnamed(table: Table, grid: Grid, named: set[int], place: Place) -> N
             table.problems.append(Problem(
                 where, T("có dữ liệu trong cột không có tiêu đề",
                          "data in a column without a header"),
-                found=_text(value), hint=T("đặt tiêu đề cho cột hoặc xóa dữ liệu",
+                found=cell_text(value), hint=T("đặt tiêu đề cho cột hoặc xóa dữ liệu",
                                            "give the column a header or clear it"),
                 code="unnamed-column"))
 
@@ -395,7 +404,7 @@ def _cell(values: list[object], index: int, row: int, column: Column, place: Pla
           file: str) -> Cell:
     raw = values[index - 1] if index <= len(values) else None
     label = BY_KEY[column.key].label()
-    return Cell(_text(raw), raw, Location(file=file, place=place(row, index, label)))
+    return Cell(cell_text(raw), raw, Location(file=file, place=place(row, index, label)))
 
 
 def _check_controls(table: Table) -> None:
@@ -412,7 +421,7 @@ def _check_controls(table: Table) -> None:
                     code="control-character"))
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
     """A cell value as the text a clerk sees: dates as DD/MM/YYYY, 3.0 as ``3``."""
     if value is None:
         return ""

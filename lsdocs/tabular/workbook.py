@@ -6,31 +6,25 @@ down list) and ``Nhóm`` (the task groups, numbered as in the plan).  Text
 columns are formatted as text so Excel leaves ``1.10`` and ``31/12/2025``
 alone, also in rows a clerk adds.
 
-openpyxl stamps the workbook and every zip entry with the current time; the
-properties are set to the plan's date and the zip is rewritten with a fixed
-timestamp, so the same content always gives the same bytes.
+The properties are set to the plan's date and the bytes made reproducible
+(:func:`lsdocs.tabular.xlsxstyle.reproducible_bytes`), so the same content
+always gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Sequence
 from typing import cast
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.xml.functions import tostring
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Content
 from lsdocs.documents import plan as plan_doc
-from lsdocs.render.output import zip_package
 from lsdocs.tabular.columns import (
     AGENCY_SHEET,
     ASSIGNMENT_SHEET,
@@ -41,22 +35,26 @@ from lsdocs.tabular.columns import (
 )
 from lsdocs.tabular.rows import Row, group_refs
 from lsdocs.tabular.snapshot import SNAPSHOT_SHEET, plan_snapshot
+from lsdocs.tabular.xlsxstyle import (
+    BOLD,
+    BOX,
+    CENTER,
+    FONT,
+    HEADER_FILL,
+    LINE_POINTS,
+    TEXT_FORMAT,
+    TITLE,
+    WRAP,
+    reproducible_bytes,
+    text_cell,
+    wrapped_lines,
+)
 
 HEADER_ROW = 2
 FIRST_DATA_ROW = HEADER_ROW + 1
 #: Rows below the last task that still get drop-down lists and text format.
 SPARE_ROWS = 200
 
-_FONT = Font(name="Times New Roman", size=12)
-_LINE_POINTS = 15.0  # one line of 12 pt text
-_BOLD = Font(name="Times New Roman", size=12, bold=True)
-_TITLE = Font(name="Times New Roman", size=13, bold=True)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_TEXT = "@"
 _CENTERED = {"id", "group", "deadline", "source"}
 
 
@@ -71,7 +69,7 @@ def workbook_bytes(content: Content, rows: list[Row]) -> bytes:
     _add_validations(sheet, len(rows), agencies, groups)
     _fill_snapshot(wb.create_sheet(SNAPSHOT_SHEET), content)
     _set_properties(wb, content)
-    return _reproducible(wb)
+    return reproducible_bytes(wb)
 
 
 # --- the assignment sheet ---------------------------------------------------------------
@@ -81,8 +79,8 @@ def _fill_assignments(sheet: Worksheet, content: Content, rows: list[Row]) -> No
     _title(sheet, content)
     for index, column in enumerate(COLUMNS, 1):
         cell = sheet.cell(HEADER_ROW, index, column.header)
-        cell.font, cell.alignment, cell.border, cell.fill = _BOLD, _CENTER, _BOX, _HEADER_FILL
-    sheet.row_dimensions[HEADER_ROW].height = 2 * _LINE_POINTS + 3
+        cell.font, cell.alignment, cell.border, cell.fill = BOLD, CENTER, BOX, HEADER_FILL
+    sheet.row_dimensions[HEADER_ROW].height = 2 * LINE_POINTS + 3
     for offset, row in enumerate(rows):
         for index, column in enumerate(COLUMNS, 1):
             _data_cell(sheet, FIRST_DATA_ROW + offset, index, column.key, row[column.key])
@@ -92,14 +90,8 @@ def _fill_assignments(sheet: Worksheet, content: Content, rows: list[Row]) -> No
 
 def _row_height(row: Row) -> float:
     """Points for the row's wrapped text: Excel and LibreOffice do not fit rows on opening."""
-    lines = max(_wrapped_lines(str(row[c.key]), c.width) for c in COLUMNS)
-    return round(lines * _LINE_POINTS + 3, 1)
-
-
-def _wrapped_lines(text: str, width: float) -> int:
-    # A column of width w holds about w characters of 12 pt Times New Roman.
-    per_line = max(int(width), 1)
-    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+    lines = max(wrapped_lines(str(row[c.key]), c.width) for c in COLUMNS)
+    return round(lines * LINE_POINTS + 3, 1)
 
 
 def _title(sheet: Worksheet, content: Content) -> None:
@@ -107,26 +99,18 @@ def _title(sheet: Worksheet, content: Content) -> None:
     issuer = content.registry.get(doc.issuer)
     symbol = vn.document_symbol(plan_doc.PLAN_TYPE, issuer.symbol or "")
     appendix = plan_doc.appendix_context(content, symbol)
-    cell = _text_cell(sheet, 1, 1, f"{appendix['title']}\n{appendix['reference']}")
-    cell.font, cell.alignment = _TITLE, _CENTER
+    cell = text_cell(sheet, 1, 1, f"{appendix['title']}\n{appendix['reference']}")
+    cell.font, cell.alignment = TITLE, CENTER
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
     sheet.row_dimensions[1].height = 48
 
 
-def _text_cell(sheet: Worksheet, row: int, col: int, value: str | int) -> Cell:
-    """A cell holding *value*; text is always text, never a formula (even ``=…``)."""
-    cell = sheet.cell(row, col, value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    return cell
-
-
 def _data_cell(sheet: Worksheet, row: int, col: int, key: str, value: str | int) -> None:
-    cell = _text_cell(sheet, row, col, value)
+    cell = text_cell(sheet, row, col, value)
     if isinstance(value, str):
-        cell.number_format = _TEXT
-    cell.font, cell.border = _FONT, _BOX
-    cell.alignment = _CENTER if key in _CENTERED else _WRAP
+        cell.number_format = TEXT_FORMAT
+    cell.font, cell.border = FONT, BOX
+    cell.alignment = CENTER if key in _CENTERED else WRAP
 
 
 def _layout(sheet: Worksheet, last_row: int) -> None:
@@ -135,10 +119,10 @@ def _layout(sheet: Worksheet, last_row: int) -> None:
         dimension = sheet.column_dimensions[column_letter(index)]
         dimension.width = column.width
         # Column formats apply to cells a clerk types in new rows.
-        dimension.font = _FONT
-        dimension.alignment = _CENTER if column.key in _CENTERED else _WRAP
+        dimension.font = FONT
+        dimension.alignment = CENTER if column.key in _CENTERED else WRAP
         if column.key != "group":
-            dimension.number_format = _TEXT
+            dimension.number_format = TEXT_FORMAT
     sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, 1)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{max(last_row, HEADER_ROW)}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -178,8 +162,8 @@ def _fill_groups(sheet: Worksheet, content: Content) -> int:
 def _fill_snapshot(sheet: Worksheet, content: Content) -> None:
     """A hidden sheet: each task's digest at export time (see :mod:`.snapshot`)."""
     for row, (task_id, digest) in enumerate(plan_snapshot(content.plan).items(), 1):
-        _text_cell(sheet, row, 1, task_id)
-        _text_cell(sheet, row, 2, digest)
+        text_cell(sheet, row, 1, task_id)
+        text_cell(sheet, row, 2, digest)
     sheet.sheet_state = "hidden"
     sheet.protection.sheet = True
 
@@ -188,12 +172,12 @@ def _reference_sheet(sheet: Worksheet, headers: tuple[str, ...],
                      rows: Sequence[Sequence[str | int]], widths: tuple[int, ...]) -> None:
     for index, (header, width) in enumerate(zip(headers, widths, strict=True), 1):
         cell = sheet.cell(1, index, header)
-        cell.font, cell.alignment, cell.border, cell.fill = _BOLD, _CENTER, _BOX, _HEADER_FILL
+        cell.font, cell.alignment, cell.border, cell.fill = BOLD, CENTER, BOX, HEADER_FILL
         sheet.column_dimensions[column_letter(index)].width = width
     for row_index, row in enumerate(rows, 2):
         for index, value in enumerate(row, 1):
-            cell = _text_cell(sheet, row_index, index, value)
-            cell.font, cell.alignment, cell.border = _FONT, _WRAP, _BOX
+            cell = text_cell(sheet, row_index, index, value)
+            cell.font, cell.alignment, cell.border = FONT, WRAP, BOX
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True  # a list to pick from, not to edit here
 
@@ -253,14 +237,3 @@ def _set_properties(wb: Workbook, content: Content) -> None:
     props.identifier = plan.id  # the importer refuses a table made from another plan
     props.creator = props.lastModifiedBy = "lsdocs"
     props.created = props.modified = moment
-
-
-def _reproducible(wb: Workbook) -> bytes:
-    raw = io.BytesIO()
-    wb.save(raw)  # stamps properties.modified with the clock
-    wb.properties.modified = wb.properties.created
-    core = tostring(wb.properties.to_tree())
-    with zipfile.ZipFile(raw) as source:
-        parts = {entry.filename: core if entry.filename == "docProps/core.xml"
-                 else source.read(entry) for entry in source.infolist()}
-    return zip_package(parts, content_types_first=False)
