@@ -8,30 +8,110 @@ never shows a traceback for a user mistake.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 #: Languages lsdocs speaks.  Vietnamese is the default everywhere.
 LANGUAGES = ("vi", "en")
 
 
-class Text(NamedTuple):
-    """A sentence in both languages."""
+class Text:
+    """A sentence in both languages.
+
+    ``Text(vi, en)`` holds both; ``Text(vi)`` (what :func:`T` builds) looks the English up
+    in the catalog (:mod:`lsdocs.i18n`) the first time it is asked for, with the Vietnamese
+    as the msgid.  A sentence the catalog does not know reads in Vietnamese in both languages.
+
+    >>> Text("lỗi", "error").get("en")
+    'error'
+    >>> Text("lỗi").en
+    'error'
+    >>> Text("lỗi") == Text("lỗi", "error")
+    True
+    """
+
+    __slots__ = ("vi", "_en", "_msgid", "_steps")
 
     vi: str
-    en: str
+    _en: str | None
+    _msgid: str
+    _steps: tuple[dict[str, object], ...]
+
+    def __init__(self, vi: str, en: str | None = None) -> None:
+        self.vi = vi
+        self._en = en
+        self._msgid = vi
+        self._steps = ()
+
+    @property
+    def en(self) -> str:
+        if self._en is None:
+            self._en = _english(self._msgid, self._steps, self.vi)
+        return self._en
 
     def get(self, lang: str = "vi") -> str:
         return self.en if lang == "en" else self.vi
 
     def format(self, **params: object) -> Text:
-        return Text(self.vi.format(**params), self.en.format(**params))
+        """Fill ``{name}`` fields in both languages."""
+        new = Text(self.vi.format(**params), None if self._en is None
+                   else self._en.format(**params))
+        if self._en is None:
+            new._msgid, new._steps = self._msgid, (*self._steps, params)
+        return new
+
+    def _pair(self) -> tuple[str, str]:
+        return (self.vi, self.en)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return self._pair() == other._pair()
+
+    def __hash__(self) -> int:
+        return hash(self._pair())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pair())
+
+    def __getitem__(self, index: int) -> str:
+        return self._pair()[index]
+
+    def __repr__(self) -> str:
+        return f"Text(vi={self.vi!r}, en={self.en!r})"
+
+    def __reduce__(self) -> tuple[type[Text], tuple[str, str]]:
+        return (Text, self._pair())
 
 
-def T(vi: str, en: str, **params: object) -> Text:  # noqa: N802 - reads like gettext's _()
-    """Build a bilingual :class:`Text`, filling ``{name}`` fields from *params*."""
-    return Text(vi, en).format(**params) if params else Text(vi, en)
+def _english(msgid: str, steps: tuple[dict[str, object], ...], vi: str) -> str:
+    """The catalog's English for *msgid*, formatted like the Vietnamese; else the Vietnamese."""
+    from lsdocs.i18n import translate
+
+    english = translate(msgid, "en")
+    if english == msgid:
+        return vi
+    try:
+        for params in steps:
+            english = english.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return vi  # a translation naming a field the code does not pass
+    return english
+
+
+def T(vi: str, en: str | None = None, /, **params: object) -> Text:  # noqa: N802 - like _()
+    """A message: Vietnamese *vi* (the msgid), English from the catalog, ``{name}`` filled.
+
+    ``T(vi, en, ...)`` with the English written out is still accepted while the code moves
+    to the catalog (``tools/i18n_codemod.py``); the written English wins.
+
+    >>> T("Đã ghi: {p}", p="a.docx").get("en")
+    'Written: a.docx'
+    >>> T("Đã ghi: {p}", "Saved: {p}", p="a.docx").en
+    'Saved: a.docx'
+    """
+    text = Text(vi, en)
+    return text.format(**params) if params else text
 
 
 @dataclass(frozen=True)

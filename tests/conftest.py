@@ -25,3 +25,10 @@ def built_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("build")
     result = build(SHIPPED_PLAN, out)
     return result.directory / "ke-hoach.docx"
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests expect Vietnamese unless they ask otherwise, whatever the machine's locale."""
+    for name in ("LSDOCS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

@@ -12,24 +12,60 @@ import sys
 import click
 
 from lsdocs import __version__
-from lsdocs.cli._common import LANG_ENV, CliContext, current_context, with_flags
+from lsdocs.cli._common import CliContext, current_context, with_flags
 from lsdocs.cli._console import make_console_safe
+from lsdocs.cli._help import (
+    LsdocsGroup,
+    cli_language,
+    current_language,
+    speaking,
+    switch_language,
+)
 from lsdocs.cli._usage import show_usage_error
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _group_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        switch_language(value)  # before --help, which is eager too
+    return value
+
+
+@click.group(cls=LsdocsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
     default=None,
-    help="Ngôn ngữ thông báo (vi mặc định; en: tiếng Anh). Biến môi trường: LSDOCS_LANG.",
+    is_eager=True,
+    callback=_group_lang,
+    help="Ngôn ngữ thông báo và hướng dẫn (vi mặc định; en: tiếng Anh). Cũng đặt được bằng "
+    "biến môi trường LSDOCS_LANG hoặc LANG=en_US.UTF-8.",
 )
-@click.version_option(__version__, prog_name="lsdocs")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, _p, value: _show_version(ctx, value),
+              help="Hiện phiên bản rồi thoát.")
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None) -> None:
-    """lsdocs: soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP."""
-    ctx.obj = CliContext(lang=lang or os.environ.get(LANG_ENV, "vi"))
+    """lsdocs: soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.
+
+    \b
+    Ví dụ:
+      lsdocs build                       # soạn Kế hoạch từ content/kh-182-2023.yaml
+      lsdocs validate content/kh-182-2023.yaml
+      lsdocs --lang en letter don-doc --as-of 30/11/2026
+      lsdocs check van-ban.docx
+
+    Ngày viết dạng DD/MM/YYYY (ví dụ 29/11/2026); mã cơ quan như trong
+    content/agencies.yaml (ví dụ skhcn, ubnd-tinh).
+    """
+    ctx.obj = CliContext(lang=lang or cli_language([]))
+
+
+def _show_version(ctx: click.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(T("lsdocs, phiên bản {v}", "lsdocs, version {v}", v=__version__)
+                   .get(current_language()))
+        ctx.exit()
 
 
 def _register_commands() -> None:
@@ -51,9 +87,18 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``lsdocs`` console script."""
     make_console_safe()
     _register_commands()
+    args = sys.argv[1:] if argv is None else argv
+    with speaking(cli, cli_language(args)):
+        _run(argv)
+
+
+def _run(argv: list[str] | None) -> None:
     try:
         cli.main(args=argv, prog_name="lsdocs", standalone_mode=False)
     except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except _NO_ARGS_IS_HELP as exc:  # plain `lsdocs`: the help, as click does
+        click.echo(exc.format_message(), err=True)
         sys.exit(exc.exit_code)
     except click.UsageError as exc:
         show_usage_error(exc, _lang_from_argv(argv))
@@ -65,7 +110,7 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo("Đã dừng.", err=True)
+        click.echo(T("Đã dừng.", "Aborted.").get(_lang_from_argv(argv)), err=True)
         sys.exit(130)
     except LsdocsError as exc:
         lang = _lang_from_argv(argv)
@@ -101,6 +146,9 @@ def _emit_failure(exit_code: int, problems: list[Problem]) -> None:
 
 
 DEBUG_ENV = "LSDOCS_DEBUG"
+#: click >= 8.2 raises this for a bare `lsdocs` (its message is the help)
+_NO_ARGS_IS_HELP: type[click.UsageError] = getattr(
+    click.exceptions, "NoArgsIsHelpError", type("_Never", (click.UsageError,), {}))
 CANNOT_WRITE = T(
     "{f}: lỗi: không đọc hoặc ghi được tệp ({e}); kiểm tra đường dẫn, quyền ghi và chỗ trống "
     "trên đĩa. Các tệp đã có không bị thay đổi.",
@@ -122,10 +170,4 @@ INTERNAL_ERROR = T(
 
 
 def _lang_from_argv(argv: list[str] | None) -> str:
-    args = sys.argv[1:] if argv is None else argv
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return os.environ.get(LANG_ENV, "vi")
+    return cli_language(sys.argv[1:] if argv is None else argv)

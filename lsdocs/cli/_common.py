@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 
 import click
 
+from lsdocs.cli._help import LANG_ENV as LANG_ENV  # noqa: F401 - where commands found it
+from lsdocs.cli._help import switch_language
 from lsdocs.documents.agency_lookup import parameter_name
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text
-
-LANG_ENV = "LSDOCS_LANG"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,15 +69,19 @@ def lang_option(func: F) -> F:
 
     def set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
         if value:
-            ctx.find_object(CliContext).lang = value  # type: ignore[union-attr]
+            switch_language(value)  # eager, so ``--lang en --help`` shows English help
+            obj = ctx.find_object(CliContext)
+            if obj is not None:
+                obj.lang = value
 
     return click.option(
         "--lang",
         type=click.Choice(["vi", "en"]),
         default=None,
         expose_value=False,
+        is_eager=True,
         callback=set_lang,
-        help="Ngôn ngữ thông báo: vi (mặc định) hoặc en.",
+        help="Ngôn ngữ thông báo và hướng dẫn: vi (mặc định) hoặc en.",
     )(func)
 
 

@@ -13,7 +13,9 @@ from typing import Any
 
 import click
 
+from lsdocs.cli._help import current_language
 from lsdocs.content import find_plan
+from lsdocs.errors import T
 
 DEFAULT_PLAN = Path("content") / "kh-182-2023.yaml"
 DEFAULT_OUTPUT = Path("output")
@@ -34,9 +36,10 @@ def default_content() -> Path:
         candidate = folder / DEFAULT_PLAN.name
         if candidate.is_file():
             # Say so: a command that writes content (import-xlsx) would write there.
-            click.echo(
-                f"Không có {DEFAULT_PLAN} ở thư mục hiện tại; dùng nội dung đi kèm lsdocs: "
-                f"{candidate}", err=True)
+            click.echo(T(
+                "Không có {p} ở thư mục hiện tại; dùng nội dung đi kèm lsdocs: {c}",
+                "No {p} in the current folder; using the content shipped with lsdocs: {c}",
+                p=DEFAULT_PLAN, c=candidate).get(current_language()), err=True)
             return candidate
     return DEFAULT_PLAN
 

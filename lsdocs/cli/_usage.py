@@ -1,8 +1,9 @@
 """Usage errors in the clerk's language.
 
-click writes its own usage messages in English.  lsdocs prints them with a
-Vietnamese frame and translates the common ones; anything else is shown as
-click wrote it, still with the Vietnamese frame and the help hint.
+click writes its usage messages through gettext; while lsdocs runs, they come from
+lsdocs' Vietnamese catalog of click's texts (:mod:`lsdocs.cli._help`).  This module frames
+them ("Lỗi cách dùng: …", then where to find help) and, in Vietnamese, drops the quotes
+click puts around option names (``'--as-of'`` reads ``--as-of``).
 """
 
 from __future__ import annotations
@@ -11,42 +12,32 @@ import re
 
 import click
 
-# (pattern of click's English message, Vietnamese form)
-_TRANSLATIONS = (
-    (r"^No such option: (.+?)(?:\s*\(Possible options: (.+)\))?$", "không có tùy chọn {0}"),
-    (r"^No such option: (.+)$", "không có tùy chọn {0}"),
-    (r"^No such option '(.+?)'\.?(?: Did you mean (.+)\?)?$", "không có tùy chọn {0}"),
-    (r"^Missing argument '(.+)'\.?$", "thiếu đối số {0}"),
-    (r"^Missing option '(.+)'\.?$", "thiếu tùy chọn {0}"),
-    (r"^Invalid value for '(.+?)': (.+)$", "giá trị không hợp lệ cho {0}: {1}"),
-    (r"^Got unexpected extra arguments? \((.+)\)$", "thừa đối số: {0}"),
-    (r"^No such command '(.+)'\.?$", "không có lệnh {0}"),
-    (r"^Option '(.+)' requires an argument\.?$", "tùy chọn {0} cần một giá trị"),
-    (r"^(.+) is not one of (.+)\.?$", "{0} không phải một trong {1}"),
-    (r"^Directory '(.+)' is a file\.?$", "«{0}» là một tệp, không phải thư mục"),
-    (r"^Directory '(.+)' does not exist\.?$", "thư mục «{0}» không có"),
-    (r"^(?:File|Path) '(.+)' does not exist\.?$", "không có «{0}»"),
-    (r"^(.+) is not in the range (.+?)\.?$", "{0} nằm ngoài khoảng cho phép ({1})"),
-)
+from lsdocs.errors import T
+
+_QUOTED_AT_END = re.compile(r"'([^'\s]+)'\.$")
+_QUOTED = re.compile(r"'([^'\s]+)'")
 
 
 def translate(message: str) -> str:
-    for pattern, vietnamese in _TRANSLATIONS:
-        match = re.match(pattern, message, flags=re.DOTALL)
-        if match:
-            parts = [translate(g.replace("' / '", " / ")) if g else "" for g in match.groups()]
-            return vietnamese.format(*parts)
-    return message
+    """A click message as Vietnamese text shows it (click's catalog did the words).
+
+    >>> translate("giá trị không hợp lệ cho '--as-of': «31/13/2026»")
+    'giá trị không hợp lệ cho --as-of: «31/13/2026»'
+    >>> translate("thiếu đối số 'TỆP.docx...'.")
+    'thiếu đối số TỆP.docx...'
+    """
+    return _QUOTED.sub(r"\1", _QUOTED_AT_END.sub(r"\1", message))
+
+
+USAGE_ERROR = T("Lỗi cách dùng: {m}", "Usage error: {m}")
+SEE_HELP = T("Xem hướng dẫn: {c} --help", "See {c} --help")
 
 
 def show_usage_error(exc: click.ClickException, lang: str) -> None:
     """Print a usage error: the message, then where to find help."""
     message = exc.format_message()
-    if lang == "en":
-        click.echo(f"Usage error: {message}", err=True)
-    else:
-        click.echo(f"Lỗi cách dùng: {translate(message)}", err=True)
+    click.echo(USAGE_ERROR.format(m=message if lang == "en" else translate(message)).get(lang),
+               err=True)
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "lsdocs"
-    hint = "See" if lang == "en" else "Xem hướng dẫn:"
-    click.echo(f"{hint} {command} --help", err=True)
+    click.echo(SEE_HELP.format(c=command).get(lang), err=True)

@@ -34,7 +34,14 @@ def build_command(
 ) -> None:
     """Soạn Kế hoạch (kèm Phụ lục phân công) từ nội dung YAML.
 
-    CONTENT là tệp kế hoạch (mặc định content/kh-182-2023.yaml).
+    NỘI_DUNG là tệp kế hoạch, thư mục nội dung hoặc mã kế hoạch (mặc định
+    content/kh-182-2023.yaml).
+
+    \b
+    Ví dụ:
+      lsdocs build                              # output/kh-182-2023/ke-hoach.docx
+      lsdocs build kh-25-2027 -o ket-qua        # theo mã kế hoạch
+      lsdocs build content/kh-182-2023.yaml --json
     """
     require_pdf_tools(make_pdf, pdfa)
     result = build_plan(content or default_content(), output, templates)

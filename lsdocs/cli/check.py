@@ -23,12 +23,13 @@ Checked = list[tuple[Path, CheckReport | DocumentReadError]]
 
 
 @cli.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="TỆP.docx")
 @click.option("--kind", type=click.Choice(KIND_CHOICES), default="auto", show_default=True,
               help="Loại văn bản; auto: tự nhận biết.")
 @click.option("--strict", is_flag=True, help="Cảnh báo cũng tính là không đạt (mã thoát 1).")
 @click.option("--fix", is_flag=True, help="Sửa tự động những lỗi an toàn rồi kiểm tra lại.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="TỆP.docx",
               help="Tệp kết quả của --fix (không ghi đè tệp gốc).")
 @click.option("--in-place", is_flag=True, help="Với --fix: ghi đè lên chính tệp gốc.")
 @click.option("--render", is_flag=True,
@@ -47,6 +48,12 @@ def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, strict: b
     hoặc sai cách dùng; 4 tệp không phải văn bản hành chính theo NĐ 30 (văn bản của Đảng,
     văn bản QPPL, đơn của công dân, giấy tờ doanh nghiệp, mẫu sổ) nên không kiểm tra (chọn
     --kind để vẫn kiểm tra).
+
+    \b
+    Ví dụ:
+      lsdocs check van-ban.docx
+      lsdocs check *.docx --kind cong-van --strict --json
+      lsdocs check --fix van-ban.docx -o van-ban-da-sua.docx
     """
     if fix:
         sys.exit(_fix(obj, files, kind, strict, output, in_place, render))

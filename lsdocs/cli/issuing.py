@@ -241,7 +241,7 @@ def _one(found: list[Entry], reference: str, year: int) -> Entry:
 
 
 @register_group.command("xuat-excel")
-@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path), metavar="TỆP.xlsx")
 @query_options
 @register_option
 @json_option
@@ -274,6 +274,11 @@ def verify_command(obj: CliContext, register: str | None) -> None:
     """Kiểm tra tệp sổ: tệp SQLite nguyên vẹn, số liên tục từ 01, không trùng; tệp còn đủ.
 
     Mã thoát: 0 tốt (có thể có cảnh báo); 1 số bị trùng hoặc bỏ trống; 2 tệp sổ hỏng.
+
+    \b
+    Ví dụ:
+      lsdocs so-van-ban kiem-tra
+      lsdocs so-van-ban kiem-tra --register /srv/van-thu/so.sqlite --json
     """
     store = open_register(register)
     try:
@@ -291,7 +296,8 @@ def verify_command(obj: CliContext, register: str | None) -> None:
 
 
 @cli.command("pdf")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="TỆP")
 @click.option("--pdfa", is_flag=True, help="PDF/A-2b để lưu trữ.")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Thư mục ghi PDF (mặc định: bên cạnh mỗi tệp .docx).")

@@ -16,6 +16,7 @@ from lsdocs import vnformat as vn
 from lsdocs.batch import FAILED, BatchItem, BatchOptions, run_batch
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
+from lsdocs.cli._help import current_language
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
 from lsdocs.content import load_plan
@@ -28,7 +29,7 @@ from lsdocs.letters import write_letter
 class VnDate(click.ParamType):  # type: ignore[type-arg]
     """A date written as a clerk writes it: 29/11/2026 (or 2026-11-29)."""
 
-    name = "NGÀY"
+    name = "NGÀY"  # written DD/MM/YYYY
 
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
@@ -38,20 +39,23 @@ class VnDate(click.ParamType):  # type: ignore[type-arg]
         try:
             return vn.parse_vn_date(str(value))
         except ValueError:
-            self.fail(f"«{value}» không phải ngày hợp lệ (cần dạng DD/MM/YYYY, ví dụ 29/11/2026)")
+            self.fail(T("«{v}» không phải ngày hợp lệ (cần dạng DD/MM/YYYY, ví dụ 29/11/2026)",
+                        "«{v}» is not a valid date (expected DD/MM/YYYY, e.g. 29/11/2026)",
+                        v=value).get(current_language()))
 
 
 def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.argument("content", required=False, type=CONTENT),
         click.option("--date", type=VnDate(), default=None,
-                     help="Ngày của công văn (mặc định: hôm nay)."),
-        click.option("--issuer", default=None,
+                     help="Ngày của công văn, dạng DD/MM/YYYY, ví dụ 29/11/2026 "
+                          "(mặc định: hôm nay)."),
+        click.option("--issuer", default=None, metavar="MÃ",
                      help="Mã cơ quan ban hành, ví dụ ubnd-tinh hoặc skhcn."),
         click.option("--as-of", "as_of", type=VnDate(), default=None,
-                     help="Đôn đốc: nhiệm vụ đến hạn/quá hạn tính đến ngày này."),
-        click.option("--year", type=int, default=None,
-                     help="Đề nghị báo cáo, đôn đốc nộp báo cáo: năm báo cáo."),
+                     help="Đôn đốc: nhiệm vụ đến hạn/quá hạn tính đến ngày này (DD/MM/YYYY)."),
+        click.option("--year", type=int, default=None, metavar="NĂM",
+                     help="Đề nghị báo cáo, đôn đốc nộp báo cáo: năm báo cáo, ví dụ 2026."),
         click.option("--missing-reports", "missing_reports", is_flag=True,
                      help="Đôn đốc: chỉ gửi cơ quan chưa nộp báo cáo năm --year."),
         click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
@@ -78,7 +82,7 @@ def _options(date: dt.date | None, issuer: str | None, as_of: dt.date | None, ye
 @cli.command("letter")
 @click.argument("kind", type=click.Choice(letter_doc.LETTER_KINDS))
 @letter_options
-@click.option("--agency", default=None,
+@click.option("--agency", default=None, metavar="MÃ",
               help="Cơ quan nhận: mã, tên hoặc tên viết tắt (công văn gửi từng cơ quan).")
 @click.option("--number", type=click.IntRange(min=1), default=None,
               help="Số công văn (bỏ trống: để văn thư ghi số khi ký).")
@@ -88,7 +92,18 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
                    issuer: str | None, as_of: dt.date | None, year: int | None,
                    missing_reports: bool, output: Path, templates: Path | None,
                    agency: str | None, number: int | None, make_pdf: bool, pdfa: bool) -> None:
-    """Soạn một công văn: trien-khai, giao-nhiem-vu, don-doc, de-nghi-bao-cao."""
+    """Soạn một công văn: trien-khai, giao-nhiem-vu, don-doc, de-nghi-bao-cao.
+
+    Ngày viết dạng DD/MM/YYYY; mã cơ quan như trong danh mục cơ quan
+    (content/agencies.yaml), ví dụ syt, skhcn, ubnd-tinh.
+
+    \b
+    Ví dụ:
+      lsdocs letter trien-khai --date 29/11/2026
+      lsdocs letter giao-nhiem-vu --agency syt --number 125
+      lsdocs letter don-doc --agency syt --as-of 30/11/2026
+      lsdocs letter de-nghi-bao-cao --agency syt --year 2026
+    """
     require_pdf_tools(make_pdf, pdfa)
     loaded = load_plan(content or default_content())
     options = _options(date, issuer, as_of, year, missing_reports, number)
@@ -109,8 +124,9 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
 @letter_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Số tiến trình song song (mặc định: số nhân CPU).")
-@click.option("--only", multiple=True, help="Chỉ soạn cho các cơ quan này: mã, tên hoặc tên viết "
-              "tắt (lặp lại tùy chọn; nhiều mã có thể ngăn cách bằng dấu phẩy).")
+@click.option("--only", multiple=True, metavar="MÃ",
+              help="Chỉ soạn cho các cơ quan này: mã, tên hoặc tên viết tắt (lặp lại tùy "
+              "chọn; nhiều mã có thể ngăn cách bằng dấu phẩy).")
 @click.option("--merge", is_flag=True, help="Ghép tất cả thành một tệp để in.")
 @click.option("--check-all", is_flag=True,
               help="Kiểm tra thể thức từng công văn (mặc định: kiểm tra công văn đầu tiên).")
@@ -122,7 +138,16 @@ def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.dat
                   missing_reports: bool, output: Path, templates: Path | None,
                   jobs: int | None, only: tuple[str, ...], merge: bool, check_all: bool,
                   quiet: bool, make_pdf: bool, pdfa: bool) -> None:
-    """Soạn công văn KIND cho từng cơ quan, kèm manifest (CSV, JSON)."""
+    """Soạn công văn LOẠI cho từng cơ quan, kèm manifest (CSV, JSON).
+
+    Ngày viết dạng DD/MM/YYYY; mã cơ quan như trong content/agencies.yaml.
+
+    \b
+    Ví dụ:
+      lsdocs batch giao-nhiem-vu --date 29/11/2026
+      lsdocs batch don-doc --as-of 30/11/2026 --only syt,skhcn --merge
+      lsdocs batch de-nghi-bao-cao --year 2026 -j 4 --quiet
+    """
     require_pdf_tools(make_pdf, pdfa)
     wanted = tuple(a for value in only for a in _split_only(value))
     options = BatchOptions(

@@ -17,10 +17,10 @@ from lsdocs.starter import STARTER_KINDS, new_plan
 @cli.command("new")
 @click.argument("kind", type=click.Choice(STARTER_KINDS))
 @click.argument("folder", required=False, default="content",
-                type=click.Path(file_okay=False, path_type=Path))
-@click.option("--id", "plan_id", default=None,
+                type=click.Path(file_okay=False, path_type=Path), metavar="THƯ_MỤC")
+@click.option("--id", "plan_id", default=None, metavar="MÃ",
               help="Mã kế hoạch (mặc định ke-hoach-NĂM), ví dụ kh-25-2027.")
-@click.option("--year", type=click.IntRange(1945, 2100), default=None,
+@click.option("--year", type=click.IntRange(1945, 2100), default=None, metavar="NĂM",
               help="Năm của dự thảo (mặc định: năm nay).")
 @lang_option
 @json_option
@@ -28,6 +28,9 @@ from lsdocs.starter import STARTER_KINDS, new_plan
 def new_command(obj: CliContext, kind: str, folder: Path, plan_id: str | None,
                 year: int | None) -> None:
     """Tạo tệp kế hoạch mới có chú thích, kiểm tra và soạn được ngay.
+
+    Mã kế hoạch viết thường, nối bằng gạch ngang (ví dụ kh-25-2027); ngày trong
+    tệp viết dạng DD/MM/YYYY.
 
     \b
     Ví dụ:

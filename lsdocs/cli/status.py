@@ -19,9 +19,11 @@ from lsdocs.progress.status import year_status
 
 @cli.command("status")
 @click.argument("content", required=False, type=CONTENT)
-@click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2025.")
+@click.option("--year", type=int, required=True, metavar="NĂM",
+              help="Năm báo cáo, ví dụ 2025.")
 @click.option("--as-of", "as_of", type=VnDate(), default=None,
-              help="Tính quá hạn đến ngày này (mặc định: ngày cuối kỳ báo cáo, 14/12).")
+              help="Tính quá hạn đến ngày này, dạng DD/MM/YYYY (mặc định: ngày cuối kỳ báo "
+              "cáo, 14/12).")
 @lang_option
 @json_option
 @click.pass_obj
@@ -30,11 +32,16 @@ def status_command(obj: CliContext, content: Path | None, year: int,
     """Tình hình thực hiện kế hoạch trong một năm báo cáo: từng nhiệm vụ theo nhóm và cơ quan,
     các cơ quan chưa báo cáo, số liệu tổng hợp.
 
-    CONTENT là tệp kế hoạch, thư mục nội dung hoặc mã kế hoạch (mặc định
+    NỘI_DUNG là tệp kế hoạch, thư mục nội dung hoặc mã kế hoạch (mặc định
     content/kh-182-2023.yaml); báo cáo tiến độ đọc từ tien-do/<mã kế hoạch>/<năm>/ cạnh tệp kế
-    hoạch. --json: một đối tượng JSON (lược đồ lsdocs/1), trong "result" là tình hình năm theo
-    lược đồ lsdocs.status/1.
+    hoạch. Ngày viết dạng DD/MM/YYYY. --json: một đối tượng JSON (lược đồ lsdocs/1), trong
+    "result" là tình hình năm theo lược đồ lsdocs.status/1.
     Mã thoát: 0 thành công, 1 nội dung có lỗi, 2 sai cách dùng.
+
+    \b
+    Ví dụ:
+      lsdocs status --year 2025
+      lsdocs status kh-182-2023 --year 2025 --as-of 30/11/2025 --json
     """
     loaded = load_plan(content or default_content())
     check_year(loaded, year)

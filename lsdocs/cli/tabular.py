@@ -21,8 +21,8 @@ _CONTENT = click.argument("content", required=False, type=CONTENT)
 def _output_option(suffix: str) -> Callable[[F], F]:
     return click.option(
         "-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-        default=None, help=f"Tệp kết quả (mặc định output/<mã kế hoạch>/phan-cong-nhiem-vu"
-                           f".{suffix}).")
+        default=None, metavar="TỆP",
+        help=f"Tệp kết quả (mặc định output/<mã kế hoạch>/phan-cong-nhiem-vu.{suffix}).")
 
 
 @cli.command("export-xlsx")
@@ -33,7 +33,13 @@ def _output_option(suffix: str) -> Callable[[F], F]:
 def export_xlsx_command(obj: CliContext, content: Path | None, output: Path | None) -> None:
     """Xuất bảng phân công nhiệm vụ ra tệp Excel để chỉnh sửa.
 
-    CONTENT là tệp kế hoạch (mặc định content/kh-182-2023.yaml).
+    NỘI_DUNG là tệp kế hoạch hoặc mã kế hoạch (mặc định content/kh-182-2023.yaml).
+    Hạn trong bảng viết dạng DD/MM/YYYY.
+
+    \b
+    Ví dụ:
+      lsdocs export-xlsx
+      lsdocs export-xlsx kh-182-2023 -o phan-cong.xlsx
     """
     _report_export(obj, export_assignments(content or default_content(), output, "xlsx",
                                            output_root=DEFAULT_OUTPUT))
@@ -50,14 +56,20 @@ def export_csv_command(obj: CliContext, content: Path | None, output: Path | Non
                        delimiter: str) -> None:
     """Xuất bảng phân công nhiệm vụ ra tệp CSV (UTF-8).
 
-    CONTENT là tệp kế hoạch (mặc định content/kh-182-2023.yaml).
+    NỘI_DUNG là tệp kế hoạch hoặc mã kế hoạch (mặc định content/kh-182-2023.yaml).
+    Hạn trong bảng viết dạng DD/MM/YYYY.
+
+    \b
+    Ví dụ:
+      lsdocs export-csv
+      lsdocs export-csv --delimiter ";" -o phan-cong.csv
     """
     _report_export(obj, export_assignments(content or default_content(), output, "csv",
                                            output_root=DEFAULT_OUTPUT, delimiter=delimiter))
 
 
 @cli.command("import-xlsx")
-@click.argument("table", type=click.Path(path_type=Path))
+@click.argument("table", type=click.Path(path_type=Path), metavar="BẢNG")
 @_CONTENT
 @click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra và báo thay đổi, không ghi gì.")
 @click.option("--force", is_flag=True,
@@ -69,8 +81,15 @@ def import_xlsx_command(obj: CliContext, table: Path, content: Path | None,
                         dry_run: bool, force: bool) -> None:
     """Nhập bảng phân công (.xlsx hoặc .csv) đã sửa vào tệp kế hoạch.
 
+    BẢNG là tệp .xlsx hoặc .csv do export-xlsx/export-csv ghi ra; hạn viết dạng
+    DD/MM/YYYY, mã cơ quan như trong content/agencies.yaml.
     Mọi ô được kiểm tra trước; có lỗi thì báo tất cả và không ghi gì.
     Mã thoát: 0 xong, 1 có lỗi nội dung, 2 sai cách dùng hoặc không đọc được tệp.
+
+    \b
+    Ví dụ:
+      lsdocs import-xlsx output/kh-182-2023/phan-cong-nhiem-vu.xlsx --dry-run
+      lsdocs import-xlsx phan-cong.csv content/kh-182-2023.yaml
     """
     try:
         result = import_assignments(table, content or default_content(), dry_run, force)

@@ -22,10 +22,16 @@ from lsdocs.progress.loader import validate_with_progress
 def validate_command(obj: CliContext, path: Path | None) -> None:
     """Kiểm tra nội dung (kế hoạch, danh mục cơ quan, báo cáo tiến độ); báo mọi lỗi một lần.
 
-    PATH là tệp kế hoạch hoặc thư mục nội dung (mặc định content/kh-182-2023.yaml). Các tệp
-    tiến độ (tien-do/<mã kế hoạch>/<năm>/<mã cơ quan>.yaml cạnh tệp kế hoạch) được kiểm tra
-    khi kế hoạch không có lỗi.
+    NỘI_DUNG là tệp kế hoạch, thư mục nội dung hoặc mã kế hoạch (mặc định
+    content/kh-182-2023.yaml). Các tệp tiến độ (tien-do/<mã kế hoạch>/<năm>/<mã cơ
+    quan>.yaml cạnh tệp kế hoạch) được kiểm tra khi kế hoạch không có lỗi. Ngày trong
+    nội dung viết dạng DD/MM/YYYY.
     Mã thoát: 0 hợp lệ, 1 có lỗi nội dung, 2 sai cách dùng.
+
+    \b
+    Ví dụ:
+      lsdocs validate
+      lsdocs validate content/kh-182-2023.yaml --lang en
     """
     problems = validate_with_progress(path or default_content())
     print_problems(obj, problems)
