@@ -31,13 +31,15 @@ from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.documents.letter_setup import resolve_recipient
-from lsdocs.errors import LsdocsError, Text, UsageError
+from lsdocs.errors import ContentError, Location, LsdocsError, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
 from lsdocs.letters import letter_file_name, load_progress_for, render_letter
+from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.merge import merge_documents
-from lsdocs.render.output import remove_stale_temporaries, write_atomic
-from lsdocs.templates import load_template
+from lsdocs.render.output import ensure_directory, remove_stale_temporaries, write_atomic
+from lsdocs.tabular.csvsafe import neutralise
+from lsdocs.templates import load_template, template_path
 
 WRITTEN, UNCHANGED, FAILED = "written", "unchanged", "failed"
 
@@ -98,7 +100,7 @@ def plan_batch(
     setup = letter_doc.setup(content, options.kind, options.letter, load_progress_for(content))
     wanted = letter_doc.recipients(setup)
     selected, skipped = _select(setup, wanted, options.only) if options.only else (wanted, [])
-    directory = options.output_root / vn.slugify(content.plan.id) / options.kind
+    directory = options.output_root / vn.file_id(content.plan.id) / options.kind
     run = {
         "letter_date": vn.short_date(options.letter.date),
         "as_of": vn.short_date(setup.as_of),
@@ -117,6 +119,7 @@ def plan_batch(
         )
         for agency_id in selected
     ]
+    _refuse_shared_names(content, items)
     result = BatchResult(directory, content, skipped=skipped, warnings=list(setup.warnings))
     return result, items, setup
 
@@ -127,6 +130,24 @@ def content_digest(content: Content) -> str:
     for name in (content.plan_file, content.registry_file):
         digest.update(Path(name).read_bytes() if name and Path(name).is_file() else b"")
     return digest.hexdigest()
+
+
+def _refuse_shared_names(content: Content, items: list[BatchItem]) -> None:
+    """Two letters must never share a file (also on case-insensitive disks)."""
+    first: dict[str, BatchItem] = {}
+    problems = []
+    for item in items:
+        other = first.setdefault(item.file.casefold(), item)
+        if other is not item:
+            problems.append(Problem(
+                Location(file=content.registry_file, path=f"agencies.{item.agency}"),
+                T("hai cơ quan «{a}» và «{b}» sẽ ghi cùng một tệp {f}; chưa ghi gì",
+                  "the agencies «{a}» and «{b}» would be written to the same file {f}; "
+                  "nothing was written", a=other.agency, b=item.agency, f=item.file),
+                hint=T("đổi mã của một trong hai cơ quan", "change the id of one of them"),
+                code="file-name-collision"))
+    if problems:
+        raise ContentError(problems)
 
 
 def _select(
@@ -167,9 +188,10 @@ def run_batch_content(
     if items:
         # One template, one wording: a format fault shows in the first letter already.
         first = render_letter(setup, items[0].agency, options.templates_dir)
-        require_conformant({items[0].file: first})
+        require_conformant({items[0].file: first},
+                           {items[0].file: template_path(options.kind, options.templates_dir)})
+    ensure_directory(result.directory)
     remove_stale_temporaries(result.directory)
-    result.directory.mkdir(parents=True, exist_ok=True)
     for item in write_letters(setup, options, result.directory, items):
         result.items.append(item)
         if progress:
@@ -247,7 +269,8 @@ def _write_one(item: BatchItem, directory: Path) -> BatchItem:
     try:
         data = render_letter(setup, item.agency, _state["templates_dir"])  # type: ignore[arg-type]
         if _state["check_all"]:
-            require_conformant({item.file: data})
+            require_conformant({item.file: data}, {item.file: template_path(
+                setup.kind, _state["templates_dir"])})  # type: ignore[arg-type]
         changed = write_atomic(directory / item.file, data)
     except (LsdocsError, OSError) as exc:
         item.status = FAILED
@@ -277,7 +300,8 @@ def write_manifest(result: BatchResult) -> None:
     writer = csv.DictWriter(buffer, fieldnames=MANIFEST_FIELDS, lineterminator="\n",
                             restval="", extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()}
+                     for row in rows)
     write_atomic(result.directory / "manifest.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
     payload = {"items": rows, "skipped": result.skipped,
                "warnings": [w.get("vi") for w in result.warnings],
@@ -290,8 +314,8 @@ def _earlier_rows(result: BatchResult) -> list[dict[str, object]]:
     """Manifest rows of letters an earlier run wrote and this one (``--only``) did not touch."""
     path = result.directory / "manifest.json"
     try:
-        earlier = json.loads(path.read_text(encoding="utf-8"))["items"]
-    except (OSError, ValueError, KeyError, TypeError):
+        earlier = json.loads(read_regular_file(path, MAX_CONTENT_BYTES).decode("utf-8"))["items"]
+    except (OSError, ValueError, KeyError, TypeError, Refused):
         return []
     done = {item.agency for item in result.items}
     return [

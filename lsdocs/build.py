@@ -15,7 +15,7 @@ from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
 from lsdocs.render.engine import CoreProperties
 from lsdocs.render.output import remove_stale_temporaries, write_atomic
-from lsdocs.templates import load_template
+from lsdocs.templates import load_template, template_path
 
 PLAN_FILE = KINDS["ke-hoach"].file_name()
 APPENDIX_FILE = KINDS["phu-luc-phan-cong"].file_name()
@@ -52,8 +52,10 @@ def build_content(content: Content, output_root: Path,
                   templates_dir: Path | None = None) -> BuildResult:
     """Write the plan and its appendix from loaded *content* (see :func:`build`)."""
     documents = render_plan_documents(content, templates_dir)
-    require_conformant(documents)
-    directory = output_root / vn.slugify(content.plan.id)
+    require_conformant(documents, {PLAN_FILE: template_path("ke-hoach", templates_dir),
+                                   APPENDIX_FILE: template_path("phu-luc-phan-cong",
+                                                                templates_dir)})
+    directory = output_root / vn.file_id(content.plan.id)
     result = BuildResult(directory, illustrative=plan_doc.illustrative_note(content.plan),
                          warnings=list(content.warnings))
     remove_stale_temporaries(directory)

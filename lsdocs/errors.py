@@ -227,7 +227,11 @@ class ContentError(LsdocsError):
 
 def is_missing_file(problems: Iterable[Problem]) -> bool:
     errors = [p for p in problems if p.is_error]
-    return bool(errors) and all(p.code == "missing-file" for p in errors)
+    return bool(errors) and all(p.code in _FILE_CODES for p in errors)
+
+
+#: Problems that mean the file named could not be read at all (exit code 2).
+_FILE_CODES = frozenset({"missing-file", "not-a-file"})
 
 
 class TemplateError(LsdocsError):
@@ -236,6 +240,15 @@ class TemplateError(LsdocsError):
 
 class DocumentReadError(LsdocsError):
     """A .docx file cannot be opened (not a zip, not Word, encrypted, damaged)."""
+
+    exit_code = 2
+
+
+class OutputError(LsdocsError):
+    """A file cannot be written: not a regular file, no permission, disk full.
+
+    Raised by :func:`lsdocs.render.output.write_atomic`; nothing was changed.
+    """
 
     exit_code = 2
 

@@ -15,12 +15,19 @@ from lsdocs.progress.loader import load_progress
 from lsdocs.progress.model import PlanProgress
 from lsdocs.render.engine import CoreProperties
 from lsdocs.render.output import write_atomic
-from lsdocs.templates import load_template
+from lsdocs.templates import load_template, template_path
+
+#: Agency file ids that would take the name of another file lsdocs writes
+#: (``giao-nhiem-vu-tong-hop.docx`` is the merged batch file).
+RESERVED_IDS = frozenset({"tong-hop"})
 
 
 def letter_file_name(kind: str, agency_id: str | None) -> str:
-    """Safe ASCII file name from ids only: ``giao-nhiem-vu-snnmt.docx``."""
-    return KINDS[kind].file_name(vn.slugify(agency_id) if agency_id else None)
+    """Safe ASCII file name from ids only: ``giao-nhiem-vu-snnmt.docx``.
+
+    Different agency ids always give different names (:func:`lsdocs.vnformat.file_id`).
+    """
+    return KINDS[kind].file_name(vn.file_id(agency_id, RESERVED_IDS) if agency_id else None)
 
 
 def render_letter(
@@ -59,8 +66,8 @@ def write_letter(content: Content, kind: str, options: letter_doc.LetterOptions,
         warnings += [*setup.warnings, *letter_doc.letter_warnings(setup, to)]
     name = letter_file_name(kind, to)
     data = render_letter(setup, to, templates_dir)
-    require_conformant({name: data})
-    path = output_root / vn.slugify(content.plan.id) / name
+    require_conformant({name: data}, {name: template_path(kind, templates_dir)})
+    path = output_root / vn.file_id(content.plan.id) / name
     return path, write_atomic(path, data), to
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from lsdocs.content.loader import REGISTRY_FILE, find_plan
 from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.output import write_atomic
 
 STARTER_KINDS = ("ke-hoach",)
@@ -55,8 +55,12 @@ def new_plan(folder: str | os.PathLike[str], plan_id: str, *, year: int | None =
                                         "no agency registry to copy"), str(registry),
                           T("tệp agencies.yaml", "an agencies.yaml file"))
         copied = folder / REGISTRY_FILE
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(registry, copied)
+        try:
+            data = read_regular_file(registry, MAX_CONTENT_BYTES)
+        except Refused as exc:
+            raise _refuse("registry", exc.message, str(registry),
+                          T("tệp agencies.yaml", "an agencies.yaml file")) from exc
+        write_atomic(copied, data)
     write_atomic(target, text.encode("utf-8"))
     return StarterResult(target, copied)
 

@@ -21,18 +21,22 @@ from lsdocs.check.places import Locator, join
 from lsdocs.check.rules import RULES, Rule
 from lsdocs.check.scope import out_of_scope
 from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.limits import MAX_PACKAGE_BYTES, Refused, read_regular_file
 
 #: at most this many findings per rule (per document); the rest are summed up in one more
 MAX_PER_RULE = 12
 
 
 def read_path(path: str | Path) -> bytes:
-    """Bytes of a file, or DocumentReadError (missing, a folder, no permission)."""
+    """Bytes of a file, or DocumentReadError (missing, a folder, a device, too large, …)."""
     try:
-        return Path(path).read_bytes()
-    except OSError as exc:
+        return read_regular_file(Path(path), MAX_PACKAGE_BYTES)
+    except Refused as exc:
+        raise read_error(str(path), Text(f"Không đọc được tệp: {exc.message.vi}",
+                                         f"The file cannot be read: {exc.message.en}")) from exc
+    except (OSError, ValueError) as exc:
         raise read_error(str(path), T("Không đọc được tệp ({e})", "The file cannot be read "
-                                      "({e})", e=exc.strerror or exc)) from exc
+                                      "({e})", e=getattr(exc, "strerror", None) or exc)) from exc
 
 
 def open_document(data: bytes, name: str) -> Document:

@@ -6,17 +6,14 @@ in the Quốc hiệu.  Fixed: page size and margins into range, fonts to Times
 New Roman (theme fonts replaced), text colour to black (urgency marks keep
 their red), page numbers to the header centre with none on page 1, appendix
 numbering restarted at 1.  The input is never overwritten unless asked; the
-output is written atomically (temporary file in the same folder, then
-``os.replace``).
+output is written by :func:`lsdocs.render.output.write_atomic` (atomic, keeps
+the file's permissions, refuses devices and folders) and holds only the parts
+a .docx needs (:func:`needed_parts`), zipped reproducibly.
 """
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,8 +27,10 @@ from lsdocs.check.docmodel import Document, Paragraph
 from lsdocs.check.engine import check_loaded, open_document, read_path
 from lsdocs.check.findings import CheckReport
 from lsdocs.check.fix_pages import AFTER_PG_NUM, PageNumberFixer, insert_ordered
+from lsdocs.check.package import CONTENT_TYPES, Package, rels_name
 from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, has_combining, key, nfc, snippet, urgency_mark
 from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.render.output import write_atomic, zip_package
 
 TNR = "Times New Roman"
 #: margin → value to clamp to (inside the range, away from the ±3 tw tolerance)
@@ -320,30 +319,43 @@ def _nfc_paragraph(para: Element) -> int:
 
 
 def _serialise(doc: Document, dirty: set[str], new_parts: dict[str, Element]) -> bytes:
-    out = io.BytesIO()
-    source = doc.package.zip
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            root = doc.package.xml(info.filename) if info.filename in dirty else None
-            data = (etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-                    if root is not None else doc.package.read(info.filename))
-            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-        for name, root in new_parts.items():
-            target.writestr(name, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                                 standalone=True))
-    return out.getvalue()
+    """The fixed package: only the parts a .docx needs, zipped reproducibly."""
+    parts: dict[str, bytes] = {}
+    for name in needed_parts(doc.package):
+        root = doc.package.xml(name) if name in dirty else None
+        parts[name] = _xml_bytes(root) if root is not None else doc.package.read(name)
+    for name, root in new_parts.items():
+        parts[name] = _xml_bytes(root)
+    return zip_package(parts)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file in the same folder."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def _xml_bytes(root: Element) -> bytes:
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return data
+
+
+def needed_parts(package: Package) -> list[str]:
+    """``[Content_Types].xml`` and every part reachable through relationships, in zip order.
+
+    A part nothing refers to (a stray entry, a payload for whoever unpacks
+    the file) is not written.
+    """
+    names = [info.filename for info in package.zip.infolist() if not info.is_dir()]
+    present = set(names)
+    keep = {CONTENT_TYPES} & present
+    todo, seen = [""], {""}
+    while todo:
+        source = todo.pop()
+        rels = rels_name(source)
+        if rels not in present:
+            continue
+        keep.add(rels)
+        for target in package.rels(source).values():
+            if target in present and target not in seen:
+                seen.add(target)
+                keep.add(target)
+                todo.append(target)
+    return [name for name in names if name in keep]
 
 
 def _target(src: Path, dst: str | Path | None, in_place: bool) -> Path:

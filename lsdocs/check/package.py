@@ -19,11 +19,11 @@ from lxml import etree
 
 from lsdocs.check._xml import PKG_REL_NS, Element, parse, w
 from lsdocs.errors import DocumentReadError, Location, Problem, T, Text
+from lsdocs.limits import Refused, check_zip, refuse_dtd
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-#: refuse parts that inflate beyond this (zip bombs)
-MAX_PART_BYTES = 256 * 1024 * 1024
 OFFICE_DOCUMENT = "/officeDocument"
+CONTENT_TYPES = "[Content_Types].xml"
 
 
 def read_error(name: str, message: Text) -> DocumentReadError:
@@ -46,11 +46,13 @@ class Package:
         _refuse_non_zip(data, name)
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
-            archive.namelist()
+            check_zip(archive)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
             raise read_error(name, T("Tệp .docx bị hỏng: không đọc được cấu trúc ZIP ({e})",
                                      "The .docx file is damaged: its ZIP structure cannot "
                                      "be read ({e})", e=exc)) from exc
+        except Refused as exc:
+            raise refused_error(name, exc) from exc
         package = cls(name=name, zip=archive, main="")
         package.main = package._find_main()
         root = package.xml(package.main)
@@ -69,10 +71,6 @@ class Package:
 
     def read(self, part: str) -> bytes:
         """Raw bytes of a part (DocumentReadError if damaged or too large)."""
-        info = self.zip.getinfo(part)
-        if info.file_size > MAX_PART_BYTES:
-            raise read_error(self.name, T("Phần {p} quá lớn ({n} byte)", "Part {p} is too "
-                                          "large ({n} bytes)", p=part, n=info.file_size))
         try:
             return self.zip.read(part)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
@@ -89,7 +87,14 @@ class Package:
 
     def _parse(self, part: str) -> Element:
         try:
-            return parse(self.read(part))
+            data = self.read(part)
+            refuse_dtd(data, part)
+            root = parse(data)
+            if root.getroottree().docinfo.doctype:
+                refuse_dtd(b"<!DOCTYPE", part)
+            return root
+        except Refused as exc:
+            raise refused_error(self.name, exc) from exc
         except etree.XMLSyntaxError as exc:
             raise read_error(self.name, T("Tệp .docx bị hỏng: phần {p} không phải XML hợp lệ "
                                           "({e})", "The .docx file is damaged: part {p} is "
@@ -103,7 +108,7 @@ class Package:
 
     def rel_types(self, part: str) -> dict[str, str]:
         """Relationship type suffix (``/styles``) → target part name."""
-        root = self.xml(_rels_name(part))
+        root = self.xml(rels_name(part))
         found: dict[str, str] = {}
         for rel in [] if root is None else root.iter(f"{{{PKG_REL_NS}}}Relationship"):
             kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
@@ -112,7 +117,7 @@ class Package:
         return found
 
     def _read_rels(self, part: str) -> dict[str, str]:
-        root = self.xml(_rels_name(part))
+        root = self.xml(rels_name(part))
         found: dict[str, str] = {}
         for rel in [] if root is None else root.iter(f"{{{PKG_REL_NS}}}Relationship"):
             if rel.get("TargetMode") != "External":
@@ -143,7 +148,14 @@ def _refuse_non_zip(data: bytes, name: str) -> None:
                                  "The file is not a .docx document (not a ZIP file)"))
 
 
-def _rels_name(part: str) -> str:
+def refused_error(name: str, exc: Refused) -> DocumentReadError:
+    """The error for a package refused by a limit of :mod:`lsdocs.limits`."""
+    return read_error(name, Text(f"Tệp .docx bị từ chối: {exc.message.vi}",
+                                 f"The .docx file is refused: {exc.message.en}"))
+
+
+def rels_name(part: str) -> str:
+    """The relationships part of *part* (``""`` is the package itself)."""
     folder, base = posixpath.split(part)
     return posixpath.join(folder, "_rels", base + ".rels")
 

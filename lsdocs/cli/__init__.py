@@ -119,6 +119,10 @@ def _run(argv: list[str] | None) -> None:
         click.echo(exc.format(lang), err=True)
         _emit_failure(exc.exit_code, exc.problems)
         sys.exit(exc.exit_code)
+    except MemoryError:  # an input beyond every limit lsdocs checks before the work
+        click.echo(OUT_OF_MEMORY.get(_lang_from_argv(argv)), err=True)
+        _emit_failure(2, [Problem(Location(), OUT_OF_MEMORY, code="memory")])
+        sys.exit(2)
     except OSError as exc:  # the disk, permissions, a folder where a file should be
         message = CANNOT_WRITE.format(f=exc.filename or "", e=exc.strerror or str(exc))
         click.echo(message.get(_lang_from_argv(argv)), err=True)
@@ -151,6 +155,12 @@ CANNOT_WRITE = T(
     "trên đĩa. Các tệp đã có không bị thay đổi.",
     "{f}: error: cannot read or write the file ({e}); check the path, permissions and free "
     "space. Existing files were not changed.",
+)
+OUT_OF_MEMORY = T(
+    "lỗi: không đủ bộ nhớ để xử lý tệp đầu vào (tệp quá lớn hoặc bất thường); không có tệp nào "
+    "bị thay đổi. Xem các giới hạn trong README (mục «Giới hạn»).",
+    "error: not enough memory to process the input (the file is too large or abnormal); no "
+    "file was changed. See the limits in the README (section «Giới hạn»).",
 )
 INTERNAL_ERROR = T(
     "lỗi nội bộ của lsdocs ({e}); nội dung và các tệp đã có không bị thay đổi. "

@@ -181,9 +181,9 @@ def _registry_for(root: Node, plan_file: Path, problems: ProblemList) -> _Regist
     if not _is_file(file):
         line = ref.line if ref is not None else 1
         Reporter(str(plan_file), problems).error(
-            line, "agencies", T("không tìm thấy tệp danh mục cơ quan",
-                                "the agency registry file is missing"),
-            found=shown, hint=T("ghi đường dẫn tương đối so với tệp kế hoạch",
+            line, "agencies", Text(f"không tìm thấy tệp danh mục cơ quan: «{shown}»",
+                                   f"the agency registry file is missing: «{shown}»"),
+            hint=T("ghi đường dẫn tương đối so với tệp kế hoạch",
                                 "give the path relative to the plan file"),
             code="missing-registry")
         return None

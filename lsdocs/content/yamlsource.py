@@ -7,14 +7,17 @@ is reported in the same pass.  Scalars are then built with ruamel.yaml's own
 constructor (YAML 1.2: ``yes`` is text, ``182`` an integer).
 
 Nothing here raises for a user mistake: bytes that are not UTF-8, YAML syntax
-errors, an empty file, duplicate keys and text that is not NFC all come back as
-:class:`~lsdocs.errors.Problem` (the last one as a warning, and the text is
-normalised).
+errors, an empty file, duplicate keys, control characters and text that is
+not NFC all come back as :class:`~lsdocs.errors.Problem` (the last one as a
+warning, and the text is normalised).  The limits of :mod:`lsdocs.limits`
+(file size, values after alias expansion, number of aliases) are checked
+before the work they bound.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,12 +27,27 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.nodes import Node as YamlNode
+from ruamel.yaml.reader import ReaderError
 
 from lsdocs.content._report import Reporter
-from lsdocs.errors import T
+from lsdocs.errors import T, Text
+from lsdocs.limits import (
+    MAX_CONTENT_BYTES,
+    MAX_YAML_ALIASES,
+    MAX_YAML_NODES,
+    Refused,
+    read_regular_file,
+)
 
 # Deeper than any content file needs; stops recursive aliases (&a [*a]).
 _MAX_DEPTH = 40
+#: Characters no document can hold: C0 controls but tab and line ends, DEL, C1
+#: controls, surrogates and the two non-characters XML refuses.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+class _TooBig(Exception):
+    """The tree grew beyond a limit while aliases were expanded."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +110,7 @@ def read_yaml(path: Path, rep: Reporter) -> Node | None:
     try:
         graph = YAML(typ="rt").compose(text)
     except YAMLError as e:
-        _report_syntax(e, rep)
+        _report_syntax(e, rep, text)
         return None
     except RecursionError:
         rep.error(None, None, T("cấu trúc lồng quá sâu", "nesting too deep"), code="too-deep")
@@ -101,12 +119,18 @@ def read_yaml(path: Path, rep: Reporter) -> Node | None:
         rep.error(None, None, T("tệp rỗng, không có nội dung", "the file is empty"),
                   code="empty-file")
         return None
-    return _Builder(rep).build(graph, "", None, 0)
+    try:
+        return _Builder(rep).build(graph, "", None, 0)
+    except _TooBig:
+        return None
 
 
 def _read_text(path: Path, rep: Reporter) -> str | None:
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_CONTENT_BYTES)
+    except Refused as e:
+        rep.error(None, None, e.message, code=e.code)
+        return None
     except FileNotFoundError:
         rep.error(None, None, T("không tìm thấy tệp", "file not found"), code="missing-file")
         return None
@@ -124,9 +148,12 @@ def _read_text(path: Path, rep: Reporter) -> str | None:
         return None
 
 
-def _report_syntax(e: YAMLError, rep: Reporter) -> None:
+def _report_syntax(e: YAMLError, rep: Reporter, text: str) -> None:
     line = None
     detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+    if isinstance(e, ReaderError):
+        _report_control(rep, text.count("\n", 0, max(e.position, 0)) + 1, None, chr(e.character))
+        return
     if isinstance(e, MarkedYAMLError):
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -143,9 +170,13 @@ class _Builder:
     def __init__(self, rep: Reporter):
         self.rep = rep
         self.constructor = YAML(typ="rt").constructor
+        self.built = 0
+        self.seen: set[int] = set()
+        self.aliases = 0
 
     def build(self, node: YamlNode, path: str, key_line: int | None, depth: int) -> Node:
         line = node.start_mark.line + 1
+        self._count(node, line)
         if depth > _MAX_DEPTH:
             self.rep.error(line, path, T("cấu trúc lồng quá sâu (có thể là bí danh vòng)",
                                          "nesting too deep (perhaps a recursive alias)"),
@@ -158,6 +189,21 @@ class _Builder:
                      for i, item in enumerate(node.value)]
             return Node(items, line, path, key_line)
         return Node(self._scalar(node, path), line, path, key_line)
+
+    def _count(self, node: YamlNode, line: int) -> None:
+        """Stop before aliases expand the tree beyond the limits (an "alias bomb")."""
+        self.built += 1
+        if id(node) in self.seen and isinstance(node, (MappingNode, SequenceNode)):
+            self.aliases += 1
+        self.seen.add(id(node))
+        if self.built > MAX_YAML_NODES or self.aliases > MAX_YAML_ALIASES:
+            self.rep.error(line, None, T(
+                "tệp có quá nhiều giá trị khi mở rộng bí danh YAML (giới hạn {n} giá trị, {a} "
+                "lần dùng bí danh); có thể là «bom bí danh»",
+                "the file has too many values once YAML aliases are expanded (the limit is {n} "
+                "values, {a} alias uses); probably an alias bomb",
+                n=MAX_YAML_NODES, a=MAX_YAML_ALIASES), code="yaml-limit")
+            raise _TooBig
 
     def _mapping(self, node: MappingNode, path: str, key_line: int | None, depth: int) -> Node:
         entries: dict[str, Node] = {}
@@ -210,6 +256,9 @@ class _Builder:
         return self._nfc(str(value), line, path)
 
     def _nfc(self, text: str, line: int, path: str) -> str:
+        bad = _CONTROL.search(text)
+        if bad:
+            _report_control(self.rep, line, path, bad.group())
         if unicodedata.is_normalized("NFC", text):
             return text
         self.rep.warning(line, path,
@@ -220,3 +269,15 @@ class _Builder:
                                 "type with precomposed Unicode"),
                          code="not-nfc")
         return unicodedata.normalize("NFC", text)
+
+
+def _report_control(rep: Reporter, line: int, path: str | None, char: str) -> None:
+    code = f"U+{ord(char):04X}"
+    rep.error(line, path, Text(
+        f"có ký tự điều khiển {code}, không in được và không ghi được vào văn bản Word",
+        f"holds the control character {code}, which cannot be printed or written into a "
+        "Word document"),
+        hint=T("xóa ký tự này (thường do chép từ phần mềm khác hoặc gõ \\x01, \\0 trong "
+               "dấu nháy kép)", "remove it (it usually comes from pasting, or from \\x01, "
+               "\\0 written inside double quotes)"),
+        code="control-character")

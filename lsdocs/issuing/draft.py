@@ -17,6 +17,7 @@ from lxml import etree
 from lsdocs import vnformat as vn
 from lsdocs.check._xml import PARSER, Element, w
 from lsdocs.errors import DocumentReadError, Location, Problem, T, Text
+from lsdocs.limits import Refused, read_zip_parts
 
 DOCUMENT_PART = "word/document.xml"
 NUMBER_LINE = re.compile(r"^(?P<head>\s*Số\s*:)(?P<number>\s*[0-9]*\s*)/\s*(?P<symbol>\S+)\s*$")
@@ -44,8 +45,13 @@ def read_draft(data: bytes, name: str) -> Draft:
     """Parse *data*; a file that is not a Word document raises DocumentReadError."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            read_zip_parts(archive, xml_only=True)  # zip bombs, zip-slip names, DTDs refused
             xml = archive.read(DOCUMENT_PART)
         root = etree.fromstring(xml, PARSER)
+    except Refused as exc:
+        raise DocumentReadError(Problem(Location(file=name), Text(
+            f"tệp Word (.docx) bị từ chối: {exc.message.vi}",
+            f"the Word (.docx) file is refused: {exc.message.en}"))) from exc
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
         raise DocumentReadError(Problem(Location(file=name), T(
             "không đọc được tệp Word (.docx) ({e})", "cannot read the Word (.docx) file ({e})",

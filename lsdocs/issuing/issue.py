@@ -23,6 +23,7 @@ from pathlib import Path
 from lsdocs import vnformat as vn
 from lsdocs.batch import FAILED, iter_manifest
 from lsdocs.check import check_bytes
+from lsdocs.check.engine import read_path
 from lsdocs.errors import (
     SEVERITY_WARNING,
     DocumentReadError,
@@ -165,7 +166,7 @@ def _read(paths: Sequence[Path]) -> tuple[list[_Job], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         try:
-            data = path.read_bytes()
+            data = read_path(path)  # regular files within the size limit only
             draft = read_draft(data, str(path))
         except DocumentReadError as exc:
             problems += exc.problems

@@ -21,7 +21,7 @@ from lxml import etree
 from lsdocs import vnformat as vn
 from lsdocs.check._xml import PARSER, Element, w
 from lsdocs.issuing.draft import DATE_LINE, DOCUMENT_PART, NUMBER_LINE, Draft, para_text
-from lsdocs.render.engine import ZIP_EPOCH
+from lsdocs.render.output import zip_package
 
 MARKER = "lsdocs-phat-hanh"
 CUSTOM_PART = "docProps/custom.xml"
@@ -115,26 +115,13 @@ def _stamp_reference(para: Element, symbol: str, number: int, issued_on: dt.date
 
 
 def _rebuild(draft: Draft, marker: str) -> bytes:
-    """The zip again, entry by entry in the same order, with the changed parts."""
+    """The zip again with the changed parts, through the one reproducible zip writer."""
     source = zipfile.ZipFile(io.BytesIO(draft.data))
     parts = {info.filename: source.read(info) for info in source.infolist()}
     parts[DOCUMENT_PART] = etree.tostring(draft.root, xml_declaration=True,
                                           encoding="UTF-8", standalone=True)
     _add_marker(parts, marker)
-    out = io.BytesIO()
-    infos = {info.filename: info for info in source.infolist()}
-    with zipfile.ZipFile(out, "w") as target:
-        for name, data in parts.items():
-            info = infos.get(name) or _new_info(name)
-            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
-
-
-def _new_info(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-    info.external_attr = 0o600 << 16
-    info.create_system = 0
-    return info
+    return zip_package(parts)
 
 
 def _add_marker(parts: dict[str, bytes], marker: str) -> None:

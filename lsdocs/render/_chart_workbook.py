@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from lsdocs.render._chart_xml import SHEET, column_letter, number_text
-from lsdocs.render.engine import write_package
+from lsdocs.render.output import zip_package
 
 if TYPE_CHECKING:
     from lsdocs.render.chart import BarChart
@@ -86,7 +86,7 @@ def workbook_bytes(chart: BarChart) -> bytes:
         "xl/worksheets/sheet1.xml": _sheet(chart, strings),
         "xl/sharedStrings.xml": strings.xml(),
     }
-    return write_package({name: (_HEAD + xml).encode("utf-8") for name, xml in parts.items()})
+    return zip_package({name: (_HEAD + xml).encode("utf-8") for name, xml in parts.items()})
 
 
 class _SharedStrings:

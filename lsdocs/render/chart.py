@@ -34,7 +34,7 @@ from lxml import etree
 from lsdocs.errors import Location, Problem, T, TemplateError
 from lsdocs.render._chart_workbook import workbook_bytes
 from lsdocs.render._chart_xml import C_NS, chart_space_xml
-from lsdocs.render.engine import write_package
+from lsdocs.render.output import zip_package
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -130,7 +130,7 @@ def insert_chart(docx: bytes, chart: BarChart, *, marker: str, width_cm: float =
                    chart.title or f"Biểu đồ {number}", size)
     parts[DOCUMENT] = _xml_bytes(root)
     _add_chart_parts(parts, chart, number, size)
-    return write_package(parts)
+    return zip_package(parts)
 
 
 def _add_chart_parts(parts: dict[str, bytes], chart: BarChart, number: int,

@@ -19,6 +19,7 @@ import io
 import re
 import traceback
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,16 +32,29 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from lsdocs.errors import Location, Problem, T, TemplateError, Text
-from lsdocs.render.environment import compile_source, render_template
+from lsdocs.limits import (
+    MAX_PACKAGE_BYTES,
+    MAX_TEMPLATE_PART_BYTES,
+    SAFE_PARSER,
+    Refused,
+    read_regular_file,
+    read_zip_parts,
+    size_text,
+)
+from lsdocs.render.environment import (
+    TemplateLimitError,
+    TemplateRefused,
+    compile_source,
+    render_template,
+)
+from lsdocs.render.output import zip_package
 from lsdocs.render.rules import fit_rules
 
-#: 1980-01-01 00:00:00, the earliest time a zip entry can carry.
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _TAGS = re.compile(r"<[^>]+>")
-# Ways to switch escaping off: values must always be escaped into the XML.
-_UNESCAPED = re.compile(r"\{%-?\s*autoescape\b|\|\s*safe\b")
+#: Former name of :func:`lsdocs.render.output.zip_package`, the one zip writer.
+write_package = zip_package
 
 
 @dataclass(frozen=True)
@@ -68,11 +82,18 @@ class DocxTemplateFile:
                 self._templates[part_name] = self._compile(part_name, data)
 
     def _compile(self, part_name: str, data: bytes) -> jinja2.Template:
-        source = _patch(data.decode("utf-8"))
-        unsafe = _UNESCAPED.search(source)
-        if unsafe:
-            lineno = source.count("\n", 0, unsafe.start()) + 1
-            raise TemplateError(self._problem(part_name, source, lineno, _unescaped_message()))
+        if len(data) > MAX_TEMPLATE_PART_BYTES:
+            message = T("phần mẫu quá lớn ({s}; giới hạn {m})",
+                        "the template part is too large ({s}; the limit is {m})",
+                        s=size_text(len(data)), m=size_text(MAX_TEMPLATE_PART_BYTES))
+            raise TemplateError(Problem(Location(self.name, path=part_name), message,
+                                        code="too-large"))
+        try:
+            source = _patch(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            message = T("phần mẫu không phải văn bản UTF-8 ({e})",
+                        "the template part is not UTF-8 text ({e})", e=exc)
+            raise TemplateError(Problem(Location(self.name, path=part_name), message)) from exc
         try:
             return compile_source(f"{self.name}:{part_name}", source)
         except jinja2.TemplateSyntaxError as exc:
@@ -87,7 +108,7 @@ class DocxTemplateFile:
             rendered[part_name] = self._render_part(part_name, template, context)
         if "docProps/core.xml" in self._parts:
             rendered["docProps/core.xml"] = _core_xml(core)
-        return write_package({**self._parts, **rendered})
+        return zip_package({**self._parts, **rendered})
 
     def _render_part(
         self, part_name: str, template: jinja2.Template, context: Mapping[str, Any]
@@ -98,6 +119,11 @@ class DocxTemplateFile:
             raise self._runtime_error(part_name, template, exc, _undefined_message(exc)) from exc
         except SecurityError as exc:
             raise self._runtime_error(part_name, template, exc, _security_message(exc)) from exc
+        except TemplateLimitError as exc:
+            raise self._runtime_error(part_name, template, exc, exc.message) from exc
+        except MemoryError as exc:
+            message = T("mẫu cần quá nhiều bộ nhớ khi điền", "the template needs too much memory")
+            raise self._runtime_error(part_name, template, exc, message) from exc
         except Exception as exc:  # any failure inside a template is the template's
             message = T("lỗi khi điền mẫu: {e}", "template error: {e}",
                         e=f"{type(exc).__name__}: {exc}")
@@ -117,7 +143,7 @@ class DocxTemplateFile:
 
     def _check_well_formed(self, part_name: str, data: bytes) -> None:
         try:
-            etree.fromstring(data)
+            etree.fromstring(data, SAFE_PARSER)
         except etree.XMLSyntaxError as exc:
             message = T(
                 "mẫu tạo ra XML hỏng ({e}); kiểm tra các thẻ {{%p}}/{{%tr}} có đóng đủ",
@@ -128,10 +154,18 @@ class DocxTemplateFile:
 
 
 def _read_parts(path: Path, name: str) -> dict[str, bytes]:
+    """The template's parts, after the package limits (:mod:`lsdocs.limits`)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            return {info.filename: archive.read(info) for info in archive.infolist()}
-    except (OSError, zipfile.BadZipFile, KeyError) as exc:
+        data = read_regular_file(path, MAX_PACKAGE_BYTES)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return read_zip_parts(archive)
+    except Refused as exc:
+        message = T("mẫu .docx bị từ chối: {e}", "the .docx template is refused: {e}")
+        raise TemplateError(Problem(Location(name), Text(
+            message.vi.format(e=exc.message.vi), message.en.format(e=exc.message.en)),
+            code=exc.code)) from exc
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError,
+            ValueError, RuntimeError, NotImplementedError, zlib.error) as exc:
         message = T(
             "không đọc được mẫu .docx ({e})", "cannot read the .docx template ({e})", e=exc
         )
@@ -181,15 +215,10 @@ def _locate(name: str, part_name: str, source: str, lineno: int | None) -> Locat
 
 
 def _syntax_message(exc: jinja2.TemplateSyntaxError) -> Text:
+    if isinstance(exc, TemplateRefused):
+        return exc.text
     return T(
         "thẻ mẫu viết sai: {e}", "malformed template tag: {e}", e=exc.message or str(exc)
-    )
-
-
-def _unescaped_message() -> Text:
-    return T(
-        "mẫu tắt việc thoát ký tự (autoescape/safe); giá trị nội dung luôn phải được thoát",
-        "the template switches escaping off (autoescape/safe); content values are always escaped",
     )
 
 
@@ -234,17 +263,3 @@ def _core_xml(core: CoreProperties) -> bytes:
         'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' + body + "</cp:coreProperties>"
     ).encode("utf-8")
-
-
-def write_package(parts: Mapping[str, bytes]) -> bytes:
-    """Zip *parts* reproducibly: their order, fixed timestamps, [Content_Types].xml first."""
-    names = sorted(parts, key=lambda n: n != "[Content_Types].xml")  # stable: keeps order
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            info.create_system = 0
-            archive.writestr(info, parts[name], compresslevel=6)
-    return buffer.getvalue()

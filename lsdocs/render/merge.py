@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from lxml import etree
 
 from lsdocs.errors import Location, Problem, T, TemplateError
-from lsdocs.render.engine import write_package
+from lsdocs.limits import SAFE_PARSER
+from lsdocs.render.output import zip_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DOC = "word/document.xml"
@@ -33,7 +34,7 @@ def merge_documents(documents: Sequence[bytes]) -> bytes:
         raise ValueError("nothing to merge")
     packages = [_read(d) for d in documents]
     _check_same_template(packages)
-    first = etree.fromstring(packages[0][_DOC])
+    first = etree.fromstring(packages[0][_DOC], SAFE_PARSER)
     body = first.find(_w("body"))
     assert body is not None
     for child in list(body):
@@ -44,11 +45,11 @@ def merge_documents(documents: Sequence[bytes]) -> bytes:
             body.append(element)
     merged = dict(packages[0])
     merged[_DOC] = etree.tostring(first, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return write_package(merged)
+    return zip_package(merged)
 
 
 def _letter_body(xml: bytes, last: bool) -> list[etree._Element]:
-    body = etree.fromstring(xml).find(_w("body"))
+    body = etree.fromstring(xml, SAFE_PARSER).find(_w("body"))
     assert body is not None
     children = list(body)
     final = children.pop() if children and children[-1].tag == _w("sectPr") else None

@@ -1,29 +1,62 @@
-"""Writing files so that an interrupted run never leaves half a document.
+"""The one way lsdocs writes files: use it for every file a command produces.
 
-Every file goes to a temporary name in the target directory and is renamed
-over the target only when complete (``os.replace`` is atomic on POSIX and
-Windows).  A crash, a kill or a full disk leaves either the old file or the
-new one, plus at most a hidden ``.*.tmp`` file that the next run removes.
+* :func:`write_atomic` writes bytes to a path: to a temporary name in the
+  target folder first, renamed over the target only when complete
+  (``os.replace`` is atomic on POSIX and Windows).  A crash, a kill or a full
+  disk leaves either the old file or the new one, plus at most a hidden
+  ``.*.tmp`` file that the next run removes (:func:`remove_stale_temporaries`).
+  An existing file keeps its permissions; a new one gets 0666 minus the umask,
+  as ``open()`` gives.  An identical file is left untouched (its mtime too).
+  A target that is not a regular file (a device such as ``/dev/null``, a FIFO,
+  a folder) is refused, never replaced; every failure is an
+  :class:`~lsdocs.errors.OutputError` (exit code 2, "không ghi được").
+* :func:`ensure_directory` makes an output folder, refusing a path that exists
+  and is not a folder.
+* :func:`zip_package` zips parts reproducibly (fixed timestamps, fixed
+  permissions, the parts' own order): .docx and .xlsx files are byte-for-byte
+  the same for the same content.
+
+New writers (reports, progress files, …) call these; nothing else in lsdocs
+opens a file for writing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import stat
 import tempfile
+import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
+from lsdocs.errors import Location, OutputError, Problem, T, Text
+
 TMP_SUFFIX = ".tmp"
+#: 1980-01-01 00:00:00, the earliest time a zip entry can carry.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_FIRST_PART = "[Content_Types].xml"
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     """Write *data* to *path* atomically; return False if it was already identical.
 
-    Leaving an identical file untouched keeps its mtime, so a rerun rewrites
-    only what changed.
+    Raises :class:`~lsdocs.errors.OutputError` when the target is not a
+    regular file or cannot be written (permissions, disk full); the old file,
+    if any, is then unchanged.
     """
-    path = path.resolve() if path.is_symlink() else path  # replace the target, keep the link
-    path.parent.mkdir(parents=True, exist_ok=True)
+    given = Path(path)
+    try:
+        return _write(given, data)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise cannot_write(given, exc) from exc
+
+
+def _write(given: Path, data: bytes) -> bool:
+    path = Path(os.path.realpath(given)) if given.is_symlink() else given  # keep the link
+    _refuse_special(given, path)
+    ensure_directory(path.parent)
     if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return False
     mode = _mode_for(path)
@@ -42,6 +75,58 @@ def write_atomic(path: Path, data: bytes) -> bool:
     return True
 
 
+def _refuse_special(given: Path, path: Path) -> None:
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return  # a new file; ensure_directory() judges its folder
+    if stat.S_ISREG(mode):
+        return
+    what = (T("một thư mục", "a folder") if stat.S_ISDIR(mode)
+            else T("một thiết bị, FIFO hay socket", "a device, FIFO or socket"))
+    raise OutputError(Problem(
+        Location(file=str(given)),
+        Text(f"không ghi được: đích là {what.vi}, không phải tệp thường; lsdocs không ghi đè "
+             "lên nó",
+             f"cannot write: the target is {what.en}, not a regular file; lsdocs does not "
+             "replace it"),
+        hint=T("chọn một đường dẫn tệp khác", "choose another file path"),
+        code="not-a-regular-file"))
+
+
+def ensure_directory(path: str | os.PathLike[str]) -> Path:
+    """Make the folder *path* (and its parents); refuse a path that is not a folder."""
+    folder = Path(path)
+    try:
+        blocking = next((p for p in (folder, *folder.parents) if p.exists() or p.is_symlink()),
+                        None)
+        if blocking is not None and not blocking.is_dir():
+            raise OutputError(Problem(
+                Location(file=str(blocking)),
+                T("không ghi được: đường dẫn này đã có và không phải thư mục",
+                  "cannot write: this path exists and is not a folder"),
+                hint=T("chọn một thư mục khác", "choose another folder"),
+                code="not-a-folder"))
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as exc:
+        raise cannot_write(folder, exc) from exc
+    return folder
+
+
+def cannot_write(path: Path, exc: OSError | ValueError) -> OutputError:
+    """The error for an OSError while writing *path* (disk full, permissions, …)."""
+    filename = getattr(exc, "filename", None)
+    where = filename if isinstance(filename, str) and filename else str(path)
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return OutputError(Problem(
+        Location(file=where),
+        Text(f"không ghi được tệp ({reason})", f"cannot write the file ({reason})"),
+        hint=T("kiểm tra đường dẫn, quyền ghi và chỗ trống trên đĩa; các tệp đã có không bị "
+               "thay đổi", "check the path, permissions and free disk space; existing files "
+               "were not changed"),
+        code="unwritable"))
+
+
 def _mode_for(path: Path) -> int:
     """Keep an existing file's mode; a new file gets 0666 minus the umask, as open() does."""
     if path.is_file():
@@ -57,4 +142,25 @@ def remove_stale_temporaries(directory: Path) -> None:
         return
     for leftover in directory.glob(f".*{TMP_SUFFIX}"):
         with contextlib.suppress(OSError):
-            leftover.unlink()
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink()
+
+
+def zip_package(parts: Mapping[str, bytes], *, content_types_first: bool = True) -> bytes:
+    """Zip *parts* reproducibly: their order (``[Content_Types].xml`` first), fixed times.
+
+    Every .docx and .xlsx lsdocs writes is zipped here, so the same parts
+    always give the same bytes.
+    """
+    names = list(parts)
+    if content_types_first:
+        names.sort(key=lambda n: n != _FIRST_PART)  # stable: keeps the other parts' order
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            info.create_system = 0
+            archive.writestr(info, parts[name], compresslevel=6)
+    return buffer.getvalue()

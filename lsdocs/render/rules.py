@@ -13,6 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from lsdocs.fonts import text_width
+from lsdocs.limits import SAFE_PARSER
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RULE_STYLE = "DuongKe"
@@ -30,7 +31,7 @@ def fit_rules(xml: bytes) -> bytes:
     """Return *xml* (word/document.xml) with every ``DuongKe`` rule sized to its text."""
     if RULE_STYLE.encode() not in xml:
         return xml
-    root = etree.fromstring(xml)
+    root = etree.fromstring(xml, SAFE_PARSER)
     body = root.find(_w("body"))
     if body is None:
         return xml

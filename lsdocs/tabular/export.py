@@ -4,6 +4,9 @@ CSV is UTF-8 with a byte-order mark (so Excel shows Vietnamese correctly when
 the file is opened by double-click), comma-separated by default (``;`` on
 request, for an Excel whose list separator is the semicolon), CRLF line ends,
 one header row and no title.  Cells with several agencies hold one per line.
+A cell a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``)
+gets an apostrophe in front (:mod:`lsdocs.tabular.csvsafe`); the import
+takes it off again.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from lsdocs.content.model import Content
 from lsdocs.errors import T
 from lsdocs.render.output import write_atomic
 from lsdocs.tabular.columns import COLUMNS, DEFAULT_NAME
+from lsdocs.tabular.csvsafe import neutralise
 from lsdocs.tabular.errors import file_problem
 from lsdocs.tabular.rows import Row, task_rows
 from lsdocs.tabular.workbook import workbook_bytes
@@ -64,7 +68,7 @@ def export_assignments(content_path: Path, out_path: Path | None = None, fmt: st
 
 
 def default_table_path(content: Content, output_root: Path, fmt: str) -> Path:
-    return output_root / vn.slugify(content.plan.id) / f"{DEFAULT_NAME}.{fmt}"
+    return output_root / vn.file_id(content.plan.id) / f"{DEFAULT_NAME}.{fmt}"
 
 
 def csv_bytes(rows: list[Row], delimiter: str = ",") -> bytes:
@@ -72,8 +76,12 @@ def csv_bytes(rows: list[Row], delimiter: str = ",") -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([c.header for c in COLUMNS])
-    writer.writerows([row[c.key] for c in COLUMNS] for row in rows)
+    writer.writerows([_cell(row[c.key]) for c in COLUMNS] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _cell(value: str | int) -> str | int:
+    return neutralise(value) if isinstance(value, str) else value
 
 
 def _check_request(out_path: Path | None, fmt: str, delimiter: str) -> None:

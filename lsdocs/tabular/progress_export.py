@@ -52,7 +52,7 @@ def record_path(root: Path, year: int, agency_id: str) -> Path:
 
 
 def workbook_name(year: int, agency_id: str) -> str:
-    return f"tien-do-{year}-{vn.slugify(agency_id)}.xlsx"
+    return f"tien-do-{year}-{vn.file_id(agency_id)}.xlsx"
 
 
 def export_progress(content_path: Path, year: int, agencies: Sequence[str] = (),
@@ -72,7 +72,7 @@ def export_progress(content_path: Path, year: int, agencies: Sequence[str] = (),
     chosen = _choose(content, status, agencies)
     collector = AgencyResolver(content, status.period_end).current(
         content.plan.organization.reporting.reporters_to)
-    folder = out_dir or output_root / vn.slugify(content.plan.id) / f"tien-do-{year}"
+    folder = out_dir or output_root / vn.file_id(content.plan.id) / f"tien-do-{year}"
     results = []
     for agency in chosen:
         record = progress.year(year).get(agency.id)

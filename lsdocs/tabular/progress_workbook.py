@@ -58,6 +58,7 @@ from lsdocs.tabular.xlsxstyle import (
     print_setup,
     protect_structure,
     reproducible_bytes,
+    text_cell,
     wrapped_lines,
 )
 
@@ -109,7 +110,7 @@ def progress_workbook_bytes(sheet: Sheet) -> bytes:
 
 
 def _title(ws: Worksheet, text: str, width: int) -> None:
-    cell = ws.cell(TITLE_ROW, 1, text)
+    cell = text_cell(ws, TITLE_ROW, 1, text)
     cell.font, cell.alignment = TITLE, CENTER
     ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=width)
     ws.row_dimensions[TITLE_ROW].height = 3 * LINE_POINTS + 3
@@ -126,7 +127,7 @@ def _headers(ws: Worksheet, columns: Sequence[Column]) -> None:
 
 
 def _put(ws: Worksheet, row: int, col: int, value: object, column: Column) -> None:
-    cell = ws.cell(row, col, value)
+    cell = text_cell(ws, row, col, value)  # text from content is never a formula
     cell.font, cell.border = FONT, BOX
     cell.alignment = CENTER if column.key in ("stt", "id", "task", "deadline", "status",
                                               "completed", "date") else WRAP

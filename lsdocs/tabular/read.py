@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import difflib
 import io
+import re
 import unicodedata
 import warnings
 import zipfile
@@ -22,10 +23,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from openpyxl import Workbook, load_workbook
 
 from lsdocs import vnformat as vn
 from lsdocs.errors import Location, Problem, T, Text
+from lsdocs.limits import (
+    MAX_TABLE_BYTES,
+    MAX_TABLE_CELLS,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+    Refused,
+    check_zip,
+    read_regular_file,
+    refuse_dtd,
+)
 from lsdocs.tabular.columns import (
     ASSIGNMENT_SHEET,
     BY_KEY,
@@ -35,6 +47,7 @@ from lsdocs.tabular.columns import (
     column_letter,
     fold,
 )
+from lsdocs.tabular.csvsafe import restore
 from lsdocs.tabular.errors import file_problem
 from lsdocs.tabular.snapshot import SNAPSHOT_SHEET
 
@@ -43,6 +56,9 @@ CSV_SUFFIXES = (".csv",)
 #: How far down the header row may be (below a title, notes, blank rows).
 HEADER_SEARCH_ROWS = 10
 _MIN_HEADERS = 3
+#: Characters a cell cannot bring into a document (see lsdocs.content.yamlsource).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 
 Grid = list[tuple[int, list[object]]]  # (row number, raw values)
 Place = Callable[[int, int, Text], Text]  # (row, column index, column label) -> place
@@ -95,13 +111,17 @@ def read_table(path: Path) -> Table:
                            code="table-type")
     data = _read_bytes(path, shown)
     if suffix in CSV_SUFFIXES:
-        return _locate(Table(shown, None), _csv_grid(data, shown), _csv_place)
+        grid = [(n, [restore(v) if isinstance(v, str) else v for v in values])
+                for n, values in _csv_grid(data, shown)]
+        return _locate(Table(shown, None), grid, _csv_place)
     return _read_workbook(data, shown)
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular_file(path, MAX_TABLE_BYTES)
+    except Refused as e:
+        raise file_problem(shown, e.message, code=e.code) from e
     except FileNotFoundError:
         raise file_problem(shown, T("không tìm thấy tệp", "file not found"),
                            code="missing-file") from None
@@ -121,6 +141,7 @@ def load_xlsx(path: Path) -> Workbook:
 def _open_workbook(data: bytes, shown: str) -> Workbook:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise _not_a_workbook(shown)
+    _check_package(data, shown)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about Excel features it drops (extensions, styles); reading
@@ -144,9 +165,71 @@ def _read_workbook(data: bytes, shown: str) -> Table:
             hint=T("đặt lại tên trang phân công là «{s}»", "name the assignment sheet «{s}»",
                    s=ASSIGNMENT_SHEET), code="missing-sheet"))
         return table
-    grid: Grid = [(number, list(values)) for number, values
-                  in enumerate(wb[sheet].iter_rows(values_only=True), 1)]
-    return _locate(table, grid, sheet_place(sheet))
+    return _locate(table, _sheet_grid(wb[sheet], shown, sheet), sheet_place(sheet))
+
+
+def _check_package(data: bytes, shown: str) -> None:
+    """Zip limits, no DTDs, and at most MAX_TABLE_ROWS rows per sheet, before openpyxl."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip(archive)
+            for info in archive.infolist():
+                if info.filename.lower().endswith((".xml", ".rels")):
+                    part = archive.read(info)
+                    refuse_dtd(part, info.filename)
+                    if _SHEET_PART.match(info.filename):
+                        _count_rows(part)
+    except Refused as e:
+        raise file_problem(shown, e.message, code=e.code) from e
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError,
+            NotImplementedError) as e:
+        raise _not_a_workbook(shown, f"{type(e).__name__}: {e}") from e
+
+
+def _count_rows(part: bytes) -> None:
+    rows = cells = 0
+    try:
+        for _, element in etree.iterparse(io.BytesIO(part), events=("end",),
+                                          resolve_entities=False, no_network=True,
+                                          load_dtd=False, tag=("{*}row", "{*}c")):
+            if element.tag.endswith("}row"):
+                rows += 1
+                element.clear()
+            else:
+                cells += 1
+            if rows > MAX_TABLE_ROWS or cells > MAX_TABLE_CELLS:
+                raise Refused(_too_many_rows(), "too-many-rows")
+    except etree.XMLSyntaxError:
+        return  # openpyxl reports the damaged sheet
+
+
+def _too_many_rows() -> Text:
+    return T("bảng có quá nhiều hàng hoặc ô (giới hạn {n} hàng, {c} ô)",
+             "the table has too many rows or cells (the limit is {n} rows, {c} cells)",
+             n=MAX_TABLE_ROWS, c=MAX_TABLE_CELLS)
+
+
+def _sheet_grid(ws: Any, shown: str, sheet: str) -> Grid:
+    """The sheet's values, read from the cells it holds (a stray far cell is named)."""
+    cells = getattr(ws, "_cells", {})  # openpyxl keeps the cells it read, sparsely
+    filled = [(r, c) for (r, c), cell in cells.items() if cell.value is not None]
+    far = [(r, c) for r, c in filled if r > MAX_TABLE_ROWS + HEADER_SEARCH_ROWS
+           or c > MAX_TABLE_COLUMNS]
+    if far:
+        r, c = min(far)
+        ref = f"{sheet}!{column_letter(c)}{r}"
+        raise file_problem(shown, T(
+            "có dữ liệu ở ô quá xa ({r}; giới hạn {n} hàng, {m} cột)",
+            "there is data in a cell too far out ({r}; the limit is {n} rows, {m} columns)",
+            r=ref, n=MAX_TABLE_ROWS, m=MAX_TABLE_COLUMNS), found=cell_text(cells[(r, c)].value),
+            hint=T("xóa ô đó rồi lưu lại", "clear that cell and save again"),
+            code="far-cell")
+    last_row = max((r for r, _ in filled), default=0)
+    last_col = max((c for _, c in filled), default=0)
+    grid: Grid = [(r, [None] * last_col) for r in range(1, last_row + 1)]
+    for r, c in filled:
+        grid[r - 1][1][c - 1] = cells[(r, c)].value
+    return grid
 
 
 def _snapshot(wb: Any) -> dict[str, str] | None:
@@ -195,7 +278,16 @@ def _csv_grid(data: bytes, shown: str) -> Grid:
                            code="not-utf8") from None
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-        return [(number, list(values)) for number, values in enumerate(reader, 1)]
+        grid: Grid = []
+        for number, values in enumerate(reader, 1):
+            if number > MAX_TABLE_ROWS + HEADER_SEARCH_ROWS or len(values) > MAX_TABLE_COLUMNS:
+                raise file_problem(shown, _too_many_rows() if len(values)
+                                   <= MAX_TABLE_COLUMNS else T(
+                    "bảng có quá nhiều cột (hàng {r}; giới hạn {m} cột)",
+                    "the table has too many columns (row {r}; the limit is {m} columns)",
+                    r=number, m=MAX_TABLE_COLUMNS), code="too-many-rows")
+            grid.append((number, list(values)))
+        return grid
     except csv.Error as e:
         raise file_problem(shown, T("tệp CSV hỏng", "the CSV file is malformed"),
                            found=str(e), code="bad-csv") from e
@@ -238,6 +330,7 @@ def _locate(table: Table, grid: Grid, place: Place) -> Table:
                  for index, column in by_index.items()}
         if any(cell.text for cell in cells.values()):
             table.rows.append(TableRow(row_number, cells))
+    _check_controls(table)
     return table
 
 
@@ -312,6 +405,20 @@ def _cell(values: list[object], index: int, row: int, column: Column, place: Pla
     raw = values[index - 1] if index <= len(values) else None
     label = BY_KEY[column.key].label()
     return Cell(cell_text(raw), raw, Location(file=file, place=place(row, index, label)))
+
+
+def _check_controls(table: Table) -> None:
+    """A control character in a cell would break every document built from it."""
+    for row in table.rows:
+        for cell in row.cells.values():
+            bad = _CONTROL.search(cell.text)
+            if bad:
+                code = f"U+{ord(bad.group()):04X}"
+                table.problems.append(Problem(cell.location, Text(
+                    f"ô có ký tự điều khiển {code}, không ghi được vào văn bản Word",
+                    f"the cell holds the control character {code}, which cannot go into a "
+                    "Word document"), hint=T("xóa ký tự này", "remove it"),
+                    code="control-character"))
 
 
 def cell_text(value: object) -> str:

@@ -46,6 +46,7 @@ from lsdocs.tabular.xlsxstyle import (
     TITLE,
     WRAP,
     reproducible_bytes,
+    text_cell,
     wrapped_lines,
 )
 
@@ -98,16 +99,15 @@ def _title(sheet: Worksheet, content: Content) -> None:
     issuer = content.registry.get(doc.issuer)
     symbol = vn.document_symbol(plan_doc.PLAN_TYPE, issuer.symbol or "")
     appendix = plan_doc.appendix_context(content, symbol)
-    cell = sheet.cell(1, 1, f"{appendix['title']}\n{appendix['reference']}")
+    cell = text_cell(sheet, 1, 1, f"{appendix['title']}\n{appendix['reference']}")
     cell.font, cell.alignment = TITLE, CENTER
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
     sheet.row_dimensions[1].height = 48
 
 
 def _data_cell(sheet: Worksheet, row: int, col: int, key: str, value: str | int) -> None:
-    cell = sheet.cell(row, col, value)
+    cell = text_cell(sheet, row, col, value)
     if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, even for text starting with "="
         cell.number_format = TEXT_FORMAT
     cell.font, cell.border = FONT, BOX
     cell.alignment = CENTER if key in _CENTERED else WRAP
@@ -162,8 +162,8 @@ def _fill_groups(sheet: Worksheet, content: Content) -> int:
 def _fill_snapshot(sheet: Worksheet, content: Content) -> None:
     """A hidden sheet: each task's digest at export time (see :mod:`.snapshot`)."""
     for row, (task_id, digest) in enumerate(plan_snapshot(content.plan).items(), 1):
-        sheet.cell(row, 1, task_id)
-        sheet.cell(row, 2, digest)
+        text_cell(sheet, row, 1, task_id)
+        text_cell(sheet, row, 2, digest)
     sheet.sheet_state = "hidden"
     sheet.protection.sheet = True
 
@@ -176,7 +176,7 @@ def _reference_sheet(sheet: Worksheet, headers: tuple[str, ...],
         sheet.column_dimensions[column_letter(index)].width = width
     for row_index, row in enumerate(rows, 2):
         for index, value in enumerate(row, 1):
-            cell = sheet.cell(row_index, index, value)
+            cell = text_cell(sheet, row_index, index, value)
             cell.font, cell.alignment, cell.border = FONT, WRAP, BOX
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True  # a list to pick from, not to edit here

@@ -12,12 +12,13 @@ import io
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
-from lsdocs.render.engine import ZIP_EPOCH
+from lsdocs.render.output import zip_package
 
 FONT = Font(name="Times New Roman", size=12)
 LINE_POINTS = 15.0  # one line of 12 pt text
@@ -29,6 +30,14 @@ THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TEXT_FORMAT = "@"
+
+
+def text_cell(ws: Worksheet, row: int, col: int, value: object) -> Cell:
+    """A cell holding *value*; text is always text, never a formula (even ``=HYPERLINK…``)."""
+    cell = ws.cell(row, col, value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def wrapped_lines(text: str, width: float) -> int:
@@ -71,13 +80,7 @@ def reproducible_bytes(wb: Workbook) -> bytes:
     wb.save(raw)  # stamps properties.modified with the clock
     wb.properties.modified = wb.properties.created
     core = tostring(wb.properties.to_tree())
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w") as target:
-        for entry in source.infolist():
-            data = core if entry.filename == "docProps/core.xml" else source.read(entry)
-            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            info.create_system = 0
-            target.writestr(info, data, compresslevel=6)
-    return out.getvalue()
+    with zipfile.ZipFile(raw) as source:
+        parts = {entry.filename: core if entry.filename == "docProps/core.xml"
+                 else source.read(entry) for entry in source.infolist()}
+    return zip_package(parts, content_types_first=False)

@@ -20,7 +20,7 @@ from lsdocs.vnformat.docnumber import document_symbol, number_line, number_symbo
 from lsdocs.vnformat.doctypes import TYPE_CODES, DocType, type_from_code, type_from_title
 from lsdocs.vnformat.numbering import DIEM_LETTERS, diem_letter, parse_roman, roman
 from lsdocs.vnformat.numbers import format_money, format_number, format_percent
-from lsdocs.vnformat.text import nfc, nfc_deep, sentence_case, slugify, upper_vi
+from lsdocs.vnformat.text import file_id, nfc, nfc_deep, sentence_case, slugify, upper_vi
 from lsdocs.vnformat.tones import hoa_key, normalise_tone_placement
 from lsdocs.vnformat.words import money_in_words, number_to_words
 
@@ -32,6 +32,7 @@ __all__ = [
     "day_month",
     "draft_long_date",
     "diem_letter",
+    "file_id",
     "document_symbol",
     "format_money",
     "format_number",

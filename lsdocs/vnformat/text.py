@@ -7,6 +7,7 @@ decomposed (NFD) input.  Every public function normalises its input first.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from typing import Any, TypeVar
@@ -123,6 +124,26 @@ def slugify(s: str) -> str:
     if not slug:
         raise ValueError(f"cannot make a file-name id from {s!r}: no letters or digits")
     return _shorten_slug(slug)
+
+
+def file_id(identifier: str, reserved: frozenset[str] = frozenset()) -> str:
+    """A file-name id that differs for different *identifier* (unique by construction).
+
+    An id that is already a safe slug of at most 80 characters is used as it
+    is; any other (too long, upper case, accents, or one of *reserved*) gets
+    its slug shortened plus 8 hex digits of its SHA-256, so two ids never
+    share a file name.
+
+    >>> file_id("skhcn")
+    'skhcn'
+    >>> file_id("Sở KH&CN")
+    'so-kh-cn-19ea91e7'
+    """
+    slug = slugify(identifier)
+    if slug == identifier and slug not in reserved:
+        return slug
+    digest = hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:8]
+    return f"{_shorten_slug(slug[:_SLUG_MAX - 9])}-{digest}"
 
 
 def _strip_diacritics(s: str) -> str:

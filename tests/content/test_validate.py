@@ -259,7 +259,8 @@ def test_registry_problems_are_reported_with_the_plan(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("data, message", [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "tệp không phải văn bản UTF-8"),
-    (b"lsdocs: 1\n\x00\x01\x02", "lỗi cú pháp YAML"),
+    (b"lsdocs: 1\n\x00\x01\x02",
+     "có ký tự điều khiển U+0000, không in được và không ghi được vào văn bản Word"),
     (b"   \n# only a comment\n", "tệp rỗng, không có nội dung"),
     (b"just a sentence, not keys\n", "cấp ngoài cùng của tệp là chữ, không phải các khóa: giá trị"),
     (b"a: 1\n---\nb: 2\n", "lỗi cú pháp YAML"),

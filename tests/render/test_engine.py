@@ -133,7 +133,7 @@ def test_core_properties_come_from_content_not_clock(make_template):
 def test_switching_escaping_off_is_refused(make_template, tag):
     with pytest.raises(TemplateError) as info:
         DocxTemplateFile(make_template(tag))
-    assert "autoescape/safe" in info.value.format("vi")
+    assert "luôn được thoát ký tự" in info.value.format("vi")
 
 
 def test_runtime_failure_in_a_template_is_located(make_template):

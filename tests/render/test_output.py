@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from lsdocs.errors import OutputError
 from lsdocs.render.output import remove_stale_temporaries, write_atomic
 
 
@@ -31,7 +32,7 @@ def test_failure_during_rename_keeps_old_file_and_no_temporary(tmp_path, monkeyp
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):
         write_atomic(path, b"new content")
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]

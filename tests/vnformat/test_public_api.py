@@ -15,7 +15,7 @@ PUBLIC_API = {
     "month_year", "parse_vn_date", "TYPE_CODES", "DocType", "type_from_title", "type_from_code",
     "document_symbol", "number_line", "format_number", "format_percent", "format_money",
     "number_to_words", "money_in_words", "roman", "parse_roman", "diem_letter", "DIEM_LETTERS",
-    "slugify", "hoa_key", "normalise_tone_placement",
+    "slugify", "file_id", "hoa_key", "normalise_tone_placement",
 }  # fmt: skip
 
 PACKAGE_DIR = Path(vnformat.__file__).parent
