@@ -118,8 +118,8 @@ def write_report(content: PathLike, kind: str, year: int, *, agency: str | None 
         return path
     if agency is None:
         raise UsageError(Problem(
-            Location(place=T("tham số agency", "parameter agency")),
-            T("báo cáo của cơ quan cần chọn cơ quan", "an agency report needs the agency"),
+            Location(place=T("tham số agency")),
+            T("báo cáo của cơ quan cần chọn cơ quan"),
             code="missing-agency"))
     path, _ = reports.make_agency_report(plan, year, agency, out, date=when, templates_dir=tpl)
     return path
@@ -237,10 +237,9 @@ def _date(value: DateLike | None, parameter: str) -> dt.date | None:
         return parse_vn_date(value)
     except ValueError:
         raise UsageError(Problem(
-            Location(place=T("tham số {p}", "parameter {p}", p=parameter)),
-            T("ngày không hợp lệ", "not a valid date"), found=str(value),
-            expected=T("ngày dạng DD/MM/YYYY, ví dụ 29/11/2026",
-                       "a date written DD/MM/YYYY, e.g. 29/11/2026"),
+            Location(place=T("tham số {p}", p=parameter)),
+            T("ngày không hợp lệ"), found=str(value),
+            expected=T("ngày dạng DD/MM/YYYY, ví dụ 29/11/2026"),
             code="bad-date")) from None
 
 
@@ -251,6 +250,6 @@ def _require_kind(kind: str, family: str, parameter: str, per_agency: bool = Fal
     known = [k.id for k in KINDS.values()
              if k.family == family and (k.per_agency or not per_agency)]
     raise UsageError(Problem(
-        Location(place=T("tham số {p}", "parameter {p}", p=parameter)),
-        T("không có loại văn bản này", "no such document kind"), found=kind,
-        expected=T("một trong: {k}", "one of: {k}", k=", ".join(known)), code="bad-kind"))
+        Location(place=T("tham số {p}", p=parameter)),
+        T("không có loại văn bản này"), found=kind,
+        expected=T("một trong: {k}", k=", ".join(known)), code="bad-kind"))

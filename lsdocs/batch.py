@@ -142,9 +142,8 @@ def _refuse_shared_names(content: Content, items: list[BatchItem]) -> None:
             problems.append(Problem(
                 Location(file=content.registry_file, path=f"agencies.{item.agency}"),
                 T("hai cơ quan «{a}» và «{b}» sẽ ghi cùng một tệp {f}; chưa ghi gì",
-                  "the agencies «{a}» and «{b}» would be written to the same file {f}; "
-                  "nothing was written", a=other.agency, b=item.agency, f=item.file),
-                hint=T("đổi mã của một trong hai cơ quan", "change the id of one of them"),
+                  a=other.agency, b=item.agency, f=item.file),
+                hint=T("đổi mã của một trong hai cơ quan"),
                 code="file-name-collision"))
     if problems:
         raise ContentError(problems)

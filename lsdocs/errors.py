@@ -69,7 +69,7 @@ class Text:
         return self._pair() == other._pair()
 
     def __hash__(self) -> int:
-        return hash(self._pair())
+        return hash(self.vi)  # equal texts have equal Vietnamese; no catalog needed
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._pair())
@@ -78,7 +78,9 @@ class Text:
         return self._pair()[index]
 
     def __repr__(self) -> str:
-        return f"Text(vi={self.vi!r}, en={self.en!r})"
+        # Not self.en: a repr (e.g. of a dataclass default at import) must not load the catalog.
+        english = "<catalog>" if self._en is None else repr(self._en)
+        return f"Text(vi={self.vi!r}, en={english})"
 
     def __reduce__(self) -> tuple[type[Text], tuple[str, str]]:
         return (Text, self._pair())

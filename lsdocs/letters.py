@@ -55,11 +55,9 @@ def write_letter(content: Content, kind: str, options: letter_doc.LetterOptions,
     if KINDS[kind].per_agency:
         if agency is None:
             raise UsageError(Problem(
-                Location(place=T("tham số agency", "parameter agency")),
-                T("công văn này gửi từng cơ quan: cần chọn cơ quan nhận",
-                  "this letter goes to one agency: choose the recipient"),
-                expected=T("một trong: {k}", "one of: {k}",
-                           k=", ".join(letter_doc.recipients(setup))),
+                Location(place=T("tham số agency")),
+                T("công văn này gửi từng cơ quan: cần chọn cơ quan nhận"),
+                expected=T("một trong: {k}", k=", ".join(letter_doc.recipients(setup))),
                 code="missing-agency"))
         to = resolve_recipient(setup, agency)
     if warnings is not None:

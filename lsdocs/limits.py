@@ -95,12 +95,11 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
     """
     info = os.stat(path)
     if stat.S_ISDIR(info.st_mode):
-        raise Refused(T("đây là một thư mục, không phải tệp", "this is a folder, not a file"),
+        raise Refused(T("đây là một thư mục, không phải tệp"),
                       "not-a-file")
     if not stat.S_ISREG(info.st_mode):
-        raise Refused(T("không phải tệp thường (thiết bị, FIFO hay socket); lsdocs chỉ đọc tệp",
-                        "not a regular file (a device, FIFO or socket); lsdocs reads files "
-                        "only"), "not-a-file")
+        raise Refused(T("không phải tệp thường (thiết bị, FIFO hay socket); lsdocs chỉ đọc tệp"),
+                      "not-a-file")
     if info.st_size > limit:
         raise Refused(too_large(info.st_size, limit), "too-large")
     with open(path, "rb") as handle:
@@ -111,8 +110,7 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
 
 
 def too_large(size: int, limit: int) -> Text:
-    return T("tệp quá lớn ({s}; giới hạn {m})", "the file is too large ({s}; the limit is {m})",
-             s=size_text(size), m=size_text(limit))
+    return T("tệp quá lớn ({s}; giới hạn {m})", s=size_text(size), m=size_text(limit))
 
 
 def check_zip(archive: zipfile.ZipFile) -> None:
@@ -120,7 +118,6 @@ def check_zip(archive: zipfile.ZipFile) -> None:
     entries = archive.infolist()
     if len(entries) > MAX_ZIP_ENTRIES:
         raise Refused(T("gói ZIP có quá nhiều phần ({n}; giới hạn {m})",
-                        "the ZIP package has too many entries ({n}; the limit is {m})",
                         n=len(entries), m=MAX_ZIP_ENTRIES), "zip-entries")
     total = 0
     for info in entries:
@@ -128,23 +125,18 @@ def check_zip(archive: zipfile.ZipFile) -> None:
         total += info.file_size
         if is_xml_name(info.filename) and info.file_size > MAX_XML_PART_BYTES:
             raise Refused(T("phần XML {p} quá lớn ({s}; giới hạn {m} mỗi phần XML)",
-                            "XML part {p} is too large ({s}; the limit is {m} per XML part)",
                             p=info.filename, s=size_text(info.file_size),
                             m=size_text(MAX_XML_PART_BYTES)), "xml-too-large")
         if info.file_size > MAX_PART_BYTES:
             raise Refused(T("phần {p} giải nén ra quá lớn ({s}; giới hạn {m} mỗi phần)",
-                            "part {p} unpacks too large ({s}; the limit is {m} per part)",
                             p=info.filename, s=size_text(info.file_size),
                             m=size_text(MAX_PART_BYTES)), "zip-bomb")
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
             raise Refused(T("phần {p} nén bất thường (tỷ lệ {r}:1; giới hạn {m}:1), có thể là "
-                            "«bom ZIP»", "part {p} is compressed abnormally (ratio {r}:1; the "
-                            "limit is {m}:1), probably a zip bomb",
-                            p=info.filename, r=int(ratio), m=MAX_RATIO), "zip-bomb")
+                            "«bom ZIP»", p=info.filename, r=int(ratio), m=MAX_RATIO), "zip-bomb")
     if total > MAX_ZIP_TOTAL:
         raise Refused(T("gói ZIP giải nén ra quá lớn ({s}; giới hạn {m})",
-                        "the ZIP package unpacks too large ({s}; the limit is {m})",
                         s=size_text(total), m=size_text(MAX_ZIP_TOTAL)), "zip-bomb")
 
 
@@ -155,7 +147,6 @@ def check_entry_name(name: str) -> None:
             or normal == ".." or normal.startswith("../") or (len(name) > 1 and name[1] == ":")
             or ".." in name.split("/")):
         raise Refused(T("gói ZIP có tên phần không hợp lệ (đường dẫn tuyệt đối hoặc «..»): {p}",
-                        "the ZIP package has an invalid entry name (absolute or with «..»): {p}",
                         p=repr(name)), "zip-slip")
 
 
@@ -164,8 +155,7 @@ def refuse_dtd(data: bytes, part: str) -> None:
     if any(mark in data for mark in _DTD_MARKS):
         raise Refused(T("phần {p} có khai báo DTD/thực thể XML (<!DOCTYPE>, <!ENTITY>); tệp Word "
                         "và Excel không bao giờ có, lsdocs từ chối để an toàn",
-                        "part {p} declares an XML DTD or entities (<!DOCTYPE>, <!ENTITY>); Word "
-                        "and Excel files never do, so lsdocs refuses it", p=part), "xml-dtd")
+                        p=part), "xml-dtd")
 
 
 def read_zip_parts(archive: zipfile.ZipFile, *, xml_only: bool = False) -> dict[str, bytes]:

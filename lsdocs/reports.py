@@ -84,15 +84,14 @@ def report_status(content: Content, progress: PlanProgress, year: int,
     """The plan in reporting *year*; refuses a year outside the plan or a date before it."""
     first = first_year(content)
     if year < first:
-        raise _usage("--year", T("năm báo cáo trước năm ban hành kế hoạch",
-                                 "the reporting year is before the plan was issued"),
-                     str(year), T("từ {y} trở đi", "{y} or later", y=first))
+        raise _usage("--year", T("năm báo cáo trước năm ban hành kế hoạch"),
+                     str(year), T("từ {y} trở đi", y=first))
     start, _end = reporting_period(content, year)
     if date is not None and date < start:
         raise _usage("--date", T("ngày báo cáo trước kỳ báo cáo",
                                  "the report is dated before its reporting period"),
                      vn.short_date(date),
-                     T("từ {d} trở đi", "on or after {d}", d=vn.short_date(start)))
+                     T("từ {d} trở đi", d=vn.short_date(start)))
     return year_status(content, progress, year)
 
 
@@ -110,10 +109,8 @@ def render_agency_report(status: YearStatus, agency_id: str, date: dt.date | Non
         expected = root / str(status.year) / f"{agency.id}.yaml"
         raise UsageError(Problem(
             Location(str(expected)),
-            T("{a} chưa có báo cáo tiến độ năm {y}", "{a} has no progress record for {y}",
-              a=agency.name, y=status.year),
+            T("{a} chưa có báo cáo tiến độ năm {y}", a=agency.name, y=status.year),
             expected=T("tệp {p}, nhập bằng lsdocs import-progress hoặc soạn tay",
-                       "the file {p}, from lsdocs import-progress or written by hand",
                        p=expected),
         ))
     context = bao_cao_co_quan.agency_report_context(status, agency, record, date)
@@ -165,19 +162,17 @@ def resolve_reporter(status: YearStatus, agency_id: str) -> Agency:
     collector = bao_cao_tong_hop.compiler(status)
     if current == collector.id:
         raise _usage("--agency", T("{a} tổng hợp báo cáo chung, không tự gửi báo cáo cho mình",
-                                   "{a} compiles the reports and does not report to itself",
                                    a=collector.name), agency_id,
-                     T("lsdocs report tong-hop --year {y}", "lsdocs report tong-hop --year {y}",
-                       y=status.year))
+                     T("lsdocs report tong-hop --year {y}", y=status.year))
     if current not in reporters:
         known = [a for a in reporters if a != collector.id]
         close = difflib.get_close_matches(agency_id, known, n=1)
         raise UsageError(Problem(
-            Location(place=T("tùy chọn --agency", "option --agency")),
+            Location(place=T("tùy chọn --agency")),
             T("cơ quan không chủ trì nhiệm vụ nào của kế hoạch trong năm {y}",
-              "the agency leads no task of the plan in {y}", y=status.year),
-            found=agency_id, expected=T("một trong: {k}", "one of: {k}", k=", ".join(known)),
-            hint=T("có phải «{c}»?", "did you mean «{c}»?", c=close[0]) if close else None,
+              y=status.year),
+            found=agency_id, expected=T("một trong: {k}", k=", ".join(known)),
+            hint=T("có phải «{c}»?", c=close[0]) if close else None,
         ))
     return reporters[current]
 
@@ -195,5 +190,5 @@ def _core(title: str, context: dict[str, object], status: YearStatus,
 
 
 def _usage(option: str, message: Text, found: str, expected: Text) -> UsageError:
-    return UsageError(Problem(Location(place=T("tùy chọn {o}", "option {o}", o=option)),
+    return UsageError(Problem(Location(place=T("tùy chọn {o}", o=option)),
                               message, found=found, expected=expected))

@@ -41,9 +41,8 @@ def new_plan(folder: str | os.PathLike[str], plan_id: str, *, year: int | None =
     _check_id(plan_id)
     target = folder / f"{plan_id}.yaml"
     if target.exists() or find_plan(plan_id, folder) is not None:
-        raise _refuse("id", T("đã có kế hoạch mang mã này; không ghi đè",
-                              "a plan with this id already exists; nothing overwritten"),
-                      str(target), T("một mã khác", "another id"))
+        raise _refuse("id", T("đã có kế hoạch mang mã này; không ghi đè"),
+                      str(target), T("một mã khác"))
     year = year or dt.date.today().year
     text = resources.files("lsdocs.starters").joinpath("ke-hoach.yaml").read_text("utf-8")
     text = (text.replace("__ID__", plan_id).replace("__YEAR__", str(year))
@@ -51,15 +50,14 @@ def new_plan(folder: str | os.PathLike[str], plan_id: str, *, year: int | None =
     copied = None
     if not (folder / REGISTRY_FILE).exists():
         if registry is None or not Path(registry).is_file():
-            raise _refuse("registry", T("không tìm thấy danh mục cơ quan để chép",
-                                        "no agency registry to copy"), str(registry),
-                          T("tệp agencies.yaml", "an agencies.yaml file"))
+            raise _refuse("registry", T("không tìm thấy danh mục cơ quan để chép"), str(registry),
+                          T("tệp agencies.yaml"))
         copied = folder / REGISTRY_FILE
         try:
             data = read_regular_file(registry, MAX_CONTENT_BYTES)
         except Refused as exc:
             raise _refuse("registry", exc.message, str(registry),
-                          T("tệp agencies.yaml", "an agencies.yaml file")) from exc
+                          T("tệp agencies.yaml")) from exc
         write_atomic(copied, data)
     write_atomic(target, text.encode("utf-8"))
     return StarterResult(target, copied)
@@ -67,11 +65,10 @@ def new_plan(folder: str | os.PathLike[str], plan_id: str, *, year: int | None =
 
 def _check_id(plan_id: str) -> None:
     if not _ID.fullmatch(plan_id):
-        raise _refuse("id", T("mã kế hoạch không hợp lệ", "invalid plan id"), plan_id,
-                      T("chữ thường không dấu, số và dấu gạch ngang, ví dụ kh-25-2027",
-                        "lower-case ASCII letters, digits and dashes, e.g. kh-25-2027"))
+        raise _refuse("id", T("mã kế hoạch không hợp lệ"), plan_id,
+                      T("chữ thường không dấu, số và dấu gạch ngang, ví dụ kh-25-2027"))
 
 
 def _refuse(parameter: str, message: Text, found: str, expected: Text) -> UsageError:
-    return UsageError(Problem(Location(place=T("tham số {p}", "parameter {p}", p=parameter)),
+    return UsageError(Problem(Location(place=T("tham số {p}", p=parameter)),
                               message, found=found, expected=expected, code="new-plan"))

@@ -33,10 +33,9 @@ def template_path(kind: str, templates_dir: Path | None = None) -> Path:
         raise TemplateError(
             Problem(
                 Location(str(path)),
-                T("không tìm thấy mẫu văn bản", "template not found"),
+                T("không tìm thấy mẫu văn bản"),
                 expected=T(
                     "tệp {name} trong thư mục mẫu (tùy chọn --templates)",
-                    "file {name} in the templates directory (option --templates)",
                     name=KINDS[kind].template,
                 ),
             )

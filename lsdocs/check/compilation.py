@@ -31,8 +31,7 @@ class Part:
 
     @property
     def label(self) -> Text:
-        return T("văn bản thứ {n} trong tệp ghép", "document {n} of the compilation",
-                 n=self.index)
+        return T("văn bản thứ {n} trong tệp ghép", n=self.index)
 
 
 def _blank(block: Paragraph | Table) -> bool:

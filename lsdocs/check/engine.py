@@ -35,8 +35,8 @@ def read_path(path: str | Path) -> bytes:
         raise read_error(str(path), Text(f"Không đọc được tệp: {exc.message.vi}",
                                          f"The file cannot be read: {exc.message.en}")) from exc
     except (OSError, ValueError) as exc:
-        raise read_error(str(path), T("Không đọc được tệp ({e})", "The file cannot be read "
-                                      "({e})", e=getattr(exc, "strerror", None) or exc)) from exc
+        raise read_error(str(path), T("Không đọc được tệp ({e})",  e=getattr(exc, "strerror",
+                                                                             None) or exc)) from exc
 
 
 def open_document(data: bytes, name: str) -> Document:
@@ -105,8 +105,7 @@ def _grouped(rule: Rule, ctx: Context, issues: list[Issue]) -> Finding:
     found = Text("; ".join(v.vi for v in shown) + ("; …" if len(values) > 3 else ""),
                  "; ".join(v.en for v in shown) + ("; …" if len(values) > 3 else "")) \
         if values else None
-    location = join(first.location, T("và {n} chỗ khác", "and {n} more places",
-                                      n=len(issues) - 1))
+    location = join(first.location, T("và {n} chỗ khác", n=len(issues) - 1))
     relaxed = all(i.relaxed for i in issues)
     severity = rule.relaxed if relaxed and rule.relaxed else rule.severity
     return replace(first, severity=severity, location=location, found=found,
@@ -124,12 +123,11 @@ def _finding(rule: Rule, ctx: Context, issue: Issue) -> Finding:
 
 
 def _more(rest: int) -> Issue:
-    return Issue(T("nhiều chỗ khác", "elsewhere"),
-                 T("… và {n} chỗ khác cùng lỗi này", "… and {n} more places with this fault",
-                   n=rest))
+    return Issue(T("nhiều chỗ khác"),
+                 T("… và {n} chỗ khác cùng lỗi này", n=rest))
 
 
 def _bad_kind(kind: str) -> UsageError:
     return UsageError(Problem(Location(), T("Loại văn bản không hợp lệ: {k}",
-                                            "Unknown document kind: {k}", k=kind),
-                              expected=T("một trong {v}", "one of {v}", v=", ".join(KINDS))))
+                                            k=kind),
+                              expected=T("một trong {v}", v=", ".join(KINDS))))

@@ -85,25 +85,24 @@ class Finding:
             message=Text(f"{self.rule}: {self.message.vi}", f"{self.rule}: {self.message.en}"),
             found=self.found.vi if self.found else None,
             expected=self.expected,
-            hint=T("căn cứ: {c}", "source: {c}", c=self.clause.vi),
+            hint=T("căn cứ: {c}", c=self.clause.vi),
             severity=self.severity,
             code=self.rule,
         )
 
 
 KIND_LABELS = {
-    "ke-hoach": T("kế hoạch", "plan (kế hoạch)"),
-    "bao-cao": T("báo cáo", "report (báo cáo)"),
-    "cong-van": T("công văn", "official letter (công văn)"),
-    "phu-luc": T("phụ lục", "appendix (phụ lục)"),
-    "quyet-dinh": T("quyết định", "decision (quyết định)"),
-    "to-trinh": T("tờ trình", "submission (tờ trình)"),
-    "giay-moi": T("giấy mời", "invitation (giấy mời)"),
-    "van-ban": T("văn bản có tên loại", "document with a type name"),
-    "khong-ro": T("không xác định", "unknown"),
-    "tep-ghep": T("tệp ghép nhiều loại văn bản", "compilation of several kinds"),
-    "ngoai-pham-vi": T("không phải văn bản hành chính theo NĐ 30",
-                       "not a Decree 30 administrative document"),
+    "ke-hoach": T("kế hoạch"),
+    "bao-cao": T("báo cáo"),
+    "cong-van": T("công văn"),
+    "phu-luc": T("phụ lục"),
+    "quyet-dinh": T("quyết định"),
+    "to-trinh": T("tờ trình"),
+    "giay-moi": T("giấy mời"),
+    "van-ban": T("văn bản có tên loại"),
+    "khong-ro": T("không xác định"),
+    "tep-ghep": T("tệp ghép nhiều loại văn bản"),
+    "ngoai-pham-vi": T("không phải văn bản hành chính theo NĐ 30"),
 }
 #: the report kind of a file that is not a Decree 30 administrative document
 OUT_OF_SCOPE = "ngoai-pham-vi"

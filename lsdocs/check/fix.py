@@ -139,8 +139,7 @@ class _Fixer:
         if abs(width - wanted[0]) > 5 or abs(height - wanted[1]) > 5:
             size.set(w("w"), str(wanted[0]))
             size.set(w("h"), str(wanted[1]))
-            self.record("R01", self.section_place(index), T("đổi khổ giấy thành A4",
-                                                            "set the paper size to A4"))
+            self.record("R01", self.section_place(index), T("đổi khổ giấy thành A4"))
 
     def _margins(self, index: int, margins: Element) -> None:
         for side, (low, high) in CLAMP.items():
@@ -165,9 +164,8 @@ class _Fixer:
             changed = sum(self._font(el) for el in part_root.iter(w("rFonts")))
             if changed:
                 self.touch(part)
-                self.record("R07", T("phần {p}", "part {p}", p=part),
-                            T("đổi {n} chỗ phông sang Times New Roman", "set {n} font "
-                              "settings to Times New Roman", n=changed))
+                self.record("R07", T("phần {p}", p=part),
+                            T("đổi {n} chỗ phông sang Times New Roman", n=changed))
 
     def _defaults_font(self, root: Element, part: str) -> None:
         defaults = child(root, "docDefaults")
@@ -221,9 +219,8 @@ class _Fixer:
                 changed += _blacken(colour)
             if changed:
                 self.touch(part)
-                self.record("R08", T("phần {p}", "part {p}", p=part),
-                            T("đổi {n} chỗ màu chữ sang đen", "set {n} text colours to "
-                              "black", n=changed))
+                self.record("R08", T("phần {p}", p=part),
+                            T("đổi {n} chỗ màu chữ sang đen", n=changed))
 
     def unicode(self) -> None:
         for part in self.stories():
@@ -233,9 +230,8 @@ class _Fixer:
             changed = sum(_nfc_paragraph(p) for p in root.iter(w("p")))
             if changed:
                 self.touch(part)
-                self.record("R09", T("phần {p}", "part {p}", p=part),
-                            T("chuẩn hóa {n} đoạn sang Unicode dựng sẵn (NFC)", "normalised {n} "
-                              "paragraphs to NFC", n=changed))
+                self.record("R09", T("phần {p}", p=part),
+                            T("chuẩn hóa {n} đoạn sang Unicode dựng sẵn (NFC)", n=changed))
 
     def national_motto(self) -> None:
         for ctx in self.contexts:
@@ -266,7 +262,7 @@ class _Fixer:
             for extra in texts[1:]:
                 extra.text = ""
             self.record(rule, ctx.place(ctx.where.para(para)),
-                        T("sửa thành «{t}»", "corrected to «{t}»", t=wanted))
+                        T("sửa thành «{t}»", t=wanted))
 
 
 def _text_width(sect: Element) -> int:
@@ -363,13 +359,11 @@ def _target(src: Path, dst: str | Path | None, in_place: bool) -> Path:
         return src
     if dst is None:
         raise UsageError(Problem(Location(file=str(src)), T(
-            "Cần chỉ ra tệp kết quả (-o) hoặc dùng --in-place", "Give an output file (-o) or "
-            "use --in-place")))
+            "Cần chỉ ra tệp kết quả (-o) hoặc dùng --in-place")))
     target = Path(dst)
     if target.exists() and target.resolve() == src.resolve():
         raise UsageError(Problem(Location(file=str(src)), T(
-            "Tệp kết quả trùng tệp gốc; dùng --in-place nếu muốn ghi đè", "The output is the "
-            "input file; use --in-place to overwrite it")))
+            "Tệp kết quả trùng tệp gốc; dùng --in-place nếu muốn ghi đè")))
     return target
 
 

@@ -146,8 +146,7 @@ class PageNumberFixer:
                 numbering.set(w("fmt"), "decimal")
                 self.touch(self.package.main)
                 self.record("R37", self.place(section.index),
-                            T("đổi kiểu số trang {f} thành chữ số Ả Rập", "changed the page "
-                              "number format {f} to Arabic digits", f=fmt))
+                            T("đổi kiểu số trang {f} thành chữ số Ả Rập", f=fmt))
         first = sections[0]
         numbering = child(first.el, "pgNumType")
         start = numbering.get(w("start")) if numbering is not None else None
@@ -155,7 +154,6 @@ class PageNumberFixer:
             numbering.set(w("start"), "1")
             self.touch(self.package.main)
             self.record("R37", self.place(first.index), T("đánh số trang từ 1 (trước là {s})",
-                                                          "numbered pages from 1 (was {s})",
                                                           s=start))
 
     def _footers(self) -> None:
@@ -163,16 +161,14 @@ class PageNumberFixer:
             root = self.package.xml(name)
             if part.kind == "footer" and root is not None and remove_page_fields(root):
                 self.touch(name)
-                self.record("R37", T("chân trang {p}", "footer {p}", p=name),
-                            T("bỏ số trang ở chân trang", "removed the page number from the "
-                              "footer"))
+                self.record("R37", T("chân trang {p}", p=name),
+                            T("bỏ số trang ở chân trang"))
 
     def _page_one(self, first: Section) -> None:
         assert first.el is not None
         if child(first.el, "titlePg") is None:
             insert_ordered(first.el, etree.Element(w("titlePg")), AFTER_TITLE_PG)
-            self.record("R37", self.place(first.index), T("bật «Trang đầu khác» (titlePg)",
-                                                          "set a different first page"))
+            self.record("R37", self.place(first.index), T("bật «Trang đầu khác» (titlePg)"))
         part = first.headers.get("first") if "first" in self._own_refs(first) else None
         if part is None:
             self._add_header(first, "first", with_page=False)
@@ -180,8 +176,8 @@ class PageNumberFixer:
         root = self.package.xml(part)
         if root is not None and remove_page_fields(root):
             self.touch(part)
-            self.record("R37", T("đầu trang (trang đầu)", "first-page header"),
-                        T("bỏ số trang ở trang 1", "removed the number from page 1"))
+            self.record("R37", T("đầu trang (trang đầu)"),
+                        T("bỏ số trang ở trang 1"))
 
     def _own_refs(self, section: Section) -> set[str]:
         assert section.el is not None
@@ -203,8 +199,8 @@ class PageNumberFixer:
         if not has_page_field(root):
             root.insert(0, page_paragraph())
             self.touch(part)
-            self.record("R37", T("đầu trang {p}", "header {p}", p=part),
-                        T("thêm số trang canh giữa ở đầu trang", "added a centred page number"))
+            self.record("R37", T("đầu trang {p}", p=part),
+                        T("thêm số trang canh giữa ở đầu trang"))
             return
         self._centre_existing(root, part)
 
@@ -222,8 +218,8 @@ class PageNumberFixer:
                     jc = etree.SubElement(ppr, w("jc"))
                 jc.set(w("val"), "center")
                 self.touch(part)
-                self.record("R37", T("đầu trang {p}", "header {p}", p=part),
-                            T("canh giữa số trang", "centred the page number"))
+                self.record("R37", T("đầu trang {p}", p=part),
+                            T("canh giữa số trang"))
             self._page_size(para, part)
             return
 
@@ -242,8 +238,8 @@ class PageNumberFixer:
                     changed += 1
         if changed:
             self.touch(part)
-            self.record("R37", T("đầu trang {p}", "header {p}", p=part),
-                        T("đổi cỡ chữ số trang thành 14 pt", "set the page number to 14 pt"))
+            self.record("R37", T("đầu trang {p}", p=part),
+                        T("đổi cỡ chữ số trang thành 14 pt"))
 
     def _add_header(self, section: Section, hf_type: str, with_page: bool) -> None:
         assert section.el is not None
@@ -256,9 +252,8 @@ class PageNumberFixer:
         ref.set(w("type"), hf_type)
         ref.set(qn("r:id"), rel_id)
         section.el.insert(0, ref)
-        what = (T("thêm đầu trang có số trang canh giữa", "added a header with a centred page "
-                  "number") if with_page else
-                T("thêm đầu trang trống cho trang 1", "added an empty first-page header"))
+        what = (T("thêm đầu trang có số trang canh giữa") if with_page else
+                T("thêm đầu trang trống cho trang 1"))
         self.record("R37", self.place(section.index), what)
 
     def _free_name(self) -> str:
@@ -292,13 +287,11 @@ class PageNumberFixer:
         for ctx in self.contexts:
             if ctx.part is not None and ctx.part.index > 1:
                 self._restart(self.doc.sections[ctx.first_section], "R37",
-                              T("đánh lại số trang của văn bản từ 1", "restarted the "
-                                "document's page numbering at 1"))
+                              T("đánh lại số trang của văn bản từ 1"))
             for appendix in ctx.layout.appendices:
                 if appendix.starts_section:
                     self._restart(self.doc.sections[appendix.label.section], "R40",
-                                  T("đánh lại số trang phụ lục từ 1", "restarted appendix "
-                                    "numbering at 1"))
+                                  T("đánh lại số trang phụ lục từ 1"))
 
     def _restart(self, section: Section, rule: str, what: Text) -> None:
         if section.el is None or section.page_start == 1:

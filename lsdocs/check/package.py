@@ -49,8 +49,7 @@ class Package:
             check_zip(archive)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
             raise read_error(name, T("Tệp .docx bị hỏng: không đọc được cấu trúc ZIP ({e})",
-                                     "The .docx file is damaged: its ZIP structure cannot "
-                                     "be read ({e})", e=exc)) from exc
+                                     e=exc)) from exc
         except Refused as exc:
             raise refused_error(name, exc) from exc
         package = cls(name=name, zip=archive, main="")
@@ -58,8 +57,7 @@ class Package:
         root = package.xml(package.main)
         if root is None or root.tag != w("document"):
             raise read_error(name, T("Tệp không phải văn bản Word: phần chính không phải "
-                                     "w:document", "Not a Word document: the main part "
-                                     "is not a w:document"))
+                                     "w:document"))
         return package
 
     def has(self, part: str) -> bool:
@@ -76,8 +74,7 @@ class Package:
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
                 RuntimeError) as exc:
             raise read_error(self.name, T("Tệp .docx bị hỏng: không giải nén được {p} ({e})",
-                                          "The .docx file is damaged: {p} cannot be "
-                                          "decompressed ({e})", p=part, e=exc)) from exc
+                                          p=part, e=exc)) from exc
 
     def xml(self, part: str) -> Element | None:
         """Parsed XML of *part*, or None when the package has no such part."""
@@ -97,8 +94,7 @@ class Package:
             raise refused_error(self.name, exc) from exc
         except etree.XMLSyntaxError as exc:
             raise read_error(self.name, T("Tệp .docx bị hỏng: phần {p} không phải XML hợp lệ "
-                                          "({e})", "The .docx file is damaged: part {p} is "
-                                          "not valid XML ({e})", p=part, e=exc)) from exc
+                                          "({e})", p=part, e=exc)) from exc
 
     def rels(self, part: str) -> dict[str, str]:
         """Relationship id → target part name for *part* (external targets left out)."""
@@ -128,24 +124,19 @@ class Package:
         main = self.rel_types("").get(OFFICE_DOCUMENT, "word/document.xml")
         if not self.has(main):
             raise read_error(self.name, T("Tệp ZIP không chứa văn bản Word (thiếu {p})",
-                                          "The ZIP file holds no Word document ({p} is "
-                                          "missing)", p=main))
+                                          p=main))
         return main
 
 
 def _refuse_non_zip(data: bytes, name: str) -> None:
     if not data:
-        raise read_error(name, T("Tệp rỗng (0 byte), không phải văn bản Word",
-                                 "The file is empty (0 bytes), not a Word document"))
+        raise read_error(name, T("Tệp rỗng (0 byte), không phải văn bản Word"))
     if data.startswith(OLE2_MAGIC):
         raise read_error(name, T(
             "Tệp là vỏ OLE2: văn bản Word đã đặt mật khẩu (mã hóa) hoặc tệp .doc cũ; "
-            "hãy bỏ mật khẩu hoặc lưu lại thành .docx",
-            "The file is an OLE2 container: a password-protected (encrypted) Word file or "
-            "an old .doc; remove the password or save it again as .docx"))
+            "hãy bỏ mật khẩu hoặc lưu lại thành .docx"))
     if not data.startswith(b"PK"):
-        raise read_error(name, T("Tệp không phải văn bản .docx (không phải tệp ZIP)",
-                                 "The file is not a .docx document (not a ZIP file)"))
+        raise read_error(name, T("Tệp không phải văn bản .docx (không phải tệp ZIP)"))
 
 
 def refused_error(name: str, exc: Refused) -> DocumentReadError:

@@ -21,17 +21,17 @@ if TYPE_CHECKING:
     from lsdocs.check.compilation import Part
 
 _ROLES = {
-    "header": T("bảng tiêu đề", "header table"),
-    "signature": T("bảng chữ ký", "signature table"),
-    "kinh_gui": T("bảng Kính gửi", "Kính gửi table"),
+    "header": T("bảng tiêu đề"),
+    "signature": T("bảng chữ ký"),
+    "kinh_gui": T("bảng Kính gửi"),
 }
 _HF = {
-    ("header", "default"): T("đầu trang (mặc định)", "header (default)"),
+    ("header", "default"): T("đầu trang (mặc định)"),
     ("header", "first"): T("đầu trang (trang đầu)", "header (first page)"),
-    ("header", "even"): T("đầu trang (trang chẵn)", "header (even pages)"),
-    ("footer", "default"): T("chân trang (mặc định)", "footer (default)"),
-    ("footer", "first"): T("chân trang (trang đầu)", "footer (first page)"),
-    ("footer", "even"): T("chân trang (trang chẵn)", "footer (even pages)"),
+    ("header", "even"): T("đầu trang (trang chẵn)"),
+    ("footer", "default"): T("chân trang (mặc định)"),
+    ("footer", "first"): T("chân trang (trang đầu)"),
+    ("footer", "even"): T("chân trang (trang chẵn)"),
 }
 
 
@@ -79,9 +79,9 @@ class Locator:
         sect: Section = self.doc.sections[index]
         number = index - self.first_section + 1
         if sect.landscape:
-            text = T("mục {n} (trang ngang)", "section {n} (landscape)", n=number)
+            text = T("mục {n} (trang ngang)", n=number)
         else:
-            text = T("mục {n} (trang đứng)", "section {n} (portrait)", n=number)
+            text = T("mục {n} (trang đứng)", n=number)
         return self._keep(text, section=number, container="section")
 
     def _table_data(self, table: Table) -> dict[str, object]:
@@ -91,25 +91,25 @@ class Locator:
 
     def table(self, table: Table) -> Text:
         role = _ROLES.get(self.layout.roles.get(id(table), ""))
-        label = role or T("bảng {n}", "table {n}", n=table.number - self.table_offset)
+        label = role or T("bảng {n}", n=table.number - self.table_offset)
         return self._keep(join(self.section(table.section), label), container="table",
                           **self._table_data(table))
 
     def cell_label(self, table: Table, row: int, col: int) -> Text:
         if id(table) in self.layout.roles:
             last = len(table.rows[row]) - 1
-            side = T("ô trái", "left cell") if col == 0 else (
-                T("ô phải", "right cell") if col == last else T("ô {c}", "cell {c}", c=col + 1))
+            side = T("ô trái") if col == 0 else (
+                T("ô phải") if col == last else T("ô {c}", c=col + 1))
             if len(table.rows) == 1:
                 return side
-            return join(T("hàng {r}", "row {r}", r=row + 1), side)
-        return T("hàng {r}, ô {c}", "row {r}, cell {c}", r=row + 1, c=col + 1)
+            return join(T("hàng {r}", r=row + 1), side)
+        return T("hàng {r}, ô {c}", r=row + 1, c=col + 1)
 
     def para(self, para: Paragraph) -> Text:
         box = para.container
         excerpt = " ".join(para.display.split()[:8]) or None
         if box.kind == "textbox" and box.parent is not None:
-            return self._keep(join(self.para(box.parent), T("hộp văn bản", "text box"),
+            return self._keep(join(self.para(box.parent), T("hộp văn bản"),
                                    self._line(para)), **self.structured(self.para(box.parent)),
                               textbox_paragraph=para.number)
         if box.kind == "cell" and box.table is not None:
@@ -132,20 +132,19 @@ class Locator:
 
     def _line(self, para: Paragraph) -> Text:
         if para.empty:
-            return T("đoạn {n} (trống)", "paragraph {n} (empty)", n=para.number)
+            return T("đoạn {n} (trống)", n=para.number)
         quote = snippet(para.display)
-        return T("đoạn {n} {q}", "paragraph {n} {q}", n=para.number, q=quote)
+        return T("đoạn {n} {q}", n=para.number, q=quote)
 
     def _body_line(self, para: Paragraph) -> Text:
         if not para.empty:
             quote = snippet(para.display)
-            return T("đoạn {n} {q}", "paragraph {n} {q}", n=self._no(para), q=quote)
+            return T("đoạn {n} {q}", n=self._no(para), q=quote)
         prev = self._previous.get(id(para))
         if prev is None:
-            return T("đoạn trống ở đầu văn bản", "empty paragraph at the start")
+            return T("đoạn trống ở đầu văn bản")
         quote = snippet(prev.display)
-        return T("đoạn trống sau đoạn {n} {q}", "empty paragraph after paragraph {n} {q}",
-                 n=self._no(prev), q=quote)
+        return T("đoạn trống sau đoạn {n} {q}", n=self._no(prev), q=quote)
 
     def _no(self, para: Paragraph) -> int | None:
         """The paragraph's number within its section (the section is named before it)."""

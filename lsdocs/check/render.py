@@ -75,8 +75,7 @@ def tools() -> tuple[str, str, str]:
              shutil.which("pdftoppm")]
     if not all(found):
         raise UsageError(Problem(Location(), T(
-            "--render cần LibreOffice (soffice) và poppler (pdftotext, pdftoppm)",
-            "--render needs LibreOffice (soffice) and poppler (pdftotext, pdftoppm)")))
+            "--render cần LibreOffice (soffice) và poppler (pdftotext, pdftoppm)")))
     return found[0], found[1], found[2]  # type: ignore[return-value]
 
 
@@ -143,7 +142,7 @@ class PageIssue:
 
 
 def _where(page: Page) -> Text:
-    return T("trang {n} (bản dàn trang)", "page {n} (rendered)", n=page.number)
+    return T("trang {n} (bản dàn trang)", n=page.number)
 
 
 def page_issues(pages: list[Page]) -> list[PageIssue]:
@@ -162,10 +161,9 @@ def _empty(page: Page) -> list[PageIssue]:
     words = sum(len(line.words) for line in body)
     if words <= EMPTY_WORDS and page.ink < EMPTY_INK:
         return [PageIssue("R47", page.number, Issue(
-            _where(page), T("Trang trống hoặc gần như trống trên bản dàn trang",
-                            "A blank or nearly empty page in the layout"),
-            T("{n} chữ", "{n} words", n=words),
-            T("không để trang trống", "no empty page")))]
+            _where(page), T("Trang trống hoặc gần như trống trên bản dàn trang"),
+            T("{n} chữ", n=words),
+            T("không để trang trống")))]
     return []
 
 
@@ -174,10 +172,9 @@ def _cut_off(page: Page) -> list[PageIssue]:
     if not cut:
         return []
     return [PageIssue("R48", page.number, Issue(
-        _where(page), T("Chữ bị cắt ở mép giấy trên bản dàn trang", "Text is cut off at the "
-                        "paper edge in the layout"),
-        T("{n} dòng, ví dụ «{t}»", "{n} lines, e.g. «{t}»", n=len(cut), t=cut[0].text[:40]),
-        T("mọi chữ nằm trong trang", "all text on the page")))]
+        _where(page), T("Chữ bị cắt ở mép giấy trên bản dàn trang"),
+        T("{n} dòng, ví dụ «{t}»", n=len(cut), t=cut[0].text[:40]),
+        T("mọi chữ nằm trong trang")))]
 
 
 def _numbers(page: Page) -> list[Line]:
@@ -191,16 +188,13 @@ def _page_numbers(pages: list[Page]) -> list[PageIssue]:
     first = _numbers(pages[0])
     if first:
         found.append(PageIssue("R37", 1, Issue(_where(pages[0]), T(
-            "Trang 1 có số trang trên bản dàn trang", "Page 1 shows a page number in the "
-            "layout"), T("«{n}»", "«{n}»", n=first[0].text), T("không có số trang ở trang 1",
-                                                                "no number on page 1"))))
+            "Trang 1 có số trang trên bản dàn trang"), T("«{n}»", n=first[0].text),
+                                               T("không có số trang ở trang 1"))))
     if len(pages) > 1 and not any(_numbers(page) for page in pages[1:]):
         found.append(PageIssue("R37", 2, Issue(_where(pages[1]), T(
-            "Không trang nào có số trang ở đầu trang trên bản dàn trang", "No page shows a "
-            "number at the top in the layout"), T("{n} trang, không có số", "{n} pages, no "
-                                                  "numbers", n=len(pages)),
-            T("số trang canh giữa ở lề trên từ trang 2", "centred numbers in the top margin "
-              "from page 2"))))
+            "Không trang nào có số trang ở đầu trang trên bản dàn trang"),
+                                               T("{n} trang, không có số", n=len(pages)),
+            T("số trang canh giữa ở lề trên từ trang 2"))))
     return found
 
 
@@ -210,18 +204,16 @@ def _first_page(page: Page) -> list[PageIssue]:
     qh = next((line for line in top if "CỘNG HÒA XÃ HỘI" in key(line.text)), None)
     if qh is not None and "VIỆT NAM" not in key(qh.text):
         found.append(PageIssue("R10", 1, Issue(_where(page), T(
-            "Quốc hiệu bị xuống hai dòng trên bản dàn trang", "The Quốc hiệu wraps onto two "
-            "lines in the layout"), T("«{t}»", "«{t}»", t=qh.text),
-            T("một dòng", "one line"))))
+            "Quốc hiệu bị xuống hai dòng trên bản dàn trang"), T("«{t}»", t=qh.text),
+            T("một dòng"))))
     so = next((line for line in top if re.match(r"^Số\s*:", line.text)), None)
     date = next((line for line in top if re.search(r", ngày\b", line.text)), None)
     if so is not None and date is not None and so is not date \
             and abs(so.y_max - date.y_max) > SAME_LINE:
         found.append(PageIssue("R19", 1, Issue(_where(page), T(
-            "Số và ngày tháng không cùng một dòng trên bản dàn trang", "Số and the date are not "
-            "on one line in the layout"), T("lệch {d:.0f} pt", "{d:.0f} pt apart",
-                                            d=abs(so.y_max - date.y_max)),
-            T("cùng một dòng", "one line"))))
+            "Số và ngày tháng không cùng một dòng trên bản dàn trang"), T("lệch {d:.0f} pt",
+                d=abs(so.y_max - date.y_max)),
+            T("cùng một dòng"))))
     return found
 
 
@@ -276,8 +268,7 @@ def lost_words(pages: list[Page], words: Counter[str]) -> list[PageIssue]:
         return []
     sample = " ".join(missing[:6])
     return [PageIssue("R48", 0, Issue(
-        T("bản dàn trang", "the layout"),
+        T("bản dàn trang"),
         T("Có chữ trong văn bản nhưng không hiện trên trang nào (bị đẩy ra ngoài ô hoặc mép "
-          "giấy)", "Words of the document show on no page (pushed out of their cell or off "
-          "the paper)"), T("{n} từ, ví dụ «{t}»", "{n} words, e.g. «{t}»", n=len(missing),
-                           t=sample), T("mọi chữ hiện trên trang in", "every word printed")))]
+          "giấy)"), T("{n} từ, ví dụ «{t}»", n=len(missing),
+                           t=sample), T("mọi chữ hiện trên trang in")))]

@@ -8,7 +8,7 @@ from lsdocs.check.findings import KIND_LABELS, CheckReport, Finding
 from lsdocs.check.fix import FixReport
 from lsdocs.errors import DocumentReadError, T
 
-_SEVERITY = {"error": T("lỗi", "error"), "warning": T("cảnh báo", "warning")}
+_SEVERITY = {"error": T("lỗi"), "warning": T("cảnh báo")}
 
 
 def summary(errors: int, warnings: int, lang: str = "vi") -> str:
@@ -28,10 +28,10 @@ def format_finding(finding: Finding, lang: str = "vi") -> str:
     head = f"  {severity} {finding.rule} — {finding.location.get(lang)}"
     text = f"{head}\n      {finding.sentence(lang)}\n"
     if finding.count > 1:
-        label = T("{n} chỗ:", "{n} places:", n=finding.count).get(lang)
+        label = T("{n} chỗ:", n=finding.count).get(lang)
         shown = [f"        - {p.get(lang)}" for p in finding.places[:SHOWN_PLACES]]
         if finding.count > SHOWN_PLACES:
-            shown.append("        " + T("… và {n} chỗ khác", "… and {n} more",
+            shown.append("        " + T("… và {n} chỗ khác",
                                         n=finding.count - SHOWN_PLACES).get(lang))
         text += f"      {label}\n" + "\n".join(shown) + "\n"
     return text + f"      [{finding.clause.get(lang)}]"
@@ -51,7 +51,7 @@ def compilation_label(report: CheckReport, lang: str = "vi") -> str:
             runs.append((doc.index, doc.index, doc.kind))
     kinds = "; ".join(f"{a}: {_kind(k, lang)}" if a == b else f"{a}–{b}: {_kind(k, lang)}"
                       for a, b, k in runs)
-    head = T("tệp ghép {n} văn bản", "compilation of {n} documents", n=len(report.documents))
+    head = T("tệp ghép {n} văn bản", n=len(report.documents))
     return f"{head.get(lang)} — {kinds}"
 
 
@@ -61,7 +61,7 @@ def _document_lines(report: CheckReport, lang: str) -> list[str]:
     for doc in report.documents:
         errors, warnings = report.counts(doc.index)
         if errors or warnings:
-            name = T("văn bản {n}", "document {n}", n=doc.index).get(lang)
+            name = T("văn bản {n}", n=doc.index).get(lang)
             lines.append(f"  {name} ({_kind(doc.kind, lang)}): "
                          f"{summary(errors, warnings, lang)}")
     return lines
@@ -73,15 +73,13 @@ def format_report(report: CheckReport, lang: str = "vi") -> str:
     lines = [f"{report.file} ({kind})"]
     if report.scope is not None:
         lines.append("  " + T("Không kiểm tra: tệp này là {r}. Muốn vẫn kiểm tra theo NĐ 30, "
-                              "chọn --kind.", "Not checked: this file is {r}. To check it "
-                              "against Decree 30 anyway, pass --kind.").get(lang).format(
+                              "chọn --kind.").get(lang).format(
                                   r=report.scope.reason.get(lang)))
         return "\n".join(lines)
     ordered = report.errors + report.warnings
     lines += [format_finding(f, lang) for f in ordered]
     if not ordered:
-        lines.append("  " + T("đạt thể thức NĐ 30/2020/NĐ-CP", "conforms to Decree "
-                              "30/2020/NĐ-CP").get(lang))
+        lines.append("  " + T("đạt thể thức NĐ 30/2020/NĐ-CP").get(lang))
     lines += _document_lines(report, lang)
     lines.append("  " + summary(len(report.errors), len(report.warnings), lang))
     return "\n".join(lines)
@@ -92,7 +90,7 @@ def format_reports(reports: Sequence[CheckReport], lang: str = "vi") -> str:
     if len(reports) > 1:
         total = summary(sum(len(r.errors) for r in reports),
                         sum(len(r.warnings) for r in reports), lang)
-        label = T("Tổng cộng {n} tệp", "Total for {n} files", n=len(reports)).get(lang)
+        label = T("Tổng cộng {n} tệp", n=len(reports)).get(lang)
         text += f"\n\n{label}: {total}"
     return text
 
@@ -105,24 +103,22 @@ def read_error_dict(name: str, error: DocumentReadError, lang: str = "vi") -> di
 
 
 def format_fix(report: FixReport, lang: str = "vi") -> str:
-    lines = [T("Sửa tự động {s} → {o}", "Automatic fixes {s} → {o}", s=report.source,
+    lines = [T("Sửa tự động {s} → {o}", s=report.source,
                o=report.output).get(lang)]
     left = report.after.rules() if report.after is not None else set()
     for action in report.actions:
         partial = action.rule in left and not action.note
-        done = (T("lưu ý", "note") if action.note else T("đã sửa một phần", "partly fixed")
-                if partial else T("đã sửa", "fixed")).get(lang)
-        note = T(" (vẫn còn lỗi {r} chưa sửa tự động được, xem dưới)", " ({r} faults remain "
-                 "that could not be fixed automatically, see below)", r=action.rule).get(lang) \
+        done = (T("lưu ý") if action.note else T("đã sửa một phần")
+                if partial else T("đã sửa")).get(lang)
+        note = T(" (vẫn còn lỗi {r} chưa sửa tự động được, xem dưới)", r=action.rule).get(lang) \
             if partial else ""
         lines.append(f"  {done} {action.rule} — {action.location.get(lang)}: "
                      f"{action.description.get(lang)}{note}")
     if not report.actions:
-        lines.append("  " + T("không có gì cần sửa tự động", "nothing to fix "
-                              "automatically").get(lang))
+        lines.append("  " + T("không có gì cần sửa tự động").get(lang))
     if report.after is not None:
         lines.append("")
-        lines.append(T("Kiểm tra lại tệp kết quả:", "Re-check of the output:").get(lang))
+        lines.append(T("Kiểm tra lại tệp kết quả:").get(lang))
         lines.append(format_report(report.after, lang))
     return "\n".join(lines)
 

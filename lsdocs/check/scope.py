@@ -73,25 +73,18 @@ def out_of_scope(doc: Document) -> Scope | None:
     party = any(line.rstrip(" -*") == "ĐẢNG CỘNG SẢN VIỆT NAM" for line in lines)
     if party or any(_PARTY_NUMBER.match(line) for line in lines):
         return Scope("dang", T("văn bản của Đảng (thể thức theo Hướng dẫn 36-HD/VPTW), không "
-                               "phải văn bản hành chính theo NĐ 30", "a Party document (format "
-                               "of Hướng dẫn 36-HD/VPTW), not a Decree 30 administrative "
-                               "document"))
+                               "phải văn bản hành chính theo NĐ 30"))
     if any(_LEGAL_NUMBER.match(line) for line in lines):
         return Scope("qppl", T("văn bản quy phạm pháp luật (số có năm ban hành, ví dụ "
                                "«30/2020/NĐ-CP»): thể thức theo Luật Ban hành văn bản QPPL, "
-                               "không theo NĐ 30", "a normative legal document (its number "
-                               "carries the year, e.g. «30/2020/NĐ-CP»): its format follows "
-                               "the law on legal documents, not Decree 30"))
+                               "không theo NĐ 30"))
     if any(_BUSINESS.search(key(line)) and _capitals(line) for line in written[:6]):
         return Scope("doanh-nghiep", T("giấy tờ của doanh nghiệp, không phải văn bản của cơ quan "
-                                       "nhà nước", "a business's paper, not a state body's "
-                                       "document"))
+                                       "nhà nước"))
     title = _title(lines)
     if _CITIZEN_TITLE.match(title):
         return Scope("cong-dan", T("đơn, tờ khai của công dân («{t}»), không phải văn bản hành "
-                                   "chính của cơ quan", "a citizen's petition or form («{t}»), "
-                                   "not an agency's administrative document", t=title))
+                                   "chính của cơ quan", t=title))
     if _REGISTER_TITLE.match(title):
-        return Scope("so-mau", T("mẫu sổ («{t}»), không phải văn bản hành chính", "a register "
-                                 "form («{t}»), not an administrative document", t=title))
+        return Scope("so-mau", T("mẫu sổ («{t}»), không phải văn bản hành chính", t=title))
     return None

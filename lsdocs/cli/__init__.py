@@ -63,7 +63,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 
 def _show_version(ctx: click.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        click.echo(T("lsdocs, phiên bản {v}", "lsdocs, version {v}", v=__version__)
+        click.echo(T("lsdocs, phiên bản {v}", v=__version__)
                    .get(current_language()))
         ctx.exit()
 
@@ -111,7 +111,7 @@ def _run(argv: list[str] | None) -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo(T("Đã dừng.", "Aborted.").get(_lang_from_argv(argv)), err=True)
+        click.echo(T("Đã dừng.").get(_lang_from_argv(argv)), err=True)
         sys.exit(130)
     except LsdocsError as exc:
         lang = _lang_from_argv(argv)
@@ -153,20 +153,14 @@ _NO_ARGS_IS_HELP: type[click.UsageError] = getattr(
 CANNOT_WRITE = T(
     "{f}: lỗi: không đọc hoặc ghi được tệp ({e}); kiểm tra đường dẫn, quyền ghi và chỗ trống "
     "trên đĩa. Các tệp đã có không bị thay đổi.",
-    "{f}: error: cannot read or write the file ({e}); check the path, permissions and free "
-    "space. Existing files were not changed.",
 )
 OUT_OF_MEMORY = T(
     "lỗi: không đủ bộ nhớ để xử lý tệp đầu vào (tệp quá lớn hoặc bất thường); không có tệp nào "
     "bị thay đổi. Xem các giới hạn trong README (mục «Giới hạn»).",
-    "error: not enough memory to process the input (the file is too large or abnormal); no "
-    "file was changed. See the limits in the README (section «Giới hạn»).",
 )
 INTERNAL_ERROR = T(
     "lỗi nội bộ của lsdocs ({e}); nội dung và các tệp đã có không bị thay đổi. "
     "Chạy lại với LSDOCS_DEBUG=1 để xem chi tiết và báo cho nhóm phát triển.",
-    "internal lsdocs error ({e}); content and existing files were not changed. "
-    "Run again with LSDOCS_DEBUG=1 for details and report it to the developers.",
 )
 
 

@@ -100,7 +100,7 @@ def with_flags(exc: LsdocsError) -> LsdocsError:
         name = parameter_name(problem)
         if name is not None:
             flag = "--" + name.replace("_", "-")
-            place = T("tùy chọn {f}", "option {f}", f=flag)
+            place = T("tùy chọn {f}", f=flag)
             problem = Problem(Location(problem.location.file, problem.location.line,
                                        problem.location.path, place),
                               problem.message, problem.found, problem.expected, problem.hint,

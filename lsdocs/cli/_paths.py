@@ -38,7 +38,6 @@ def default_content() -> Path:
             # Say so: a command that writes content (import-xlsx) would write there.
             click.echo(T(
                 "Không có {p} ở thư mục hiện tại; dùng nội dung đi kèm lsdocs: {c}",
-                "No {p} in the current folder; using the content shipped with lsdocs: {c}",
                 p=DEFAULT_PLAN, c=candidate).get(current_language()), err=True)
             return candidate
     return DEFAULT_PLAN

@@ -34,6 +34,6 @@ def write_pdfs(obj: CliContext, documents: Sequence[Path], make_pdf: bool,
         return []
     infos = convert(list(documents), pdfa=pdfa)
     for info in infos:
-        obj.say(T("Đã ghi: {p} ({n} trang)", "Written: {p} ({n} pages)", p=info.path,
+        obj.say(T("Đã ghi: {p} ({n} trang)", p=info.path,
                   n=info.pages))
     return [str(info.path) for info in infos]

@@ -29,8 +29,8 @@ def translate(message: str) -> str:
     return _QUOTED.sub(r"\1", _QUOTED_AT_END.sub(r"\1", message))
 
 
-USAGE_ERROR = T("Lỗi cách dùng: {m}", "Usage error: {m}")
-SEE_HELP = T("Xem hướng dẫn: {c} --help", "See {c} --help")
+USAGE_ERROR = T("Lỗi cách dùng: {m}")
+SEE_HELP = T("Xem hướng dẫn: {c} --help")
 
 
 def show_usage_error(exc: click.ClickException, lang: str) -> None:

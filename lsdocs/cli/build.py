@@ -47,15 +47,14 @@ def build_command(
     result = build_plan(content or default_content(), output, templates)
     print_problems(obj, result.warnings)
     for path in result.changed:
-        obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+        obj.say(T("Đã ghi: {p}", p=path))
     for path in result.unchanged:
-        obj.say(T("Không đổi: {p}", "Unchanged: {p}", p=path))
+        obj.say(T("Không đổi: {p}", p=path))
     pdfs = write_pdfs(obj, [*result.changed, *result.unchanged], make_pdf, pdfa)
     if result.illustrative:
         obj.say(
             T(
                 "Lưu ý: các phần sau là nội dung minh họa, không phải văn bản gốc: {n}.",
-                "Note: these parts are illustrative, not the official text: {n}.",
                 n=result.illustrative,
             )
         )

@@ -58,7 +58,7 @@ def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, strict: b
     if fix:
         sys.exit(_fix(obj, files, kind, strict, output, in_place, render))
     if output is not None or in_place:
-        raise _usage(T("-o/--in-place chỉ dùng cùng --fix", "-o/--in-place need --fix"))
+        raise _usage(T("-o/--in-place chỉ dùng cùng --fix"))
     sys.exit(_check(obj, files, kind, strict, render))
 
 
@@ -110,16 +110,14 @@ def _rendered(checked: Checked) -> Checked:
 def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
          output: Path | None, in_place: bool, render: bool = False) -> int:
     if len(files) != 1:
-        raise _usage(T("--fix nhận đúng một tệp", "--fix takes exactly one file"))
+        raise _usage(T("--fix nhận đúng một tệp"))
     if output is None and not in_place:
-        raise _usage(T("--fix cần -o TỆP_KẾT_QUẢ hoặc --in-place",
-                       "--fix needs -o OUTPUT or --in-place"))
+        raise _usage(T("--fix cần -o TỆP_KẾT_QUẢ hoặc --in-place"))
     if output is not None and output.is_dir():
         raise _usage(T("-o {p} là một thư mục; cần đường dẫn tệp .docx",
-                       "-o {p} is a directory; give a .docx file path", p=output))
+                       p=output))
     if output is not None and not output.parent.is_dir():
-        raise _usage(T("Thư mục của -o {p} không tồn tại", "The folder of -o {p} does not "
-                       "exist", p=output))
+        raise _usage(T("Thư mục của -o {p} không tồn tại", p=output))
     report = fix_document(files[0], output, in_place=in_place, kind=kind)
     if render and report.after is not None and report.after.in_scope:
         [(_, after)] = _rendered([(Path(report.output), report.after)])

@@ -77,7 +77,7 @@ def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | No
         require_tools()  # before any number is taken
     store = open_register(register)
     try:
-        obj.say(T("Sổ đăng ký: {p}", "Register: {p}", p=store.location), err=True)
+        obj.say(T("Sổ đăng ký: {p}", p=store.location), err=True)
         result = issue(drafts, store, IssueOptions(date or dt.date.today(), copies, note))
     finally:
         store.close()
@@ -85,13 +85,12 @@ def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | No
     pdfs, problems = _pdfs(obj, result.paths, pdfa) if want_pdf and result.paths else ([], [])
     by_docx = {info.path.with_suffix(".docx"): info.path for info in pdfs}
     for item in result.issued:
-        tail = T(" (tệp bị thiếu, đã ghi lại từ sổ)", " (missing file rebuilt from the "
-                 "register)") if item.repaired else T("", "")
+        tail = T(" (tệp bị thiếu, đã ghi lại từ sổ)") if item.repaired else T("")
         pdf = f" + {by_docx[item.path].name}" if item.path in by_docx else ""
-        obj.say(T("Số {r} ngày {d}: {f}{p}{t}", "Number {r} of {d}: {f}{p}{t}",
+        obj.say(T("Số {r} ngày {d}: {f}{p}{t}",
                   r=item.entry.reference, d=vn.short_date(item.entry.issued_on),
                   f=item.path, p=pdf, t=tail.get(obj.lang)))
-    obj.say(T("Đã phát hành {n} văn bản.", "Issued {n} documents.", n=len(result.issued)))
+    obj.say(T("Đã phát hành {n} văn bản.", n=len(result.issued)))
     code = 1 if problems else 0
     obj.emit(code, {"register": store.location, "issued": [
         {**i.entry.to_dict(), "repaired": i.repaired,
@@ -109,8 +108,7 @@ def _pdfs(obj: CliContext, paths: list[Path],
     except LsdocsError as exc:
         after = Problem(Location(), T(
             "Các văn bản đã được phát hành và vào sổ; chưa có PDF. Tạo PDF bằng: lsdocs pdf {f}",
-            "The documents are issued and registered; no PDF yet. Make them with: "
-            "lsdocs pdf {f}", f=" ".join(map(str, paths))), code="pdf-after-issue")
+            f=" ".join(map(str, paths))), code="pdf-after-issue")
         print_problems(obj, [*exc.problems, after])
         return [], [*exc.problems, after]
 
@@ -164,16 +162,16 @@ def list_command(obj: CliContext, year: int | None, agency: str | None, symbol: 
       lsdocs so-van-ban danh-sach --text "Sở Y tế" --json
     """
     entries = _search(register, _query(year, agency, symbol, text, active_only))
-    obj.say(T("Sổ đăng ký: {p}", "Register: {p}", p=register_location(register)), err=True)
+    obj.say(T("Sổ đăng ký: {p}", p=register_location(register)), err=True)
     obj.emit(0, {"register": register_location(register),
                  "entries": [e.to_dict() for e in entries]})
     if obj.json:
         return
     for e in entries:
-        mark = T("  [ĐÃ HỦY]", "  [CANCELLED]").get(obj.lang) if e.cancelled else ""
+        mark = T("  [ĐÃ HỦY]").get(obj.lang) if e.cancelled else ""
         click.echo(f"{e.reference:<18} {vn.short_date(e.issued_on):<11} {e.title()}{mark}")
         click.echo(f"{'':<30} {e.agency} | {e.signer} | {Path(e.file).name}")
-    obj.say(T("{n} văn bản.", "{n} documents.", n=len(entries)))
+    obj.say(T("{n} văn bản.", n=len(entries)))
 
 
 def _search(register: str | None, query: Query) -> list[Entry]:
@@ -204,7 +202,7 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
     """
     number, symbol = _parse_reference(reference)
     store = open_register(register)
-    obj.say(T("Sổ đăng ký: {p}", "Register: {p}", p=store.location), err=True)
+    obj.say(T("Sổ đăng ký: {p}", p=store.location), err=True)
     try:
         found = [e for e in store.search(Query(year=year, agency=agency, symbol=symbol))
                  if e.number == number and e.symbol == symbol]
@@ -212,7 +210,7 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
         cancelled = store.cancel(entry, date or dt.date.today(), reason)
     finally:
         store.close()
-    obj.say(T("Đã hủy số {r} năm {y} ({a}): {n}", "Cancelled number {r} of {y} ({a}): {n}",
+    obj.say(T("Đã hủy số {r} năm {y} ({a}): {n}",
               r=cancelled.reference, y=year, a=cancelled.agency, n=cancel_note(cancelled)))
     obj.emit(0, {"register": register_location(register), "entry": cancelled.to_dict()})
 
@@ -221,22 +219,20 @@ def _parse_reference(reference: str) -> tuple[int, str]:
     number, _, symbol = vn.nfc(reference).strip().partition("/")
     if not number.strip().isdigit() or not symbol.strip():
         raise _usage(T("«{r}» không phải số, ký hiệu (cần dạng 05/UBND-KGVX)",
-                       "«{r}» is not a number and symbol (expected e.g. 05/UBND-KGVX)",
                        r=reference))
     return int(number), symbol.strip()
 
 
 def _one(found: list[Entry], reference: str, year: int) -> Entry:
     if not found:
-        raise _usage(T("không có số {r} năm {y} trong sổ", "no number {r} of {y} in the register",
-                       r=reference, y=year))
+        raise _usage(T("không có số {r} năm {y} trong sổ", r=reference, y=year))
     if len(found) > 1:
         raise _usage(T("có {n} cơ quan cùng số {r}: {a}; chọn bằng --agency",
-                       "{n} agencies have number {r}: {a}; choose with --agency", n=len(found),
+                       n=len(found),
                        r=reference, a="; ".join(e.agency for e in found)))
     if found[0].cancelled:
-        raise _usage(T("số {r} năm {y} đã hủy từ trước ({n})", "number {r} of {y} was already "
-                       "cancelled ({n})", r=reference, y=year, n=cancel_note(found[0])))
+        raise _usage(T("số {r} năm {y} đã hủy từ trước ({n})",  r=reference, y=year,
+                       n=cancel_note(found[0])))
     return found[0]
 
 
@@ -257,9 +253,9 @@ def export_command(obj: CliContext, output: Path, year: int | None, agency: str 
       lsdocs so-van-ban xuat-excel so-van-ban-di-2026.xlsx --year 2026
     """
     entries = _search(register, _query(year, agency, symbol, text, active_only))
-    obj.say(T("Sổ đăng ký: {p}", "Register: {p}", p=register_location(register)), err=True)
+    obj.say(T("Sổ đăng ký: {p}", p=register_location(register)), err=True)
     write_atomic(output, register_workbook(entries, dt.date.today()))
-    obj.say(T("Đã ghi {p} ({n} văn bản).", "Written {p} ({n} documents).", p=output,
+    obj.say(T("Đã ghi {p} ({n} văn bản).", p=output,
               n=len(entries)))
     obj.emit(0, {"register": register_location(register), "file": str(output),
                  "entries": len(entries)})
@@ -287,8 +283,7 @@ def verify_command(obj: CliContext, register: str | None) -> None:
         store.close()
     print_problems(obj, problems)
     if not any(p.is_error for p in problems):
-        obj.say(T("Sổ đăng ký tốt: {p}", "The register is sound: {p}",
-                  p=register_location(register)))
+        obj.say(T("Sổ đăng ký tốt: {p}", p=register_location(register)))
     codes = {p.code for p in problems if p.is_error}
     code = 2 if "register-damaged" in codes else 1 if codes else 0
     obj.emit(code, {"register": register_location(register)}, problems)
@@ -320,7 +315,7 @@ def pdf_command(obj: CliContext, files: tuple[Path, ...], pdfa: bool,
     obj.emit(0, {"files": [{"pdf": str(i.path), "pages": i.pages, "pdfa": i.pdfa}
                            for i in infos]})
     for info in infos:
-        obj.say(T("Đã ghi: {p} ({n} trang{a})", "Written: {p} ({n} pages{a})", p=info.path,
+        obj.say(T("Đã ghi: {p} ({n} trang{a})", p=info.path,
                   n=info.pages, a=", PDF/A" if info.pdfa else ""))
 
 
@@ -345,7 +340,7 @@ def preview_command(obj: CliContext, file: Path, page: int | None, size: int,
     """
     images = preview(file, page=page, out_dir=output, size=size)
     for path in images:
-        obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+        obj.say(T("Đã ghi: {p}", p=path))
     obj.emit(0, {"images": [str(p) for p in images]})
 
 

@@ -40,7 +40,6 @@ class VnDate(click.ParamType):  # type: ignore[type-arg]
             return vn.parse_vn_date(str(value))
         except ValueError:
             self.fail(T("«{v}» không phải ngày hợp lệ (cần dạng DD/MM/YYYY, ví dụ 29/11/2026)",
-                        "«{v}» is not a valid date (expected DD/MM/YYYY, e.g. 29/11/2026)",
                         v=value).get(current_language()))
 
 
@@ -109,9 +108,9 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
     options = _options(date, issuer, as_of, year, missing_reports, number)
     warnings: list[Text] = []
     path, changed, to = write_letter(loaded, kind, options, agency, output, templates, warnings)
-    obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+    obj.say(T("Đã ghi: {p}", p=path))
     for warning in warnings:
-        obj.say(T("Cảnh báo: {w}", "Warning: {w}", w=warning.get(obj.lang)), err=True)
+        obj.say(T("Cảnh báo: {w}", w=warning.get(obj.lang)), err=True)
     pdfs = write_pdfs(obj, [path], make_pdf, pdfa)
     _illustrative_note(obj, loaded)
     obj.emit(0, {"path": str(path), "kind": kind, "agency": to, "changed": changed,
@@ -157,9 +156,9 @@ def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.dat
         check_all=check_all,
     )
     show = not quiet and sys.stderr.isatty()
-    bar = _Progress(T("Đang soạn", "Writing").get(obj.lang)) if show else None
+    bar = _Progress(T("Đang soạn").get(obj.lang)) if show else None
     if show:
-        obj.say(T("Đang đọc và kiểm tra nội dung…", "Reading and checking the content…"),
+        obj.say(T("Đang đọc và kiểm tra nội dung…"),
                 err=True)
     try:
         result = run_batch(content or default_content(), options,
@@ -195,8 +194,6 @@ def _illustrative_note(obj: CliContext, content: Content) -> None:
         obj.say(T(
             "Lưu ý: người ký và nơi nhận của công văn lấy từ mục letters của nội dung, là nội "
             "dung minh họa; sửa mục này trước khi trình ký.",
-            "Note: the letters' signer and recipients come from the content's letters section, "
-            "which is illustrative; edit it before the letters go for signature.",
         ))
 
 
@@ -210,30 +207,28 @@ def _split_only(value: str) -> list[str]:
 
 def _report(obj: CliContext, result: Any, pdfs: list[str]) -> None:
     for warning in result.warnings:
-        obj.say(T("Cảnh báo: {w}", "Warning: {w}", w=warning.get(obj.lang)), err=True)
+        obj.say(T("Cảnh báo: {w}", w=warning.get(obj.lang)), err=True)
     for item in result.items:
         if item.warnings:
-            obj.say(T("Cảnh báo: {a}: {w}", "Warning: {a}: {w}", a=item.agency, w=item.warnings),
+            obj.say(T("Cảnh báo: {a}: {w}", a=item.agency, w=item.warnings),
                     err=True)
     if result.removed:
         obj.say(T("Đã xóa {n} tệp của lần soạn trước không còn thuộc lần này: {f}",
-                  "Removed {n} file(s) of an earlier run that this run does not produce: {f}",
                   n=len(result.removed), f=", ".join(Path(p).name for p in result.removed)))
     for item in result.items:
         if item.status == FAILED:
-            obj.say(T("Lỗi: {a} ({f}): {e}", "Failed: {a} ({f}): {e}", a=item.agency,
+            obj.say(T("Lỗi: {a} ({f}): {e}", a=item.agency,
                       f=item.file, e=item.error), err=True)
     for agency in result.skipped:
         obj.say(T("Bỏ qua {a}: không có công văn loại này cho cơ quan này.",
-                  "Skipped {a}: no letter of this kind for this agency.", a=agency), err=True)
+                  a=agency), err=True)
     obj.say(T(
         "Xong: {w} tệp mới ghi, {u} không đổi, {f} lỗi; danh sách tại {m}.",
-        "Done: {w} written, {u} unchanged, {f} failed; list in {m}.",
         w=result.count("written"), u=result.count("unchanged"), f=len(result.failed),
         m=result.directory / "manifest.csv",
     ))
     if result.merged:
-        obj.say(T("Tệp ghép để in: {p}", "Merged file for printing: {p}", p=result.merged))
+        obj.say(T("Tệp ghép để in: {p}", p=result.merged))
     _illustrative_note(obj, result.content)
     obj.emit(1 if result.failed else 0, {
         "directory": str(result.directory), "items": [asdict(i) for i in result.items],

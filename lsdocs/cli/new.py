@@ -42,12 +42,10 @@ def new_command(obj: CliContext, kind: str, folder: Path, plan_id: str | None,
     registry = next((d / "agencies.yaml" for d in [folder, *shipped_content_dirs()]
                      if (d / "agencies.yaml").is_file()), None)
     result = new_plan(folder, plan_id or f"ke-hoach-{year}", year=year, registry=registry)
-    obj.say(T("Đã tạo: {p}", "Created: {p}", p=result.plan))
+    obj.say(T("Đã tạo: {p}", p=result.plan))
     if result.registry:
-        obj.say(T("Đã chép danh mục cơ quan: {p}", "Copied the agency registry: {p}",
-                  p=result.registry))
+        obj.say(T("Đã chép danh mục cơ quan: {p}", p=result.registry))
     obj.say(T("Tiếp theo: sửa tệp, rồi chạy «lsdocs validate {p}» và «lsdocs build {p}».",
-              "Next: edit the file, then run «lsdocs validate {p}» and «lsdocs build {p}».",
               p=result.plan))
     obj.emit(0, {"plan": str(result.plan),
                  "registry": str(result.registry) if result.registry else None})

@@ -46,13 +46,13 @@ def export_progress_command(obj: CliContext, year: int, agencies: tuple[str, ...
     results = export_progress(content or default_content(), year, agencies, output,
                               output_root=DEFAULT_OUTPUT)
     for result in results:
-        filled = T(", đã điền sẵn số liệu có", ", pre-filled") if result.prefilled else T("", "")
+        filled = T(", đã điền sẵn số liệu có") if result.prefilled else T("")
         if result.changed:
-            obj.say(T("Đã ghi: {p} ({a}: {n} nhiệm vụ{f})", "Written: {p} ({a}: {n} tasks{f})",
+            obj.say(T("Đã ghi: {p} ({a}: {n} nhiệm vụ{f})",
                       p=result.path, a=result.agency.name, n=result.tasks,
                       f=filled.get(obj.lang)))
         else:
-            obj.say(T("Không đổi: {p}", "Unchanged: {p}", p=result.path))
+            obj.say(T("Không đổi: {p}", p=result.path))
     obj.emit(0, {"year": year, "workbooks": [
         {"path": str(r.path), "agency": r.agency.id, "tasks": r.tasks, "prefilled": r.prefilled,
          "changed": r.changed} for r in results]})
@@ -99,7 +99,7 @@ def import_progress_command(obj: CliContext, files: tuple[Path, ...], year: int 
     except LsdocsError as exc:
         click.echo(exc.format(obj.lang), err=True)
         errors = sum(1 for p in exc.problems if p.is_error)
-        obj.say(T("{n} lỗi; chưa ghi gì.", "{n} errors; nothing was written.", n=errors),
+        obj.say(T("{n} lỗi; chưa ghi gì.", n=errors),
                 err=True)
         obj.emit(exc.exit_code, None, exc.problems)
         sys.exit(exc.exit_code)
@@ -116,15 +116,13 @@ def _report(obj: CliContext, result: ProgressImport) -> None:
         for r in result.records]}, result.warnings)
     for item in result.records:
         if item.empty:
-            obj.say(T("Bỏ qua: {w} chưa điền gì", "Skipped: nothing filled in {w}",
-                      w=item.workbook.name))
+            obj.say(T("Bỏ qua: {w} chưa điền gì", w=item.workbook.name))
         elif not item.changed:
-            obj.say(T("Không đổi: {p} ({w})", "Unchanged: {p} ({w})", p=item.path,
+            obj.say(T("Không đổi: {p} ({w})", p=item.path,
                       w=item.workbook.name))
         elif item.written:
-            obj.say(T("Đã ghi: {p} ({n} nhiệm vụ, từ {w})", "Written: {p} ({n} tasks, from {w})",
+            obj.say(T("Đã ghi: {p} ({n} nhiệm vụ, từ {w})",
                       p=item.path, n=item.tasks, w=item.workbook.name))
         else:
             obj.say(T("Chạy thử: sẽ ghi {p} ({n} nhiệm vụ, từ {w})",
-                      "Dry run: would write {p} ({n} tasks, from {w})",
                       p=item.path, n=item.tasks, w=item.workbook.name))

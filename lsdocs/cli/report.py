@@ -59,7 +59,14 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @cli.group("report")
 def report_group() -> None:
-    """Soạn báo cáo kết quả thực hiện kế hoạch hằng năm: co-quan, tong-hop."""
+    """Soạn báo cáo kết quả thực hiện kế hoạch hằng năm: co-quan, tong-hop.
+
+    \b
+    Ví dụ:
+      lsdocs report co-quan --year 2025 --agency snnmt --date 09/12/2025
+      lsdocs report tong-hop --year 2025 --date 22/12/2025
+    (năm báo cáo: số liệu từ 15/12 năm trước đến 14/12; ngày dạng DD/MM/YYYY)
+    """
 
 
 @report_group.command("co-quan", epilog=_EPILOG_CO_QUAN)
@@ -90,10 +97,8 @@ def consolidated_command(obj: CliContext, content: Path | None, year: int,
 
 
 def _written(obj: CliContext, path: Path, report: Report) -> None:
-    obj.say(T("Đã ghi: {p}", "Written: {p}", p=path))
+    obj.say(T("Đã ghi: {p}", p=path))
     obj.emit(0, {"path": str(path), "illustrative": report.illustrative})
     if report.illustrative:
         obj.say(T("Lưu ý: số liệu lấy từ báo cáo tiến độ minh họa đi kèm lsdocs "
-                  "(source: illustrative), không phải số liệu thật.",
-                  "Note: the figures come from lsdocs' illustrative progress records "
-                  "(source: illustrative), not real data."))
+                  "(source: illustrative), không phải số liệu thật."))

@@ -96,7 +96,7 @@ def import_xlsx_command(obj: CliContext, table: Path, content: Path | None,
     except LsdocsError as exc:
         click.echo(exc.format(obj.lang), err=True)
         errors = sum(1 for p in exc.problems if p.is_error)
-        obj.say(T("{n} lỗi; chưa ghi gì.", "{n} errors; nothing was written.", n=errors),
+        obj.say(T("{n} lỗi; chưa ghi gì.", n=errors),
                 err=True)
         sys.exit(exc.exit_code)
     _report_import(obj, result)
@@ -104,29 +104,26 @@ def import_xlsx_command(obj: CliContext, table: Path, content: Path | None,
 
 def _report_export(obj: CliContext, result: ExportResult) -> None:
     if result.changed:
-        obj.say(T("Đã ghi: {p} ({n} nhiệm vụ)", "Written: {p} ({n} tasks)",
-                  p=result.path, n=result.tasks))
+        obj.say(T("Đã ghi: {p} ({n} nhiệm vụ)", p=result.path, n=result.tasks))
     else:
-        obj.say(T("Không đổi: {p}", "Unchanged: {p}", p=result.path))
+        obj.say(T("Không đổi: {p}", p=result.path))
 
 
 def _report_import(obj: CliContext, result: ImportResult) -> None:
     for warning in result.warnings:
         click.echo(warning.format(obj.lang), err=True)
     if not result.has_changes:
-        obj.say(T("Không có thay đổi; {p} giữ nguyên.", "No changes; {p} left as it was.",
-                  p=result.content_file))
+        obj.say(T("Không có thay đổi; {p} giữ nguyên.", p=result.content_file))
         return
     if result.added:
-        obj.say(T("Thêm: {i}", "Added: {i}", i=", ".join(result.added)))
+        obj.say(T("Thêm: {i}", i=", ".join(result.added)))
     if result.changed:
-        obj.say(T("Sửa: {i}", "Changed: {i}", i="; ".join(
+        obj.say(T("Sửa: {i}", i="; ".join(
             f"{task} ({', '.join(FIELD_LABELS[f].get(obj.lang) for f in fields)})"
             for task, fields in result.changed.items())))
     if result.removed:
-        obj.say(T("Xóa: {i}", "Removed: {i}", i=", ".join(result.removed)))
+        obj.say(T("Xóa: {i}", i=", ".join(result.removed)))
     if result.written:
-        obj.say(T("Đã ghi: {p}", "Written: {p}", p=result.content_file))
+        obj.say(T("Đã ghi: {p}", p=result.content_file))
     else:
-        obj.say(T("Chạy thử: chưa ghi gì vào {p}.", "Dry run: nothing written to {p}.",
-                  p=result.content_file))
+        obj.say(T("Chạy thử: chưa ghi gì vào {p}.", p=result.content_file))

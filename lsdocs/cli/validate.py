@@ -40,7 +40,7 @@ def validate_command(obj: CliContext, path: Path | None) -> None:
     code = (2 if is_missing_file(problems) else 1) if errors else 0
     obj.emit(code, {"errors": errors, "warnings": warnings}, problems)
     if errors:
-        obj.say(T("{e} lỗi, {w} cảnh báo.", "{e} error(s), {w} warning(s).", e=errors,
+        obj.say(T("{e} lỗi, {w} cảnh báo.", e=errors,
                   w=warnings), err=True)
         sys.exit(code)
-    obj.say(T("Nội dung hợp lệ ({w} cảnh báo).", "Content is valid ({w} warnings).", w=warnings))
+    obj.say(T("Nội dung hợp lệ ({w} cảnh báo).", w=warnings))

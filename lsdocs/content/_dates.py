@@ -16,8 +16,8 @@ from lsdocs.errors import T, Text
 
 _DMY = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 
-DATE_EXPECTED = T("dạng DD/MM/YYYY, ví dụ 06/9/2023", "the form DD/MM/YYYY, e.g. 06/9/2023")
-REAL_DATE_EXPECTED = T("ngày có thật, dạng DD/MM/YYYY", "a real date, in the form DD/MM/YYYY")
+DATE_EXPECTED = T("dạng DD/MM/YYYY, ví dụ 06/9/2023")
+REAL_DATE_EXPECTED = T("ngày có thật, dạng DD/MM/YYYY")
 
 
 class DateProblem(ValueError):
@@ -38,13 +38,13 @@ def parse_dmy(text: str) -> dt.date:
     """
     match = _DMY.fullmatch(text.strip())
     if match is None:
-        raise DateProblem(T("ngày không đúng dạng", "not a date in the expected form"),
+        raise DateProblem(T("ngày không đúng dạng"),
                           DATE_EXPECTED, "bad-date")
     day, month, year = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise DateProblem(T("ngày không tồn tại", "no such date"),
+        raise DateProblem(T("ngày không tồn tại"),
                           REAL_DATE_EXPECTED, "impossible-date") from None
 
 

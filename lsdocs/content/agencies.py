@@ -55,8 +55,7 @@ class AgencyIndex:
         if node.value in self.names:
             self.refs.append(node)
             return True
-        rep.error(node.line, node.path, T("không có cơ quan mã này trong danh mục",
-                                          "no agency with this id in the registry"),
+        rep.error(node.line, node.path, T("không có cơ quan mã này trong danh mục"),
                   found=node.value, hint=self.hint_for(node.value), code="unknown-agency")
         return False
 
@@ -65,12 +64,12 @@ class AgencyIndex:
         for ident, names in self.names.items():
             if any(_fold(word) == _fold(n) for n in names):
                 return T("«{w}» là tên cơ quan; hãy ghi mã «{i}»",
-                         "«{w}» is an agency name; write its id «{i}»", w=word, i=ident)
+                         w=word, i=ident)
         closest = self._closest(word)
         if closest is None:
-            return T("xem các mã trong {f}", "see the ids in {f}", f=self.file)
+            return T("xem các mã trong {f}", f=self.file)
         name = self.names[closest][0] if self.names[closest] else closest
-        return T("có phải «{i}» ({n})?", "did you mean «{i}» ({n})?", i=closest, n=name)
+        return T("có phải «{i}» ({n})?", i=closest, n=name)
 
     def _closest(self, word: str) -> str | None:
         close = difflib.get_close_matches(word, list(self.names), n=1, cutoff=0.6)
@@ -100,7 +99,6 @@ def _check_duplicate(entry: Node, first_line: dict[str, int], rep: Reporter) -> 
         return
     if ident.value in first_line:
         rep.error(ident.line, ident.path, T("mã cơ quan bị trùng (đã có ở dòng {n})",
-                                            "duplicate agency id (already on line {n})",
                                             n=first_line[ident.value]),
                   found=ident.value, code="duplicate-id")
     else:
@@ -120,9 +118,8 @@ def _check_dates(entry: Node, rep: Reporter) -> None:
     start, end = _date_of(entry.get("valid_from")), _date_of(entry.get("valid_until"))
     if start and end and end < start:
         node = entry.value["valid_until"]
-        rep.error(node.line, node.path, T("ngày chấm dứt trước ngày thành lập",
-                                          "ends before it starts"),
-                  found=node.value, expected=T("ngày từ {d} trở đi", "a date on or after {d}",
+        rep.error(node.line, node.path, T("ngày chấm dứt trước ngày thành lập"),
+                  found=node.value, expected=T("ngày từ {d} trở đi",
                                                d=short_date(start)), code="bad-date-order")
 
 
@@ -135,18 +132,15 @@ def _check_successors(entry: Node, rep: Reporter) -> None:
     for item in successors.value:
         agency = item.get("agency")
         if agency is not None and agency.value == own_id:
-            rep.error(agency.line, agency.path, T("cơ quan không thể tự kế thừa chính mình",
-                                                  "an agency cannot succeed itself"),
+            rep.error(agency.line, agency.path, T("cơ quan không thể tự kế thừa chính mình"),
                       found=agency.value, code="self-successor")
         if len(successors.value) > 1 and item.is_map and item.get("scope") is None:
             rep.error(item.line, f"{item.path}.scope",
-                      T("cơ quan được chia cho nhiều nơi: cần ghi phạm vi (scope) của mỗi nơi",
-                        "the agency was split: each successor needs its scope"),
+                      T("cơ quan được chia cho nhiều nơi: cần ghi phạm vi (scope) của mỗi nơi"),
                       code="missing-scope")
     if entry.get("valid_until") is None:
         rep.warning(successors.anchor_line, successors.path,
-                    T("có cơ quan kế thừa nhưng không ghi ngày chấm dứt (valid_until)",
-                      "successors are given but no end date (valid_until)"),
+                    T("có cơ quan kế thừa nhưng không ghi ngày chấm dứt (valid_until)"),
                     code="successors-without-end")
 
 
@@ -199,7 +193,6 @@ def resolve_agency(registry: Registry, agency_id: str, on_date: dt.date | None,
     while on_date is not None and not existed_on(agency, on_date):
         if agency.id in seen:
             raise ContentError(_problem(T("chuỗi cơ quan kế thừa bị vòng: {c}",
-                                          "the chain of successors loops: {c}",
                                           c=" → ".join([*seen, agency.id]))))
         seen.append(agency.id)
         agency = _known(registry, _next_id(agency, on_date, choices))
@@ -211,8 +204,7 @@ def _known(registry: Registry, agency_id: str) -> Agency:
         return registry.get(agency_id)
     index = AgencyIndex({a.id: (a.name, a.short_name) for a in registry.agencies.values()},
                         "agencies.yaml")
-    raise ContentError(_problem(T("không có cơ quan mã này trong danh mục",
-                                  "no agency with this id in the registry"),
+    raise ContentError(_problem(T("không có cơ quan mã này trong danh mục"),
                                 found=agency_id, hint=index.hint_for(agency_id),
                                 code="unknown-agency", path=None))
 
@@ -221,13 +213,10 @@ def _next_id(agency: Agency, on_date: dt.date, choices: Mapping[str, str]) -> st
     label = f"{agency.name} ({agency.id})"
     if agency.valid_from is not None and on_date < agency.valid_from:
         raise ContentError(_problem(T("{a} chưa thành lập vào ngày {d}",
-                                      "{a} did not exist yet on {d}",
                                       a=label, d=short_date(on_date))))
     if not agency.successors:
         raise ContentError(_problem(T("{a} không còn vào ngày {d} và danh mục không ghi "
-                                      "cơ quan kế thừa", "{a} no longer existed on {d} and "
-                                      "the registry names no successor",
-                                      a=label, d=short_date(on_date))))
+                                      "cơ quan kế thừa", a=label, d=short_date(on_date))))
     if len(agency.successors) == 1:
         return agency.successors[0].agency
     chosen = choices.get(agency.id)
@@ -241,16 +230,13 @@ def _split_problem(agency: Agency, on_date: dt.date, chosen: str | None) -> Prob
     example = f"succession: {{{agency.id}: {agency.successors[0].agency}}}"
     if chosen is None:
         message = T("{a} ({i}) không còn vào ngày {d} và được chia cho nhiều cơ quan; "
-                    "cần chọn một", "{a} ({i}) no longer existed on {d} and was split "
-                    "between several agencies; choose one",
-                    a=agency.name, i=agency.id, d=short_date(on_date))
+                    "cần chọn một", a=agency.name, i=agency.id, d=short_date(on_date))
     else:
         message = T("«{c}» không phải cơ quan kế thừa của {a} ({i})",
-                    "«{c}» is not a successor of {a} ({i})",
                     c=chosen, a=agency.name, i=agency.id)
-    return _problem(message, expected=T("một trong: {o}", "one of: {o}", o=options),
-                    hint=T("thêm vào tệp nội dung dòng «{e}»", "add the line «{e}» to the "
-                           "content file", e=example), code="ambiguous-successor")
+    return _problem(message, expected=T("một trong: {o}", o=options),
+                    hint=T("thêm vào tệp nội dung dòng «{e}»",  e=example),
+                    code="ambiguous-successor")
 
 
 def _problem(message: Text, *, found: str | None = None, expected: Text | None = None,

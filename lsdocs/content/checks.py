@@ -54,23 +54,20 @@ def check_draft(root: Node, rep: Reporter) -> dt.date | None:
             _draft_field(document, key, rep)
         if document.get("year") is None:
             rep.error(document.anchor_line, f"{document.path}.year",
-                      T("bản dự thảo cần năm ban hành", "a draft needs its year"),
-                      expected=T("year: 2026 (in trong dòng «ngày … tháng … năm 2026»)",
-                                 "year: 2026 (printed as «ngày … tháng … năm 2026»)"),
+                      T("bản dự thảo cần năm ban hành"),
+                      expected=T("year: 2026 (in trong dòng «ngày … tháng … năm 2026»)"),
                       code="draft-year")
         return None
     year = document.get("year")
     if year is not None:
         rep.error(year.line, year.path,
-                  T("chỉ bản dự thảo mới ghi year; văn bản đã ban hành lấy năm từ date",
-                    "only a draft gives year; an issued document takes it from date"),
+                  T("chỉ bản dự thảo mới ghi year; văn bản đã ban hành lấy năm từ date"),
                   found=str(year.value), code="year-not-draft")
     for key in ("number", "date"):
         if document.get(key) is None:
             rep.error(document.anchor_line, f"{document.path}.{key}",
-                      T("thiếu khóa bắt buộc", "missing required key"),
-                      hint=T("văn bản chưa có số thì ghi draft: true",
-                             "for a document without a number yet, write draft: true"),
+                      T("thiếu khóa bắt buộc"),
+                      hint=T("văn bản chưa có số thì ghi draft: true"),
                       code="missing-key")
     return _date(document.get("date"))
 
@@ -79,12 +76,12 @@ def _draft_field(document: Node, key: str, rep: Reporter) -> None:
     node = document.get(key)
     if node is None:
         return
-    what = T("số", "number") if key == "number" else T("ngày", "date")
+    what = T("số") if key == "number" else T("ngày")
     rep.error(node.line, node.path,
               Text(f"bản dự thảo (draft: true) không ghi {what.vi} văn bản",
                    f"a draft (draft: true) has no document {what.en}"),
               found=str(node.value),
-              hint=T("xóa dòng {k} hoặc bỏ draft: true", "remove {k} or draft: true", k=key),
+              hint=T("xóa dòng {k} hoặc bỏ draft: true", k=key),
               code="draft-number" if key == "number" else "draft-date")
 
 
@@ -119,7 +116,6 @@ def _unique(nodes: list[Node | None], rep: Reporter, code: str = "duplicate-id")
         if value in first:
             rep.error(node.line, node.path,
                       T("mã bị trùng (đã dùng ở {p}, dòng {n})",
-                        "duplicate id (already used at {p}, line {n})",
                         p=first[value].path, n=first[value].line),
                       found=value, code=code)
         else:
@@ -139,10 +135,9 @@ def check_deadlines(root: Node, rep: Reporter, issued: dt.date) -> None:
             continue  # reported by the schema
         if due is not None and due < issued:
             rep.error(node.line, node.path,
-                      T("thời hạn trước ngày ban hành kế hoạch",
-                        "the deadline is before the plan's issue date"),
+                      T("thời hạn trước ngày ban hành kế hoạch"),
                       found=text, expected=T("thời hạn từ ngày {d} trở đi",
-                                             "a deadline on or after {d}", d=short_date(issued)),
+                                             d=short_date(issued)),
                       code="deadline-before-issue")
 
 
@@ -157,11 +152,9 @@ def check_succession(root: Node, rep: Reporter, registry: Registry) -> None:
         options = [s.agency for s in registry.get(old).successors]
         if chosen.value not in options:
             rep.error(chosen.line, chosen.path,
-                      T("cơ quan được chọn không kế thừa {o}", "the chosen agency does not "
-                        "succeed {o}", o=old),
+                      T("cơ quan được chọn không kế thừa {o}", o=old),
                       found=chosen.value,
-                      expected=T("một trong: {v}", "one of: {v}",
-                                 v=", ".join(options) or "—"),
+                      expected=T("một trong: {v}", v=", ".join(options) or "—"),
                       code="bad-succession")
 
 
@@ -176,10 +169,9 @@ def check_agency_dates(refs: list[Node], rep: Reporter, registry: Registry,
             continue
         before = agency.valid_from is not None and issued < agency.valid_from
         message = (T("cơ quan chưa thành lập vào ngày ban hành ({d})",
-                     "the agency did not exist yet on the issue date ({d})", d=short_date(issued))
+                     d=short_date(issued))
                    if before else
                    T("cơ quan đã không còn vào ngày ban hành ({d})",
-                     "the agency no longer existed on the issue date ({d})",
                      d=short_date(issued)))
         rep.warning(node.line, node.path, message, found=node.value, code="agency-not-existing")
 
@@ -197,11 +189,9 @@ def check_reporting_days(root: Node, rep: Reporter) -> None:
         try:
             dt.date(2023, month.value, day.value)  # 2023: not a leap year
         except ValueError:
-            rep.error(day.line, day.path, T("ngày báo cáo không có trong mọi năm",
-                                             "the reporting day does not exist every year"),
+            rep.error(day.line, day.path, T("ngày báo cáo không có trong mọi năm"),
                       found=f"{day.value}/{month.value}",
-                      expected=T("một ngày có trong mọi năm, ví dụ 15/12",
-                                 "a day found in every year, e.g. 15/12"),
+                      expected=T("một ngày có trong mọi năm, ví dụ 15/12"),
                       code="impossible-date")
 
 
@@ -224,13 +214,10 @@ def check_letter_issuers(root: Node, rep: Reporter) -> None:
     for kind, node in defaults.value.items():
         if isinstance(node.value, str) and node.value not in known:
             rep.error(node.line, node.path,
-                      T("cơ quan ban hành mặc định chưa có trong letters.issuers",
-                        "the default issuer has no entry in letters.issuers"),
+                      T("cơ quan ban hành mặc định chưa có trong letters.issuers"),
                       found=f"{kind}: {node.value}",
-                      expected=T("một trong: {k}", "one of: {k}",
-                                 k=", ".join(sorted(known)) or "—"),
+                      expected=T("một trong: {k}", k=", ".join(sorted(known)) or "—"),
                       hint=T("thêm mục letters.issuers cho {a} (đơn vị, người ký, nơi nhận)",
-                             "add a letters.issuers entry for {a} (unit, signer, recipients)",
                              a=node.value),
                       code="letter-issuer")
 
@@ -248,14 +235,13 @@ def check_task_agencies(root: Node, rep: Reporter) -> None:
                 continue
             if value == lead:
                 rep.warning(node.line, node.path,
-                          T("cơ quan chủ trì lại có trong danh sách phối hợp",
-                            "the lead agency is also listed as a coordinator"),
+                          T("cơ quan chủ trì lại có trong danh sách phối hợp"),
                           found=value,
-                          hint=T("xóa dòng này khỏi support", "remove it from support"),
+                          hint=T("xóa dòng này khỏi support"),
                           code="lead-in-support")
             elif value in seen:
                 rep.error(node.line, node.path,
-                          T("cơ quan phối hợp bị ghi hai lần", "a coordinator is listed twice"),
+                          T("cơ quan phối hợp bị ghi hai lần"),
                           found=value, code="duplicate-support")
             seen.add(value)
 

@@ -41,8 +41,6 @@ _DATE_LIKE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}")
 DEADLINE_EXPECTED = T(
     "hằng năm, thường xuyên, DD/MM/YYYY, tháng MM/YYYY, quý I–IV/YYYY, năm YYYY "
     "hoặc YYYY - YYYY",
-    "hằng năm, thường xuyên, DD/MM/YYYY, tháng MM/YYYY, quý I–IV/YYYY, năm YYYY "
-    "or YYYY - YYYY",
 )
 
 
@@ -67,7 +65,7 @@ def parse_deadline(written: str) -> Deadline:
         deadline = parse(key)
         if deadline is not None:
             return deadline
-    raise DeadlineError(T("thời hạn không đúng dạng", "unknown deadline form"),
+    raise DeadlineError(T("thời hạn không đúng dạng"),
                         DEADLINE_EXPECTED, "bad-deadline")
 
 
@@ -87,8 +85,8 @@ def _month(key: str) -> Deadline | None:
         return None
     month, year = int(match[1]), int(match[2])
     if not 1 <= month <= 12:
-        raise DeadlineError(T("tháng không tồn tại", "no such month"),
-                            T("tháng từ 1 đến 12", "a month from 1 to 12"), "impossible-date")
+        raise DeadlineError(T("tháng không tồn tại"),
+                            T("tháng từ 1 đến 12"), "impossible-date")
     text = f"Tháng {month:02d}/{year}" if month < 3 else f"Tháng {month}/{year}"
     return Deadline("month", text, last_day_of_month(year, month))
 
@@ -118,9 +116,7 @@ def _period(key: str) -> Deadline | None:
     start, end = int(match[1]), int(match[2])
     if end <= start:
         raise DeadlineError(
-            T("giai đoạn có năm kết thúc không sau năm bắt đầu",
-              "the period does not end after it starts"),
-            T("năm đầu nhỏ hơn năm cuối, ví dụ 2024 - 2025",
-              "a first year before the last, e.g. 2024 - 2025"),
+            T("giai đoạn có năm kết thúc không sau năm bắt đầu"),
+            T("năm đầu nhỏ hơn năm cuối, ví dụ 2024 - 2025"),
             "bad-period")
     return Deadline("period", f"{start} - {end}", dt.date(end, 12, 31), start, end)

@@ -17,14 +17,14 @@ from lsdocs.content.yamlsource import Node
 from lsdocs.errors import T, Text
 from lsdocs.vnformat.dates import short_date
 
-_EMPTY = T("không được để trống", "must not be empty")
+_EMPTY = T("không được để trống")
 
 
 @dataclass(frozen=True)
 class TextType:
     """Text on one or more lines; never empty unless *nullable*; *rules* check content."""
 
-    expected: Text = T("một đoạn chữ", "text")
+    expected: Text = T("một đoạn chữ")
     nullable: bool = False
     rules: tuple[Rule, ...] = ()
 
@@ -39,8 +39,7 @@ class TextType:
         if not isinstance(value, str):
             hint = None
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                hint = T('đặt trong dấu nháy kép: "{v}"', 'put it in double quotes: "{v}"',
-                         v=value)
+                hint = T('đặt trong dấu nháy kép: "{v}"', v=value)
             return wrong_type(node, ctx, self.expected, hint)
         return all([self._rule(rule, node, ctx) for rule in self.rules])
 
@@ -54,7 +53,7 @@ class TextType:
 class IntType:
     minimum: int | None = None
     maximum: int | None = None
-    expected: Text = T("một số nguyên", "a whole number")
+    expected: Text = T("một số nguyên")
 
     def check(self, node: Node, ctx: Ctx) -> bool:
         value = node.value
@@ -62,23 +61,20 @@ class IntType:
             return wrong_type(node, ctx, self.expected)
         too_low = self.minimum is not None and value < self.minimum
         if too_low or (self.maximum is not None and value > self.maximum):
-            ctx.rep.error(node.line, node.path, T("số nằm ngoài khoảng cho phép",
-                                                  "number out of range"),
+            ctx.rep.error(node.line, node.path, T("số nằm ngoài khoảng cho phép"),
                           found=str(value), expected=self._range(), code="out-of-range")
             return False
         return True
 
     def _range(self) -> Text:
         if self.maximum is None:
-            return T("số nguyên từ {a} trở lên", "a whole number of at least {a}",
-                     a=self.minimum)
-        return T("số nguyên từ {a} đến {b}", "a whole number from {a} to {b}",
-                 a=self.minimum, b=self.maximum)
+            return T("số nguyên từ {a} trở lên", a=self.minimum)
+        return T("số nguyên từ {a} đến {b}", a=self.minimum, b=self.maximum)
 
 
 @dataclass(frozen=True)
 class NumberType:
-    expected: Text = T("một số", "a number")
+    expected: Text = T("một số")
 
     def check(self, node: Node, ctx: Ctx) -> bool:
         if isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
@@ -88,7 +84,7 @@ class NumberType:
 
 @dataclass(frozen=True)
 class BoolType:
-    expected: Text = T("true hoặc false", "true or false")
+    expected: Text = T("true hoặc false")
 
     def check(self, node: Node, ctx: Ctx) -> bool:
         return isinstance(node.value, bool) or wrong_type(node, ctx, self.expected)
@@ -106,9 +102,8 @@ class DateType:
         if value is None and self.nullable:
             return True
         if isinstance(value, dt.date):
-            hint = T("viết {d}", "write {d}", d=short_date(value))
-            ctx.rep.error(node.line, node.path, T("ngày không đúng dạng",
-                                                  "not a date in the expected form"),
+            hint = T("viết {d}", d=short_date(value))
+            ctx.rep.error(node.line, node.path, T("ngày không đúng dạng"),
                           found=value.isoformat(), expected=DATE_EXPECTED, hint=hint,
                           code="bad-date")
             return False
@@ -129,7 +124,7 @@ class DeadlineType:
 
     def check(self, node: Node, ctx: Ctx) -> bool:
         if isinstance(node.value, int) and not isinstance(node.value, bool):
-            hint = T("viết «năm {v}»", "write «năm {v}»", v=node.value)
+            hint = T("viết «năm {v}»", v=node.value)
             return wrong_type(node, ctx, DEADLINE_EXPECTED, hint)
         if not TextType(DEADLINE_EXPECTED).check(node, ctx):
             return False
@@ -147,13 +142,13 @@ class ChoiceType:
     """One of a fixed set of values (text or numbers)."""
 
     values: tuple[Any, ...]
-    message: Text = T("giá trị không được hỗ trợ", "unsupported value")
+    message: Text = T("giá trị không được hỗ trợ")
     code: str = "bad-choice"
 
     @property
     def expected(self) -> Text:
         shown = ", ".join(str(v) for v in self.values)
-        return T("một trong: {v}", "one of: {v}", v=shown)
+        return T("một trong: {v}", v=shown)
 
     def check(self, node: Node, ctx: Ctx) -> bool:
         if node.is_map or node.is_list:
@@ -181,7 +176,7 @@ class PatternType:
             return False
         if re.fullmatch(self.pattern, node.value):
             return True
-        ctx.rep.error(node.line, node.path, T("mã không hợp lệ", "invalid id"),
+        ctx.rep.error(node.line, node.path, T("mã không hợp lệ"),
                       found=node.value, expected=self.expected, code=self.code)
         return False
 
@@ -190,7 +185,7 @@ class PatternType:
 class AgencyRefType:
     """The id of an agency in the registry."""
 
-    expected: Text = T("mã cơ quan trong danh mục, ví dụ skhcn", "an agency id, e.g. skhcn")
+    expected: Text = T("mã cơ quan trong danh mục, ví dụ skhcn")
 
     def check(self, node: Node, ctx: Ctx) -> bool:
         if not TextType(self.expected).check(node, ctx):

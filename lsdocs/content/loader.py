@@ -64,8 +64,7 @@ def load_plan(path: str | os.PathLike[str]) -> Content:
         raise ContentError(_in_file_order(problems.problems))
     if not isinstance(content, Content):
         raise ContentError(Problem(Location(file=str(path)),
-                                   T("tệp này là danh mục cơ quan, không phải kế hoạch",
-                                     "this file is an agency registry, not a plan")))
+                                   T("tệp này là danh mục cơ quan, không phải kế hoạch")))
     return dataclasses.replace(content, warnings=tuple(_in_file_order(problems.problems)))
 
 
@@ -77,8 +76,7 @@ def load_registry(path: str | os.PathLike[str]) -> Registry:
         raise ContentError(_in_file_order(problems.problems))
     if result.registry is None:  # cannot happen: a registry without errors is built
         raise ContentError(Problem(Location(file=str(path)),
-                                   T("không đọc được danh mục cơ quan",
-                                     "cannot read the agency registry")))
+                                   T("không đọc được danh mục cơ quan")))
     return result.registry
 
 
@@ -109,8 +107,7 @@ def _plan_file(path: Path, problems: ProblemList) -> Path | None:
           "thư mục không có tệp kế hoạch .yaml (ngoài agencies.yaml)",
           "the folder holds several plans; say which one" if found else
           "the folder holds no plan .yaml file (besides agencies.yaml)"),
-        found=names, hint=T("ghi tệp kế hoạch hoặc mã kế hoạch, ví dụ kh-182-2023",
-                            "give the plan file or the plan id, e.g. kh-182-2023"),
+        found=names, hint=T("ghi tệp kế hoạch hoặc mã kế hoạch, ví dụ kh-182-2023"),
         code="plan-file"))
     return None
 
@@ -160,8 +157,7 @@ def _read_mapping(file: Path, rep: Reporter) -> Node | None:
     rep.error(root.line, None, Text(f"cấp ngoài cùng của tệp là {what.vi}, không phải các "
                                     "khóa: giá trị", f"the top level of the file is {what.en}, "
                                     "not a mapping of keys"),
-              expected=T("các khóa như «lsdocs: 1», «kind: ke-hoach»",
-                         "keys such as «lsdocs: 1», «kind: ke-hoach»"),
+              expected=T("các khóa như «lsdocs: 1», «kind: ke-hoach»"),
               code="not-mapping")
     return None
 
@@ -183,8 +179,7 @@ def _registry_for(root: Node, plan_file: Path, problems: ProblemList) -> _Regist
         Reporter(str(plan_file), problems).error(
             line, "agencies", Text(f"không tìm thấy tệp danh mục cơ quan: «{shown}»",
                                    f"the agency registry file is missing: «{shown}»"),
-            hint=T("ghi đường dẫn tương đối so với tệp kế hoạch",
-                                "give the path relative to the plan file"),
+            hint=T("ghi đường dẫn tương đối so với tệp kế hoạch"),
             code="missing-registry")
         return None
     return _read_registry(file, shown, problems)

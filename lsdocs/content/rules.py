@@ -26,8 +26,8 @@ def upper_case(text: str) -> Finding | None:
     """Header lines, signature title: capitals (ô 2, ô 7b)."""
     if text == upper_vi(text):
         return None
-    return Finding(T("phải viết in hoa", "must be in capitals"),
-                   expected=T("«{u}»", "«{u}»", u=upper_vi(text)), code="not-upper")
+    return Finding(T("phải viết in hoa"),
+                   expected=T("«{u}»", u=upper_vi(text)), code="not-upper")
 
 
 #: About 6.5 cm of capitals at 13 pt bold (the header cell of ô 2).
@@ -40,10 +40,9 @@ def header_line(text: str) -> Finding | None:
         return upper_case(text)
     return upper_case(text) or Finding(
         T("dòng tên cơ quan dài {n} ký tự, có thể tràn ô tiêu đề (khoảng 6,5 cm)",
-          "the header line has {n} characters and may overflow the header cell (about 6.5 cm)",
           n=len(text)),
         expected=T("tối đa khoảng {m} ký tự mỗi dòng; tách thành nhiều dòng",
-                   "about {m} characters a line at most; split it", m=HEADER_LINE_MAX),
+                   m=HEADER_LINE_MAX),
         code="header-line-long", warning=True)
 
 
@@ -51,12 +50,9 @@ def authority_line(text: str) -> Finding | None:
     """A quyền hạn line: ``TM.``/``KT.``/``Q.``/``TL.``/``TUQ.`` then capitals (ô 7a)."""
     prefix = text.split(" ", 1)[0]
     if prefix.upper() not in AUTHORITY_PREFIXES:
-        return Finding(T("dòng quyền hạn ký không bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.",
-                         "the authority line does not start with TM., KT., Q., TL. or TUQ."),
-                       expected=T("ví dụ «TM. ỦY BAN NHÂN DÂN», «KT. CHỦ TỊCH»",
-                                  "e.g. «TM. ỦY BAN NHÂN DÂN», «KT. CHỦ TỊCH»"),
-                       hint=T("chức vụ người ký ghi ở khóa title",
-                              "the signer's own title goes under the key title"),
+        return Finding(T("dòng quyền hạn ký không bắt đầu bằng TM., KT., Q., TL. hoặc TUQ."),
+                       expected=T("ví dụ «TM. ỦY BAN NHÂN DÂN», «KT. CHỦ TỊCH»"),
+                       hint=T("chức vụ người ký ghi ở khóa title"),
                        code="signature-authority")
     return upper_case(text)
 
@@ -65,10 +61,8 @@ def signer_name(text: str) -> Finding | None:
     """No học hàm, học vị before the signer's name (ô 7c)."""
     if _ACADEMIC.match(text.strip() + " ") is None:
         return None
-    return Finding(T("không ghi học hàm, học vị trước họ tên người ký",
-                     "no academic title before the signer's name"),
-                   expected=T("chỉ họ và tên, ví dụ «Dương Xuân Huyên»",
-                              "the name only, e.g. «Dương Xuân Huyên»"),
+    return Finding(T("không ghi học hàm, học vị trước họ tên người ký"),
+                   expected=T("chỉ họ và tên, ví dụ «Dương Xuân Huyên»"),
                    code="signer-title")
 
 
@@ -77,13 +71,10 @@ def sentence_case(text: str) -> Finding | None:
     words = _WORD.findall(text)
     capitals = [w for w in words if w.isupper()]
     if len(words) >= 3 and len(capitals) * 2 > len(words):
-        return Finding(T("trích yếu viết in hoa", "the trích yếu is written in capitals"),
-                       expected=T("viết hoa chữ cái đầu câu và tên riêng, còn lại chữ thường",
-                                  "sentence case: a capital for the first word and names only"),
+        return Finding(T("trích yếu viết in hoa"),
+                       expected=T("viết hoa chữ cái đầu câu và tên riêng, còn lại chữ thường"),
                        hint=T("các trang web thường in hoa lại trích yếu; hãy chép dạng câu "
-                              "thường", "web sites often re-type it in capitals; copy it in "
-                              "sentence case"), code="trich-yeu-capitals")
+                              "thường"), code="trich-yeu-capitals")
     if words and not text.lstrip()[:1].isupper():
-        return Finding(T("trích yếu nên viết hoa chữ cái đầu", "the trích yếu should start "
-                         "with a capital letter"), code="trich-yeu-case", warning=True)
+        return Finding(T("trích yếu nên viết hoa chữ cái đầu"), code="trich-yeu-case", warning=True)
     return None

@@ -56,13 +56,13 @@ class Finding:
 Rule = Callable[[Any], "Finding | None"]
 
 _TYPE_NAMES: dict[type, Text] = {
-    str: T("chữ", "text"),
-    bool: T("giá trị đúng/sai", "true/false"),
-    int: T("số nguyên", "a whole number"),
-    float: T("số thập phân", "a decimal number"),
-    dt.date: T("ngày viết kiểu YYYY-MM-DD", "a date written YYYY-MM-DD"),
-    dict: T("một bảng khóa: giá trị", "a mapping of keys"),
-    list: T("một danh sách", "a list"),
+    str: T("chữ"),
+    bool: T("giá trị đúng/sai"),
+    int: T("số nguyên"),
+    float: T("số thập phân"),
+    dt.date: T("ngày viết kiểu YYYY-MM-DD"),
+    dict: T("một bảng khóa: giá trị"),
+    list: T("một danh sách"),
 }
 
 
@@ -70,7 +70,7 @@ def type_name(value: Any) -> Text:
     for kind, name in _TYPE_NAMES.items():
         if isinstance(value, kind):
             return name
-    return T("để trống", "empty")
+    return T("để trống")
 
 
 def wrong_type(node: Node, ctx: Ctx, expected: Text, hint: Text | None = None) -> bool:
@@ -100,14 +100,14 @@ def suggest(word: str, choices: Sequence[str]) -> str | None:
 
 def did_you_mean(word: str, choices: Sequence[str]) -> Text | None:
     best = suggest(word, choices)
-    return T("có phải «{s}»?", "did you mean «{s}»?", s=best) if best else None
+    return T("có phải «{s}»?", s=best) if best else None
 
 
 @dataclass(frozen=True)
 class ListType:
     item: FieldType
     min_items: int = 1
-    expected: Text = T("một danh sách", "a list")
+    expected: Text = T("một danh sách")
 
     def check(self, node: Node, ctx: Ctx) -> bool:
         if node.value is None and self.min_items == 0:
@@ -115,9 +115,8 @@ class ListType:
         if not node.is_list:
             return wrong_type(node, ctx, self.expected)
         if len(node.value) < self.min_items:
-            ctx.rep.error(node.anchor_line, node.path, T("danh sách rỗng", "empty list"),
-                          expected=T("ít nhất {n} mục", "at least {n} item(s)",
-                                     n=self.min_items), code="empty-list")
+            ctx.rep.error(node.anchor_line, node.path, T("danh sách rỗng"),
+                          expected=T("ít nhất {n} mục", n=self.min_items), code="empty-list")
             return False
         return all([self.item.check(item, ctx) for item in node.value])
 
@@ -153,7 +152,7 @@ class MapSpec:
     """A mapping with known keys.  *expected* names it in wrong-type messages."""
 
     fields: tuple[Field, ...]
-    expected: Text = T("một bảng khóa: giá trị", "a mapping of keys")
+    expected: Text = T("một bảng khóa: giá trị")
     by_key: dict[str, Field] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -178,9 +177,9 @@ class MapSpec:
     def _unknown(self, key: str, child: Node, missing: list[str], ctx: Ctx) -> str | None:
         """Report an unknown key; return the missing key it is probably a typo of."""
         guess = suggest(key, missing) or suggest(key, list(self.by_key))
-        hint = T("có phải «{s}»?", "did you mean «{s}»?", s=guess) if guess else None
-        expected = None if hint else T("một trong: {k}", "one of: {k}", k=", ".join(self.by_key))
-        ctx.rep.error(child.anchor_line, child.path, T("khóa không được hỗ trợ", "unknown key"),
+        hint = T("có phải «{s}»?", s=guess) if guess else None
+        expected = None if hint else T("một trong: {k}", k=", ".join(self.by_key))
+        ctx.rep.error(child.anchor_line, child.path, T("khóa không được hỗ trợ"),
                       found=key, expected=expected, hint=hint, code="unknown-key")
         return guess if guess in missing else None
 
@@ -190,7 +189,7 @@ class MapSpec:
             return True
         path = f"{node.path}.{spec.key}" if node.path else spec.key
         expected = getattr(spec.type, "expected", None)
-        ctx.rep.error(node.anchor_line, path, T("thiếu khóa bắt buộc", "missing required key"),
+        ctx.rep.error(node.anchor_line, path, T("thiếu khóa bắt buộc"),
                       expected=expected if isinstance(expected, Text) else None,
                       code="missing-key")
         return False

@@ -28,22 +28,19 @@ REGISTRY_KIND = "agencies"
 AGENCY_KINDS = ("ubnd", "so", "nganh", "dia-phuong", "trung-uong", "dang", "khac")
 SOURCES = ("verbatim", "illustrative")
 
-VERSION = ChoiceType(FORMAT_VERSIONS, T("phiên bản định dạng nội dung không được hỗ trợ",
-                                        "unsupported content format version"),
+VERSION = ChoiceType(FORMAT_VERSIONS, T("phiên bản định dạng nội dung không được hỗ trợ"),
                      "unsupported-version")
-SOURCE = ChoiceType(SOURCES, T("nguồn văn bản không hợp lệ", "invalid source"), "bad-source")
+SOURCE = ChoiceType(SOURCES, T("nguồn văn bản không hợp lệ"), "bad-source")
 TEXT = TextType()
 OPTIONAL_TEXT = TextType(nullable=True)
-PARAGRAPHS = ListType(TextType(T("một đoạn văn", "a paragraph")),
-                      expected=T("danh sách các đoạn văn", "a list of paragraphs"))
+PARAGRAPHS = ListType(TextType(T("một đoạn văn")),
+                      expected=T("danh sách các đoạn văn"))
 AGENCY = AgencyRefType()
 SLUG = PatternType(r"[a-z0-9]+(?:-[a-z0-9]+)*",
-                   T("chữ thường không dấu, số và dấu gạch ngang, ví dụ kh-182-2023",
-                     "lower-case ASCII letters, digits and dashes, e.g. kh-182-2023"))
+                   T("chữ thường không dấu, số và dấu gạch ngang, ví dụ kh-182-2023"))
 TASK_ID = PatternType(r"[0-9]+(?:\.[0-9]+)*",
-                      T('số thứ tự dạng "3.2", trong dấu nháy kép',
-                        'a number like "3.2", in double quotes'))
-UPPER_LINES = ListType(TextType(T("một dòng chữ in hoa", "a line in capitals"),
+                      T('số thứ tự dạng "3.2", trong dấu nháy kép'))
+UPPER_LINES = ListType(TextType(T("một dòng chữ in hoa"),
                                 rules=(rules.header_line,)), min_items=0)
 
 # --- agencies.yaml ---------------------------------------------------------------
@@ -55,8 +52,7 @@ AGENCY_ENTRY = MapSpec((
     Field("name", TEXT, True),
     Field("short_name", TEXT, True),
     Field("symbol", OPTIONAL_TEXT),
-    Field("kind", ChoiceType(AGENCY_KINDS, T("loại cơ quan không hợp lệ",
-                                             "unknown agency kind")), True),
+    Field("kind", ChoiceType(AGENCY_KINDS, T("loại cơ quan không hợp lệ")), True),
     Field("parent", AGENCY),
     Field("header_lines", UPPER_LINES),
     Field("parent_header_lines", UPPER_LINES),
@@ -70,15 +66,14 @@ AGENCY_ENTRY = MapSpec((
 
 REGISTRY = MapSpec((
     Field("lsdocs", VERSION, True),
-    Field("kind", ChoiceType((REGISTRY_KIND,), T("loại nội dung không được hỗ trợ",
-                                                 "unsupported content kind"),
+    Field("kind", ChoiceType((REGISTRY_KIND,), T("loại nội dung không được hỗ trợ"),
                              "unsupported-kind"), True),
     Field("agencies", ListType(AGENCY_ENTRY), True),
 ))
 
 # --- the plan --------------------------------------------------------------------
 
-YEAR = IntType(minimum=1945, maximum=2100, expected=T("một năm, ví dụ 2030", "a year, e.g. 2030"))
+YEAR = IntType(minimum=1945, maximum=2100, expected=T("một năm, ví dụ 2030"))
 
 SIGNATURE = MapSpec((
     Field("authority", ListType(TextType(rules=(rules.authority_line,)), min_items=0), True),
@@ -87,8 +82,7 @@ SIGNATURE = MapSpec((
 ))
 
 DOCUMENT = MapSpec((
-    Field("number", IntType(minimum=1, expected=T("số văn bản, số nguyên lớn hơn 0",
-                                                  "the document number, above 0"))),
+    Field("number", IntType(minimum=1, expected=T("số văn bản, số nguyên lớn hơn 0"))),
     Field("date", DateType()),
     Field("draft", BoolType()),
     Field("year", YEAR),  # a draft's year, printed in "ngày … tháng … năm 2026"
@@ -102,7 +96,7 @@ DOCUMENT = MapSpec((
 RECIPIENT = EitherType(
     TEXT,
     MapSpec((Field("agency", AGENCY, True), Field("text", OPTIONAL_TEXT))),
-    T("tên nơi nhận hoặc {agency: mã}", "a recipient name or {agency: id}"),
+    T("tên nơi nhận hoặc {agency: mã}"),
 )
 
 NOI_NHAN = MapSpec((
@@ -133,7 +127,7 @@ TARGET = MapSpec((
 OBJECTIVE_ITEM = EitherType(
     TEXT,
     MapSpec((Field("text", TEXT, True), Field("target", TARGET))),
-    T("một đoạn văn hoặc {text, target}", "a paragraph or {text, target}"),
+    T("một đoạn văn hoặc {text, target}"),
 )
 
 OBJECTIVE = MapSpec((
@@ -170,8 +164,8 @@ RESPONSIBILITY = MapSpec((
     Field("paragraphs", PARAGRAPHS, True),
 ))
 
-DAY = IntType(minimum=1, maximum=31, expected=T("ngày trong tháng, 1–31", "a day of month, 1–31"))
-MONTH = IntType(minimum=1, maximum=12, expected=T("tháng, 1–12", "a month, 1–12"))
+DAY = IntType(minimum=1, maximum=31, expected=T("ngày trong tháng, 1–31"))
+MONTH = IntType(minimum=1, maximum=12, expected=T("tháng, 1–12"))
 
 REPORTING = MapSpec((
     Field("reporters_to", AGENCY, True),
@@ -192,7 +186,7 @@ ORGANIZATION = MapSpec((
 
 LETTER_KINDS = kind_ids("letter")
 UNIT_CODE = PatternType(r"[A-ZĐ][A-Za-zĐđ0-9]*",
-                        T("mã đơn vị soạn thảo viết hoa, ví dụ KGVX", "a unit code, e.g. KGVX"))
+                        T("mã đơn vị soạn thảo viết hoa, ví dụ KGVX"))
 
 LETTER_ISSUER = MapSpec((
     Field("agency", AGENCY, True),
@@ -205,14 +199,13 @@ LETTER_ISSUER = MapSpec((
 LETTERS = MapSpec((
     Field("source", SOURCE),
     Field("default_issuer", MapOfType(
-        ChoiceType(LETTER_KINDS, T("loại công văn không có", "unknown letter kind")), AGENCY)),
+        ChoiceType(LETTER_KINDS, T("loại công văn không có")), AGENCY)),
     Field("issuers", ListType(LETTER_ISSUER), True),
 ))
 
 PLAN = MapSpec((
     Field("lsdocs", VERSION, True),
-    Field("kind", ChoiceType(PLAN_KINDS, T("loại nội dung không được hỗ trợ",
-                                           "unsupported content kind"), "unsupported-kind"),
+    Field("kind", ChoiceType(PLAN_KINDS, T("loại nội dung không được hỗ trợ"), "unsupported-kind"),
           True),
     Field("id", SLUG, True),
     Field("agencies", TEXT),

@@ -113,10 +113,10 @@ def read_yaml(path: Path, rep: Reporter) -> Node | None:
         _report_syntax(e, rep, text)
         return None
     except RecursionError:
-        rep.error(None, None, T("cấu trúc lồng quá sâu", "nesting too deep"), code="too-deep")
+        rep.error(None, None, T("cấu trúc lồng quá sâu"), code="too-deep")
         return None
     if graph is None:
-        rep.error(None, None, T("tệp rỗng, không có nội dung", "the file is empty"),
+        rep.error(None, None, T("tệp rỗng, không có nội dung"),
                   code="empty-file")
         return None
     try:
@@ -132,18 +132,18 @@ def _read_text(path: Path, rep: Reporter) -> str | None:
         rep.error(None, None, e.message, code=e.code)
         return None
     except FileNotFoundError:
-        rep.error(None, None, T("không tìm thấy tệp", "file not found"), code="missing-file")
+        rep.error(None, None, T("không tìm thấy tệp"), code="missing-file")
         return None
     except (OSError, ValueError) as e:  # ValueError: a NUL byte in the path
-        rep.error(None, None, T("không đọc được tệp", "cannot read the file"),
+        rep.error(None, None, T("không đọc được tệp"),
                   found=getattr(e, "strerror", None) or str(e), code="unreadable-file")
         return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        rep.error(None, None, T("tệp không phải văn bản UTF-8", "the file is not UTF-8 text"),
+        rep.error(None, None, T("tệp không phải văn bản UTF-8"),
                   found=f"byte {e.start}",
-                  hint=T("lưu tệp dạng YAML, mã UTF-8", "save the file as UTF-8 YAML"),
+                  hint=T("lưu tệp dạng YAML, mã UTF-8"),
                   code="not-utf8")
         return None
 
@@ -158,9 +158,8 @@ def _report_syntax(e: YAMLError, rep: Reporter, text: str) -> None:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None
         detail = e.problem or e.context or detail
-    rep.error(line, None, T("lỗi cú pháp YAML", "YAML syntax error"), found=detail,
-              hint=T("kiểm tra thụt lề, dấu hai chấm và dấu nháy",
-                     "check indentation, colons and quotes"),
+    rep.error(line, None, T("lỗi cú pháp YAML"), found=detail,
+              hint=T("kiểm tra thụt lề, dấu hai chấm và dấu nháy"),
               code="yaml-syntax")
 
 
@@ -178,8 +177,7 @@ class _Builder:
         line = node.start_mark.line + 1
         self._count(node, line)
         if depth > _MAX_DEPTH:
-            self.rep.error(line, path, T("cấu trúc lồng quá sâu (có thể là bí danh vòng)",
-                                         "nesting too deep (perhaps a recursive alias)"),
+            self.rep.error(line, path, T("cấu trúc lồng quá sâu (có thể là bí danh vòng)"),
                            code="too-deep")
             return Node(None, line, path, key_line)
         if isinstance(node, MappingNode):
@@ -200,8 +198,6 @@ class _Builder:
             self.rep.error(line, None, T(
                 "tệp có quá nhiều giá trị khi mở rộng bí danh YAML (giới hạn {n} giá trị, {a} "
                 "lần dùng bí danh); có thể là «bom bí danh»",
-                "the file has too many values once YAML aliases are expanded (the limit is {n} "
-                "values, {a} alias uses); probably an alias bomb",
                 n=MAX_YAML_NODES, a=MAX_YAML_ALIASES), code="yaml-limit")
             raise _TooBig
 
@@ -221,18 +217,15 @@ class _Builder:
     def _key(self, key_node: YamlNode, path: str) -> str | None:
         if not isinstance(key_node, ScalarNode):
             self.rep.error(key_node.start_mark.line + 1, path,
-                           T("khóa phải là một từ, không phải danh sách hay bảng",
-                             "a key must be a word, not a list or a mapping"),
+                           T("khóa phải là một từ, không phải danh sách hay bảng"),
                            code="bad-key")
             return None
         return self._nfc(str(key_node.value), key_node.start_mark.line + 1, path)
 
     def _duplicate(self, key: str, line: int, path: str, first: Node) -> None:
         self.rep.error(line, child_path(path, key),
-                       T("khóa bị lặp (đã có ở dòng {n})", "duplicate key (already on line {n})",
-                         n=first.anchor_line),
-                       found=key, hint=T("xóa hoặc đổi tên một trong hai",
-                                         "remove or rename one of them"),
+                       T("khóa bị lặp (đã có ở dòng {n})", n=first.anchor_line),
+                       found=key, hint=T("xóa hoặc đổi tên một trong hai"),
                        code="duplicate-key")
 
     def _scalar(self, node: YamlNode, path: str) -> Any:
@@ -262,11 +255,9 @@ class _Builder:
         if unicodedata.is_normalized("NFC", text):
             return text
         self.rep.warning(line, path,
-                         T("chữ không ở dạng dựng sẵn (NFC), đã tự chuẩn hóa",
-                           "text is not in NFC (precomposed) form; normalised"),
+                         T("chữ không ở dạng dựng sẵn (NFC), đã tự chuẩn hóa"),
                          found=text,
-                         hint=T("gõ bằng bảng mã Unicode dựng sẵn",
-                                "type with precomposed Unicode"),
+                         hint=T("gõ bằng bảng mã Unicode dựng sẵn"),
                          code="not-nfc")
         return unicodedata.normalize("NFC", text)
 
@@ -278,6 +269,5 @@ def _report_control(rep: Reporter, line: int, path: str | None, char: str) -> No
         f"holds the control character {code}, which cannot be printed or written into a "
         "Word document"),
         hint=T("xóa ký tự này (thường do chép từ phần mềm khác hoặc gõ \\x01, \\0 trong "
-               "dấu nháy kép)", "remove it (it usually comes from pasting, or from \\x01, "
-               "\\0 written inside double quotes)"),
+               "dấu nháy kép)"),
         code="control-character")

@@ -30,8 +30,7 @@ def find_agency(content: Content, written: str, parameter: str) -> str:
     if len(matches) == 1:
         return matches[0]
     raise parameter_error(parameter, found.message, written,
-                          T("mã, tên hoặc tên viết tắt của một cơ quan trong danh mục",
-                            "the id, name or short name of an agency in the registry"),
+                          T("mã, tên hoặc tên viết tắt của một cơ quan trong danh mục"),
                           found.hint)
 
 
@@ -53,7 +52,7 @@ def _compact_index(content: Content) -> dict[str, tuple[str, ...]]:
 def parameter_problem(parameter: str, message: Text, found: str, expected: Text,
                       hint: Text | None = None) -> Problem:
     """A problem with a value given for *parameter* (``only``, ``as_of``)."""
-    return Problem(Location(place=T("tham số {p}", "parameter {p}", p=parameter)), message,
+    return Problem(Location(place=T("tham số {p}", p=parameter)), message,
                    found=found, expected=expected, hint=hint,
                    code=PARAMETER_CODE + parameter)
 

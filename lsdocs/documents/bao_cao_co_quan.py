@@ -168,8 +168,7 @@ def _signature(record: ProgressRecord) -> Signature:
     if record.signature is None:
         raise ContentError(Problem(
             Location(record.file, path="signature"),
-            T("thiếu người ký báo cáo của cơ quan", "the agency report has no signer"),
-            expected=T("khóa signature: authority, title, name",
-                       "a signature key: authority, title, name"),
+            T("thiếu người ký báo cáo của cơ quan"),
+            expected=T("khóa signature: authority, title, name"),
         ))
     return record.signature

@@ -291,9 +291,7 @@ def _signature(status: YearStatus, own: ProgressRecord | None,
         return settings.signature
     raise ContentError(Problem(
         Location(status.content.plan_file, path="letters.issuers"),
-        T("chưa có người ký báo cáo tổng hợp", "the consolidated report has no signer"),
+        T("chưa có người ký báo cáo tổng hợp"),
         expected=T("khóa signature trong báo cáo tiến độ của cơ quan tổng hợp, hoặc mục "
-                   "letters.issuers của cơ quan này",
-                   "a signature in the compiling agency's progress record, or its "
-                   "letters.issuers entry"),
+                   "letters.issuers của cơ quan này"),
     ))

@@ -28,36 +28,32 @@ AS_OF_DRIFT_DAYS = 31
 def refuse_impossible_dates(content: Content, kind: str, options: LetterOptions) -> None:
     issued = content.plan.document.date
     if issued is not None and options.date < issued:
-        raise parameter_error("date", T("công văn có ngày trước ngày ban hành kế hoạch",
-                                        "the letter is dated before the plan was issued"),
+        raise parameter_error("date", T("công văn có ngày trước ngày ban hành kế hoạch"),
                               vn.short_date(options.date),
-                              T("từ {d} trở đi", "on or after {d}", d=vn.short_date(issued)))
+                              T("từ {d} trở đi", d=vn.short_date(issued)))
     if options.as_of is not None:
         _refuse_as_of(options.as_of, options.date, issued)
     first = issued.year if issued else content.plan.document.draft_year or options.date.year
     if options.year is not None and not first <= options.year <= options.date.year + 1:
-        raise parameter_error("year", T("năm báo cáo không hợp lý", "implausible reporting year"),
+        raise parameter_error("year", T("năm báo cáo không hợp lý"),
                               str(options.year),
-                              T("từ {a} đến {b}", "from {a} to {b}", a=first,
+                              T("từ {a} đến {b}", a=first,
                                 b=options.date.year + 1))
     if options.missing_reports and kind != "don-doc":
         raise parameter_error("missing_reports", T(
-            "chỉ công văn đôn đốc mới đôn đốc nộp báo cáo", "only reminder letters urge reports"),
-            kind, T("loại don-doc", "kind don-doc"))
+            "chỉ công văn đôn đốc mới đôn đốc nộp báo cáo"),
+            kind, T("loại don-doc"))
 
 
 def _refuse_as_of(as_of: dt.date, date: dt.date, issued: dt.date | None) -> None:
     if as_of > date:
-        raise parameter_error("as_of", T("ngày tính đến sau ngày của công văn",
-                                         "the as-of date is after the letter's date"),
+        raise parameter_error("as_of", T("ngày tính đến sau ngày của công văn"),
                               vn.short_date(as_of),
-                              T("không sau {d} (ngày công văn)", "not after {d} (letter date)",
-                                d=vn.short_date(date)))
+                              T("không sau {d} (ngày công văn)", d=vn.short_date(date)))
     if issued is not None and as_of < issued:
-        raise parameter_error("as_of", T("ngày tính đến trước ngày ban hành kế hoạch",
-                                         "the as-of date is before the plan was issued"),
+        raise parameter_error("as_of", T("ngày tính đến trước ngày ban hành kế hoạch"),
                               vn.short_date(as_of),
-                              T("từ {d} trở đi", "on or after {d}", d=vn.short_date(issued)))
+                              T("từ {d} trở đi", d=vn.short_date(issued)))
 
 
 def odd_dates(content: Content, kind: str, options: LetterOptions) -> list[Text]:
@@ -67,15 +63,11 @@ def odd_dates(content: Content, kind: str, options: LetterOptions) -> list[Text]
         warnings.append(T(
             "ngày tính đến {a} cách ngày công văn {d} hơn {n} ngày: công văn nêu tình hình "
             "tại ngày {a}, có thể đã cũ khi gửi",
-            "the as-of date {a} is more than {n} days before the letter's date {d}: the "
-            "letter states the situation on {a}, which may be out of date when sent",
             a=vn.short_date(options.as_of), d=vn.short_date(options.date), n=AS_OF_DRIFT_DAYS))
     if options.as_of is not None and kind != "don-doc":
-        warnings.append(T("--as-of chỉ dùng cho công văn đôn đốc; bỏ qua",
-                          "--as-of applies to reminder letters only; ignored"))
+        warnings.append(T("--as-of chỉ dùng cho công văn đôn đốc; bỏ qua"))
     if options.year is not None and kind not in ("de-nghi-bao-cao", "don-doc"):
-        warnings.append(T("--year chỉ dùng cho công văn đề nghị báo cáo và đôn đốc; bỏ qua",
-                          "--year applies to report requests and reminders only; ignored"))
+        warnings.append(T("--year chỉ dùng cho công văn đề nghị báo cáo và đôn đốc; bỏ qua"))
     if kind == "de-nghi-bao-cao":
         warnings += _report_year_warnings(content, options)
     return warnings
@@ -88,12 +80,9 @@ def _report_year_warnings(content: Content, options: LetterOptions) -> list[Text
     deadline = dt.date(year, regime.month, regime.day)
     if options.date < start:
         return [T("kỳ báo cáo năm {y} bắt đầu từ {s}, sau ngày công văn {d}",
-                  "the {y} reporting period starts on {s}, after the letter's date {d}",
                   y=year, s=vn.short_date(start), d=vn.short_date(options.date))]
     if options.date > deadline:
         return [T("hạn báo cáo năm {y} ({h}) đã qua trước ngày công văn {d}; công văn nêu hạn "
                   "mới, 10 ngày sau ngày công văn",
-                  "the {y} report was due on {h}, before the letter's date {d}; the letter "
-                  "sets a new deadline 10 days after its date",
                   y=year, h=vn.short_date(deadline), d=vn.short_date(options.date))]
     return []

@@ -116,20 +116,17 @@ def resolve_recipient(s: LetterSetup, written: str, parameter: str = "agency") -
         s.resolver.raise_problems()
         current = found.id if found is not None else agency_id
     if current == s.issuer.id:
-        raise parameter_error(parameter, T("cơ quan ban hành không gửi công văn cho chính mình",
-                                           "the issuer does not write to itself"),
-                              written, T("một cơ quan khác, hoặc đổi cơ quan ban hành (issuer)",
-                                         "another agency, or change the issuer"))
+        raise parameter_error(parameter, T("cơ quan ban hành không gửi công văn cho chính mình"),
+                              written, T("một cơ quan khác, hoặc đổi cơ quan ban hành (issuer)"))
     if current not in s.tasks:
         known = [a for a in s.tasks if a != s.issuer.id]
         close = difflib.get_close_matches(agency_id, known, n=1)
         raise parameter_error(
             parameter,
             T("{n} không có nhiệm vụ nào trong kế hoạch vào ngày công văn",
-              "{n} has no task in the plan on the letter's date",
               n=s.content.registry.get(current).name),
-            written, T("một trong: {k}", "one of: {k}", k=", ".join(known)),
-            T("có phải «{c}»?", "did you mean «{c}»?", c=close[0]) if close else None)
+            written, T("một trong: {k}", k=", ".join(known)),
+            T("có phải «{c}»?", c=close[0]) if close else None)
     return current
 
 
@@ -149,12 +146,11 @@ def _issuer_settings(content: Content, issuer_id: str) -> LetterIssuer:
             Problem(
                 Location(content.plan_file, content.line_of("letters", "document"),
                          path="letters.issuers"),
-                T("chưa khai báo cơ quan ban hành công văn", "no letter settings for this issuer"),
+                T("chưa khai báo cơ quan ban hành công văn"),
                 found=issuer_id,
                 expected=T("một cơ quan trong letters.issuers: {k}",
-                           "an agency listed in letters.issuers: {k}", k=known or "—"),
-                hint=T("thêm mục letters.issuers (đơn vị soạn thảo, người ký, nơi nhận)",
-                       "add a letters.issuers entry (unit, signer, recipients)"),
+                           k=known or "—"),
+                hint=T("thêm mục letters.issuers (đơn vị soạn thảo, người ký, nơi nhận)"),
             )
         )
     return found

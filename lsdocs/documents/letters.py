@@ -84,8 +84,7 @@ def letter_warnings(s: LetterSetup, agency_id: str | None) -> list[Text]:
     if not late:
         return []
     return [T("công văn giao nhiệm vụ có {n} nhiệm vụ đã quá thời hạn hoàn thành ({t}); "
-              "công văn ghi rõ đã quá hạn", "the assignment letter lists {n} task(s) past their "
-              "deadline ({t}); the letter says they are overdue", n=len(late), t=", ".join(late))]
+              "công văn ghi rõ đã quá hạn", n=len(late), t=", ".join(late))]
 
 
 def _reminded(s: LetterSetup, current: str, written: str) -> str:
@@ -93,13 +92,12 @@ def _reminded(s: LetterSetup, current: str, written: str) -> str:
     if s.kind != "don-doc" or current in recipients(s):
         return current
     message = (T("cơ quan đã gửi báo cáo năm {y}; không cần đôn đốc",
-                 "the agency has sent its {y} report; no reminder is needed", y=report_year(s))
+                 y=report_year(s))
                if s.options.missing_reports else
                T("cơ quan không có nhiệm vụ đến hạn hoặc quá hạn chưa hoàn thành; không cần "
-                 "công văn đôn đốc", "the agency has no unfinished task due or overdue; no "
-                 "reminder is needed"))
+                 "công văn đôn đốc"))
     raise parameter_error("agency", message, written,
-                          T("một trong: {k}", "one of: {k}", k=", ".join(recipients(s)) or "—"))
+                          T("một trong: {k}", k=", ".join(recipients(s)) or "—"))
 
 
 # --- the letters -----------------------------------------------------------------------------

@@ -59,7 +59,5 @@ def open_register(given: str | Path | None = None) -> RegisterStore:
     if "://" in location:
         raise UsageError(Problem(Location(file=location), T(
             "lsdocs hiện chỉ có sổ đăng ký dạng tệp SQLite; sổ trên máy chủ cơ sở dữ liệu cần "
-            "một lớp lưu trữ mới (xem README, mục Sổ đăng ký dùng chung)",
-            "lsdocs ships only the SQLite file register; a database server needs a new storage "
-            "class (see the README, shared register)"), code="register-scheme"))
+            "một lớp lưu trữ mới (xem README, mục Sổ đăng ký dùng chung)"), code="register-scheme"))
     return open_sqlite(Path(location).expanduser())

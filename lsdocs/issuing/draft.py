@@ -54,8 +54,7 @@ def read_draft(data: bytes, name: str) -> Draft:
             f"the Word (.docx) file is refused: {exc.message.en}"))) from exc
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
         raise DocumentReadError(Problem(Location(file=name), T(
-            "không đọc được tệp Word (.docx) ({e})", "cannot read the Word (.docx) file ({e})",
-            e=exc))) from exc
+            "không đọc được tệp Word (.docx) ({e})", e=exc))) from exc
     draft = Draft(name, data, root)
     _find_header_lines(draft)
     return draft

@@ -120,7 +120,7 @@ def _from_manifest(manifest: Path, problems: list[Problem]) -> list[Path]:
         path = manifest.parent / str(row["file"])
         if not path.is_file():
             problems.append(Problem(Location(file=str(manifest), path=f"items[{i}].file"), T(
-                "manifest ghi tệp này nhưng không thấy tệp", "listed in the manifest but missing"),
+                "manifest ghi tệp này nhưng không thấy tệp"),
                 found=str(row["file"]), code="missing-file"))
         paths.append(path)
     return paths
@@ -263,8 +263,7 @@ def _past_deadlines(job: _Job, issued_on: dt.date) -> list[Problem]:
             if due < issued_on:
                 found.append(Problem(Location(file=str(job.path)), T(
                     "văn bản ghi hạn «{t}» mà ngày phát hành {d} đã qua hạn đó; xem lại lời văn "
-                    "trước khi gửi", "the document sets the deadline «{t}» but the issue date "
-                    "{d} is past it; reread the text before sending", t=match[0],
+                    "trước khi gửi", t=match[0],
                     d=vn.short_date(issued_on)), severity=SEVERITY_WARNING,
                     code="issue-deadline-passed"))
     return found

@@ -61,8 +61,7 @@ def require(program: str, package: str) -> str:
     raise ToolMissingError(Problem(Location(), T(
         "không tìm thấy chương trình «{p}»; cài gói {k} (Debian/Ubuntu: sudo apt-get install {k}) "
         "rồi chạy lại. Chưa có tệp nào được ghi.",
-        "program «{p}» not found; install the {k} package (Debian/Ubuntu: sudo apt-get install "
-        "{k}) and run again. Nothing was written.", p=program, k=package), code="tool-missing"))
+        p=program, k=package), code="tool-missing"))
 
 
 def require_tools() -> str:
@@ -106,8 +105,7 @@ def render_pdfs(soffice: str, sources: Sequence[Path], work: Path, *,
             pdf = out / f"{source.stem}.pdf"
             if not pdf.is_file() or pdf.stat().st_size == 0:
                 raise PdfError(Problem(Location(file=str(source)), T(
-                    "LibreOffice không tạo được tệp PDF từ văn bản này",
-                    "LibreOffice made no PDF from this document"), code="pdf-failed"))
+                    "LibreOffice không tạo được tệp PDF từ văn bản này"), code="pdf-failed"))
             made[source] = pdf
     return [made[s] for s in sources]
 
@@ -122,7 +120,6 @@ def _run_soffice(soffice: str, profile: Path, out: Path, group: list[Path], pdfa
     except subprocess.TimeoutExpired as exc:
         raise PdfError(Problem(Location(), T(
             "LibreOffice không trả lời sau {s} giây; chưa có tệp PDF nào được ghi",
-            "LibreOffice did not answer within {s} seconds; no PDF was written",
             s=int(exc.timeout)), code="pdf-timeout")) from exc
 
 
@@ -139,7 +136,7 @@ def _distinct_stems(sources: Sequence[Path]) -> list[list[Path]]:
 
 
 def _require_readable(sources: Sequence[Path]) -> None:
-    problems = [Problem(Location(file=str(s)), T("không có tệp này", "no such file"),
+    problems = [Problem(Location(file=str(s)), T("không có tệp này"),
                         code="missing-file") for s in sources if not s.is_file()]
     if problems:
         raise UsageError(problems)
@@ -209,7 +206,7 @@ def _poppler(*command: str) -> str:
     done = subprocess.run(list(command), capture_output=True, check=False, timeout=120)
     if done.returncode != 0:
         raise PdfError(Problem(Location(file=command[-2] if command[-1] == "-" else command[-1]),
-                               T("không đọc được tệp PDF ({e})", "cannot read the PDF ({e})",
+                               T("không đọc được tệp PDF ({e})",
                                  e=done.stderr.decode("utf-8", "replace").strip()),
                                code="pdf-unreadable"))
     return done.stdout.decode("utf-8", "replace")

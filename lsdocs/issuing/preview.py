@@ -23,8 +23,7 @@ def preview(document: Path, *, page: int | None = None, out_dir: Path | None = N
             size: int = DEFAULT_SIZE) -> list[Path]:
     """Write ``<stem>-trang-<N>.png`` for every page (or page *page*); return the paths."""
     if not document.is_file():
-        raise UsageError(Problem(Location(file=str(document)), T("không có tệp này",
-                                                                 "no such file"),
+        raise UsageError(Problem(Location(file=str(document)), T("không có tệp này"),
                                  code="missing-file"))
     with tempfile.TemporaryDirectory(prefix="lsdocs-preview-") as tmp:
         work = Path(tmp)
@@ -47,8 +46,7 @@ def _pages(document: Path, pdf: Path, page: int | None) -> list[int]:
         return list(range(1, total + 1))
     if not 1 <= page <= total:
         raise UsageError(Problem(Location(file=str(document)), T(
-            "không có trang {n}: văn bản có {t} trang", "there is no page {n}: the document "
-            "has {t} pages", n=page, t=total), code="no-such-page"))
+            "không có trang {n}: văn bản có {t} trang", n=page, t=total), code="no-such-page"))
     return [page]
 
 
@@ -65,7 +63,7 @@ def _draw(pdf: Path, pages: list[int], out: Path, size: int) -> list[Path]:
         image = prefix.with_suffix(".png")
         if done.returncode != 0 or not image.is_file():
             raise PdfError(Problem(Location(file=str(pdf)), T(
-                "pdftoppm không vẽ được trang {n} ({e})", "pdftoppm could not draw page {n} ({e})",
+                "pdftoppm không vẽ được trang {n} ({e})",
                 n=number, e=done.stderr.decode("utf-8", "replace").strip()), code="preview"))
         images.append(image)
     return images

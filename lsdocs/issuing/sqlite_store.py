@@ -259,7 +259,7 @@ def _refuse_foreign_file(path: Path) -> None:
     except OSError as exc:
         raise register_error(path, DAMAGED, e=exc) from exc
     if head and head != _SQLITE_MAGIC:
-        raise register_error(path, DAMAGED, e=T("không phải tệp SQLite", "not an SQLite file").vi)
+        raise register_error(path, DAMAGED, e=T("không phải tệp SQLite").vi)
 
 
 def _ensure_schema(path: Path, db: sqlite3.Connection) -> None:
@@ -348,7 +348,7 @@ def _sequence_problems(path: Path, db: sqlite3.Connection) -> list[Problem]:
         if count != distinct or highest != count:
             problems.append(Problem(Location(file=str(path), path=f"{agency} / {year}"), T(
                 "số văn bản không liên tục hoặc bị trùng: {c} mục, số lớn nhất {m}",
-                "numbers repeat or skip: {c} entries, highest number {m}", c=count, m=highest),
+                c=count, m=highest),
                 code="register-sequence"))
     return problems
 
@@ -361,6 +361,6 @@ def _file_problems(path: Path, db: sqlite3.Connection) -> list[Problem]:
         if not Path(file).is_file():
             problems.append(Problem(
                 Location(file=str(path), path=f"{agency} / {year} / {number:02d}/{symbol}"),
-                T("không thấy tệp đã phát hành", "the issued file is missing"), found=file,
+                T("không thấy tệp đã phát hành"), found=file,
                 severity=SEVERITY_WARNING, code="register-file-missing"))
     return problems

@@ -96,8 +96,8 @@ class ProgressChecker:
         node = root.get("plan")
         plan_id = self.content.plan.id
         if _text(node) is not None and node is not None and node.value != plan_id:
-            rep.error(node.line, node.path, T("mã kế hoạch không đúng", "wrong plan id"),
-                      found=node.value, expected=T("{p}", "{p}", p=plan_id), code="wrong-plan")
+            rep.error(node.line, node.path, T("mã kế hoạch không đúng"),
+                      found=node.value, expected=T("{p}", p=plan_id), code="wrong-plan")
 
     def _check_year(self, root: Node, rep: Reporter, folder_year: int | None) -> int | None:
         node = root.get("year")
@@ -106,19 +106,16 @@ class ProgressChecker:
             return None
         first, last = first_year(self.content), self.today.year + 1
         if not first <= year <= last:
-            rep.error(node.line, node.path, T("năm báo cáo ngoài thời gian của kế hoạch",
-                                              "reporting year outside the plan's years"),
-                      found=str(year), expected=T("năm từ {a} đến {b}", "a year from {a} to "
-                                                  "{b}", a=first, b=last), code="bad-year")
+            rep.error(node.line, node.path, T("năm báo cáo ngoài thời gian của kế hoạch"),
+                      found=str(year), expected=T("năm từ {a} đến {b}",  a=first, b=last),
+                      code="bad-year")
             return None
         if folder_year is not None and year != folder_year:
-            rep.error(node.line, node.path, T("năm báo cáo khác tên thư mục năm",
-                                              "the year differs from its folder name"),
+            rep.error(node.line, node.path, T("năm báo cáo khác tên thư mục năm"),
                       found=str(year), expected=T("{y} (tệp nằm trong thư mục {y}/)",
-                                                  "{y} (the file is in the folder {y}/)",
                                                   y=folder_year),
                       hint=T("chuyển tệp sang thư mục {y}/ hoặc sửa năm",
-                             "move the file to the folder {y}/ or fix the year", y=year),
+                             y=year),
                       code="year-folder")
             return None
         return year
@@ -130,12 +127,10 @@ class ProgressChecker:
             return None  # missing or unknown: reported by the schema
         ok = True
         if agency_id != stem:
-            rep.error(node.line, node.path, T("mã cơ quan khác tên tệp", "the agency id "
-                                              "differs from the file name"),
-                      found=agency_id, expected=T("{s} (tệp {s}.yaml)", "{s} (file {s}.yaml)",
-                                                  s=stem),
+            rep.error(node.line, node.path, T("mã cơ quan khác tên tệp"),
+                      found=agency_id, expected=T("{s} (tệp {s}.yaml)", s=stem),
                       hint=T("đổi tên tệp thành {a}.yaml hoặc sửa mã cơ quan",
-                             "rename the file to {a}.yaml or fix the agency id", a=agency_id),
+                             a=agency_id),
                       code="agency-file-name")
             ok = False
         if year is not None and not self._agency_in_year(node, rep, agency_id, year):
@@ -149,22 +144,20 @@ class ProgressChecker:
             if not self._leads_in(agency_id, period):
                 rep.warning(node.line, node.path,
                             T("cơ quan không chủ trì nhiệm vụ nào của kế hoạch trong năm {y}",
-                              "the agency leads no task of the plan in {y}", y=year),
+                              y=year),
                             found=agency_id, code="agency-without-tasks")
             return True
         if agency.valid_from is not None and period.end < agency.valid_from:
             message = T("{n} chưa thành lập trong năm báo cáo {y} (thành lập từ {d})",
-                        "{n} did not exist yet in the reporting year {y} (founded {d})",
                         n=agency.name, y=year, d=short_date(agency.valid_from))
             hint = None
         else:
             until = short_date(agency.valid_until) if agency.valid_until else "?"
             message = T("{n} không còn vào cuối kỳ báo cáo năm {y} (đến {d})",
-                        "{n} no longer existed at the end of the {y} reporting period "
-                        "(until {d})", n=agency.name, y=year, d=until)
+                        n=agency.name, y=year, d=until)
             hint = self._successor_hint(agency, period)
         rep.error(node.line, node.path, message, found=agency_id,
-                  expected=T("cơ quan tồn tại ngày {d}", "an agency existing on {d}",
+                  expected=T("cơ quan tồn tại ngày {d}",
                              d=short_date(period.end)), hint=hint, code="agency-not-in-year")
         return False
 
@@ -178,7 +171,6 @@ class ProgressChecker:
         if successor is None:
             return None
         return T("từ năm {y} {s} ({i}) báo cáo thay; ghi agency: {i} và đặt tệp {i}.yaml",
-                 "from {y} {s} ({i}) reports instead; write agency: {i} in the file {i}.yaml",
                  y=period.year, s=successor.name, i=successor.id)
 
     def _check_report_fields(self, root: Node, rep: Reporter, period: Period,
@@ -187,9 +179,9 @@ class ProgressChecker:
         day = _date(reported)
         if reported is not None and day is not None and day < period.start:
             rep.error(reported.line, reported.path,
-                      T("ngày báo cáo trước kỳ báo cáo", "report dated before its period"),
-                      found=reported.value, expected=T("ngày từ {d} trở đi", "a date on or after "
-                                                       "{d}", d=short_date(period.start)),
+                      T("ngày báo cáo trước kỳ báo cáo"),
+                      found=reported.value, expected=T("ngày từ {d} trở đi",
+                                                       d=short_date(period.start)),
                       code="reported-before-period")
         number = root.get("report_number")
         if number is not None and _text(number) is not None:
@@ -208,17 +200,16 @@ class ProgressChecker:
             if task_id in seen:
                 rep.error(node.line, node.path,
                           T("nhiệm vụ đã có trong tệp này (dòng {n})",
-                            "the task is already in this file (line {n})", n=seen[task_id].line),
+                            n=seen[task_id].line),
                           found=task_id, code="duplicate-task")
                 continue
             seen[task_id] = node
             task = self.tasks.get(task_id)
             if task is None:
-                rep.error(node.line, node.path, T("kế hoạch không có nhiệm vụ mã này",
-                                                  "the plan has no task with this id"),
+                rep.error(node.line, node.path, T("kế hoạch không có nhiệm vụ mã này"),
                           found=task_id, hint=did_you_mean(task_id, list(self.tasks)),
-                          expected=T("mã nhiệm vụ như trong kế hoạch, ví dụ \"3.1\"",
-                                     'a task id of the plan, e.g. "3.1"'), code="unknown-task")
+                          expected=T("mã nhiệm vụ như trong kế hoạch, ví dụ \"3.1\""),
+                          code="unknown-task")
                 continue
             led = self._check_lead(node, rep, task, period, agency)
             self._check_completion(item, rep, task, period)
@@ -239,18 +230,14 @@ class ProgressChecker:
         if lead.id != agency:
             rep.error(node.line, node.path,
                       T("nhiệm vụ {t} năm {y} do {n} ({i}) chủ trì, không phải cơ quan báo cáo",
-                        "in {y} task {t} is led by {n} ({i}), not by the reporting agency",
                         t=task.id, y=period.year, n=lead.name, i=lead.id),
-                      found=task.id, expected=T("nhiệm vụ do {a} chủ trì", "a task led by {a}",
-                                                a=agency),
-                      hint=T("báo cáo nhiệm vụ này trong tệp {i}.yaml", "report this task in "
-                             "the file {i}.yaml", i=lead.id), code="not-lead")
+                      found=task.id, expected=T("nhiệm vụ do {a} chủ trì", a=agency),
+                      hint=T("báo cáo nhiệm vụ này trong tệp {i}.yaml", i=lead.id), code="not-lead")
             return False
         begins = start_year(self.content, task)
         if period.year < begins:
             rep.warning(node.line, node.path,
                         T("nhiệm vụ {t} bắt đầu từ năm {b}; báo cáo năm {y} không được tính",
-                          "task {t} starts in {b}; the {y} report is not counted",
                           t=task.id, b=begins, y=period.year),
                         found=task.id, code="task-not-started-year")
         return True
@@ -261,24 +248,21 @@ class ProgressChecker:
         filled = completed is not None and completed.value is not None
         if state == "hoan-thanh" and not filled:
             rep.error(item.line, f"{item.path}.completed",
-                      T("nhiệm vụ đã hoàn thành cần ngày hoàn thành",
-                        "a completed task needs its completion date"),
-                      expected=T("completed: DD/MM/YYYY", "completed: DD/MM/YYYY"),
+                      T("nhiệm vụ đã hoàn thành cần ngày hoàn thành"),
+                      expected=T("completed: DD/MM/YYYY"),
                       code="missing-completed")
             return
         if completed is None or not filled:
             return
         if state is not None and state != "hoan-thanh":
             rep.error(completed.line, completed.path,
-                      T("nhiệm vụ chưa hoàn thành không ghi ngày hoàn thành",
-                        "a task not completed has no completion date"),
+                      T("nhiệm vụ chưa hoàn thành không ghi ngày hoàn thành"),
                       found=str(completed.value),
-                      hint=T("xóa dòng completed hoặc ghi status: hoan-thanh",
-                             "remove completed or write status: hoan-thanh"),
+                      hint=T("xóa dòng completed hoặc ghi status: hoan-thanh"),
                       code="completed-not-done")
             return
         check_in_period(self.content, completed, rep, period,
-                        T("ngày hoàn thành", "completion date"))
+                        T("ngày hoàn thành"))
 
     # --- products and numbers -------------------------------------------------
 
@@ -293,15 +277,13 @@ class ProgressChecker:
             if node is None or target is None:
                 continue
             if target not in targets:
-                rep.error(node.line, node.path, T("kế hoạch không có chỉ tiêu mã này",
-                                                  "the plan has no target with this id"),
-                          found=target, expected=T("một trong: {t}", "one of: {t}",
-                                                   t=", ".join(targets) or "—"),
+                rep.error(node.line, node.path, T("kế hoạch không có chỉ tiêu mã này"),
+                          found=target, expected=T("một trong: {t}", t=", ".join(targets) or "—"),
                           hint=did_you_mean(target, targets), code="unknown-target")
             elif target in seen:
                 rep.error(node.line, node.path,
                           T("chỉ tiêu đã có trong tệp này (dòng {n})",
-                            "the target is already in this file (line {n})", n=seen[target].line),
+                            n=seen[target].line),
                           found=target, code="duplicate-target")
             else:
                 seen[target] = node
@@ -316,7 +298,6 @@ class ProgressChecker:
             for other in reports[1:]:
                 other.rep.error(other.node.line, other.node.path,
                                 T("nhiệm vụ đã được {a} báo cáo năm {y} ({f}:{n})",
-                                  "the task is already reported by {a} for {y} ({f}:{n})",
                                   a=first.agency, y=first.year, f=first.rep.file,
                                   n=first.node.line),
                                 found=other.node.value, code="task-reported-twice")
@@ -342,8 +323,7 @@ class ProgressChecker:
             report = reports[0]
             report.rep.warning(report.node.line, report.node.path,
                                T("nhiệm vụ {t} đã báo cáo hoàn thành năm {d}; báo cáo năm {y} "
-                                 "không được tính", "task {t} was reported done in {d}; the {y} "
-                                 "report is not counted", t=task_id, d=done, y=year),
+                                 "không được tính", t=task_id, d=done, y=year),
                                found=task_id, code="done-before")
 
     def _check_left_out(self) -> None:
@@ -354,11 +334,9 @@ class ProgressChecker:
                 continue
             tasks = root.get("tasks")
             rep.warning(tasks.anchor_line if tasks is not None else 1, "tasks",
-                        T("thiếu nhiệm vụ do cơ quan chủ trì (sẽ tính là chưa báo cáo)",
-                          "tasks the agency leads are missing (counted as not reported)"),
+                        T("thiếu nhiệm vụ do cơ quan chủ trì (sẽ tính là chưa báo cáo)"),
                         found=", ".join(left_out),
-                        expected=T("mỗi nhiệm vụ một mục «- task: \"…\"» với status",
-                                   'one «- task: "…"» entry with a status for each'),
+                        expected=T("mỗi nhiệm vụ một mục «- task: \"…\"» với status"),
                         code="task-left-out")
 
     def _expected(self, task: Task, year: int) -> bool:

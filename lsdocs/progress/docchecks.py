@@ -70,15 +70,14 @@ def check_in_period(content: Content, node: Node, rep: Reporter, period: Period,
         rep.error(node.line, node.path,
                   Text(f"{what.vi} trước ngày ban hành kế hoạch ({short_date(issued)})",
                        f"{what.en} before the plan was issued ({short_date(issued)})"),
-                  found=node.value, expected=T("ngày từ {d} đến {e}", "a date from {d} to {e}",
-                                               d=short_date(issued), e=end),
+                  found=node.value, expected=T("ngày từ {d} đến {e}", d=short_date(issued), e=end),
                   code="date-before-plan")
     elif found > period.end:
         rep.error(node.line, node.path,
                   Text(f"{what.vi} sau ngày cuối kỳ báo cáo năm {period.year} ({end})",
                        f"{what.en} after the last day of the {period.year} reporting "
                        f"period ({end})"),
-                  found=node.value, expected=T("ngày đến {e}", "a date up to {e}", e=end),
+                  found=node.value, expected=T("ngày đến {e}", e=end),
                   code="date-after-period")
 
 
@@ -93,7 +92,7 @@ def check_product(content: Content, product: Node, rep: Reporter, period: Period
         check_number(content, number, rep, doc_type, issuer or agency, product.get("type"))
     date = product.get("date")
     if date is not None:
-        check_in_period(content, date, rep, period, T("ngày văn bản", "document date"))
+        check_in_period(content, date, rep, period, T("ngày văn bản"))
         _check_issuer_existed(content, date, rep, issuer or agency, issuer is None)
 
 
@@ -107,11 +106,9 @@ def check_number(content: Content, node: Node, rep: Reporter, doc_type: str,
     wanted = TYPE_CODES[doc_type]
     if wanted.code is None and groups[0] in _CODES:
         rep.error(node.line, node.path,
-                  T("{n} không có mã loại văn bản trong ký hiệu", "a {s} has no type code in "
-                    "its symbol", n=wanted.name, s=doc_type),
+                  T("{n} không có mã loại văn bản trong ký hiệu", n=wanted.name, s=doc_type),
                   found=node.value, expected=T("dạng 1465/SNN-PTNT (cơ quan - đơn vị soạn "
-                                               "thảo)", "the form 1465/SNN-PTNT (agency - "
-                                               "drafting unit)"),
+                                               "thảo)"),
                   code="doc-type-code")
         return
     if wanted.code is not None and groups[0] != wanted.code:
@@ -119,8 +116,7 @@ def check_number(content: Content, node: Node, rep: Reporter, doc_type: str,
         rep.error(node.line, node.path,
                   Text("mã loại trong ký hiệu không khớp loại văn bản" + where,
                        "the type code in the symbol does not match the document type" + where),
-                  found=node.value, expected=T("mã {c} của {n}", "the code {c} of {n}",
-                                               c=wanted.code, n=wanted.name),
+                  found=node.value, expected=T("mã {c} của {n}", c=wanted.code, n=wanted.name),
                   code="doc-type-code")
         return
     _check_issuer_symbol(content, node, rep, groups, wanted.code is not None, issuer)
@@ -136,11 +132,9 @@ def _check_issuer_symbol(content: Content, node: Node, rep: Reporter, groups: li
         return
     rep.warning(node.line, node.path,
                 T("ký hiệu không mang ký hiệu của cơ quan ban hành, {n} ({s})",
-                  "the symbol does not carry the issuer's symbol, {n} ({s})",
                   n=agency.name, s=agency.symbol),
                 found=node.value,
-                hint=T("văn bản do cơ quan khác ban hành thì ghi issuer: <mã cơ quan>",
-                       "for a document issued by another agency, add issuer: <agency id>"),
+                hint=T("văn bản do cơ quan khác ban hành thì ghi issuer: <mã cơ quan>"),
                 code="issuer-symbol")
 
 
@@ -155,14 +149,11 @@ def _check_issuer_existed(content: Content, node: Node, rep: Reporter, issuer: s
         return
     if agency.valid_from is not None and found < agency.valid_from:
         message = T("{n} chưa thành lập vào ngày văn bản (thành lập từ {d})",
-                    "{n} did not exist yet on the document's date (founded {d})",
                     n=agency.name, d=short_date(agency.valid_from))
     else:
         until = short_date(agency.valid_until) if agency.valid_until else "?"
         message = T("{n} đã không còn vào ngày văn bản (đến {d})",
-                    "{n} no longer existed on the document's date (until {d})",
                     n=agency.name, d=until)
     rep.error(node.line, node.path, message, found=node.value,
-              hint=T("văn bản của cơ quan trước sáp nhập thì ghi issuer: <mã cơ quan đó>",
-                     "for a document of the agency before the merger, add issuer: <its id>")
+              hint=T("văn bản của cơ quan trước sáp nhập thì ghi issuer: <mã cơ quan đó>")
               if own else None, code="issuer-not-existing")

@@ -137,10 +137,9 @@ def _find_files(folder: Path, shown: str, problems: ProblemList) -> list[_File]:
         elif entry.is_dir() or entry.suffix in _SUFFIXES:
             problems.add(Problem(
                 Location(file=where),
-                T("tệp tiến độ phải nằm trong thư mục năm", "progress files belong in a year "
-                  "folder"),
+                T("tệp tiến độ phải nằm trong thư mục năm"),
                 expected=T("{r}/<năm>/<mã cơ quan>.yaml, ví dụ {r}/2024/skhcn.yaml",
-                           "{r}/<year>/<agency id>.yaml, e.g. {r}/2024/skhcn.yaml", r=shown),
+                           r=shown),
                 code="misplaced-progress"))
     return files
 
@@ -159,10 +158,8 @@ def _year_files(folder: Path, shown: str, year: int, problems: ProblemList) -> l
             problems.add(Problem(
                 Location(file=file.shown),
                 T("đã có tệp tiến độ của cơ quan này trong năm {y}: {f}",
-                  "this agency already has a progress file for {y}: {f}",
                   y=year, f=found[entry.stem].shown),
-                hint=T("mỗi cơ quan một tệp mỗi năm; gộp hai tệp", "one file per agency and "
-                       "year; merge the two files"), code="duplicate-progress-file"))
+                hint=T("mỗi cơ quan một tệp mỗi năm; gộp hai tệp"), code="duplicate-progress-file"))
             continue
         found[entry.stem] = file
     return list(found.values())

@@ -42,14 +42,14 @@ from lsdocs.progress.status import Counts, TaskYear, YearStatus, first_year
 SCHEMA = "lsdocs.status/1"
 
 _STATE = {
-    "hoan-thanh": T("Đã hoàn thành", "Done"),
-    "dang-thuc-hien": T("Đang thực hiện", "In progress"),
-    "chua-trien-khai": T("Chưa triển khai", "Not started"),
-    None: T("Chưa báo cáo", "Not reported"),
+    "hoan-thanh": T("Đã hoàn thành"),
+    "dang-thuc-hien": T("Đang thực hiện"),
+    "chua-trien-khai": T("Chưa triển khai"),
+    None: T("Chưa báo cáo"),
 }
-_ON_TIME = T("đúng hạn", "on time")
-_LATE = T("trễ hạn", "late")
-_OVERDUE = T("quá hạn", "overdue")
+_ON_TIME = T("đúng hạn")
+_LATE = T("trễ hạn")
+_OVERDUE = T("quá hạn")
 
 
 def check_year(content: Content, year: int, today: dt.date | None = None) -> None:
@@ -57,10 +57,8 @@ def check_year(content: Content, year: int, today: dt.date | None = None) -> Non
     first, last = first_year(content), (today or dt.date.today()).year + 1
     if not first <= year <= last:
         raise UsageError(Problem(Location(path="--year"),
-                                 T("năm báo cáo ngoài thời gian của kế hoạch",
-                                   "reporting year outside the plan's years"),
+                                 T("năm báo cáo ngoài thời gian của kế hoạch"),
                                  found=str(year), expected=T("năm từ {a} đến {b}",
-                                                             "a year from {a} to {b}",
                                                              a=first, b=last)))
 
 
@@ -87,7 +85,6 @@ def status_lines(status: YearStatus, lang: str = "vi") -> list[str]:
     plan = status.content.plan
     lines = [_title(status).get(lang), T(
         "Kỳ báo cáo: {a} - {b}; quá hạn tính đến ngày {c}",
-        "Reporting period: {a} - {b}; overdue as of {c}",
         a=vn.short_date(status.period_start), b=vn.short_date(status.period_end),
         c=vn.short_date(status.as_of)).get(lang)]
     for number, group in enumerate(plan.task_groups, 1):
@@ -101,7 +98,7 @@ def status_lines(status: YearStatus, lang: str = "vi") -> list[str]:
     if status.done_before:
         done = "; ".join(f"{t.task.id} ({t.done_before})" for t in status.done_before)
         lines += ["", T("Đã hoàn thành trong các năm trước (năm báo cáo): {d}",
-                        "Done in earlier years (reporting year): {d}", d=done).get(lang)]
+                        d=done).get(lang)]
     lines += ["", *_missing_lines(status, lang), "", _totals(status.total).get(lang)]
     return lines
 
@@ -114,7 +111,7 @@ def _title(status: YearStatus) -> Text:
     when = f" ngày {vn.short_date(doc.date)}" if doc.date else ""
     when_en = f" of {vn.short_date(doc.date)}" if doc.date else ""
     return T("Kế hoạch số {c}{w}: tình hình thực hiện năm {y}",
-             "Plan {c}{e}: implementation in {y}", c=cited.strip(), w=when, e=when_en,
+             c=cited.strip(), w=when, e=when_en,
              y=status.year)
 
 
@@ -125,10 +122,9 @@ def _agency_lines(status: YearStatus, items: list[TaskYear], lang: str) -> list[
               if i != agency.id]
     if before:
         names = ", ".join(a.short_name for a in before)
-        head += T(" (nhiệm vụ của {n} trước sắp xếp)", " (tasks of {n} before the merger)",
-                  n=names).get(lang)
+        head += T(" (nhiệm vụ của {n} trước sắp xếp)", n=names).get(lang)
     if agency.id not in status.records:
-        head += T(" (chưa báo cáo)", " (not reported)").get(lang)
+        head += T(" (chưa báo cáo)").get(lang)
     lines = [head]
     for item in items:
         lines.append(f"    {item.task.id:<5} {task_label(item, status.as_of).get(lang)}"
@@ -139,22 +135,19 @@ def _agency_lines(status: YearStatus, items: list[TaskYear], lang: str) -> list[
 def _dates(item: TaskYear, lang: str) -> str:
     parts = []
     if item.progress is not None and item.progress.completed is not None:
-        parts.append(T("hoàn thành {d}", "done {d}",
-                       d=vn.short_date(item.progress.completed)).get(lang))
+        parts.append(T("hoàn thành {d}", d=vn.short_date(item.progress.completed)).get(lang))
     deadline = item.task.deadline.text
     if item.task.deadline.kind == "annual" and item.due is not None:
-        deadline += T(", đến {d}", ", by {d}", d=vn.short_date(item.due)).get(lang)
-    parts.append(T("thời hạn: {d}", "deadline: {d}", d=deadline).get(lang))
+        deadline += T(", đến {d}", d=vn.short_date(item.due)).get(lang)
+    parts.append(T("thời hạn: {d}", d=deadline).get(lang))
     return f" ({'; '.join(parts)})"
 
 
 def _missing_lines(status: YearStatus, lang: str) -> list[str]:
     missing = status.missing
     if not missing:
-        return [T("Tất cả {n} cơ quan đã báo cáo.", "All {n} agencies have reported.",
-                  n=len(status.reporters)).get(lang)]
-    head = T("Cơ quan chưa báo cáo ({m}/{n}):", "Agencies that have not reported ({m}/{n}):",
-             m=len(missing), n=len(status.reporters)).get(lang)
+        return [T("Tất cả {n} cơ quan đã báo cáo.", n=len(status.reporters)).get(lang)]
+    head = T("Cơ quan chưa báo cáo ({m}/{n}):", m=len(missing), n=len(status.reporters)).get(lang)
     return [head, *(f"  - {a.name}" for a in missing)]
 
 
@@ -162,8 +155,6 @@ def _totals(counts: Counts) -> Text:
     return T("Tổng cộng: {t} nhiệm vụ ({d} đến hạn trong năm); đã hoàn thành {h} (đúng hạn "
              "{o}, trễ hạn {l}); đang thực hiện {p}; chưa triển khai {s}; chưa báo cáo {r}; "
              "quá hạn {q}.",
-             "Total: {t} tasks ({d} due this year); done {h} ({o} on time, {l} late); in "
-             "progress {p}; not started {s}; not reported {r}; overdue {q}.",
              t=counts.total, d=counts.due, h=counts.done, o=counts.done_on_time,
              l=counts.done_late, p=counts.in_progress, s=counts.not_started,
              r=counts.not_reported, q=counts.overdue)

@@ -38,19 +38,15 @@ NARRATIVE_KEYS: dict[str, str] = {
 
 #: ``215/BC-SNN``: a number, a slash, groups of a capital then letters or digits.
 NUMBER_PATTERN = r"([0-9]+)/([A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*)"
-NUMBER_EXPECTED = T("số, ký hiệu dạng 125/KH-SNN (công văn: 1465/SNN-PTNT)",
-                    "a number and symbol such as 125/KH-SNN (a công văn: 1465/SNN-PTNT)")
+NUMBER_EXPECTED = T("số, ký hiệu dạng 125/KH-SNN (công văn: 1465/SNN-PTNT)")
 
-STATE = ChoiceType(TASK_STATES, T("tình trạng nhiệm vụ không hợp lệ", "invalid task status"),
+STATE = ChoiceType(TASK_STATES, T("tình trạng nhiệm vụ không hợp lệ"),
                    "bad-status")
-DOC_TYPE = ChoiceType(tuple(TYPE_CODES), T("loại văn bản không có", "unknown document type"),
+DOC_TYPE = ChoiceType(tuple(TYPE_CODES), T("loại văn bản không có"),
                       "bad-doc-type")
 DOC_NUMBER = PatternType(NUMBER_PATTERN, NUMBER_EXPECTED, "bad-doc-number")
-YEAR = IntType(minimum=1945, maximum=2100, expected=T("năm báo cáo, ví dụ 2024",
-                                                      "the reporting year, e.g. 2024"))
-BUDGET = IntType(minimum=0, expected=T("số tiền bằng đồng, số nguyên không âm, ví dụ 350000000",
-                                       "an amount in đồng, a whole number of 0 or more, "
-                                       "e.g. 350000000"))
+YEAR = IntType(minimum=1945, maximum=2100, expected=T("năm báo cáo, ví dụ 2024"))
+BUDGET = IntType(minimum=0, expected=T("số tiền bằng đồng, số nguyên không âm, ví dụ 350000000"))
 
 PRODUCT = MapSpec((
     Field("type", DOC_TYPE, True),
@@ -71,8 +67,8 @@ TASK = MapSpec((
     Field("proposals", plan_specs.OPTIONAL_TEXT),
 ))
 
-PARAGRAPHS = ListType(TextType(T("một đoạn văn", "a paragraph")), min_items=0,
-                      expected=T("danh sách các đoạn văn", "a list of paragraphs"))
+PARAGRAPHS = ListType(TextType(T("một đoạn văn")), min_items=0,
+                      expected=T("danh sách các đoạn văn"))
 
 NARRATIVE = MapSpec(tuple(Field(key, PARAGRAPHS) for key in NARRATIVE_KEYS))
 
@@ -85,16 +81,14 @@ FIGURE = MapSpec((
 
 RECORD = MapSpec((
     Field("lsdocs", plan_specs.VERSION, True),
-    Field("kind", ChoiceType((PROGRESS_KIND,), T("loại nội dung không được hỗ trợ",
-                                                 "unsupported content kind"),
+    Field("kind", ChoiceType((PROGRESS_KIND,), T("loại nội dung không được hỗ trợ"),
                              "unsupported-kind"), True),
     Field("plan", plan_specs.SLUG, True),
     Field("year", YEAR, True),
     Field("agency", plan_specs.AGENCY, True),
     Field("source", plan_specs.SOURCE),
     Field("reported_on", DateType(nullable=True)),
-    Field("report_number", PatternType(NUMBER_PATTERN, T("số, ký hiệu báo cáo dạng 215/BC-SNN",
-                                                         "a report number such as 215/BC-SNN"),
+    Field("report_number", PatternType(NUMBER_PATTERN, T("số, ký hiệu báo cáo dạng 215/BC-SNN"),
                                        "bad-doc-number")),
     Field("budget", BUDGET),
     Field("signature", plan_specs.SIGNATURE),

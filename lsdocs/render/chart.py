@@ -153,11 +153,10 @@ def _marker_paragraph(root: etree._Element, marker: str, name: str | None) -> et
         return found[0][1]
     if not found:
         message = T("không có đoạn nào chỉ gồm dấu đặt biểu đồ «{m}»",
-                    "no paragraph consists of the chart marker «{m}»", m=marker)
+                    m=marker)
     else:
         numbers = ", ".join(str(n) for n, _ in found)
         message = T("dấu đặt biểu đồ «{m}» có ở {k} đoạn ({n}); cần đúng một đoạn",
-                    "the chart marker «{m}» is in {k} paragraphs ({n}); exactly one is needed",
                     m=marker, k=len(found), n=numbers)
     raise TemplateError(Problem(Location(file=name, path=DOCUMENT), message))
 

@@ -84,7 +84,6 @@ class DocxTemplateFile:
     def _compile(self, part_name: str, data: bytes) -> jinja2.Template:
         if len(data) > MAX_TEMPLATE_PART_BYTES:
             message = T("phần mẫu quá lớn ({s}; giới hạn {m})",
-                        "the template part is too large ({s}; the limit is {m})",
                         s=size_text(len(data)), m=size_text(MAX_TEMPLATE_PART_BYTES))
             raise TemplateError(Problem(Location(self.name, path=part_name), message,
                                         code="too-large"))
@@ -92,7 +91,7 @@ class DocxTemplateFile:
             source = _patch(data.decode("utf-8"))
         except UnicodeDecodeError as exc:
             message = T("phần mẫu không phải văn bản UTF-8 ({e})",
-                        "the template part is not UTF-8 text ({e})", e=exc)
+                        e=exc)
             raise TemplateError(Problem(Location(self.name, path=part_name), message)) from exc
         try:
             return compile_source(f"{self.name}:{part_name}", source)
@@ -122,11 +121,10 @@ class DocxTemplateFile:
         except TemplateLimitError as exc:
             raise self._runtime_error(part_name, template, exc, exc.message) from exc
         except MemoryError as exc:
-            message = T("mẫu cần quá nhiều bộ nhớ khi điền", "the template needs too much memory")
+            message = T("mẫu cần quá nhiều bộ nhớ khi điền")
             raise self._runtime_error(part_name, template, exc, message) from exc
         except Exception as exc:  # any failure inside a template is the template's
-            message = T("lỗi khi điền mẫu: {e}", "template error: {e}",
-                        e=f"{type(exc).__name__}: {exc}")
+            message = T("lỗi khi điền mẫu: {e}", e=f"{type(exc).__name__}: {exc}")
             raise self._runtime_error(part_name, template, exc, message) from exc
         data = _unpatch(xml).encode("utf-8")
         self._check_well_formed(part_name, data)
@@ -147,7 +145,6 @@ class DocxTemplateFile:
         except etree.XMLSyntaxError as exc:
             message = T(
                 "mẫu tạo ra XML hỏng ({e}); kiểm tra các thẻ {{%p}}/{{%tr}} có đóng đủ",
-                "the template produced broken XML ({e}); check that {{%p}}/{{%tr}} tags are closed",
                 e=exc,
             )
             raise TemplateError(Problem(Location(self.name, path=part_name), message)) from exc
@@ -160,14 +157,14 @@ def _read_parts(path: Path, name: str) -> dict[str, bytes]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return read_zip_parts(archive)
     except Refused as exc:
-        message = T("mẫu .docx bị từ chối: {e}", "the .docx template is refused: {e}")
+        message = T("mẫu .docx bị từ chối: {e}")
         raise TemplateError(Problem(Location(name), Text(
             message.vi.format(e=exc.message.vi), message.en.format(e=exc.message.en)),
             code=exc.code)) from exc
     except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError,
             ValueError, RuntimeError, NotImplementedError, zlib.error) as exc:
         message = T(
-            "không đọc được mẫu .docx ({e})", "cannot read the .docx template ({e})", e=exc
+            "không đọc được mẫu .docx ({e})", e=exc
         )
         raise TemplateError(Problem(Location(name), message)) from exc
 
@@ -186,7 +183,9 @@ def _unpatch(xml: str) -> str:
 
 def _source_of(template: jinja2.Template) -> str:
     name = template.name or ""
-    loaded = template.environment.loader.get_source(template.environment, name)  # type: ignore[union-attr]
+    loader = template.environment.loader
+    assert loader is not None  # every lsdocs template is compiled through a loader
+    loaded = loader.get_source(template.environment, name)
     return loaded[0]
 
 
@@ -210,7 +209,7 @@ def _locate(name: str, part_name: str, source: str, lineno: int | None) -> Locat
     return Location(
         file=name,
         path=part_name,
-        place=T("đoạn {n} «{t}»", "paragraph {n} «{t}»", n=paragraph, t=text),
+        place=T("đoạn {n} «{t}»", n=paragraph, t=text),
     )
 
 
@@ -218,14 +217,13 @@ def _syntax_message(exc: jinja2.TemplateSyntaxError) -> Text:
     if isinstance(exc, TemplateRefused):
         return exc.text
     return T(
-        "thẻ mẫu viết sai: {e}", "malformed template tag: {e}", e=exc.message or str(exc)
+        "thẻ mẫu viết sai: {e}", e=exc.message or str(exc)
     )
 
 
 def _undefined_message(exc: jinja2.UndefinedError) -> Text:
     return T(
         "mẫu dùng giá trị không có trong nội dung: {e}",
-        "the template uses a value the content does not have: {e}",
         e=exc.message or str(exc),
     )
 
@@ -234,8 +232,6 @@ def _security_message(exc: SecurityError) -> Text:
     return T(
         "mẫu bị từ chối vì truy cập thuộc tính không an toàn ({e}); "
         "mẫu chỉ được dùng giá trị nội dung",
-        "template refused: it reaches for an unsafe attribute ({e}); "
-        "templates may only use content values",
         e=exc,
     )
 

@@ -98,9 +98,8 @@ def _check_same_template(packages: list[dict[str, bytes]]) -> None:
         if package.get(_RELS) != reference or package.keys() != packages[0].keys():
             raise TemplateError(
                 Problem(
-                    Location(place=T("văn bản thứ {n}", "document {n}", n=index)),
-                    T("không ghép được: các văn bản không cùng một mẫu",
-                      "cannot merge: the documents do not come from the same template"),
+                    Location(place=T("văn bản thứ {n}", n=index)),
+                    T("không ghép được: các văn bản không cùng một mẫu"),
                 )
             )
 

@@ -82,15 +82,15 @@ def _refuse_special(given: Path, path: Path) -> None:
         return  # a new file; ensure_directory() judges its folder
     if stat.S_ISREG(mode):
         return
-    what = (T("một thư mục", "a folder") if stat.S_ISDIR(mode)
-            else T("một thiết bị, FIFO hay socket", "a device, FIFO or socket"))
+    what = (T("một thư mục") if stat.S_ISDIR(mode)
+            else T("một thiết bị, FIFO hay socket"))
     raise OutputError(Problem(
         Location(file=str(given)),
         Text(f"không ghi được: đích là {what.vi}, không phải tệp thường; lsdocs không ghi đè "
              "lên nó",
              f"cannot write: the target is {what.en}, not a regular file; lsdocs does not "
              "replace it"),
-        hint=T("chọn một đường dẫn tệp khác", "choose another file path"),
+        hint=T("chọn một đường dẫn tệp khác"),
         code="not-a-regular-file"))
 
 
@@ -103,9 +103,8 @@ def ensure_directory(path: str | os.PathLike[str]) -> Path:
         if blocking is not None and not blocking.is_dir():
             raise OutputError(Problem(
                 Location(file=str(blocking)),
-                T("không ghi được: đường dẫn này đã có và không phải thư mục",
-                  "cannot write: this path exists and is not a folder"),
-                hint=T("chọn một thư mục khác", "choose another folder"),
+                T("không ghi được: đường dẫn này đã có và không phải thư mục"),
+                hint=T("chọn một thư mục khác"),
                 code="not-a-folder"))
         folder.mkdir(parents=True, exist_ok=True)
     except (OSError, ValueError) as exc:
@@ -122,8 +121,7 @@ def cannot_write(path: Path, exc: OSError | ValueError) -> OutputError:
         Location(file=where),
         Text(f"không ghi được tệp ({reason})", f"cannot write the file ({reason})"),
         hint=T("kiểm tra đường dẫn, quyền ghi và chỗ trống trên đĩa; các tệp đã có không bị "
-               "thay đổi", "check the path, permissions and free disk space; existing files "
-               "were not changed"),
+               "thay đổi"),
         code="unwritable"))
 
 

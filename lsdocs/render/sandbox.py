@@ -74,7 +74,6 @@ class Budget:
         if self.iterations > MAX_LOOP_ITERATIONS:
             raise TemplateLimitError(T(
                 "mẫu lặp quá nhiều lần (giới hạn {n} vòng lặp mỗi phần)",
-                "the template loops too often (the limit is {n} iterations per part)",
                 n=f"{MAX_LOOP_ITERATIONS:,}".replace(",", ".")))
         if self.iterations % 1024 == 0:
             self.check_time()
@@ -87,14 +86,12 @@ class Budget:
         if self.output > MAX_OUTPUT_CHARS:
             raise TemplateLimitError(T(
                 "mẫu tạo ra quá nhiều chữ (giới hạn {n} ký tự mỗi phần)",
-                "the template produces too much text (the limit is {n} characters per part)",
                 n=f"{MAX_OUTPUT_CHARS:,}".replace(",", ".")))
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
             raise TemplateLimitError(T(
                 "mẫu chạy quá lâu (giới hạn {s} giây mỗi phần)",
-                "the template runs too long (the limit is {s} seconds per part)",
                 s=int(MAX_RENDER_SECONDS)))
 
 
@@ -111,7 +108,6 @@ def current_budget() -> Budget | None:
 def _too_long(size: int) -> TemplateLimitError:
     return TemplateLimitError(T(
         "mẫu tạo ra một giá trị quá dài ({n} ký tự; giới hạn {m})",
-        "the template builds a value that is too long ({n} characters; the limit is {m})",
         n=f"{size:,}".replace(",", "."), m=f"{MAX_TEXT_CHARS:,}".replace(",", ".")))
 
 
@@ -123,7 +119,6 @@ def _check_size(size: int) -> None:
 def _too_wide(value: int) -> TemplateLimitError:
     return TemplateLimitError(T(
         "mẫu yêu cầu độ rộng/số lượng quá lớn ({n}; giới hạn {m})",
-        "the template asks for a width or count that is too large ({n}; the limit is {m})",
         n=value, m=MAX_WIDTH))
 
 
@@ -131,25 +126,17 @@ def _too_wide(value: int) -> TemplateLimitError:
 
 _REFUSED_NODES: dict[type[nodes.Node], Text] = {
     nodes.ScopedEvalContextModifier: T(
-        "mẫu không được dùng {% autoescape %}: giá trị nội dung luôn được thoát ký tự",
-        "templates may not use {% autoescape %}: content values are always escaped"),
+        "mẫu không được dùng {% autoescape %}: giá trị nội dung luôn được thoát ký tự"),
     nodes.EvalContextModifier: T(
-        "mẫu không được đổi chế độ thoát ký tự", "templates may not change escaping"),
-    nodes.MarkSafe: T("mẫu không được đánh dấu giá trị là an toàn",
-                      "templates may not mark values as safe"),
-    nodes.MarkSafeIfAutoescape: T("mẫu không được đánh dấu giá trị là an toàn",
-                                  "templates may not mark values as safe"),
-    nodes.Extends: T("mẫu không được nạp mẫu khác ({% extends %})",
-                     "templates may not load other templates ({% extends %})"),
-    nodes.Include: T("mẫu không được nạp mẫu khác ({% include %})",
-                     "templates may not load other templates ({% include %})"),
-    nodes.Import: T("mẫu không được nạp mẫu khác ({% import %})",
-                    "templates may not load other templates ({% import %})"),
-    nodes.FromImport: T("mẫu không được nạp mẫu khác ({% from … import %})",
-                        "templates may not load other templates ({% from … import %})"),
+        "mẫu không được đổi chế độ thoát ký tự"),
+    nodes.MarkSafe: T("mẫu không được đánh dấu giá trị là an toàn"),
+    nodes.MarkSafeIfAutoescape: T("mẫu không được đánh dấu giá trị là an toàn"),
+    nodes.Extends: T("mẫu không được nạp mẫu khác ({% extends %})"),
+    nodes.Include: T("mẫu không được nạp mẫu khác ({% include %})"),
+    nodes.Import: T("mẫu không được nạp mẫu khác ({% import %})"),
+    nodes.FromImport: T("mẫu không được nạp mẫu khác ({% from … import %})"),
 }
-_SAFE_REFUSED = T("mẫu không được dùng bộ lọc «safe»: giá trị nội dung luôn được thoát ký tự",
-                  "templates may not use the «safe» filter: content values are always escaped")
+_SAFE_REFUSED = T("mẫu không được dùng bộ lọc «safe»: giá trị nội dung luôn được thoát ký tự")
 
 
 class _Guard(NodeTransformer):
@@ -247,8 +234,7 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
 
 def _check_bits(bits: int) -> None:
     if bits > 64_000:
-        raise TemplateLimitError(T("mẫu tính ra số quá lớn", "the template computes a number "
-                                   "that is too large"))
+        raise TemplateLimitError(T("mẫu tính ra số quá lớn"))
 
 
 def _owner(obj: Any) -> Any:

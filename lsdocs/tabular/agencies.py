@@ -58,12 +58,9 @@ class AgencyNames:
                 return self._ambiguous(found)
         hint = self._hints.hint_for(written)
         if "," in written:
-            hint = T("ghi mỗi cơ quan trên một dòng hoặc ngăn cách bằng dấu chấm phẩy (;)",
-                     "write one agency per line or separate them with semicolons (;)")
-        return Unresolved(T("không có cơ quan này trong danh mục",
-                            "no such agency in the registry"),
-                          T("tên, tên viết tắt hoặc mã một cơ quan trong trang «Cơ quan»",
-                            "the name, short name or id of an agency on the «Cơ quan» sheet"),
+            hint = T("ghi mỗi cơ quan trên một dòng hoặc ngăn cách bằng dấu chấm phẩy (;)")
+        return Unresolved(T("không có cơ quan này trong danh mục"),
+                          T("tên, tên viết tắt hoặc mã một cơ quan trong trang «Cơ quan»"),
                           hint)
 
     def split_commas(self, written: str) -> list[str]:
@@ -96,9 +93,9 @@ class AgencyNames:
 
     def _ambiguous(self, ids: tuple[str, ...]) -> Unresolved:
         options = "; ".join(f"{self.registry.get(i).name} ({i})" for i in ids)
-        return Unresolved(T("tên này ứng với nhiều cơ quan", "this name fits several agencies"),
-                          T("một trong: {o}", "one of: {o}", o=options),
-                          T("ghi đủ tên hoặc ghi mã cơ quan", "write the full name or the id"))
+        return Unresolved(T("tên này ứng với nhiều cơ quan"),
+                          T("một trong: {o}", o=options),
+                          T("ghi đủ tên hoặc ghi mã cơ quan"))
 
 
 def split_agencies(cell: str) -> list[str]:

@@ -105,5 +105,5 @@ def column_letter(index: int) -> str:
 
 FIELD_LABELS: dict[str, Text] = {
     **{c.key: T(c.header.lower(), c.header_en) for c in COLUMNS},
-    "moved": T("chuyển nhóm", "moved to another group"),
+    "moved": T("chuyển nhóm"),
 }

@@ -62,7 +62,7 @@ def export_assignments(content_path: Path, out_path: Path | None = None, fmt: st
     try:
         changed = write_atomic(path, data)
     except OSError as e:
-        raise file_problem(str(path), T("không ghi được tệp", "cannot write the file"),
+        raise file_problem(str(path), T("không ghi được tệp"),
                            found=e.strerror or str(e), code="unwritable") from e
     return ExportResult(path, changed, len(rows))
 
@@ -91,5 +91,5 @@ def _check_request(out_path: Path | None, fmt: str, delimiter: str) -> None:
         raise ValueError(f"unknown CSV delimiter {delimiter!r}; expected one of {CSV_DELIMITERS}")
     if out_path is not None and out_path.suffix.lower() != f".{fmt}":
         raise file_problem(str(out_path), T("tên tệp kết quả phải có đuôi .{f}",
-                                            "the output file name must end in .{f}", f=fmt),
+                                            f=fmt),
                            found=out_path.suffix or out_path.name, code="bad-suffix")

@@ -80,7 +80,7 @@ def import_assignments(table_path: Path, content_path: Path,
         if not dry_run:
             write_atomic(plan_file, data)
     except OSError as e:
-        raise file_problem(str(plan_file), T("không ghi được tệp", "cannot write the file"),
+        raise file_problem(str(plan_file), T("không ghi được tệp"),
                            found=e.strerror or str(e), code="unwritable") from e
     return dataclasses.replace(result, written=not dry_run)
 
@@ -103,11 +103,9 @@ def _check_edited_since(table: Table, content: Content, changes: PlanChanges) ->
             Problem(
                 Location(file=table.file, place=Text(f"nhiệm vụ {i}", f"task {i}")),
                 T("nhiệm vụ đã được sửa trong tệp nội dung sau khi xuất bảng này; nhập bảng sẽ "
-                  "xóa các sửa đổi đó", "the task was edited in the content after this table "
-                  "was exported; importing it would undo those edits"),
+                  "xóa các sửa đổi đó"),
                 hint=T("xuất lại bảng (lsdocs export-xlsx) rồi sửa trên bảng mới, hoặc dùng "
-                       "--force để ghi đè", "export the table again and edit the new one, or use "
-                       "--force to overwrite"),
+                       "--force để ghi đè"),
                 code="edited-since-export")
             for i in stale
         ])
@@ -117,10 +115,9 @@ def _check_plan_id(table: Table, content: Content, problems: ProblemList) -> Non
     if table.plan_id and table.plan_id != content.plan.id:
         problems.add(Problem(
             Location(file=table.file),
-            T("bảng được xuất từ kế hoạch khác", "the table was exported from another plan"),
-            found=table.plan_id, expected=T("bảng của kế hoạch «{p}»", "a table of the plan «{p}»",
-                                            p=content.plan.id),
-            hint=T("nhập vào đúng tệp kế hoạch", "import it into the right plan file"),
+            T("bảng được xuất từ kế hoạch khác"),
+            found=table.plan_id, expected=T("bảng của kế hoạch «{p}»", p=content.plan.id),
+            hint=T("nhập vào đúng tệp kế hoạch"),
             code="other-plan"))
 
 
@@ -132,10 +129,8 @@ def _edited(plan_file: Path, changes: PlanChanges) -> bytes:
     except EditCheckError as e:
         raise ContentError(Problem(
             Location(file=str(plan_file)),
-            T("không sửa được tệp kế hoạch một cách an toàn; chưa ghi gì",
-              "cannot edit the plan file safely; nothing was written"),
-            found=str(e), hint=T("sửa tệp YAML bằng tay, hoặc báo lỗi cho người phát triển",
-                                 "edit the YAML by hand, or report a bug"),
+            T("không sửa được tệp kế hoạch một cách an toàn; chưa ghi gì"),
+            found=str(e), hint=T("sửa tệp YAML bằng tay, hoặc báo lỗi cho người phát triển"),
             code="unsafe-edit")) from e
     data = edited.encode("utf-8")
     _validate_edited(plan_file, data)
@@ -146,7 +141,7 @@ def _read_text(plan_file: Path) -> str:
     try:
         return plan_file.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:  # it loaded a moment ago
-        raise file_problem(str(plan_file), T("không đọc được tệp", "cannot read the file"),
+        raise file_problem(str(plan_file), T("không đọc được tệp"),
                            found=str(e)) from e
 
 
@@ -165,8 +160,7 @@ def _validate_edited(plan_file: Path, data: bytes) -> None:
         shown = Location(file=f"{plan_file} (sau khi nhập / after the import)")
         raise ContentError([
             Problem(Location(file=str(plan_file)),
-                    T("nội dung sau khi nhập không hợp lệ; chưa ghi gì",
-                      "the content would not be valid after the import; nothing was written"),
+                    T("nội dung sau khi nhập không hợp lệ; chưa ghi gì"),
                     code="invalid-after-import"),
             *(dataclasses.replace(p, location=dataclasses.replace(
                 p.location, file=shown.file if p.location.file == name else p.location.file))

@@ -80,11 +80,9 @@ def parse_table(table: Table, ctx: ParseContext) -> list[Assignment]:
     assignments = [a for row in table.rows if (a := parse_row(row, ctx)) is not None]
     _check_unique_ids(table, ctx)
     if not table.rows and not table.problems:
-        ctx.problems.add(Problem(table.where(), T("bảng không có nhiệm vụ nào",
-                                                  "the table has no task"),
-                                 hint=T("nhập bảng rỗng sẽ xóa mọi nhiệm vụ; không làm",
-                                        "importing an empty table would delete every task; "
-                                        "refused"), code="empty-table"))
+        ctx.problems.add(Problem(table.where(), T("bảng không có nhiệm vụ nào"),
+                                 hint=T("nhập bảng rỗng sẽ xóa mọi nhiệm vụ; không làm"),
+                                 code="empty-table"))
     return assignments
 
 
@@ -93,8 +91,7 @@ def parse_row(row: TableRow, ctx: ParseContext) -> Assignment | None:
     for key, cell in row.cells.items():
         column = BY_KEY[key]
         if not cell.text and column.cell_required:
-            values[key] = ctx.error(cell, T("ô bắt buộc đang để trống",
-                                            "a required cell is empty"),
+            values[key] = ctx.error(cell, T("ô bắt buộc đang để trống"),
                                     expected=_expected(key, ctx), code="empty-cell")
         else:
             values[key] = _PARSERS[key](cell, ctx)
@@ -120,9 +117,8 @@ def _check_unique_ids(table: Table, ctx: ParseContext) -> None:
             continue
         if cell.text in first:
             ctx.error(cell, T("mã nhiệm vụ bị trùng (đã có ở hàng {n})",
-                              "repeated task id (already in row {n})", n=first[cell.text]),
-                      hint=T("mỗi nhiệm vụ một mã riêng; nhiệm vụ mới cần mã mới",
-                             "each task needs its own id; a new task needs a new id"),
+                              n=first[cell.text]),
+                      hint=T("mỗi nhiệm vụ một mã riêng; nhiệm vụ mới cần mã mới"),
                       code="duplicate-task-id")
         else:
             first[cell.text] = row.number
@@ -139,13 +135,11 @@ def _one_line(text: str) -> str:
 
 def _task_id(cell: Cell, ctx: ParseContext) -> str | _Invalid:
     if not _TASK_ID.fullmatch(cell.text):
-        return ctx.error(cell, T("mã nhiệm vụ không hợp lệ", "invalid task id"),
+        return ctx.error(cell, T("mã nhiệm vụ không hợp lệ"),
                          expected=_EXPECTED["id"], code="bad-id")
     if isinstance(cell.raw, float):
-        ctx.warning(cell, T("Excel lưu mã nhiệm vụ dạng số (3.10 thành 3.1)",
-                            "Excel stored the task id as a number (3.10 becomes 3.1)"),
-                    hint=T("định dạng ô là Văn bản (Text) rồi gõ lại",
-                           "format the cell as Text and type it again"),
+        ctx.warning(cell, T("Excel lưu mã nhiệm vụ dạng số (3.10 thành 3.1)"),
+                    hint=T("định dạng ô là Văn bản (Text) rồi gõ lại"),
                     code="numeric-id")
     return cell.text
 
@@ -157,7 +151,7 @@ def _group(cell: Cell, ctx: ParseContext) -> str | _Invalid:
     for group in ctx.groups:
         if fold(text) in (fold(group.id), fold(group.title)):
             return group.id
-    return ctx.error(cell, T("không có nhóm nhiệm vụ này", "no such task group"),
+    return ctx.error(cell, T("không có nhóm nhiệm vụ này"),
                      expected=_expected("group", ctx),
                      hint=did_you_mean(text, [g.id for g in ctx.groups]), code="unknown-group")
 
@@ -173,9 +167,8 @@ def _optional_text(cell: Cell, ctx: ParseContext) -> str | None:
 def _lead(cell: Cell, ctx: ParseContext) -> str | _Invalid:
     parts = split_agencies(cell.text)
     if len(parts) > 1:
-        return ctx.error(cell, T("chỉ ghi một cơ quan chủ trì", "only one lead agency"),
-                         hint=T("ghi các cơ quan khác ở cột «Cơ quan phối hợp»",
-                                "put the others in the «Cơ quan phối hợp» column"),
+        return ctx.error(cell, T("chỉ ghi một cơ quan chủ trì"),
+                         hint=T("ghi các cơ quan khác ở cột «Cơ quan phối hợp»"),
                          code="several-leads")
     return _agency(cell, parts[0] if parts else cell.text, ctx)
 
@@ -190,7 +183,7 @@ def _support(cell: Cell, ctx: ParseContext) -> tuple[str, ...] | _Invalid:
     repeated = sorted({i for i in found if found.count(i) > 1})
     if repeated:
         names = ", ".join(ctx.names.display(i) for i in repeated)
-        return ctx.error(cell, T("cơ quan phối hợp bị ghi lặp", "an agency is repeated"),
+        return ctx.error(cell, T("cơ quan phối hợp bị ghi lặp"),
                          found=names, code="repeated-agency")
     return tuple(found)
 
@@ -203,7 +196,6 @@ def _agency(cell: Cell, written: str, ctx: ParseContext) -> str | _Invalid:
     agency = ctx.names.registry.get(result)
     if ctx.issued is not None and not existed_on(agency, ctx.issued):
         ctx.warning(cell, T("{a} không hoạt động vào ngày ban hành kế hoạch ({d})",
-                            "{a} did not exist on the plan's issue date ({d})",
                             a=agency.name, d=short_date(ctx.issued)),
                     code="agency-not-existing")
     return result
@@ -215,10 +207,8 @@ def _deadline(cell: Cell, ctx: ParseContext) -> Deadline | _Invalid:
     except DeadlineError as e:
         return ctx.error(cell, e.message, expected=e.expected, code=e.code)
     if ctx.issued is not None and deadline.due is not None and deadline.due < ctx.issued:
-        return ctx.error(cell, T("thời hạn trước ngày ban hành kế hoạch",
-                                 "the deadline is before the plan's issue date"),
-                         expected=T("thời hạn từ ngày {d} trở đi", "a deadline on or after {d}",
-                                    d=short_date(ctx.issued)),
+        return ctx.error(cell, T("thời hạn trước ngày ban hành kế hoạch"),
+                         expected=T("thời hạn từ ngày {d} trở đi", d=short_date(ctx.issued)),
                          code="deadline-before-issue")
     return deadline
 
@@ -229,7 +219,7 @@ def _source(cell: Cell, ctx: ParseContext) -> Source | None | _Invalid:
     for source, label in SOURCE_LABELS.items():
         if fold(cell.text) in (fold(label), source):
             return source  # type: ignore[return-value]  # a key of SOURCE_LABELS
-    return ctx.error(cell, T("nguồn không hợp lệ", "invalid source"),
+    return ctx.error(cell, T("nguồn không hợp lệ"),
                      expected=_EXPECTED["source"], code="bad-source")
 
 
@@ -246,14 +236,13 @@ _PARSERS: dict[str, Callable[[Cell, ParseContext], Any]] = {
 }
 
 _EXPECTED: dict[str, Text] = {
-    "id": T("số thứ tự dạng 3.2", "a number like 3.2"),
-    "group": T("số nhóm từ 1 đến {n} hoặc mã nhóm (xem trang «Nhóm»)",
-               "a group number from 1 to {n} or a group id (see the «Nhóm» sheet)"),
-    "name": T("nội dung nhiệm vụ", "the task's text"),
-    "lead": T("tên cơ quan trong trang «Cơ quan»", "an agency name from the «Cơ quan» sheet"),
+    "id": T("số thứ tự dạng 3.2"),
+    "group": T("số nhóm từ 1 đến {n} hoặc mã nhóm (xem trang «Nhóm»)"),
+    "name": T("nội dung nhiệm vụ"),
+    "lead": T("tên cơ quan trong trang «Cơ quan»"),
     "deadline": DEADLINE_EXPECTED,
-    "product": T("sản phẩm của nhiệm vụ, ví dụ «Báo cáo»", "the task's product, e.g. «Báo cáo»"),
-    "source": T("nguyên văn hoặc minh họa", "nguyên văn or minh họa"),
+    "product": T("sản phẩm của nhiệm vụ, ví dụ «Báo cáo»"),
+    "source": T("nguyên văn hoặc minh họa"),
 }
 
 

@@ -30,7 +30,7 @@ _STATE_WORDS = {fold(label): state for state, label in STATE_LABELS.items()}
 _STATE_WORDS.update({state: state for state in STATE_LABELS})
 _STATE_WORDS.update({"hoan thanh": "hoan-thanh", "dang trien khai": "dang-thuc-hien"})
 
-EXPECTED_DATE = T("một ngày có thật, dạng DD/MM/YYYY", "a real date, DD/MM/YYYY")
+EXPECTED_DATE = T("một ngày có thật, dạng DD/MM/YYYY")
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,9 @@ class Cells:
             return state  # type: ignore[return-value]  # values are TaskState
         labels = {fold(label): label for label in STATE_LABELS.values()}
         close = difflib.get_close_matches(fold(cell.text), list(labels), n=1, cutoff=0.5)
-        self.error(cell, T("tình trạng không hợp lệ", "invalid status"),
-                   expected=T("một trong: {s}", "one of: {s}",
-                              s=", ".join(STATE_LABELS.values())),
-                   hint=T("có phải «{s}»?", "did you mean «{s}»?", s=labels[close[0]])
+        self.error(cell, T("tình trạng không hợp lệ"),
+                   expected=T("một trong: {s}", s=", ".join(STATE_LABELS.values())),
+                   hint=T("có phải «{s}»?", s=labels[close[0]])
                    if close else None, code="bad-status")
         return None
 
@@ -102,13 +101,12 @@ class Cells:
                 return vn.parse_vn_date(raw)
             except ValueError as e:
                 real = "not a real date" in str(e)
-                self.error(cell, T("ngày không tồn tại", "no such date") if real
-                           else T("không phải một ngày", "not a date"),
+                self.error(cell, T("ngày không tồn tại") if real
+                           else T("không phải một ngày"),
                            expected=EXPECTED_DATE, code="bad-date")
                 return None
-        self.error(cell, T("không phải một ngày", "not a date"), expected=EXPECTED_DATE,
-                   hint=T("định dạng ô là Ngày (Date) hoặc gõ dạng DD/MM/YYYY",
-                          "format the cell as a date or type DD/MM/YYYY"), code="bad-date")
+        self.error(cell, T("không phải một ngày"), expected=EXPECTED_DATE,
+                   hint=T("định dạng ô là Ngày (Date) hoặc gõ dạng DD/MM/YYYY"), code="bad-date")
         return None
 
     def money(self, cell: Cell) -> int | None:
@@ -121,17 +119,15 @@ class Cells:
             amount = raw
         elif isinstance(raw, str):
             amount = _money_text(raw)
-        expected = T("số nguyên đồng, không âm, ví dụ 350000000 hoặc 350.000.000",
-                     "a whole number of đồng, not negative, e.g. 350000000 or 350.000.000")
+        expected = T("số nguyên đồng, không âm, ví dụ 350000000 hoặc 350.000.000")
         if amount is None:
-            self.error(cell, T("kinh phí không phải một số", "the amount is not a number"),
+            self.error(cell, T("kinh phí không phải một số"),
                        expected=expected, code="bad-money")
         elif amount < 0:
-            self.error(cell, T("kinh phí âm", "negative amount"), expected=expected,
+            self.error(cell, T("kinh phí âm"), expected=expected,
                        code="negative-money")
         elif not float(amount).is_integer():
-            self.error(cell, T("kinh phí không phải số nguyên đồng",
-                               "the amount is not a whole number of đồng"),
+            self.error(cell, T("kinh phí không phải số nguyên đồng"),
                        expected=expected, code="bad-money")
         else:
             return int(amount)
@@ -148,13 +144,12 @@ class Cells:
         elif isinstance(raw, str) and (match := _DECIMAL.fullmatch(raw.strip().lstrip("-"))):
             sign = -1 if raw.strip().startswith("-") else 1
             value = sign * float(match[1].replace(".", "") + "." + (match[2] or "0"))
-        expected = T("một số không âm, ví dụ 15 hoặc 12,5", "a number, not negative, e.g. 15 "
-                     "or 12,5")
+        expected = T("một số không âm, ví dụ 15 hoặc 12,5")
         if value is None:
-            self.error(cell, T("không phải một số", "not a number"), expected=expected,
+            self.error(cell, T("không phải một số"), expected=expected,
                        code="bad-number")
         elif value < 0:
-            self.error(cell, T("số âm", "negative number"), expected=expected,
+            self.error(cell, T("số âm"), expected=expected,
                        code="bad-number")
         else:
             return value
@@ -175,9 +170,8 @@ class Cells:
         names = [t.name for t in vn.TYPE_CODES.values()]
         close = difflib.get_close_matches(fold(cell.text), [fold(n) for n in names], n=1)
         self.error(cell, T("không có loại văn bản này", "no such document type"),
-                   expected=T("tên loại văn bản, ví dụ Kế hoạch, Quyết định, Công văn",
-                              "a document type, e.g. Kế hoạch, Quyết định, Công văn"),
-                   hint=T("có phải «{s}»?", "did you mean «{s}»?",
+                   expected=T("tên loại văn bản, ví dụ Kế hoạch, Quyết định, Công văn"),
+                   hint=T("có phải «{s}»?",
                           s=next(n for n in names if fold(n) == close[0])) if close else None,
                    code="bad-doc-type")
         return None
@@ -195,9 +189,8 @@ class Cells:
             symbol = match[2]
             vn.number_symbol(int(match[1]), symbol)
         except ValueError:
-            self.error(cell, T("không phải số, ký hiệu văn bản", "not a document number"),
-                       expected=T("số/ký hiệu như in trên văn bản, ví dụ 125/KH-SNN",
-                                  "number/symbol as printed, e.g. 125/KH-SNN"),
+            self.error(cell, T("không phải số, ký hiệu văn bản"),
+                       expected=T("số/ký hiệu như in trên văn bản, ví dụ 125/KH-SNN"),
                        code="bad-doc-number")
             return None
         number = f"{int(match[1]):02d}/{symbol}"
@@ -210,19 +203,17 @@ class Cells:
         first = symbol.split("-")[0]
         if kind.code is not None and first != kind.code:
             self.error(cell, T("mã loại trong ký hiệu không khớp loại văn bản «{t}»",
-                               "the type code in the symbol does not match «{t}»", t=kind.name),
+                               t=kind.name),
                        expected=T("ký hiệu bắt đầu bằng {c}, ví dụ 25/{c}-…",
-                                  "a symbol starting with {c}, e.g. 25/{c}-…", c=kind.code),
+                                  c=kind.code),
                        code="doc-code-mismatch")
             return False
         other = vn.type_from_code(first)
         if kind.code is None and other is not None:
             self.error(cell, T("{t} không có mã loại; «{c}» là mã của {o}",
-                               "a {t} has no type code; «{c}» is the code of {o}",
                                t=kind.name.lower(), c=first, o=other.name),
                        expected=T("ký hiệu dạng <cơ quan>-<đơn vị>, ví dụ 1465/SNN-VP, hoặc "
-                                  "chọn đúng loại văn bản", "a symbol like 1465/SNN-VP, or "
-                                  "choose the right type"), code="doc-code-mismatch")
+                                  "chọn đúng loại văn bản"), code="doc-code-mismatch")
             return False
         return True
 

@@ -84,7 +84,7 @@ def export_progress(content_path: Path, year: int, agencies: Sequence[str] = (),
         try:
             changed = write_atomic(path, progress_workbook_bytes(sheet))
         except OSError as e:
-            raise file_problem(str(path), T("không ghi được tệp", "cannot write the file"),
+            raise file_problem(str(path), T("không ghi được tệp"),
                                found=e.strerror or str(e), code="unwritable") from e
         results.append(ProgressExport(path, agency, len(status.tasks_of(agency.id)),
                                       record is not None, changed))
@@ -96,9 +96,9 @@ def check_year(content: Content, year: int) -> None:
     last = dt.date.today().year + 1
     if not first <= year <= last:
         raise UsageError(Problem(
-            Location(place=T("tùy chọn --year", "option --year")),
-            T("năm báo cáo ngoài thời gian của Kế hoạch", "the year is outside the plan"),
-            found=str(year), expected=T("một năm từ {a} đến {b}", "a year from {a} to {b}",
+            Location(place=T("tùy chọn --year")),
+            T("năm báo cáo ngoài thời gian của Kế hoạch"),
+            found=str(year), expected=T("một năm từ {a} đến {b}",
                                         a=first, b=last), code="bad-year"))
 
 
@@ -114,12 +114,11 @@ def _choose(content: Content, status: YearStatus, wanted: Sequence[str]) -> list
 
 
 def _not_reporting(content: Content, status: YearStatus, agency_id: str) -> Problem:
-    where = Location(place=T("tùy chọn --agency", "option --agency"))
+    where = Location(place=T("tùy chọn --agency"))
     known = [a.id for a in status.reporters]
-    expected = T("một cơ quan báo cáo năm {y}: {a}", "an agency reporting in {y}: {a}",
-                 y=status.year, a=", ".join(known))
+    expected = T("một cơ quan báo cáo năm {y}: {a}", y=status.year, a=", ".join(known))
     if agency_id not in content.registry:
-        return Problem(where, T("không có cơ quan mã này", "no agency with this id"),
+        return Problem(where, T("không có cơ quan mã này"),
                        found=agency_id, expected=expected,
                        hint=did_you_mean(agency_id, known), code="unknown-agency")
     try:
@@ -129,12 +128,12 @@ def _not_reporting(content: Content, status: YearStatus, agency_id: str) -> Prob
         now = None
     if now is not None and now.id != agency_id and now.id in known:
         return Problem(where, T("cơ quan không còn hoạt động trong năm {y}",
-                                "the agency no longer exists in {y}", y=status.year),
+                                y=status.year),
                        found=agency_id, hint=T("năm {y} do {n} ({i}) báo cáo",
-                                               "in {y} {n} ({i}) reports", y=status.year,
+                                               y=status.year,
                                                n=now.name, i=now.id), code="agency-merged")
     return Problem(where, T("cơ quan không chủ trì nhiệm vụ nào trong năm {y}",
-                            "the agency leads no task in {y}", y=status.year),
+                            y=status.year),
                    found=agency_id, expected=expected, code="agency-not-reporting")
 
 

@@ -134,10 +134,9 @@ def _read_workbook(path: Path, content: Content, root: Path, year: int | None,
     if identity.agency not in {a.id for a in reading.status.reporters}:
         reading.problem(reading.where(), T(
             "{a} không báo cáo trong năm {y} (không chủ trì nhiệm vụ nào hoặc đã sáp nhập)",
-            "{a} does not report in {y} (leads no task, or was merged)",
             a=content.registry.get(identity.agency).name, y=identity.year),
             hint=T("xuất lại bảng: lsdocs export-progress --year {y}",
-                   "export again: lsdocs export-progress --year {y}", y=identity.year),
+                   y=identity.year),
             code="agency-not-reporting")
         return None
     old = _file_data(record_path(root, identity.year, identity.agency))
@@ -154,16 +153,15 @@ def _identity_ok(reading: Reading, year: int | None) -> bool:
     assert identity is not None
     wrong: list[tuple[Text, str, Text]] = []
     if identity.plan != content.plan.id:
-        wrong.append((T("bảng của kế hoạch khác", "a workbook of another plan"), identity.plan,
+        wrong.append((T("bảng của kế hoạch khác"), identity.plan,
                       T("bảng của kế hoạch «{p}»", "a workbook of the plan «{p}»",
                         p=content.plan.id)))
     if year is not None and identity.year != year:
-        wrong.append((T("bảng của năm khác", "a workbook of another year"), str(identity.year),
-                      T("bảng của năm {y} (--year)", "a workbook of {y} (--year)", y=year)))
+        wrong.append((T("bảng của năm khác"), str(identity.year),
+                      T("bảng của năm {y} (--year)", y=year)))
     if identity.agency not in content.registry:
-        wrong.append((T("bảng của cơ quan không có trong danh mục",
-                        "a workbook of an agency not in the registry"), identity.agency,
-                      T("cơ quan trong danh mục", "a registered agency")))
+        wrong.append((T("bảng của cơ quan không có trong danh mục"), identity.agency,
+                      T("cơ quan trong danh mục")))
     for message, found, expected in wrong:
         reading.problem(reading.where(), message, found=found, expected=expected,
                         code="other-workbook")
@@ -177,9 +175,8 @@ def _check_repeats(records: list[tuple[Path, ProgressRecord, Identity]],
         key = (record.year, record.agency)
         if key in first:
             problems.add(Problem(Location(file=str(path)), T(
-                "trùng với {f}: cùng cơ quan, cùng năm", "repeats {f}: same agency and year",
-                f=first[key]), hint=T("nhập một bảng cho mỗi cơ quan mỗi năm",
-                                      "import one workbook per agency and year"),
+                "trùng với {f}: cùng cơ quan, cùng năm",
+                f=first[key]), hint=T("nhập một bảng cho mỗi cơ quan mỗi năm"),
                 code="repeated-workbook"))
         else:
             first[key] = path
@@ -201,18 +198,15 @@ def _plan(content: Content, root: Path, workbook: Path, record: ProgressRecord,
         return _Planned(item, None)
     if old_text is None and _empty(record):
         problems.add(Problem(Location(file=str(workbook)), T(
-            "bảng chưa điền gì; không ghi tệp tiến độ (cơ quan vẫn là chưa báo cáo)",
-            "nothing is filled in; no progress file is written (the agency has not reported)"),
+            "bảng chưa điền gì; không ghi tệp tiến độ (cơ quan vẫn là chưa báo cáo)"),
             severity="warning", code="empty-workbook"))
         return _Planned(dataclasses.replace(item, changed=False, empty=True), None)
     if old_text is not None and not force and digest(old_data) != identity.digest:
         problems.add(Problem(Location(file=str(path)), T(
             "tệp đã được sửa sau khi xuất bảng {w}; nhập bảng sẽ xóa các sửa đổi đó",
-            "the file was edited after {w} was exported; importing would undo those edits",
             w=workbook.name), hint=T(
             "xuất lại bảng (lsdocs export-progress) để cơ quan điền trên bảng mới, hoặc dùng "
-            "--force để ghi đè", "export again (lsdocs export-progress), or use --force to "
-            "overwrite"), code="edited-since-export"))
+            "--force để ghi đè"), code="edited-since-export"))
         return _Planned(item, None)
     agency = content.registry.get(record.agency)
     header = (f"Tiến độ thực hiện {plan_reference(content)} năm {record.year}: {agency.name}.\n"
@@ -222,10 +216,8 @@ def _plan(content: Content, root: Path, workbook: Path, record: ProgressRecord,
     written = YAML(typ="safe", pure=True).load(text)
     if meaning(written) != meaning(data):
         raise ContentError(Problem(Location(file=str(path)), T(
-            "không ghi được tệp một cách an toàn (nội dung sau khi ghi khác dự định); chưa ghi gì",
-            "cannot write the file safely (the text would not say what was meant); nothing "
-            "was written"), hint=T("sửa tệp YAML bằng tay, hoặc báo lỗi cho người phát triển",
-                                   "edit the YAML by hand, or report a bug"),
+            "không ghi được tệp một cách an toàn (nội dung sau khi ghi khác dự định); chưa ghi gì"),
+                hint=T("sửa tệp YAML bằng tay, hoặc báo lỗi cho người phát triển"),
             code="unsafe-edit"))
     return _Planned(item, text)
 
@@ -256,7 +248,7 @@ def _read_text(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as e:
-        raise file_problem(str(path), T("không đọc được tệp", "cannot read the file"),
+        raise file_problem(str(path), T("không đọc được tệp"),
                            found=str(e)) from e
 
 
@@ -272,7 +264,7 @@ def _write(path: Path, text: str) -> None:
     try:
         write_atomic(path, text.encode("utf-8"))
     except OSError as e:
-        raise file_problem(str(path), T("không ghi được tệp", "cannot write the file"),
+        raise file_problem(str(path), T("không ghi được tệp"),
                            found=e.strerror or str(e), code="unwritable") from e
 
 
@@ -305,8 +297,7 @@ def _validate(content: Content, root: Path, planned: list[_Planned]) -> list[Pro
                     if not p.is_error and p.location.file in written]
     if errors:
         raise ContentError([Problem(Location(file=str(root)), T(
-            "bản ghi tiến độ sau khi nhập không hợp lệ; chưa ghi gì",
-            "the progress records would not be valid after the import; nothing was written"),
+            "bản ghi tiến độ sau khi nhập không hợp lệ; chưa ghi gì"),
             code="invalid-after-import"), *errors])
     return warnings
 

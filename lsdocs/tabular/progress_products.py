@@ -27,7 +27,7 @@ from lsdocs.tabular.progress_sheets import (
 if TYPE_CHECKING:
     from lsdocs.tabular.progress_read import Reading
 
-_REQUIRED = T("ô bắt buộc đang để trống", "a required cell is empty")
+_REQUIRED = T("ô bắt buộc đang để trống")
 
 
 def read_products(reading: Reading, tasks: list[TaskProgress]) -> list[TaskProgress] | None:
@@ -55,14 +55,13 @@ def read_products(reading: Reading, tasks: list[TaskProgress]) -> list[TaskProgr
                 read.error(cells[key], _REQUIRED, expected=PRODUCT_COLUMNS[
                     [c.key for c in PRODUCT_COLUMNS].index(key)].label(), code="empty-cell")
         if day is not None:
-            check_in_period(reading, cells["date"], day, T("ngày ban hành", "the date"))
+            check_in_period(reading, cells["date"], day, T("ngày ban hành"))
         issuer_ok, issuer = _issuer(reading, cells["issuer"], day)
         if task_id is None or doc_type is None or number is None or day is None or \
                 not issuer_ok:
             continue
         if (task_id, number) in seen:
-            read.error(cells["number"], T("văn bản đã ghi ở hàng {r}", "the document is "
-                                          "already in row {r}", r=seen[task_id, number]),
+            read.error(cells["number"], T("văn bản đã ghi ở hàng {r}", r=seen[task_id, number]),
                        code="repeated-product")
             continue
         seen[task_id, number] = row
@@ -90,11 +89,9 @@ def _issuer(reading: Reading, cell: Cell, day: dt.date | None) -> tuple[bool, st
     agency = reading.content.registry.get(issuer or reading.identity.agency)
     if day is not None and not existed_on(agency, day):
         reading.cells.error(cell, T("{a} không hoạt động vào ngày văn bản ({d})",
-                                     "{a} did not exist on the document's date ({d})",
                                      a=agency.name, d=vn.short_date(day)),
                             hint=T("ghi cơ quan đã ban hành văn bản (ví dụ cơ quan trước sáp "
-                                   "nhập) ở ô này", "name the agency that issued it (e.g. "
-                                   "the one before the merger) in this cell"),
+                                   "nhập) ở ô này"),
                             found=cell.text or agency.name, code="issuer-not-existing")
         return False, None
     return True, issuer
@@ -105,16 +102,15 @@ def _product_task(reading: Reading, cell: Cell, rows: dict[str, int],
     read = reading.cells
     if not cell.text:
         read.error(cell, _REQUIRED, expected=T("mã nhiệm vụ ở trang «{s}»",
-                                               "a task id of the «{s}» sheet", s=TASK_SHEET),
+                                               s=TASK_SHEET),
                    code="empty-cell")
         return None
     if cell.text not in rows:
         plan_task = next((t for t in reading.content.plan.tasks if t.id == cell.text), None)
         message = (T("nhiệm vụ {i} không thuộc bảng của cơ quan này",
-                     "task {i} is not in this agency's workbook", i=cell.text)
-                   if plan_task else T("không có nhiệm vụ mã này", "no task with this id"))
-        read.error(cell, message, expected=T("một trong: {i}", "one of: {i}",
-                                             i=", ".join(rows)),
+                     i=cell.text)
+                   if plan_task else T("không có nhiệm vụ mã này"))
+        read.error(cell, message, expected=T("một trong: {i}", i=", ".join(rows)),
                    hint=did_you_mean(cell.text, list(rows)), code="unknown-task")
         return None
     if cell.text not in reported:
@@ -122,10 +118,9 @@ def _product_task(reading: Reading, cell: Cell, rows: dict[str, int],
                                         if c.key == "status"))
         if f"{TASK_SHEET}!{status_col}{rows[cell.text]}" not in read.bad:
             read.error(cell, T("nhiệm vụ {i} chưa có tình trạng ở trang «{s}»",
-                               "task {i} has no status on the «{s}» sheet",
                                i=cell.text, s=TASK_SHEET),
-                       hint=T("chọn tình trạng ở ô {s}!{c}{r}", "choose its status in "
-                              "{s}!{c}{r}", s=TASK_SHEET, c=status_col, r=rows[cell.text]),
+                       hint=T("chọn tình trạng ở ô {s}!{c}{r}",  s=TASK_SHEET, c=status_col,
+                              r=rows[cell.text]),
                        code="product-without-status")
         return None
     return cell.text
@@ -144,16 +139,14 @@ def read_targets(reading: Reading) -> list[Figure]:
             continue
         target_id = cells["id"].text
         if target_id not in targets:
-            read.error(cells["id"], T("không có chỉ tiêu mã này trong Kế hoạch",
-                                      "no target with this id in the plan"),
-                       expected=T("một trong: {i}", "one of: {i}", i=", ".join(targets)),
+            read.error(cells["id"], T("không có chỉ tiêu mã này trong Kế hoạch"),
+                       expected=T("một trong: {i}", i=", ".join(targets)),
                        hint=did_you_mean(target_id, list(targets)), code="unknown-target")
             continue
         baseline, value = read.number(cells["baseline"]), read.number(cells["value"])
         if value is None and cells["value"].ref not in read.bad:
             read.error(cells["value"], _REQUIRED, expected=T(
-                "giá trị đến hết kỳ báo cáo (hoặc xóa cả hàng số liệu)",
-                "the value at the end of the period (or clear the row)"), code="empty-cell")
+                "giá trị đến hết kỳ báo cáo (hoặc xóa cả hàng số liệu)"), code="empty-cell")
         if value is not None:
             figures.append(Figure(target_id, value, baseline, read.text(cells["note"])))
     return figures

@@ -100,7 +100,6 @@ def read_identity(reading: Reading) -> Identity | None:
     except (KeyError, ValueError):
         reading.problem(reading.where(IDENTITY_SHEET), T(
             "trang ẩn «{s}» bị sửa; không biết bảng của cơ quan, năm nào",
-            "the hidden «{s}» sheet was edited; cannot tell whose workbook it is",
             s=IDENTITY_SHEET), code="bad-identity")
         return None
 
@@ -109,12 +108,9 @@ def _not_progress(reading: Reading) -> None:
     assignments = fold(ASSIGNMENT_SHEET) in {fold(n) for n in reading.wb.sheetnames}
     reading.problem(reading.where(), T(
         "bảng tính không phải bảng báo cáo tiến độ do lsdocs xuất (thiếu trang ẩn «{s}»)",
-        "not a progress workbook exported by lsdocs (the hidden «{s}» sheet is missing)",
         s=IDENTITY_SHEET),
-        hint=T("đây là bảng phân công nhiệm vụ; nhập bằng lsdocs import-xlsx",
-               "this is the assignment table; import it with lsdocs import-xlsx")
-        if assignments else T("dùng bảng xuất bằng lsdocs export-progress",
-                              "use a workbook made by lsdocs export-progress"),
+        hint=T("đây là bảng phân công nhiệm vụ; nhập bằng lsdocs import-xlsx")
+        if assignments else T("dùng bảng xuất bằng lsdocs export-progress"),
         code="not-progress-workbook")
 
 
@@ -128,11 +124,10 @@ def find_sheets(reading: Reading) -> None:
             continue
         close = difflib.get_close_matches(fold(wanted), list(names), n=1, cutoff=0.5)
         reading.problem(
-            reading.where(), T("thiếu trang «{s}»", "the «{s}» sheet is missing", s=wanted),
+            reading.where(), T("thiếu trang «{s}»", s=wanted),
             found=", ".join(reading.wb.sheetnames),
-            hint=T("đổi tên trang «{c}» lại thành «{s}»", "rename the «{c}» sheet back to «{s}»",
-                   c=names[close[0]], s=wanted) if close else
-            T("xuất lại bảng và điền lại trang này", "export the workbook again and refill it"),
+            hint=T("đổi tên trang «{c}» lại thành «{s}»", c=names[close[0]], s=wanted) if close else
+            T("xuất lại bảng và điền lại trang này"),
             code="missing-sheet")
 
 
@@ -169,9 +164,8 @@ def _read_info(reading: Reading) -> dict[str, Any]:
         row = rows.get(fold(item.label))
         if row is None:
             reading.problem(reading.where(INFO_SHEET), T(
-                "thiếu hàng «{l}» ở cột A", "the «{l}» row is missing from column A",
-                l=item.label), hint=T("không sửa cột A; xuất lại bảng nếu cần",
-                                      "do not edit column A; export again if needed"),
+                "thiếu hàng «{l}» ở cột A",
+                l=item.label), hint=T("không sửa cột A; xuất lại bảng nếu cần"),
                 code="missing-row")
             continue
         cells[item.key] = reading.cell(INFO_SHEET, row, 2, item.text())
@@ -191,8 +185,7 @@ def _check_fixed(reading: Reading, cells: dict[str, Cell]) -> None:
         cell = cells.get(key)
         if cell is not None and fold(cell.text) != fold(expected):
             reading.cells.error(cell, T("không khớp với bảng được xuất (bảng của năm hoặc cơ "
-                                        "quan khác?)", "does not match the exported workbook "
-                                        "(another year or agency?)"),
+                                        "quan khác?)"),
                                 expected=Text(expected, expected), code="other-workbook")
 
 
@@ -214,8 +207,8 @@ def _info_values(reading: Reading, cells: dict[str, Cell]) -> dict[str, Any]:
         values["report_number"] = read.doc_number(number, "bao-cao")
     day, when = values.get("reported_on"), cells.get("reported_on")
     if day is not None and when is not None and status is not None and day < status.period_start:
-        read.error(when, T("ngày báo cáo trước kỳ số liệu", "the report date is before the "
-                           "data period"), expected=T("ngày từ {d} trở đi", "{d} or later",
+        read.error(when, T("ngày báo cáo trước kỳ số liệu"), expected=T("ngày từ {d} trở đi",
+                                                                        "{d} or later",
                                                       d=short_date(status.period_start)),
                    code="report-date")
     return values
@@ -230,9 +223,8 @@ def _signature(reading: Reading, cells: dict[str, Cell]) -> Signature | None:
         return None
     for key, value in (("title", title), ("name", name)):
         if not value and key in cells:
-            read.error(cells[key], T("ô bắt buộc khi có người ký đang để trống",
-                                     "required when a signer is given"),
-                       expected=T("{l}", "{l}", l=INFO_BY_KEY[key].label), code="empty-cell")
+            read.error(cells[key], T("ô bắt buộc khi có người ký đang để trống"),
+                       expected=T("{l}", l=INFO_BY_KEY[key].label), code="empty-cell")
     return Signature(authority, title or "", name or "") if title and name else None
 
 
@@ -244,10 +236,9 @@ def task_headers_ok(reading: Reading) -> bool:
         if fold(found) != fold(column.header):
             ref = f"{TASK_SHEET}!{column_letter(index)}{HEADER_ROW}"
             reading.problem(Location(file=reading.file, place=Text(ref, ref)), T(
-                "cột của trang đã bị đổi (thêm, xóa hoặc đổi chỗ cột)",
-                "the sheet's columns were changed (added, deleted or moved)"),
+                "cột của trang đã bị đổi (thêm, xóa hoặc đổi chỗ cột)"),
                 found=found or None, expected=Text(column.header, column.en),
-                hint=T("xuất lại bảng và điền lại", "export the workbook again and refill it"),
+                hint=T("xuất lại bảng và điền lại"),
                 code="moved-columns")
             return False
     return True

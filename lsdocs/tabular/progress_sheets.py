@@ -129,8 +129,8 @@ NARRATIVE_KEYS: dict[str, str] = {
 }
 
 SHEET_TEXT = {
-    INFO_SHEET: T("Thông tin chung", "General information"),
-    TASK_SHEET: T("Nhiệm vụ", "Tasks"),
-    PRODUCT_SHEET: T("Sản phẩm", "Products"),
-    TARGET_SHEET: T("Chỉ tiêu", "Targets"),
+    INFO_SHEET: T("Thông tin chung"),
+    TASK_SHEET: T("Nhiệm vụ"),
+    PRODUCT_SHEET: T("Sản phẩm"),
+    TARGET_SHEET: T("Chỉ tiêu"),
 }

@@ -30,17 +30,14 @@ def read_tasks(reading: Reading) -> list[TaskProgress]:
     for row, task_id in identity.rows:
         id_cell = reading.column_cell(TASK_SHEET, row, TASK_COLUMNS, "id")
         if id_cell.text != task_id:
-            reading.cells.error(id_cell, T("mã nhiệm vụ đã bị sửa", "the task id was changed"),
-                                expected=T("{i} như khi xuất bảng", "{i} as exported", i=task_id),
-                                hint=T("không sửa các cột của Kế hoạch", "do not edit the plan's "
-                                       "columns"), code="changed-task-id")
+            reading.cells.error(id_cell, T("mã nhiệm vụ đã bị sửa"),
+                                expected=T("{i} như khi xuất bảng", i=task_id),
+                                hint=T("không sửa các cột của Kế hoạch"), code="changed-task-id")
             continue
         if task_id not in mine:
             reading.cells.error(id_cell, T("nhiệm vụ không do cơ quan chủ trì trong năm {y}",
-                                           "the agency does not lead this task in {y}",
                                            y=status.year),
-                                hint=T("Kế hoạch đã thay đổi sau khi xuất bảng; xuất lại bảng",
-                                       "the plan changed after the export; export again"),
+                                hint=T("Kế hoạch đã thay đổi sau khi xuất bảng; xuất lại bảng"),
                                 code="not-agency-task")
             continue
         task = _read_row(reading, row, task_id)
@@ -56,7 +53,6 @@ def _warn_unanswered(reading: Reading, ids: list[str], answered: set[str]) -> No
     if left and not reading.cells.problems.errors:
         reading.problem(reading.where(TASK_SHEET), T(
             "{n} nhiệm vụ chưa có tình trạng, coi như chưa báo cáo: {i}",
-            "{n} tasks have no status and count as not reported: {i}",
             n=len(left), i=", ".join(left)), severity="warning", code="no-status")
 
 
@@ -71,9 +67,8 @@ def _read_row(reading: Reading, row: int, task_id: str) -> TaskProgress | None:
     texts = {k: read.text(cell(k)) for k in ("result", "difficulties", "causes", "proposals")}
     if state is None:
         if status_cell.ref not in read.bad and any(cell(k).text for k in _ANSWER_KEYS):
-            read.error(status_cell, T("chưa chọn tình trạng của nhiệm vụ",
-                                      "the task's status is empty"),
-                       expected=T("một trong: {s}", "one of: {s}",
+            read.error(status_cell, T("chưa chọn tình trạng của nhiệm vụ"),
+                       expected=T("một trong: {s}",
                                   s=", ".join(STATE_LABELS.values())), code="empty-status")
         return None
     _check_completed(reading, state, completed, date_cell)
@@ -90,15 +85,14 @@ def _check_completed(reading: Reading, state: str, completed: dt.date | None,
     if state == "hoan-thanh" and completed is None:
         read.error(cell, T("nhiệm vụ đã hoàn thành cần ngày hoàn thành",
                            "a done task needs its completion date"), expected=T(
-            "ngày dạng DD/MM/YYYY, đến {d}", "a date DD/MM/YYYY, up to {d}",
+            "ngày dạng DD/MM/YYYY, đến {d}",
             d=vn.short_date(status.period_end)), code="missing-completed")
     elif state != "hoan-thanh" and completed is not None:
-        read.error(cell, T("chỉ ghi ngày hoàn thành khi tình trạng là «Đã hoàn thành»",
-                           "a completion date only goes with «Đã hoàn thành»"),
-                   hint=T("xóa ngày, hoặc chọn tình trạng «Đã hoàn thành»",
-                          "clear the date or choose «Đã hoàn thành»"), code="completed-not-done")
+        read.error(cell, T("chỉ ghi ngày hoàn thành khi tình trạng là «Đã hoàn thành»"),
+                   hint=T("xóa ngày, hoặc chọn tình trạng «Đã hoàn thành»"),
+                   code="completed-not-done")
     elif completed is not None:
-        check_in_period(reading, cell, completed, T("ngày hoàn thành", "the completion date"))
+        check_in_period(reading, cell, completed, T("ngày hoàn thành"))
 
 
 def check_in_period(reading: Reading, cell: Cell, day: dt.date, what: Text) -> None:
@@ -112,7 +106,6 @@ def check_in_period(reading: Reading, cell: Cell, day: dt.date, what: Text) -> N
         reading.cells.error(cell, Text(f"{what.vi} sau ngày cuối kỳ số liệu ({end})",
                                        f"{what.en} is after the end of the data period ({end})"),
                             expected=T("ngày đến {d}; việc sau ngày này báo cáo vào năm {y}",
-                                       "a date up to {d}; later work goes in the {y} report",
                                        d=end, y=status.year + 1), code="after-period")
     elif issued is not None and day < issued:
         first = vn.short_date(issued)
@@ -133,20 +126,16 @@ def _check_extra_rows(reading: Reading, last: int, mine: set[str]) -> None:
         cell = reading.column_cell(TASK_SHEET, row, TASK_COLUMNS, "id")
         task = plan_tasks.get(cell.text)
         if cell.text in mine:
-            message = T("nhiệm vụ đã có ở hàng trên; mỗi nhiệm vụ một hàng",
-                        "the task already has a row above; one row per task")
+            message = T("nhiệm vụ đã có ở hàng trên; mỗi nhiệm vụ một hàng")
         elif task is not None:
             lead = reading.content.registry.get(task.lead).name
             message = T("nhiệm vụ {i} do {a} chủ trì, không thuộc bảng của cơ quan này",
-                        "task {i} is led by {a}, not by this workbook's agency",
                         i=task.id, a=lead)
         elif cell.text:
-            reading.cells.error(cell, T("không có nhiệm vụ mã này trong Kế hoạch",
-                                        "no task with this id in the plan"),
+            reading.cells.error(cell, T("không có nhiệm vụ mã này trong Kế hoạch"),
                                 hint=did_you_mean(cell.text, sorted(mine)), code="unknown-task")
             continue
         else:
-            message = T("hàng thêm không có mã nhiệm vụ", "an added row without a task id")
-        reading.cells.error(cell, message, hint=T("không thêm hàng; chỉ điền các hàng đã có",
-                                                  "do not add rows; fill in the rows given"),
+            message = T("hàng thêm không có mã nhiệm vụ")
+        reading.cells.error(cell, message, hint=T("không thêm hàng; chỉ điền các hàng đã có"),
                             code="extra-task-row")

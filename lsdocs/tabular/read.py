@@ -97,7 +97,7 @@ class Table:
         if row is None:
             return Location(file=self.file, place=Text(self.sheet, self.sheet)
                             if self.sheet else None)
-        return Location(file=self.file, place=T("{s}hàng {r}", "{s}row {r}", s=sheet, r=row))
+        return Location(file=self.file, place=T("{s}hàng {r}", s=sheet, r=row))
 
 
 def read_table(path: Path) -> Table:
@@ -105,9 +105,9 @@ def read_table(path: Path) -> Table:
     shown = str(path)
     suffix = path.suffix.lower()
     if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
-        raise file_problem(shown, T("không đọc được loại tệp này", "unsupported file type"),
+        raise file_problem(shown, T("không đọc được loại tệp này"),
                            found=path.suffix or path.name,
-                           hint=T("dùng tệp .xlsx hoặc .csv", "use an .xlsx or .csv file"),
+                           hint=T("dùng tệp .xlsx hoặc .csv"),
                            code="table-type")
     data = _read_bytes(path, shown)
     if suffix in CSV_SUFFIXES:
@@ -123,10 +123,10 @@ def _read_bytes(path: Path, shown: str) -> bytes:
     except Refused as e:
         raise file_problem(shown, e.message, code=e.code) from e
     except FileNotFoundError:
-        raise file_problem(shown, T("không tìm thấy tệp", "file not found"),
+        raise file_problem(shown, T("không tìm thấy tệp"),
                            code="missing-file") from None
     except (OSError, ValueError) as e:
-        raise file_problem(shown, T("không đọc được tệp", "cannot read the file"),
+        raise file_problem(shown, T("không đọc được tệp"),
                            found=getattr(e, "strerror", None) or str(e)) from e
 
 
@@ -160,9 +160,9 @@ def _read_workbook(data: bytes, shown: str) -> Table:
     if sheet is None:
         table.problems.append(Problem(
             table.where(), T("không có trang «{s}» trong bảng tính",
-                             "the workbook has no «{s}» sheet", s=ASSIGNMENT_SHEET),
+                             s=ASSIGNMENT_SHEET),
             found=", ".join(wb.sheetnames),
-            hint=T("đặt lại tên trang phân công là «{s}»", "name the assignment sheet «{s}»",
+            hint=T("đặt lại tên trang phân công là «{s}»",
                    s=ASSIGNMENT_SHEET), code="missing-sheet"))
         return table
     return _locate(table, _sheet_grid(wb[sheet], shown, sheet), sheet_place(sheet))
@@ -205,7 +205,6 @@ def _count_rows(part: bytes) -> None:
 
 def _too_many_rows() -> Text:
     return T("bảng có quá nhiều hàng hoặc ô (giới hạn {n} hàng, {c} ô)",
-             "the table has too many rows or cells (the limit is {n} rows, {c} cells)",
              n=MAX_TABLE_ROWS, c=MAX_TABLE_CELLS)
 
 
@@ -220,9 +219,8 @@ def _sheet_grid(ws: Any, shown: str, sheet: str) -> Grid:
         ref = f"{sheet}!{column_letter(c)}{r}"
         raise file_problem(shown, T(
             "có dữ liệu ở ô quá xa ({r}; giới hạn {n} hàng, {m} cột)",
-            "there is data in a cell too far out ({r}; the limit is {n} rows, {m} columns)",
             r=ref, n=MAX_TABLE_ROWS, m=MAX_TABLE_COLUMNS), found=cell_text(cells[(r, c)].value),
-            hint=T("xóa ô đó rồi lưu lại", "clear that cell and save again"),
+            hint=T("xóa ô đó rồi lưu lại"),
             code="far-cell")
     last_row = max((r for r, _ in filled), default=0)
     last_col = max((c for _, c in filled), default=0)
@@ -240,11 +238,9 @@ def _snapshot(wb: Any) -> dict[str, str] | None:
 
 
 def _not_a_workbook(shown: str, detail: str | None = None) -> Exception:
-    return file_problem(shown, T("tệp không phải bảng tính Excel (.xlsx)",
-                                 "the file is not an Excel workbook (.xlsx)"),
+    return file_problem(shown, T("tệp không phải bảng tính Excel (.xlsx)"),
                         found=detail,
-                        hint=T("mở bằng Excel và lưu dạng «Excel Workbook (*.xlsx)»",
-                               "open it in Excel and save as «Excel Workbook (*.xlsx)»"),
+                        hint=T("mở bằng Excel và lưu dạng «Excel Workbook (*.xlsx)»"),
                         code="not-xlsx")
 
 
@@ -270,11 +266,9 @@ def _csv_grid(data: bytes, shown: str) -> Grid:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise file_problem(shown, T("tệp CSV không phải văn bản UTF-8",
-                                    "the CSV file is not UTF-8 text"),
+        raise file_problem(shown, T("tệp CSV không phải văn bản UTF-8"),
                            found=f"byte {e.start}",
-                           hint=T("trong Excel chọn Lưu thành «CSV UTF-8 (Comma delimited)»",
-                                  "in Excel, save as «CSV UTF-8 (Comma delimited)»"),
+                           hint=T("trong Excel chọn Lưu thành «CSV UTF-8 (Comma delimited)»"),
                            code="not-utf8") from None
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
@@ -284,12 +278,11 @@ def _csv_grid(data: bytes, shown: str) -> Grid:
                 raise file_problem(shown, _too_many_rows() if len(values)
                                    <= MAX_TABLE_COLUMNS else T(
                     "bảng có quá nhiều cột (hàng {r}; giới hạn {m} cột)",
-                    "the table has too many columns (row {r}; the limit is {m} columns)",
                     r=number, m=MAX_TABLE_COLUMNS), code="too-many-rows")
             grid.append((number, list(values)))
         return grid
     except csv.Error as e:
-        raise file_problem(shown, T("tệp CSV hỏng", "the CSV file is malformed"),
+        raise file_problem(shown, T("tệp CSV hỏng"),
                            found=str(e), code="bad-csv") from e
 
 
@@ -315,9 +308,8 @@ def _locate(table: Table, grid: Grid, place: Place) -> Table:
     if header is None:
         expected = ", ".join(c.header for c in COLUMNS)
         table.problems.append(Problem(
-            table.where(), T("không tìm thấy hàng tiêu đề của bảng phân công",
-                             "cannot find the header row of the assignment table"),
-            expected=T("một hàng có các cột: {c}", "a row with the columns: {c}", c=expected),
+            table.where(), T("không tìm thấy hàng tiêu đề của bảng phân công"),
+            expected=T("một hàng có các cột: {c}", c=expected),
             code="missing-header"))
         return table
     number, values = grid[header]
@@ -350,35 +342,32 @@ def _columns(table: Table, row: int, values: list[object], place: Place) -> dict
         if not header:
             continue
         column = column_for_header(header)
-        where = Location(file=table.file, place=place(row, index, T("tiêu đề", "header")))
+        where = Location(file=table.file, place=place(row, index, T("tiêu đề")))
         if column is None:
             table.problems.append(_unknown_column(where, header))
         elif column in found.values():
             first = column_letter(next(i for i, c in found.items() if c is column))
             table.problems.append(Problem(
-                where, T("cột bị lặp (đã có ở cột {c})", "repeated column (already column {c})",
+                where, T("cột bị lặp (đã có ở cột {c})",
                          c=first), found=header, code="repeated-column"))
         else:
             found[index] = column
     for column in COLUMNS:
         if column.required and column not in found.values():
             table.problems.append(Problem(
-                table.where(row), T("thiếu cột bắt buộc", "a required column is missing"),
+                table.where(row), T("thiếu cột bắt buộc"),
                 expected=Text(column.header, column.label().en),
-                hint=T("thêm cột có tiêu đề «{h}»", "add a column headed «{h}»",
-                       h=column.header), code="missing-column"))
+                hint=T("thêm cột có tiêu đề «{h}»", h=column.header), code="missing-column"))
     return found
 
 
 def _unknown_column(where: Location, header: str) -> Problem:
     headers = {fold(c.header): c.header for c in COLUMNS}
     close = difflib.get_close_matches(fold(header), list(headers), n=1, cutoff=0.6)
-    hint = (T("có phải «{h}»?", "did you mean «{h}»?", h=headers[close[0]]) if close
-            else T("xóa cột này hoặc đặt lại tiêu đề", "delete the column or rename it"))
-    return Problem(where, T("cột không có trong bảng phân công",
-                            "not a column of the assignment table"), found=header,
-                   expected=T("một trong: {c}", "one of: {c}",
-                              c=", ".join(c.header for c in COLUMNS)),
+    hint = (T("có phải «{h}»?", h=headers[close[0]]) if close
+            else T("xóa cột này hoặc đặt lại tiêu đề"))
+    return Problem(where, T("cột không có trong bảng phân công"), found=header,
+                   expected=T("một trong: {c}", c=", ".join(c.header for c in COLUMNS)),
                    hint=hint, code="unknown-column")
 
 
@@ -390,13 +379,10 @@ def _check_unnamed(table: Table, grid: Grid, named: set[int], place: Place) -> N
             if index in named or index in reported or not cell_text(value):
                 continue
             reported.add(index)
-            where = Location(file=table.file, place=place(row, index, T("không tiêu đề",
-                                                                        "no header")))
+            where = Location(file=table.file, place=place(row, index, T("không tiêu đề")))
             table.problems.append(Problem(
-                where, T("có dữ liệu trong cột không có tiêu đề",
-                         "data in a column without a header"),
-                found=cell_text(value), hint=T("đặt tiêu đề cho cột hoặc xóa dữ liệu",
-                                           "give the column a header or clear it"),
+                where, T("có dữ liệu trong cột không có tiêu đề"),
+                found=cell_text(value), hint=T("đặt tiêu đề cho cột hoặc xóa dữ liệu"),
                 code="unnamed-column"))
 
 
@@ -417,7 +403,7 @@ def _check_controls(table: Table) -> None:
                 table.problems.append(Problem(cell.location, Text(
                     f"ô có ký tự điều khiển {code}, không ghi được vào văn bản Word",
                     f"the cell holds the control character {code}, which cannot go into a "
-                    "Word document"), hint=T("xóa ký tự này", "remove it"),
+                    "Word document"), hint=T("xóa ký tự này"),
                     code="control-character"))
 
 

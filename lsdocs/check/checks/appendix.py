@@ -71,9 +71,8 @@ def r39_appendix_heading(ctx: Context) -> Iterator[Issue]:
     count = len(ctx.layout.appendices)
     orphan = _unlabelled_appendix(ctx)
     if orphan is not None:
-        yield Issue(ctx.where.para(orphan), T("Phụ lục không có chữ «Phụ lục» ở đầu",
-                                              "The appendix has no «Phụ lục» label"),
-                    T("không có", "none"), N("«Phụ lục» (đứng, đậm, canh giữa, trên tên "
+        yield Issue(ctx.where.para(orphan), T("Phụ lục không có chữ «Phụ lục» ở đầu"),
+                    T("không có"), N("«Phụ lục» (đứng, đậm, canh giữa, trên tên "
                                              "phụ lục)"))
     first = ctx.layout.appendices[0].numeral if ctx.layout.appendices else None
     start = roman_value(first or "") if ctx.kind == "phu-luc" else None
@@ -82,16 +81,14 @@ def r39_appendix_heading(ctx: Context) -> Iterator[Issue]:
         titles, reference = _parts(appendix)
         for para in titles:
             if not is_upper(para.display):
-                yield Issue(ctx.where.para(para), T("Tên phụ lục chưa in hoa", "The appendix "
-                                                    "title is not in capitals"),
-                            quoted(para.display[:40]), T("chữ in hoa", "capitals"))
-            yield from fmt_issues(ctx, para, T("tên phụ lục", "the appendix title"), bold=True,
+                yield Issue(ctx.where.para(para), T("Tên phụ lục chưa in hoa"),
+                            quoted(para.display[:40]), T("chữ in hoa"))
+            yield from fmt_issues(ctx, para, T("tên phụ lục"), bold=True,
                                   sz=(26, 28), centered=True)
         if not reference:
             last = titles[-1] if titles else appendix.label
-            yield Issue(ctx.where.para(last), T("Phụ lục thiếu dòng «(Kèm theo … số …)»",
-                                                "The appendix lacks its «(Kèm theo … số …)» line"),
-                        T("không có", "none"), N("«(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)»"))
+            yield Issue(ctx.where.para(last), T("Phụ lục thiếu dòng «(Kèm theo … số …)»"),
+                        T("không có"), N("«(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)»"))
             continue
         yield from _reference(ctx, reference)
 
@@ -101,26 +98,24 @@ def _label(ctx: Context, appendix: Appendix, number: int, count: int) -> Iterato
     where = ctx.where.para(label)
     word = squash(label.display).rsplit(" ", 1)[0] if appendix.numeral else squash(label.display)
     if word != "Phụ lục":
-        yield Issue(where, T("Chữ «Phụ lục» phải viết in thường", "«Phụ lục» must be lower case"),
+        yield Issue(where, T("Chữ «Phụ lục» phải viết in thường"),
                     quoted(label.display), N("«Phụ lục»"))
     numeral = appendix.numeral
     if numeral is None and count >= 2:
-        yield Issue(where, T("Văn bản có từ hai phụ lục nên phải đánh số La Mã", "Two or more "
-                             "appendices must be numbered with Roman numerals"),
+        yield Issue(where, T("Văn bản có từ hai phụ lục nên phải đánh số La Mã"),
                     quoted(label.display), N(f"«Phụ lục {_roman(number)}»"))
     elif numeral is not None and roman_value(numeral) != number:
-        yield Issue(where, T("Số thứ tự phụ lục sai (cần số La Mã liên tiếp)", "Wrong appendix "
-                             "number (consecutive Roman numerals)"), quoted(label.display),
+        yield Issue(where, T("Số thứ tự phụ lục sai (cần số La Mã liên tiếp)"),
+                    quoted(label.display),
                     N(f"«Phụ lục {_roman(number)}»"))
-    yield from fmt_issues(ctx, label, T("chữ «Phụ lục»", "the «Phụ lục» label"), bold=True,
+    yield from fmt_issues(ctx, label, T("chữ «Phụ lục»"), bold=True,
                           italic=False, sz=(28, 28), centered=True)
 
 
 def _reference(ctx: Context, reference: list[Paragraph]) -> Iterator[Issue]:
     text = _joined(reference)
     if not REFERENCE_RE.match(text):
-        yield Issue(ctx.where.para(reference[0]), T("Dòng chỉ dẫn phụ lục sai dạng",
-                                                    "The appendix reference line is malformed"),
+        yield Issue(ctx.where.para(reference[0]), T("Dòng chỉ dẫn phụ lục sai dạng"),
                     quoted(text[:50]), N("«(Kèm theo … số … ngày … của …)»"))
     for para in reference:
         yield from fmt_issues(ctx, para, T("dòng «(Kèm theo …)»", "the «(Kèm theo …)» line"),
@@ -128,9 +123,8 @@ def _reference(ctx: Context, reference: list[Paragraph]) -> Iterator[Issue]:
     paras = ctx.doc.body_paragraphs()
     last = reference[-1]
     rule = rule_after(ctx.doc, paras, paras.index(last)) if last in paras else None
-    yield from rule_under(ctx, reference, rule, T("dòng «(Kèm theo …)»", "the reference line"),
-                          T("đường kẻ nét liền dài 1/3–1/2 dòng chữ", "a solid rule 1/3–1/2 of "
-                            "the line"), APPENDIX_RULE_LOW)
+    yield from rule_under(ctx, reference, rule, T("dòng «(Kèm theo …)»"),
+                          T("đường kẻ nét liền dài 1/3–1/2 dòng chữ"), APPENDIX_RULE_LOW)
 
 
 def _roman(number: int) -> str:
@@ -155,13 +149,11 @@ def r45_reference_matches(ctx: Context) -> Iterator[Issue]:
         match = REF_NUMBER.search(text)
         if so and match and not _same_number(match.group(1), so):
             yield Issue(ctx.where.para(reference), T("Số, ký hiệu trong dòng «Kèm theo» khác số "
-                                                     "của văn bản", "The number in the reference "
-                                                     "line differs from the document's"),
+                                                     "của văn bản"),
                         N(match.group(1)), N(so))
         if doc_type and not key(text).startswith(f"(KÈM THEO {key(doc_type)}"):
             yield Issue(ctx.where.para(reference), T("Tên loại trong dòng «Kèm theo» khác tên "
-                                                     "loại văn bản", "The type in the reference "
-                                                     "line differs from the title"),
+                                                     "loại văn bản"),
                         quoted(text[:30]), N(f"«(Kèm theo {doc_type.capitalize()} số …»"))
 
 

@@ -79,9 +79,8 @@ def _text_paragraphs(ctx: Context) -> list[Paragraph]:
 def r24_alignment(ctx: Context) -> Iterator[Issue]:
     for para in _text_paragraphs(ctx):
         if not para.props.justified:
-            yield Issue(ctx.where.para(para), T("Đoạn văn chưa canh đều hai lề",
-                                                "The paragraph is not justified"),
-                        align_label(para), T("canh đều hai lề", "justified"))
+            yield Issue(ctx.where.para(para), T("Đoạn văn chưa canh đều hai lề"),
+                        align_label(para), T("canh đều hai lề"))
 
 
 def r25_indent(ctx: Context) -> Iterator[Issue]:
@@ -89,9 +88,8 @@ def r25_indent(ctx: Context) -> Iterator[Issue]:
         first = para.props.first_line
         if not any(abs(first - v) <= 20 for v in INDENTS):
             found = f"{first / 567:.2f}".replace(".", ",") + " cm"
-            yield Issue(ctx.where.para(para), T("Thụt lề dòng đầu không đúng",
-                                                "Wrong first-line indent"),
-                        N(f"{found} ({first} tw)"), T("1 cm hoặc 1,27 cm", "1 cm or 1.27 cm"))
+            yield Issue(ctx.where.para(para), T("Thụt lề dòng đầu không đúng"),
+                        N(f"{found} ({first} tw)"), T("1 cm hoặc 1,27 cm"))
 
 
 def _common_size(paras: list[Paragraph]) -> int | None:
@@ -126,16 +124,14 @@ def r26_size(ctx: Context) -> Iterator[Issue]:
         found = sizes(para)
         if para in texts and all_italic(para) and id(para) not in can_cu \
                 and not CAN_CU.match(para.display):
-            yield Issue(ctx.where.para(para), T("Đoạn nội dung in nghiêng (nội dung là chữ đứng)",
-                                                "A body paragraph is italic (body text is "
-                                                "upright)"), T("chữ nghiêng", "italic"),
-                        T("chữ đứng", "upright"))
+            yield Issue(ctx.where.para(para), T("Đoạn nội dung in nghiêng (nội dung là chữ đứng)"),
+                        T("chữ nghiêng"),
+                        T("chữ đứng"))
         if any(not 26 <= v <= 28 for v in found):
-            yield Issue(ctx.where.para(para), T("Cỡ chữ nội dung không đúng", "Wrong body text "
-                                                "size"), sizes_text(found), N("13–14 pt"))
+            yield Issue(ctx.where.para(para), T("Cỡ chữ nội dung không đúng"), sizes_text(found),
+                        N("13–14 pt"))
         elif para in texts and common is not None and any(v != common for v in found):
-            yield Issue(ctx.where.para(para), T("Cỡ chữ nội dung không thống nhất",
-                                                "The body text size is not consistent"),
+            yield Issue(ctx.where.para(para), T("Cỡ chữ nội dung không thống nhất"),
                         sizes_text(found), N(f"{pt(common)} (như phần lớn nội dung)"))
 
 
@@ -146,9 +142,8 @@ def r27_line_spacing(ctx: Context) -> Iterator[Issue]:
         if not ok:
             found = (f"{line / 240:.2f} dòng".replace(".", ",") if rule == "auto"
                      else f"{rule} {line / 20:g} pt")
-            yield Issue(ctx.where.para(para), T("Giãn dòng ngoài khoảng cho phép",
-                                                "Line spacing out of range"), N(found),
-                        T("từ 1 dòng đến 1,5 dòng", "from single to 1.5 lines"))
+            yield Issue(ctx.where.para(para), T("Giãn dòng ngoài khoảng cho phép"), N(found),
+                        T("từ 1 dòng đến 1,5 dòng"))
 
 
 def _space(para: Paragraph, side: str, other: Paragraph) -> int:
@@ -170,8 +165,7 @@ def r28_paragraph_spacing(ctx: Context) -> Iterator[Issue]:
                 and previous.props.centered and is_upper(current.display)):
             gap = _space(previous, "after", current) + _space(current, "before", previous)
             if gap < 117:
-                yield Issue(ctx.where.para(current), T("Khoảng cách giữa các đoạn dưới 6 pt",
-                                                       "Paragraph spacing below 6 pt"),
+                yield Issue(ctx.where.para(current), T("Khoảng cách giữa các đoạn dưới 6 pt"),
                             N(f"{gap / 20:g} pt"), N("≥ 6 pt"))
         previous = current
 
@@ -181,13 +175,11 @@ def r29_headings(ctx: Context) -> Iterator[Issue]:
     for para in ctx.layout.body:
         kind, text = heading_kind(para), para.display
         if kind == "roman" and not (is_upper(text) and all_bold(para)):
-            yield Issue(ctx.where.para(para), T("Đề mục «I.» phải in hoa, đậm", "A «I.» heading "
-                                                "must be bold capitals"), quoted(text[:40]),
-                        T("in hoa, đậm", "bold capitals"))
+            yield Issue(ctx.where.para(para), T("Đề mục «I.» phải in hoa, đậm"), quoted(text[:40]),
+                        T("in hoa, đậm"))
         if kind == "khoan" and not all_bold(para):
-            yield Issue(ctx.where.para(para), T("Khoản có tiêu đề chưa in đậm", "A titled khoản "
-                                                "is not bold"), quoted(text[:40]),
-                        T("đậm", "bold"))
+            yield Issue(ctx.where.para(para), T("Khoản có tiêu đề chưa in đậm"), quoted(text[:40]),
+                        T("đậm"))
         if kind in ("part", "roman", "letter", "dieu", "khoan") or KHOAN_HEADING.match(text):
             letter = 0
         match = DIEM_HEADING.match(text)
@@ -199,13 +191,11 @@ def r29_headings(ctx: Context) -> Iterator[Issue]:
 
 def _diem(ctx: Context, para: Paragraph, found: str, index: int) -> Iterator[Issue]:
     if all_bold(para):
-        yield Issue(ctx.where.para(para), T("Điểm «a)» không in đậm", "A point «a)» must not "
-                                            "be bold"), T("đậm", "bold"), T("chữ thường, đứng",
-                                                                            "regular"))
+        yield Issue(ctx.where.para(para), T("Điểm «a)» không in đậm"), T("đậm"),
+                    T("chữ thường, đứng"))
     wanted = VN_POINT_LETTERS[index] if index < len(VN_POINT_LETTERS) else None
     if wanted and found != wanted:
-        yield Issue(ctx.where.para(para), T("Thứ tự điểm không theo bảng chữ cái tiếng Việt",
-                                            "Points do not follow the Vietnamese alphabet"),
+        yield Issue(ctx.where.para(para), T("Thứ tự điểm không theo bảng chữ cái tiếng Việt"),
                     N(f"{found})"), N(f"{wanted})"))
 
 
@@ -216,20 +206,16 @@ def r30_can_cu(ctx: Context) -> Iterator[Issue]:
     yield from _authority_line(ctx)
     missing = [p for p in lines if not CAN_CU.match(p.display)]
     if missing:
-        yield Issue(ctx.where.para(missing[0]), T("Dòng căn cứ không bắt đầu bằng chữ «Căn cứ»",
-                                                  "A căn cứ line does not start with «Căn cứ»"),
+        yield Issue(ctx.where.para(missing[0]), T("Dòng căn cứ không bắt đầu bằng chữ «Căn cứ»"),
                     quoted(" ".join(missing[0].display.split()[:5]) + " …"),
-                    T("«Căn cứ …;» ở đầu mỗi dòng căn cứ ({n} dòng thiếu)", "«Căn cứ …;» at the "
-                      "start of each line ({n} lines lack it)", n=len(missing)))
+                    T("«Căn cứ …;» ở đầu mỗi dòng căn cứ ({n} dòng thiếu)", n=len(missing)))
     for i, para in enumerate(lines):
         if not all_italic(para):
-            yield Issue(ctx.where.para(para), T("Dòng căn cứ chưa in nghiêng", "A căn cứ line is "
-                                                "not italic"), T("chữ đứng", "upright"),
-                        T("chữ nghiêng", "italic"))
+            yield Issue(ctx.where.para(para), T("Dòng căn cứ chưa in nghiêng"), T("chữ đứng"),
+                        T("chữ nghiêng"))
         end = "." if i == len(lines) - 1 else ";"
         if not para.display.endswith(end):
-            yield Issue(ctx.where.para(para), T("Dấu cuối dòng căn cứ không đúng",
-                                                "Wrong punctuation at the end of a căn cứ line"),
+            yield Issue(ctx.where.para(para), T("Dấu cuối dòng căn cứ không đúng"),
                         quoted(para.display[-12:]), N(f"«{end}»"))
 
 
@@ -241,11 +227,9 @@ def _authority_line(ctx: Context) -> Iterator[Issue]:
     first = body[0]
     if not is_upper(first.display):
         yield Issue(ctx.where.para(first), T("Quyết định thiếu dòng thẩm quyền ban hành trước "
-                                             "các căn cứ", "The quyết định lacks the issuing-"
-                                             "authority line above the căn cứ"),
-                    T("không có", "none"), T("tên thẩm quyền in hoa, đậm, canh giữa, ví dụ «GIÁM "
-                                             "ĐỐC SỞ NỘI VỤ»", "the authority in bold capitals, "
-                                             "centred, e.g. «GIÁM ĐỐC SỞ NỘI VỤ»"))
+                                             "các căn cứ"),
+                    T("không có"), T("tên thẩm quyền in hoa, đậm, canh giữa, ví dụ «GIÁM "
+                                             "ĐỐC SỞ NỘI VỤ»"))
 
 
 def r31_closing(ctx: Context) -> Iterator[Issue]:
@@ -253,17 +237,14 @@ def r31_closing(ctx: Context) -> Iterator[Issue]:
         return
     last = ctx.layout.body[-1]
     if not last.display.endswith("./."):
-        yield Issue(ctx.where.para(last), T("Đoạn cuối nội dung không kết thúc bằng «./.»",
-                                            "The last body paragraph does not end with «./.»"),
+        yield Issue(ctx.where.para(last), T("Đoạn cuối nội dung không kết thúc bằng «./.»"),
                     quoted(last.display[-12:]), N("«./.»"))
 
 
 def r44_auto_numbering(ctx: Context) -> Iterator[Issue]:
     for para in ctx.layout.body:
         if para.props.num is not None and para.props.num[0] != "0":
-            yield Issue(ctx.where.para(para), T("Đoạn dùng đánh số tự động của Word",
-                                                "The paragraph uses Word's automatic numbering"),
-                        T("đánh số tự động", "automatic numbering"),
-                        T("gõ số thứ tự trực tiếp (I., 1., a)) để kiểm tra được",
-                          "numbers typed as text (I., 1., a))"))
+            yield Issue(ctx.where.para(para), T("Đoạn dùng đánh số tự động của Word"),
+                        T("đánh số tự động"),
+                        T("gõ số thứ tự trực tiếp (I., 1., a)) để kiểm tra được"))
 

@@ -11,11 +11,11 @@ from lsdocs.errors import T, Text
 from lsdocs.fonts import text_width
 
 _ALIGN = {
-    "both": T("canh đều hai lề", "justified"),
-    "center": T("canh giữa", "centred"),
-    "right": T("canh phải", "right-aligned"),
-    "end": T("canh phải", "right-aligned"),
-    "distribute": T("dàn đều", "distributed"),
+    "both": T("canh đều hai lề"),
+    "center": T("canh giữa"),
+    "right": T("canh phải"),
+    "end": T("canh phải"),
+    "distribute": T("dàn đều"),
 }
 TW_PER_CM = 566.93
 
@@ -69,7 +69,7 @@ def any_italic(para: Paragraph) -> bool:
 def align_label(para: Paragraph) -> Text:
     if para.props.centered:
         return _ALIGN["center"]
-    return _ALIGN.get(para.props.jc or "", T("canh trái", "left-aligned"))
+    return _ALIGN.get(para.props.jc or "", T("canh trái"))
 
 
 def para_width(para: Paragraph) -> float:
@@ -98,21 +98,21 @@ def fmt_issues(ctx: Context, para: Paragraph, name: Text, *, bold: bool | None =
     where = ctx.where.para(para)
     if bold is True and not all_bold(para):
         yield Issue(where, Text(f"{name.vi} chưa in đậm", f"{name.en} is not bold"),
-                    T("chữ không đậm", "not bold"), T("chữ đậm", "bold"))
+                    T("chữ không đậm"), T("chữ đậm"))
     if bold is False and any_bold(para):
         yield Issue(where, Text(f"{name.vi} không được in đậm", f"{name.en} must not be bold"),
-                    T("chữ đậm", "bold"), T("chữ không đậm", "not bold"))
+                    T("chữ đậm"), T("chữ không đậm"))
     if italic is True and not all_italic(para):
         yield Issue(where, Text(f"{name.vi} chưa in nghiêng", f"{name.en} is not italic"),
-                    T("chữ đứng", "upright"), T("chữ nghiêng", "italic"))
+                    T("chữ đứng"), T("chữ nghiêng"))
     if italic is False and any_italic(para):
         yield Issue(where, Text(f"{name.vi} không được in nghiêng",
                                 f"{name.en} must not be italic"),
-                    T("chữ nghiêng", "italic"), T("chữ đứng", "upright"))
+                    T("chữ nghiêng"), T("chữ đứng"))
     yield from size_issues(ctx, para, name, sz)
     if centered is True and not para.props.centered:
         yield Issue(where, Text(f"{name.vi} chưa canh giữa", f"{name.en} is not centred"),
-                    align_label(para), T("canh giữa", "centred"))
+                    align_label(para), T("canh giữa"))
 
 
 def size_issues(ctx: Context, para: Paragraph, name: Text,

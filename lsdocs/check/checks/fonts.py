@@ -15,22 +15,21 @@ from lsdocs.errors import T, Text
 TNR = "times new roman"
 LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[a-z]*time|tcvn|abc[ -])", re.IGNORECASE)
 _REVISIONS = {
-    w("ins"): T("nội dung chèn chưa chấp nhận (track changes)", "unaccepted insertions"),
-    w("del"): T("nội dung xóa chưa chấp nhận (track changes)", "unaccepted deletions"),
-    w("moveFrom"): T("di chuyển chưa chấp nhận", "unaccepted moves"),
-    w("rPrChange"): T("thay đổi định dạng chưa chấp nhận", "unaccepted formatting changes"),
-    w("pPrChange"): T("thay đổi định dạng chưa chấp nhận", "unaccepted formatting changes"),
-    w("commentReference"): T("chú thích (comment) còn trong văn bản", "comments left in the "
-                             "document"),
+    w("ins"): T("nội dung chèn chưa chấp nhận (track changes)"),
+    w("del"): T("nội dung xóa chưa chấp nhận (track changes)"),
+    w("moveFrom"): T("di chuyển chưa chấp nhận"),
+    w("rPrChange"): T("thay đổi định dạng chưa chấp nhận"),
+    w("pPrChange"): T("thay đổi định dạng chưa chấp nhận"),
+    w("commentReference"): T("chú thích (comment) còn trong văn bản"),
 }
 
 
 def source_label(source: str) -> Text:
     if source == "defaults":
-        return T("mặc định của tài liệu (docDefaults)", "document defaults (docDefaults)")
+        return T("mặc định của tài liệu (docDefaults)")
     if source.startswith("style:"):
-        return T("kiểu «{s}»", "style «{s}»", s=source[6:])
-    return T("định dạng trực tiếp", "direct formatting")
+        return T("kiểu «{s}»", s=source[6:])
+    return T("định dạng trực tiếp")
 
 
 def font_label(ctx: Context, ref: FontRef) -> Text:
@@ -56,8 +55,7 @@ def r07_font(ctx: Context) -> Iterator[Issue]:
             bad = next((ref for ref in (run.props.ascii, run.props.hansi) if not _is_tnr(ref)),
                        None)
             if bad is not None:
-                yield Issue(ctx.where.para(para), T("Phông chữ không phải Times New Roman",
-                                                    "The font is not Times New Roman"),
+                yield Issue(ctx.where.para(para), T("Phông chữ không phải Times New Roman"),
                             font_label(ctx, bad), N("Times New Roman"))
                 break
 
@@ -70,10 +68,9 @@ def r08_colour(ctx: Context) -> Iterator[Issue]:
             if not run.props.is_black:
                 colour = run.props.theme_color or run.props.color or "?"
                 src = source_label(run.props.color_source)
-                yield Issue(ctx.where.para(para), T("Chữ không phải màu đen",
-                                                    "The text is not black"),
+                yield Issue(ctx.where.para(para), T("Chữ không phải màu đen"),
                             Text(f"{colour} (đặt ở {src.vi})", f"{colour} (set in {src.en})"),
-                            T("màu đen (000000 hoặc auto)", "black (000000 or auto)"))
+                            T("màu đen (000000 hoặc auto)"))
                 break
 
 
@@ -85,17 +82,13 @@ def r09_unicode(ctx: Context) -> Iterator[Issue]:
                       None)
         if legacy:
             yield Issue(ctx.where.para(para), T("Phông chữ theo bảng mã cũ (TCVN3/VNI), không "
-                                                "phải Unicode", "A legacy-encoding font "
-                                                "(TCVN3/VNI), not Unicode"),
-                        N(legacy), T("Unicode TCVN 6909:2001, Times New Roman",
-                                     "Unicode (TCVN 6909:2001), Times New Roman"))
+                                                "phải Unicode"),
+                        N(legacy), T("Unicode TCVN 6909:2001, Times New Roman"))
         elif nfc(text) != text or has_combining(text):
             word = next((wd for wd in text.split() if nfc(wd) != wd or has_combining(wd)), text)
             yield Issue(ctx.where.para(para), T("Chữ tiếng Việt ở dạng tổ hợp (NFD), không phải "
-                                                "dựng sẵn (NFC)", "Vietnamese text in decomposed "
-                                                "form (NFD), not precomposed (NFC)"),
-                        N(f"«{nfc(word)}»"), T("Unicode dựng sẵn (NFC)", "precomposed "
-                                               "Unicode (NFC)"))
+                                                "dựng sẵn (NFC)"),
+                        N(f"«{nfc(word)}»"), T("Unicode dựng sẵn (NFC)"))
     yield from _no_diacritics(ctx)
 
 
@@ -118,12 +111,9 @@ def _no_diacritics(ctx: Context) -> Iterator[Issue]:
         if words >= DIACRITIC_WORDS and marked >= words * DIACRITIC_SHARE:
             return  # plainly Vietnamese with its marks: no need to read further
     if words >= DIACRITIC_WORDS and marked < words * DIACRITIC_SHARE:
-        yield Issue(ctx.where.para(paras[0]), T("Văn bản gõ tiếng Việt không dấu",
-                                                "The Vietnamese text is typed without "
-                                                "diacritics"),
-                    T("{m}/{n} từ có dấu", "{m}/{n} words carry diacritics", m=marked,
-                      n=words), T("tiếng Việt có dấu, Unicode dựng sẵn", "Vietnamese with "
-                                  "its diacritics, precomposed Unicode"))
+        yield Issue(ctx.where.para(paras[0]), T("Văn bản gõ tiếng Việt không dấu"),
+                    T("{m}/{n} từ có dấu", m=marked,
+                      n=words), T("tiếng Việt có dấu, Unicode dựng sẵn"))
 
 
 def _revision_marks(ctx: Context) -> Iterator[Element]:
@@ -151,11 +141,9 @@ def r43_revisions(ctx: Context) -> Iterator[Issue]:
         reported.add(label.vi)
         para_el = next((a for a in el.iterancestors(w("p"))), el if el.tag == w("p") else None)
         para = ctx.paragraph_of(para_el)
-        where = ctx.where.para(para) if para is not None else T("thân văn bản", "document body")
-        yield Issue(where, T("Văn bản còn theo dõi thay đổi hoặc chú thích", "The document still "
-                             "has tracked changes or comments"), label,
-                    T("chấp nhận/xóa hết trước khi phát hành", "accept/remove them before "
-                      "issuing"))
+        where = ctx.where.para(para) if para is not None else T("thân văn bản")
+        yield Issue(where, T("Văn bản còn theo dõi thay đổi hoặc chú thích"), label,
+                    T("chấp nhận/xóa hết trước khi phát hành"))
 
 
 def r46_highlight(ctx: Context) -> Iterator[Issue]:
@@ -163,7 +151,6 @@ def r46_highlight(ctx: Context) -> Iterator[Issue]:
         run = next((r for r in para.text_runs if (r.props.highlight not in (None, "none"))
                     or r.props.shading), None)
         if run is not None:
-            yield Issue(ctx.where.para(para), T("Chữ được tô nền (highlight)",
-                                                "The text is highlighted"),
+            yield Issue(ctx.where.para(para), T("Chữ được tô nền (highlight)"),
                         N(run.props.highlight or run.props.shading),
-                        T("không tô nền", "no highlight"))
+                        T("không tô nền"))

@@ -37,7 +37,7 @@ AGENCY_WORDS = ("SỞ ", "BAN ", "CHI CỤC", "TRUNG TÂM", "VĂN PHÒNG", "THAN
                 "PHÒNG ", "TRƯỜNG", "BỆNH VIỆN", "ĐÀI ", "HỘI ĐỒNG", "BỘ CHỈ HUY", "CÔNG AN")
 KIND_TYPES = {"ke-hoach": "KẾ HOẠCH", "bao-cao": "BÁO CÁO", "quyet-dinh": "QUYẾT ĐỊNH",
               "to-trinh": "TỜ TRÌNH", "giay-moi": "GIẤY MỜI"}
-NO_HEADER = T("đầu trang 1", "top of page 1")
+NO_HEADER = T("đầu trang 1")
 
 
 def _header(ctx: Context) -> HeaderBlock | None:
@@ -50,27 +50,22 @@ def r10_quoc_hieu(ctx: Context) -> Iterator[Issue]:
         yield from typed_header(ctx, "R10")
         return
     if header is None:
-        yield Issue(NO_HEADER, T("Không tìm thấy bảng tiêu đề có Quốc hiệu",
-                                 "No header table with the Quốc hiệu"),
-                    T("không có", "none"), T("bảng không viền, ô phải có «{q}»", "a borderless "
-                                             "table whose right cell holds «{q}»", q=QUOC_HIEU))
+        yield Issue(NO_HEADER, T("Không tìm thấy bảng tiêu đề có Quốc hiệu"),
+                    T("không có"), T("bảng không viền, ô phải có «{q}»", q=QUOC_HIEU))
         return
     qh = header.quoc_hieu
     if qh is None:
-        yield Issue(ctx.where.table(header.table), T("Không tìm thấy Quốc hiệu",
-                                                     "The Quốc hiệu is missing"),
-                    T("không có", "none"), quoted(QUOC_HIEU))
+        yield Issue(ctx.where.table(header.table), T("Không tìm thấy Quốc hiệu"),
+                    T("không có"), quoted(QUOC_HIEU))
         return
     if header.quoc_hieu_elsewhere:
-        yield Issue(ctx.where.para(qh), T("Quốc hiệu không nằm ở ô phải của bảng tiêu đề",
-                                          "The Quốc hiệu is not in the right cell"),
-                    T("ô trái", "left cell"), T("ô phải (ô số 1)", "right cell (box 1)"))
+        yield Issue(ctx.where.para(qh), T("Quốc hiệu không nằm ở ô phải của bảng tiêu đề"),
+                    T("ô trái"), T("ô phải (ô số 1)"))
     text = qh.display
     if text != QUOC_HIEU:
         old_tone = text.replace("HOÀ", "HÒA") == QUOC_HIEU
-        message = (T("Quốc hiệu viết «HOÀ» (dấu đặt kiểu cũ)", "The Quốc hiệu spells «HOÀ» "
-                     "(old tone placement)") if old_tone else
-                   T("Quốc hiệu viết sai", "The Quốc hiệu is misspelt"))
+        message = (T("Quốc hiệu viết «HOÀ» (dấu đặt kiểu cũ)") if old_tone else
+                   T("Quốc hiệu viết sai"))
         yield Issue(ctx.where.para(qh), message, quoted(text), quoted(QUOC_HIEU), old_tone)
     yield from fmt_issues(ctx, qh, T("Quốc hiệu", "the Quốc hiệu"), bold=True, italic=False,
                           sz=(24, 26), centered=True)
@@ -87,10 +82,8 @@ def wraps(ctx: Context, para: Paragraph, name: Text) -> Iterator[Issue]:
     if room > 0 and need > room * 1.02:
         yield Issue(ctx.where.para(para), Text(f"{name.vi} không vừa một dòng, bị xuống dòng",
                                                f"{name.en} does not fit on one line and wraps"),
-                    T("cần {a}, ô chỉ rộng {b}", "needs {a}, the cell is {b} wide",
-                      a=cm(need), b=cm(room)),
-                    T("một dòng: nới rộng ô hoặc giảm cỡ chữ (Quốc hiệu 12–13 pt)", "one line: "
-                      "widen the cell or use a smaller size (Quốc hiệu 12–13 pt)"))
+                    T("cần {a}, ô chỉ rộng {b}", a=cm(need), b=cm(room)),
+                    T("một dòng: nới rộng ô hoặc giảm cỡ chữ (Quốc hiệu 12–13 pt)"))
 
 
 def r11_tieu_ngu(ctx: Context) -> Iterator[Issue]:
@@ -101,24 +94,19 @@ def r11_tieu_ngu(ctx: Context) -> Iterator[Issue]:
         return
     tn = header.tieu_ngu
     if tn is None:
-        yield Issue(ctx.where.para(header.quoc_hieu), T("Không có Tiêu ngữ ngay dưới Quốc hiệu",
-                                                        "No Tiêu ngữ under the Quốc hiệu"),
-                    T("không có", "none"), quoted(TIEU_NGU))
+        yield Issue(ctx.where.para(header.quoc_hieu), T("Không có Tiêu ngữ ngay dưới Quốc hiệu"),
+                    T("không có"), quoted(TIEU_NGU))
         return
     if header.tieu_ngu_gap:
-        yield Issue(ctx.where.para(tn), T("Có dòng trống giữa Quốc hiệu và Tiêu ngữ",
-                                          "An empty line between the Quốc hiệu and Tiêu ngữ"),
-                    T("dòng trống", "empty line"), T("hai dòng liền nhau, cách dòng đơn",
-                                                     "consecutive lines, single spacing"))
+        yield Issue(ctx.where.para(tn), T("Có dòng trống giữa Quốc hiệu và Tiêu ngữ"),
+                    T("dòng trống"), T("hai dòng liền nhau, cách dòng đơn"))
     if tn.display != TIEU_NGU:
         dash = key(tn.display) == key(TIEU_NGU)
-        message = (T("Tiêu ngữ dùng sai dấu gạch nối hoặc khoảng trắng", "The Tiêu ngữ uses "
-                     "wrong hyphens or spaces") if dash else
-                   T("Tiêu ngữ viết sai", "The Tiêu ngữ is misspelt"))
+        message = (T("Tiêu ngữ dùng sai dấu gạch nối hoặc khoảng trắng") if dash else
+                   T("Tiêu ngữ viết sai"))
         yield Issue(ctx.where.para(tn), message, quoted(tn.display),
-                    T("«{t}» (gạch nối «-» có cách chữ hai bên)", "«{t}» (ASCII hyphen with "
-                      "spaces)", t=TIEU_NGU))
-    yield from fmt_issues(ctx, tn, T("Tiêu ngữ", "the Tiêu ngữ"), bold=True, italic=False,
+                    T("«{t}» (gạch nối «-» có cách chữ hai bên)", t=TIEU_NGU))
+    yield from fmt_issues(ctx, tn, T("Tiêu ngữ"), bold=True, italic=False,
                           sz=(26, 28), centered=True)
     yield from wraps(ctx, tn, T("Tiêu ngữ", "The Tiêu ngữ"))
 
@@ -127,7 +115,7 @@ def _rule_issues(ctx: Context, rule: HRule, name: Text) -> Iterator[Issue]:
     if not rule.solid:
         yield Issue(ctx.where.para(rule.para), Text(f"Đường kẻ dưới {name.vi} không phải nét liền",
                                                     f"The rule under {name.en} is not solid"),
-                    N(rule.detail), T("nét liền", "solid"))
+                    N(rule.detail), T("nét liền"))
 
 
 def r12_tieu_ngu_rule(ctx: Context) -> Iterator[Issue]:
@@ -137,20 +125,15 @@ def r12_tieu_ngu_rule(ctx: Context) -> Iterator[Issue]:
     tn, rule = header.tieu_ngu, header.tieu_ngu_rule
     if rule is None:
         underlined = any(r.props.underline for r in tn.text_runs)
-        found = (T("gạch chân chữ (underline) thay cho đường kẻ", "underlined text instead of a "
-                   "rule") if underlined else T("không có", "none"))
-        yield Issue(ctx.where.para(tn), T("Không có đường kẻ dưới Tiêu ngữ",
-                                          "No rule under the Tiêu ngữ"), found,
-                    T("đường kẻ ngang nét liền, dài bằng dòng Tiêu ngữ", "a solid rule as long "
-                      "as the Tiêu ngữ"))
+        found = (T("gạch chân chữ (underline) thay cho đường kẻ") if underlined else T("không có"))
+        yield Issue(ctx.where.para(tn), T("Không có đường kẻ dưới Tiêu ngữ"), found,
+                    T("đường kẻ ngang nét liền, dài bằng dòng Tiêu ngữ"))
         return
     target = para_width(tn)
     if target and widths_known(ctx, rule.para) and not 0.85 <= rule.width / target <= 1.15:
-        yield Issue(ctx.where.para(rule.para), T("Đường kẻ dưới Tiêu ngữ không dài bằng dòng chữ",
-                                                 "The rule under the Tiêu ngữ is not as long as "
-                                                 "the text"),
-                    N(cm(rule.width)), T("≈ {w} (±15 %)", "≈ {w} (±15 %)", w=cm(target)))
-    yield from _rule_issues(ctx, rule, T("Tiêu ngữ", "the Tiêu ngữ"))
+        yield Issue(ctx.where.para(rule.para), T("Đường kẻ dưới Tiêu ngữ không dài bằng dòng chữ"),
+                    N(cm(rule.width)), T("≈ {w} (±15 %)", w=cm(target)))
+    yield from _rule_issues(ctx, rule, T("Tiêu ngữ"))
 
 
 def _parent_line(lines: list[str]) -> bool:
@@ -165,35 +148,29 @@ def r13_agency(ctx: Context) -> Iterator[Issue]:
     names = header.agency
     if not names:
         where = ctx.where.table(header.table)
-        yield Issue(where, T("Không tìm thấy tên cơ quan ban hành", "The issuing agency name is "
-                             "missing"), T("không có", "none"),
-                    T("tên cơ quan in hoa, đậm ở ô trái", "the agency name in capitals, bold, "
-                      "in the left cell"))
+        yield Issue(where, T("Không tìm thấy tên cơ quan ban hành"), T("không có"),
+                    T("tên cơ quan in hoa, đậm ở ô trái"))
         return
     lines = [key(p.display) for p in names]
     parent = _parent_line(lines)
     for i, para in enumerate(names):
         if not is_upper(para.display):
-            yield Issue(ctx.where.para(para), T("Tên cơ quan chưa in hoa", "The agency name is "
-                                                "not in capitals"), quoted(para.display),
-                        T("chữ in hoa", "capitals"))
+            yield Issue(ctx.where.para(para), T("Tên cơ quan chưa in hoa"), quoted(para.display),
+                        T("chữ in hoa"))
         is_parent = parent and i == 0
-        name = (T("tên cơ quan chủ quản", "the parent agency name") if is_parent else
+        name = (T("tên cơ quan chủ quản") if is_parent else
                 T("tên cơ quan ban hành", "the issuing agency name"))
         yield from fmt_issues(ctx, para, name, bold=not is_parent, italic=False, sz=(24, 26),
                               centered=True)
     if header.agency_rule is None:
-        yield Issue(ctx.where.para(names[-1]), T("Không có đường kẻ dưới tên cơ quan",
-                                                 "No rule under the agency name"),
-                    T("không có", "none"), T("đường kẻ nét liền dài 1/3–1/2 dòng chữ",
+        yield Issue(ctx.where.para(names[-1]), T("Không có đường kẻ dưới tên cơ quan"),
+                    T("không có"), T("đường kẻ nét liền dài 1/3–1/2 dòng chữ",
                                              "a solid rule 1/3–1/2 of the text line"))
     for para in header.agency_after_rule:
         yield Issue(ctx.where.para(para), T("Đường kẻ nằm giữa các dòng tên cơ quan (phải ở dưới "
-                                            "dòng cuối)", "The rule sits between the agency "
-                                            "name lines (it belongs under the last)"),
-                    T("dòng tên cơ quan dưới đường kẻ", "a name line below the rule"),
-                    T("đường kẻ dưới dòng tên cơ quan cuối cùng", "the rule under the last "
-                      "name line"))
+                                            "dòng cuối)"),
+                    T("dòng tên cơ quan dưới đường kẻ"),
+                    T("đường kẻ dưới dòng tên cơ quan cuối cùng"))
 
 
 def r14_agency_rule(ctx: Context) -> Iterator[Issue]:
@@ -206,11 +183,10 @@ def r14_agency_rule(ctx: Context) -> Iterator[Issue]:
     bold_lines = [p for p in header.agency if any(r.props.bold for r in p.text_runs)]
     longest = max(para_width(p) for p in (bold_lines or header.agency))
     if longest and widths_known(ctx, rule.para) and not 0.28 <= rule.width / longest <= 0.55:
-        yield Issue(ctx.where.para(rule.para), T("Độ dài đường kẻ dưới tên cơ quan không đúng",
-                                                 "Wrong length of the rule under the agency"),
-                    N(cm(rule.width)), T("1/3–1/2 dòng chữ ({a}–{b})", "1/3–1/2 of the text "
-                                         "line ({a}–{b})", a=cm(longest / 3), b=cm(longest / 2)))
-    yield from _rule_issues(ctx, rule, T("tên cơ quan", "the agency name"))
+        yield Issue(ctx.where.para(rule.para), T("Độ dài đường kẻ dưới tên cơ quan không đúng"),
+                    N(cm(rule.width)), T("1/3–1/2 dòng chữ ({a}–{b})",  a=cm(longest / 3),
+                                         b=cm(longest / 2)))
+    yield from _rule_issues(ctx, rule, T("tên cơ quan"))
 
 
 def r15_so(ctx: Context) -> Iterator[Issue]:
@@ -221,17 +197,14 @@ def r15_so(ctx: Context) -> Iterator[Issue]:
         return
     so = header.so
     if so is None:
-        yield Issue(ctx.where.table(header.table), T("Không có dòng số, ký hiệu",
-                                                     "The number line (Số) is missing"),
-                    T("không có", "none"), N("«Số: 182/KH-UBND»"))
+        yield Issue(ctx.where.table(header.table), T("Không có dòng số, ký hiệu"),
+                    T("không có"), N("«Số: 182/KH-UBND»"))
         return
     if not SO_RE.match(so.display):
-        yield Issue(ctx.where.para(so), T("Số, ký hiệu không đúng dạng", "The number and code "
-                                          "are malformed"), quoted(so.display),
+        yield Issue(ctx.where.para(so), T("Số, ký hiệu không đúng dạng"), quoted(so.display),
                     T("«Số: <số>/<ký hiệu>», ví dụ «Số: 182/KH-UBND», không có khoảng trắng "
-                      "trong ký hiệu", "«Số: <n>/<code>», e.g. «Số: 182/KH-UBND», no spaces in "
-                      "the code"))
-    yield from fmt_issues(ctx, so, T("dòng Số, ký hiệu", "the number line"), bold=False,
+                      "trong ký hiệu"))
+    yield from fmt_issues(ctx, so, T("dòng Số, ký hiệu"), bold=False,
                           italic=False, sz=(26, 26), centered=True)
 
 
@@ -245,14 +218,12 @@ def r16_leading_zero(ctx: Context) -> Iterator[Issue]:
     number = match.group(1)
     value = int(number)
     if value < 10 and len(number) < 2:
-        yield Issue(ctx.where.para(header.so), T("Số nhỏ hơn 10 thiếu số 0 đứng trước",
-                                                 "A number below 10 lacks its leading zero"),
+        yield Issue(ctx.where.para(header.so), T("Số nhỏ hơn 10 thiếu số 0 đứng trước"),
                     N(number), N(f"0{number}"))
     elif len(number) > max(2, len(str(value))):
         wanted = f"{value:02d}"
         yield Issue(ctx.where.para(header.so), T("Số có thừa số 0 đứng trước (chỉ thêm một số 0 "
-                                                 "khi số nhỏ hơn 10)", "The number has extra "
-                                                 "leading zeros (one 0 only below 10)"),
+                                                 "khi số nhỏ hơn 10)"),
                     N(number), N(wanted))
 
 
@@ -270,10 +241,8 @@ def r17_type_code(ctx: Context) -> Iterator[Issue]:
     if ctx.kind == "cong-van":
         if code in TYPE_CODES.values() or code.upper() == "CV":
             yield Issue(ctx.where.para(header.so), T("Ký hiệu công văn không có chữ viết tắt tên "
-                                                     "loại", "A công văn code has no type "
-                                                     "abbreviation"), N(code),
-                        T("«<cơ quan>-<đơn vị soạn thảo>», ví dụ «UBND-KGVX»", "«<agency>-"
-                          "<drafting unit>», e.g. «UBND-KGVX»"))
+                                                     "loại"), N(code),
+                        T("«<cơ quan>-<đơn vị soạn thảo>», ví dụ «UBND-KGVX»"))
         return
     wanted_type = expected_type(ctx)
     if wanted_type in UNCODED_TYPES or (ctx.layout.title is not None and wanted_type is None):
@@ -281,14 +250,12 @@ def r17_type_code(ctx: Context) -> Iterator[Issue]:
     wanted = TYPE_CODES.get(wanted_type or "")
     if code not in TYPE_CODES.values():
         yield Issue(ctx.where.para(header.so), T("Ký hiệu không bắt đầu bằng chữ viết tắt tên "
-                                                 "loại văn bản", "The code does not start with a "
-                                                 "document-type abbreviation"), N(code),
+                                                 "loại văn bản"), N(code),
                     N(wanted or "KH, BC, QĐ, TTr, GM …"))
     elif wanted and code != wanted:
         yield Issue(ctx.where.para(header.so), T("Chữ viết tắt tên loại không khớp tên loại "
-                                                 "văn bản", "The type abbreviation does not "
-                                                 "match the title"),
-                    N(code), T("{c} ({t})", "{c} ({t})", c=wanted, t=wanted_type))
+                                                 "văn bản"),
+                    N(code), T("{c} ({t})", c=wanted, t=wanted_type))
 
 
 def agency_province(header: HeaderBlock) -> str | None:
@@ -308,26 +275,22 @@ def r18_date(ctx: Context) -> Iterator[Issue]:
         return
     date = header.date
     if date is None:
-        yield Issue(ctx.where.table(header.table), T("Không có dòng địa danh, ngày tháng năm",
-                                                     "The place and date line is missing"),
-                    T("không có", "none"), T("«<Địa danh>, ngày … tháng … năm …»",
-                                             "«<Place>, ngày … tháng … năm …»"))
+        yield Issue(ctx.where.table(header.table), T("Không có dòng địa danh, ngày tháng năm"),
+                    T("không có"), T("«<Địa danh>, ngày … tháng … năm …»"))
         return
     text = squash(date.display)
     match = DATE_RE.match(text)
     place = match.group("place") if match else place_of(text)
     province = agency_province(header)
     if not match:
-        yield Issue(ctx.where.para(date), T("Địa danh, ngày tháng năm không đúng dạng",
-                                            "The place and date are malformed"), quoted(text),
+        yield Issue(ctx.where.para(date), T("Địa danh, ngày tháng năm không đúng dạng"),
+                    quoted(text),
                     wanted_date(place))
     elif province is not None and province not in key(place) and key(place) not in province:
         yield Issue(ctx.where.para(date), T("Địa danh không khớp tỉnh, thành phố của cơ quan "
-                                            "ban hành", "The place is not the province of the "
-                                            "issuing agency"), quoted(place),
-                    T("địa danh nơi cơ quan đóng trụ sở ({p})", "the place where the agency sits "
-                      "({p})", p=province))
-    yield from fmt_issues(ctx, date, T("dòng địa danh, ngày tháng", "the date line"), bold=False,
+                                            "ban hành"), quoted(place),
+                    T("địa danh nơi cơ quan đóng trụ sở ({p})", p=province))
+    yield from fmt_issues(ctx, date, T("dòng địa danh, ngày tháng"), bold=False,
                           italic=True, sz=(26, 28), centered=True)
 
 
@@ -366,20 +329,13 @@ def r19_same_line(ctx: Context) -> Iterator[Issue]:
         ctx, header.date, header.right)
     if same_para and wrapped and so.row == date.row:
         yield Issue(ctx.where.para(header.so), T("Số, ký hiệu và ngày tháng không cùng một dòng: "
-                                                 "một dòng phía trên bị xuống dòng",
-                                                 "The number and the date are not on the same "
-                                                 "line: a line above them wraps"),
-                    T("Số thấp hơn {n} dòng", "Số {n} lines lower", n=wrapped) if wrapped > 0
-                    else T("ngày thấp hơn {n} dòng", "the date {n} lines lower", n=-wrapped),
-                    T("cùng một dòng (tên dài chia thành các đoạn ở cả hai ô cho cân)",
-                      "one line (split long names so both cells have as many lines)"))
+                                                 "một dòng phía trên bị xuống dòng"),
+                    T("Số thấp hơn {n} dòng", n=wrapped) if wrapped > 0
+                    else T("ngày thấp hơn {n} dòng", n=-wrapped),
+                    T("cùng một dòng (tên dài chia thành các đoạn ở cả hai ô cho cân)"))
         return
     if not (same_para or same_line):
-        yield Issue(ctx.where.para(header.date), T("Số, ký hiệu và ngày tháng không cùng một dòng",
-                                                   "The number and the date are not on the "
-                                                   "same line"),
-                    T("Số: hàng {a}, đoạn {b}; ngày: hàng {c}, đoạn {d}", "Số: row {a}, "
-                      "paragraph {b}; date: row {c}, paragraph {d}", a=so.row + 1,
+        yield Issue(ctx.where.para(header.date), T("Số, ký hiệu và ngày tháng không cùng một dòng"),
+                    T("Số: hàng {a}, đoạn {b}; ngày: hàng {c}, đoạn {d}", a=so.row + 1,
                       b=header.so.number, c=date.row + 1, d=header.date.number),
-                    T("cùng hàng, cùng thứ tự đoạn trong ô", "same row and same paragraph "
-                      "position in the cell"))
+                    T("cùng hàng, cùng thứ tự đoạn trong ô"))

@@ -46,23 +46,19 @@ def r41_urgency(ctx: Context) -> Iterator[Issue]:
     for para in _urgency(ctx):
         where = ctx.where.para(para)
         if para.display not in ACCEPTED:
-            yield Issue(where, T("Dấu mức độ khẩn viết sai", "The urgency mark is misspelt"),
-                        quoted(para.display), T("HỎA TỐC, THƯỢNG KHẨN hoặc KHẨN",
-                                                "HỎA TỐC, THƯỢNG KHẨN or KHẨN"))
+            yield Issue(where, T("Dấu mức độ khẩn viết sai"),
+                        quoted(para.display), T("HỎA TỐC, THƯỢNG KHẨN hoặc KHẨN"))
         if not is_upper(para.display):
-            yield Issue(where, T("Dấu mức độ khẩn chưa in hoa", "The urgency mark is not in "
-                                 "capitals"), quoted(para.display), T("chữ in hoa", "capitals"))
-        yield from fmt_issues(ctx, para, T("dấu mức độ khẩn", "the urgency mark"), bold=True,
+            yield Issue(where, T("Dấu mức độ khẩn chưa in hoa"), quoted(para.display),
+                        T("chữ in hoa"))
+        yield from fmt_issues(ctx, para, T("dấu mức độ khẩn"), bold=True,
                               sz=(26, 28))
         if not _boxed(para):
-            yield Issue(where, T("Dấu mức độ khẩn không có khung viền đơn", "The urgency mark "
-                                 "has no single-line box"), T("không có khung", "no box"),
-                        T("khung chữ nhật viền đơn", "a single-line rectangle"))
+            yield Issue(where, T("Dấu mức độ khẩn không có khung viền đơn"), T("không có khung"),
+                        T("khung chữ nhật viền đơn"))
         if header is not None and para in header.right:
-            yield Issue(where, T("Dấu mức độ khẩn không nằm ở cột trái dưới số, ký hiệu",
-                                 "The urgency mark is not in the left column under the number"),
-                        T("ô phải", "right cell"), T("ô trái, dưới số, ký hiệu (ô 10b)",
-                                                     "left cell, under the number (box 10b)"))
+            yield Issue(where, T("Dấu mức độ khẩn không nằm ở cột trái dưới số, ký hiệu"),
+                        T("ô phải"), T("ô trái, dưới số, ký hiệu (ô 10b)"))
 
 
 def _address_lines(ctx: Context) -> list[Paragraph]:
@@ -89,10 +85,9 @@ def r42_address(ctx: Context) -> Iterator[Issue]:
         rule = rule_in(ctx.doc, siblings[index - 1])
     full = container_width(ctx.doc, first)
     if rule is None or rule.width < 0.9 * full:
-        yield Issue(ctx.where.para(first), T("Thiếu đường kẻ hết chiều ngang phía trên địa chỉ",
-                                             "No full-width rule above the address block"),
-                    T("không có hoặc quá ngắn", "none or too short"),
-                    T("đường kẻ nét liền hết vùng trình bày", "a solid full-width rule"))
+        yield Issue(ctx.where.para(first), T("Thiếu đường kẻ hết chiều ngang phía trên địa chỉ"),
+                    T("không có hoặc quá ngắn"),
+                    T("đường kẻ nét liền hết vùng trình bày"))
 
 
 def _part_paragraphs(ctx: Context, para: Paragraph) -> list[Paragraph]:

@@ -55,9 +55,6 @@ def r48_overflow(ctx: Context) -> Iterator[Issue]:
         past = right_edge - sect.width
         if past > LEEWAY:
             yield Issue(ctx.where.table(table),
-                        T("Bảng vượt ra ngoài mép giấy, phần bên phải bị mất khi in",
-                          "The table runs past the edge of the paper; its right part is lost "
-                          "in print"),
-                        T("vượt mép giấy {d}", "{d} past the paper edge", d=cm(past)),
-                        T("bảng nằm trong vùng chữ (rộng {t})", "the table within the text "
-                          "area ({t} wide)", t=cm(sect.text_width)))
+                        T("Bảng vượt ra ngoài mép giấy, phần bên phải bị mất khi in"),
+                        T("vượt mép giấy {d}", d=cm(past)),
+                        T("bảng nằm trong vùng chữ (rộng {t})", t=cm(sect.text_width)))

@@ -22,8 +22,8 @@ FORMAT_SWITCH = re.compile(r"\\\*\s*(ROMAN|roman|Roman|ALPHABETIC|alphabetic|Alp
 #: margin → (lowest, highest) in twips, ±3 tw for rounding; nd30-format.md §7.3
 MARGINS = {"top": (1131, 1421), "bottom": (1131, 1421), "left": (1698, 1988),
            "right": (847, 1137)}
-_MARGIN_NAMES = {"top": T("Lề trên", "Top margin"), "bottom": T("Lề dưới", "Bottom margin"),
-                 "left": T("Lề trái", "Left margin"), "right": T("Lề phải", "Right margin")}
+_MARGIN_NAMES = {"top": T("Lề trên"), "bottom": T("Lề dưới"),
+                 "left": T("Lề trái"), "right": T("Lề phải")}
 _MARGIN_RANGE = {"top": "20–25 mm", "bottom": "20–25 mm", "left": "30–35 mm",
                  "right": "15–20 mm"}
 
@@ -44,10 +44,9 @@ def _undeclared(ctx: Context, attr: str, tag: str) -> Iterator[Issue]:
         numbers = ", ".join(str(s.index - ctx.first_section + 1) for s in missing)
         yield Issue(ctx.where.section(missing[0].index),
                     T("Văn bản không khai báo {t} (Word dùng giá trị mặc định của máy)",
-                      "The document does not declare {t} (Word uses its own default)", t=tag),
-                    T("không có {t} ở mục {n}", "no {t} in section(s) {n}", t=tag, n=numbers),
-                    T("khai báo rõ trong Bố cục trang (Page Setup)", "set explicitly in "
-                      "Page Setup"))
+                      t=tag),
+                    T("không có {t} ở mục {n}", t=tag, n=numbers),
+                    T("khai báo rõ trong Bố cục trang (Page Setup)"))
 
 
 def r01_page_size(ctx: Context) -> Iterator[Issue]:
@@ -57,8 +56,7 @@ def r01_page_size(ctx: Context) -> Iterator[Issue]:
             continue
         size = (sect.width, sect.height)
         if not any(abs(size[0] - a) <= 5 and abs(size[1] - b) <= 5 for a, b in (A4, A4[::-1])):
-            yield Issue(ctx.where.section(sect.index), T("Khổ giấy không phải A4",
-                                                         "The paper size is not A4"),
+            yield Issue(ctx.where.section(sect.index), T("Khổ giấy không phải A4"),
                         N(f"{mm(sect.width)} × {mm(sect.height)}"), N("210 mm × 297 mm (A4)"))
 
 
@@ -73,11 +71,9 @@ def r02_landscape(ctx: Context) -> Iterator[Issue]:
                 b.section == sect.index and (not isinstance(b, Paragraph) or _figure(b))
                 and id(b) not in layout_tables for b in ctx.doc.blocks):
             yield Issue(ctx.where.section(sect.index),
-                        T("Trang ngang nhưng mục này không có bảng, biểu",
-                          "Landscape section without a table"),
-                        T("trang ngang", "landscape"),
-                        T("trang đứng (chỉ trình bày ngang khi có bảng, biểu)",
-                          "portrait (landscape only for tables)"))
+                        T("Trang ngang nhưng mục này không có bảng, biểu"),
+                        T("trang ngang"),
+                        T("trang đứng (chỉ trình bày ngang khi có bảng, biểu)"))
 
 
 def _effective(ctx: Context, sect: Section, side: str) -> list[tuple[int, Text | None]]:
@@ -89,11 +85,9 @@ def _effective(ctx: Context, sect: Section, side: str) -> list[tuple[int, Text |
     found: list[tuple[int, Text | None]] = [(values[side], None)]
     if ctx.doc.mirror_margins and side in ("left", "right"):
         other = values["right" if side == "left" else "left"]
-        found.append((other, T("trang chẵn, lề đối xứng (mirrorMargins)", "even pages, "
-                               "mirrored margins")))
+        found.append((other, T("trang chẵn, lề đối xứng (mirrorMargins)")))
     if sect.gutter and side == ("top" if top_gutter else "left"):
-        found[0] = (found[0][0], T("gồm {g} lề đóng gáy (gutter)", "including a {g} gutter",
-                                   g=mm(sect.gutter)))
+        found[0] = (found[0][0], T("gồm {g} lề đóng gáy (gutter)", g=mm(sect.gutter)))
     return found
 
 
@@ -156,9 +150,9 @@ def r37_page_numbers(ctx: Context) -> Iterator[Issue]:
                     ctx.doc.parts.get(part)):
                 seen.add(part)
                 yield Issue(ctx.where.header_part(sect.index, "footer", hf_type),
-                            T("Số trang đặt ở chân trang", "The page number is in the footer"),
-                            T("chân trang", "footer"),
-                            T("giữa phần lề trên (đầu trang)", "centred in the header"))
+                            T("Số trang đặt ở chân trang"),
+                            T("chân trang"),
+                            T("giữa phần lề trên (đầu trang)"))
 
 
 def _figure(para: Paragraph) -> bool:
@@ -181,20 +175,18 @@ def _first_page(ctx: Context) -> Iterator[Issue]:
     first = ctx.sections()[0]
     if first.page_start not in (None, 1) and (ctx.part is None or ctx.part.index == 1):
         yield Issue(ctx.where.section(first.index),
-                    T("Trang đầu văn bản không đánh số từ 1", "The document does not number "
-                      "its pages from 1"), N(f"pgNumType start={first.page_start}"),
-                    T("bắt đầu từ 1", "start at 1"))
+                    T("Trang đầu văn bản không đánh số từ 1"),
+                    N(f"pgNumType start={first.page_start}"),
+                    T("bắt đầu từ 1"))
     hf_type = "first" if first.title_pg else "default"
     if first.title_pg and ctx.foreign(first.headers.get("first", "")):
         return  # a shared first-page header: reported in the document that uses it first
     if page_paragraphs(ctx.doc.header_footer(first, "header", hf_type)):
-        found = (T("đầu trang của trang 1 có trường PAGE", "the first-page header has a PAGE "
-                   "field") if first.title_pg else
-                 T("chưa bật «Trang đầu khác» (titlePg)", "titlePg (different first page) "
-                   "is not set"))
+        found = (T("đầu trang của trang 1 có trường PAGE") if first.title_pg else
+                 T("chưa bật «Trang đầu khác» (titlePg)"))
         yield Issue(ctx.where.header_part(first.index, "header", hf_type),
-                    T("Trang 1 hiển thị số trang", "Page 1 shows a page number"), found,
-                    T("không hiển thị số trang ở trang 1", "no page number on page 1"))
+                    T("Trang 1 hiển thị số trang"), found,
+                    T("không hiển thị số trang ở trang 1"))
 
 
 def _header_number(ctx: Context, sect: Section, hf_type: str, seen: set[str]) -> Iterator[Issue]:
@@ -209,20 +201,18 @@ def _header_number(ctx: Context, sect: Section, hf_type: str, seen: set[str]) ->
         return  # page 1 is the only page of the section: no number shows anyway
     seen.add(part_name or f"none-{hf_type}")
     if not paras:
-        yield Issue(where, T("Không có số trang ở đầu trang", "No page number in the header"),
-                    T("không có trường PAGE", "no PAGE field"),
-                    T("trường PAGE canh giữa ở đầu trang, cỡ 13–14", "a centred PAGE field "
-                      "in the header, 13–14 pt"))
+        yield Issue(where, T("Không có số trang ở đầu trang"),
+                    T("không có trường PAGE"),
+                    T("trường PAGE canh giữa ở đầu trang, cỡ 13–14"))
         return
     para = paras[0]
     if not (para.props.centered or para.container.kind == "textbox"):
-        yield Issue(ctx.where.para(para), T("Số trang chưa canh giữa", "The page number is "
-                                            "not centred"), N(para.props.jc or "left"),
-                    T("canh giữa", "centred"))
+        yield Issue(ctx.where.para(para), T("Số trang chưa canh giữa"), N(para.props.jc or "left"),
+                    T("canh giữa"))
     values = sizes(para) or sorted({p.sz for p in para.field_props})
     if values and any(not 26 <= v <= 28 for v in values):
-        yield Issue(ctx.where.para(para), T("Cỡ chữ số trang không đúng", "Wrong page number "
-                                            "size"), N(", ".join(pt(v) for v in values)),
+        yield Issue(ctx.where.para(para), T("Cỡ chữ số trang không đúng"),
+                    N(", ".join(pt(v) for v in values)),
                     N("13–14 pt"))
     switch = next((m.group(1) for f in para.fields if PAGE_FIELD.match(f)
                    for m in [FORMAT_SWITCH.search(f)] if m), None)
@@ -230,9 +220,8 @@ def _header_number(ctx: Context, sect: Section, hf_type: str, seen: set[str]) ->
             None, "decimal") or switch:
         found = sect.page_format if sect.page_format not in (None, "decimal") else (
             f"PAGE \\* {switch}" if switch else "italic")
-        yield Issue(ctx.where.para(para), T("Số trang không phải chữ số Ả Rập đứng",
-                                            "The page number is not upright Arabic digits"),
-                    N(found), T("chữ số Ả Rập, chữ đứng", "upright Arabic digits"))
+        yield Issue(ctx.where.para(para), T("Số trang không phải chữ số Ả Rập đứng"),
+                    N(found), T("chữ số Ả Rập, chữ đứng"))
 
 
 def _document_restart(ctx: Context) -> Iterator[Issue]:
@@ -241,9 +230,8 @@ def _document_restart(ctx: Context) -> Iterator[Issue]:
         return
     yield from _not_restarted(
         ctx, ctx.doc.sections[ctx.first_section],
-        T("Văn bản trong tệp ghép không đánh lại số trang từ 1",
-          "The document does not restart page numbering at 1 in the compilation"),
-        T("tiếp nối văn bản trước", "continues from the previous document"))
+        T("Văn bản trong tệp ghép không đánh lại số trang từ 1"),
+        T("tiếp nối văn bản trước"))
 
 
 def _not_restarted(ctx: Context, sect: Section, message: Text, previous: Text) -> Iterator[Issue]:
@@ -251,7 +239,7 @@ def _not_restarted(ctx: Context, sect: Section, message: Text, previous: Text) -
     if sect.page_start != 1:
         found = N(sect.page_start) if sect.page_start is not None else previous
         yield Issue(ctx.where.section(sect.index), message, found,
-                    T("bắt đầu từ 1 (pgNumType start=1)", "start at 1 (pgNumType start=1)"))
+                    T("bắt đầu từ 1 (pgNumType start=1)"))
 
 
 def r40_appendix_numbering(ctx: Context) -> Iterator[Issue]:
@@ -262,17 +250,14 @@ def r40_appendix_numbering(ctx: Context) -> Iterator[Issue]:
         if not appendix.starts_section:
             yield Issue(ctx.where.para(label),
                         T("Phụ lục không bắt đầu một mục (section) riêng nên không đánh số trang "
-                          "riêng được", "The appendix does not start its own section, so its "
-                          "pages cannot be numbered separately"),
-                        T("cùng mục với phần trước", "same section as the text before"),
-                        T("ngắt mục (section break) trước phụ lục, đánh số trang từ 1",
-                          "a section break before the appendix, numbering from 1"))
+                          "riêng được"),
+                        T("cùng mục với phần trước"),
+                        T("ngắt mục (section break) trước phụ lục, đánh số trang từ 1"))
             continue
         yield from _not_restarted(
             ctx, ctx.doc.sections[label.section],
-            T("Phụ lục không đánh lại số trang từ 1",
-              "The appendix does not restart page numbering at 1"),
-            T("tiếp nối phần trước", "continues from the previous section"))
+            T("Phụ lục không đánh lại số trang từ 1"),
+            T("tiếp nối phần trước"))
 
 
 #: a page holding at most this many words (and no table or picture) is «near-empty»
@@ -305,11 +290,9 @@ def r47_blank_pages(ctx: Context) -> Iterator[Issue]:
                 isinstance(b, Paragraph) and _page_break(b) for b in blocks):
             yield Issue(ctx.where.section(sect.index),
                         T("Trang gần như trống: mục bắt đầu trang mới nhưng chỉ có {n} chữ, "
-                          "không có bảng, hình", "A nearly empty page: the section starts a "
-                          "new page but holds {n} words and no table or picture", n=words),
-                        T("{n} chữ", "{n} words", n=words),
-                        T("không để trang trống; gộp nội dung vào trang trước hoặc sau",
-                          "no empty page; join the content to the page before or after"))
+                          "không có bảng, hình", n=words),
+                        T("{n} chữ", n=words),
+                        T("không để trang trống; gộp nội dung vào trang trước hoặc sau"))
     yield from _blank_between_breaks(ctx)
 
 
@@ -368,7 +351,6 @@ def _text_after_break(para: Paragraph) -> bool:
 
 def _blank_issue(ctx: Context, para: Paragraph) -> Issue:
     return Issue(ctx.where.para(para), T("Trang trống: ngắt trang mà trang sau không có nội "
-                                         "dung", "A blank page: a page break with nothing on "
-                                         "the next page"),
-                 T("ngắt trang thừa", "an extra page break"),
-                 T("bỏ ngắt trang thừa", "remove the extra page break"))
+                                         "dung"),
+                 T("ngắt trang thừa"),
+                 T("bỏ ngắt trang thừa"))

@@ -18,7 +18,7 @@ PREFIX_NO_DOT = re.compile(r"^(TM|KT|Q|TL|TUQ)\s")
 ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|CN|KS|BS)\.?\s")
 LUU_RE = re.compile(r"^- Lưu: VT(, .+)?\.$")
 DRAFTER_RE = re.compile(r"^[A-ZĐ]{1,8}\.?\s?\(\d+\)\.?$")
-NO_SIGNATURE = T("sau nội dung văn bản", "after the body text")
+NO_SIGNATURE = T("sau nội dung văn bản")
 
 
 @dataclass
@@ -66,30 +66,23 @@ def r32_signature(ctx: Context) -> Iterator[Issue]:
         yield Issue(ctx.where.para(typed[0]), T("Nơi nhận và chữ ký căn bằng tab, khoảng trắng, "
                                                 "không phải bảng không viền; dòng chữ dễ lệch, "
                                                 "mất khi đổi máy, phông; chưa được kiểm tra chi "
-                                                "tiết", "Nơi nhận and the signature are aligned "
-                                                "with tabs and spaces, not a borderless table; "
-                                                "lines shift or vanish with the printer or "
-                                                "font; not checked in detail"),
-                    T("{n} đoạn căn bằng tab, khoảng trắng", "{n} paragraphs aligned with tabs "
-                      "and spaces", n=len(typed)),
-                    T("bảng không viền: Nơi nhận | chức vụ, họ tên", "a borderless table: Nơi "
-                      "nhận | title, name"), relaxed=True)
+                                                "tiết"),
+                    T("{n} đoạn căn bằng tab, khoảng trắng", n=len(typed)),
+                    T("bảng không viền: Nơi nhận | chức vụ, họ tên"), relaxed=True)
         return
     if sig is None:
-        yield Issue(NO_SIGNATURE, T("Không tìm thấy bảng chữ ký", "No signature table"),
-                    T("không có", "none"), T("bảng không viền: Nơi nhận | chức vụ, họ tên",
-                                             "a borderless table: Nơi nhận | title, name"))
+        yield Issue(NO_SIGNATURE, T("Không tìm thấy bảng chữ ký"),
+                    T("không có"), T("bảng không viền: Nơi nhận | chức vụ, họ tên"))
         return
     where = ctx.where.table(sig.table)
     if not sig.titles:
-        yield Issue(where, T("Không có dòng quyền hạn, chức vụ người ký", "No signer title line"),
-                    T("không có", "none"), N("«TM. ỦY BAN NHÂN DÂN» / «KT. CHỦ TỊCH» …"))
+        yield Issue(where, T("Không có dòng quyền hạn, chức vụ người ký"),
+                    T("không có"), N("«TM. ỦY BAN NHÂN DÂN» / «KT. CHỦ TỊCH» …"))
     for para in sig.titles:
         if PREFIX_NO_DOT.match(para.display):
-            yield Issue(ctx.where.para(para), T("Chữ viết tắt quyền hạn thiếu dấu chấm",
-                                                "The authority prefix lacks its dot"),
+            yield Issue(ctx.where.para(para), T("Chữ viết tắt quyền hạn thiếu dấu chấm"),
                         quoted(para.display), N("«TM.», «KT.», «Q.», «TL.», «TUQ.»"))
-        yield from fmt_issues(ctx, para, T("chức vụ người ký", "the signer title"), bold=True,
+        yield from fmt_issues(ctx, para, T("chức vụ người ký"), bold=True,
                               italic=False, sz=(26, 28), centered=True)
     yield from _gap_and_name(ctx, sig)
 
@@ -99,30 +92,25 @@ def _gap_and_name(ctx: Context, sig: Signature) -> Iterator[Issue]:
         roomy = (sum(1 for p in sig.gap if p.empty) >= 2 or any(p.drawings for p in sig.gap)
                  or any(_placeholder(p) for p in sig.gap) or sig.name.props.before >= 560)
         if not roomy:
-            yield Issue(ctx.where.para(sig.name), T("Không đủ chỗ ký giữa chức vụ và họ tên",
-                                                    "No room to sign between title and name"),
-                        T("{n} dòng trống", "{n} empty lines", n=len(sig.gap)),
-                        T("ít nhất 2 dòng trống", "at least 2 empty lines"))
+            yield Issue(ctx.where.para(sig.name), T("Không đủ chỗ ký giữa chức vụ và họ tên"),
+                        T("{n} dòng trống", n=len(sig.gap)),
+                        T("ít nhất 2 dòng trống"))
     if sig.name is None:
-        yield Issue(ctx.where.table(sig.table), T("Không có họ tên người ký",
-                                                  "The signer's name is missing"),
-                    T("không có", "none"), T("họ tên in thường, đậm", "name in bold title case"))
+        yield Issue(ctx.where.table(sig.table), T("Không có họ tên người ký"),
+                    T("không có"), T("họ tên in thường, đậm"))
         return
     if is_upper(sig.name.display):
-        yield Issue(ctx.where.para(sig.name), T("Họ tên người ký viết in hoa toàn bộ",
-                                                "The signer's name is all capitals"),
-                    quoted(sig.name.display), T("in thường, viết hoa chữ đầu mỗi tiếng",
-                                                "title case"))
-    yield from fmt_issues(ctx, sig.name, T("họ tên người ký", "the signer's name"), bold=True,
+        yield Issue(ctx.where.para(sig.name), T("Họ tên người ký viết in hoa toàn bộ"),
+                    quoted(sig.name.display), T("in thường, viết hoa chữ đầu mỗi tiếng"))
+    yield from fmt_issues(ctx, sig.name, T("họ tên người ký"), bold=True,
                           italic=False, sz=(26, 28), centered=True)
 
 
 def r33_academic_title(ctx: Context) -> Iterator[Issue]:
     sig = _signature(ctx)
     if sig is not None and sig.name is not None and ACADEMIC.match(sig.name.display):
-        yield Issue(ctx.where.para(sig.name), T("Có học hàm, học vị trước họ tên người ký",
-                                                "An academic title precedes the signer's name"),
-                    quoted(sig.name.display), T("chỉ họ và tên", "the name only"))
+        yield Issue(ctx.where.para(sig.name), T("Có học hàm, học vị trước họ tên người ký"),
+                    quoted(sig.name.display), T("chỉ họ và tên"))
 
 
 def _noi_nhan(sig: Signature) -> tuple[Paragraph | None, list[Paragraph]]:
@@ -139,21 +127,18 @@ def r34_noi_nhan_label(ctx: Context) -> Iterator[Issue]:
     label, _ = _noi_nhan(sig)
     if label is None or squash(label.display) != "Nơi nhận:":
         yield Issue(ctx.where.para(label) if label else ctx.where.table(sig.table),
-                    T("Không có dòng «Nơi nhận:» ở ô trái bảng chữ ký", "No «Nơi nhận:» line in "
-                      "the left cell"), quoted(label.display) if label else T("không có", "none"),
+                    T("Không có dòng «Nơi nhận:» ở ô trái bảng chữ ký"),
+                    quoted(label.display) if label else T("không có"),
                     N("«Nơi nhận:»"))
         return
-    yield from fmt_issues(ctx, label, T("chữ «Nơi nhận:»", "«Nơi nhận:»"), bold=True,
+    yield from fmt_issues(ctx, label, T("chữ «Nơi nhận:»"), bold=True,
                           italic=True, sz=(24, 24))
     if not label.props.left_aligned:
-        yield Issue(ctx.where.para(label), T("«Nơi nhận:» chưa sát lề trái", "«Nơi nhận:» is "
-                                             "not left-aligned"), N(label.props.jc),
-                    T("canh trái", "left-aligned"))
+        yield Issue(ctx.where.para(label), T("«Nơi nhận:» chưa sát lề trái"), N(label.props.jc),
+                    T("canh trái"))
     if sig.titles and label.container.row != sig.titles[0].container.row:
-        yield Issue(ctx.where.para(label), T("«Nơi nhận:» không ngang hàng chức vụ người ký",
-                                             "«Nơi nhận:» is not level with the signer title"),
-                    T("khác hàng", "another row"), T("cùng hàng với dòng chức vụ đầu tiên",
-                                                     "the row of the first title line"))
+        yield Issue(ctx.where.para(label), T("«Nơi nhận:» không ngang hàng chức vụ người ký"),
+                    T("khác hàng"), T("cùng hàng với dòng chức vụ đầu tiên"))
 
 
 def _item_groups(items: list[Paragraph]) -> list[list[Paragraph]]:
@@ -207,8 +192,7 @@ def r35_noi_nhan_items(ctx: Context) -> Iterator[Issue]:
     if label is None:
         return
     if not items:
-        yield Issue(ctx.where.para(label), T("Nơi nhận không có danh sách", "Nơi nhận lists no "
-                                             "recipient"), T("không có", "none"),
+        yield Issue(ctx.where.para(label), T("Nơi nhận không có danh sách"), T("không có"),
                     N("«- …;» … «- Lưu: VT, ….»"))
     groups = _item_groups(items)
     for i, group in enumerate(groups):
@@ -220,12 +204,11 @@ def r35_noi_nhan_items(ctx: Context) -> Iterator[Issue]:
         text = squash(" ".join(p.display for p in group))
         if last and not LUU_RE.match(text):
             yield Issue(ctx.where.para(group[0]), T("Dòng cuối nơi nhận không đúng dạng «- Lưu: "
-                                                    "VT, …»", "The last recipient line is not "
-                                                    "«- Lưu: VT, …»"),
+                                                    "VT, …»"),
                         quoted(text), _wanted_luu(ctx, text))
         elif not last and not (text.startswith("- ") and text.endswith(";")):
-            yield Issue(ctx.where.para(group[0]), T("Dòng nơi nhận sai dạng", "A recipient line "
-                                                    "is malformed"), quoted(text), N("«- …;»"))
+            yield Issue(ctx.where.para(group[0]), T("Dòng nơi nhận sai dạng"), quoted(text),
+                        N("«- …;»"))
 
 
 def r36_nhu_tren(ctx: Context) -> Iterator[Issue]:
@@ -234,8 +217,7 @@ def r36_nhu_tren(ctx: Context) -> Iterator[Issue]:
         return
     _, items = _noi_nhan(sig)
     if items and squash(items[0].display) != "- Như trên;":
-        yield Issue(ctx.where.para(items[0]), T("Nơi nhận chưa bắt đầu bằng «- Như trên;»",
-                                                "Nơi nhận does not start with «- Như trên;»"),
+        yield Issue(ctx.where.para(items[0]), T("Nơi nhận chưa bắt đầu bằng «- Như trên;»"),
                     quoted(items[0].display), N("«- Như trên;»"))
 
 
@@ -268,6 +250,5 @@ def r38_borders(ctx: Context) -> Iterator[Issue]:
             continue
         visible = _effective_borders(ctx, table)
         if visible:
-            yield Issue(ctx.where.table(table), T("Bảng tiêu đề/chữ ký có đường viền",
-                                                  "The header/signature table has borders"),
-                        N(", ".join(visible)), T("không viền", "no borders"))
+            yield Issue(ctx.where.table(table), T("Bảng tiêu đề/chữ ký có đường viền"),
+                        N(", ".join(visible)), T("không viền"))

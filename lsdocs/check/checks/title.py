@@ -28,7 +28,7 @@ ITEM_RE = re.compile(r"^- \S")
 def _after_header(ctx: Context) -> Text:
     header = ctx.layout.header
     if header is None:
-        return T("đầu văn bản", "start of the document")
+        return T("đầu văn bản")
     return Text(ctx.where.table(header.table).vi + ", phía dưới",
                 ctx.where.table(header.table).en + ", below it")
 
@@ -36,30 +36,25 @@ def _after_header(ctx: Context) -> Text:
 def r20_title(ctx: Context) -> Iterator[Issue]:
     title = ctx.layout.title
     if title is None:
-        yield Issue(_after_header(ctx), T("Không tìm thấy tên loại văn bản", "The document type "
-                                          "name (tên loại) is missing"), T("không có", "none"),
-                    T("tên loại in hoa, đậm, canh giữa (KẾ HOẠCH, BÁO CÁO …)", "the type name "
-                      "in bold capitals, centred (KẾ HOẠCH, BÁO CÁO …)"))
+        yield Issue(_after_header(ctx), T("Không tìm thấy tên loại văn bản"), T("không có"),
+                    T("tên loại in hoa, đậm, canh giữa (KẾ HOẠCH, BÁO CÁO …)"))
         return
     known = type_name(title.display)
     if known is None and key(title.display) != "CÔNG VĂN":
         yield Issue(ctx.where.para(title), T("Tên loại không có trong danh mục của NĐ 30 "
-                                             "(Điều 7, Phụ lục III)", "The type name is not one "
-                                             "of Decree 30's (Article 7, Appendix III)"),
+                                             "(Điều 7, Phụ lục III)"),
                     quoted(title.display), T("một tên loại của NĐ 30: KẾ HOẠCH, BÁO CÁO, "
-                                             "THÔNG BÁO, TỜ TRÌNH …", "a Decree 30 type: KẾ "
-                                             "HOẠCH, BÁO CÁO, THÔNG BÁO, TỜ TRÌNH …"),
+                                             "THÔNG BÁO, TỜ TRÌNH …"),
                     relaxed=True)
     name = known or title.display
     wanted = KIND_TYPES.get(ctx.kind)
     if wanted and name != wanted:
-        yield Issue(ctx.where.para(title), T("Tên loại không khớp loại văn bản đã chọn",
-                                             "The type name does not match the chosen kind"),
+        yield Issue(ctx.where.para(title), T("Tên loại không khớp loại văn bản đã chọn"),
                     quoted(title.display), quoted(wanted))
     if not is_upper(title.display):
-        yield Issue(ctx.where.para(title), T("Tên loại chưa in hoa", "The type name is not in "
-                                             "capitals"), quoted(title.display), quoted(name))
-    yield from fmt_issues(ctx, title, T("tên loại văn bản", "the type name"), bold=True,
+        yield Issue(ctx.where.para(title), T("Tên loại chưa in hoa"), quoted(title.display),
+                    quoted(name))
+    yield from fmt_issues(ctx, title, T("tên loại văn bản"), bold=True,
                           italic=False, sz=(26, 28), centered=True)
 
 
@@ -77,18 +72,18 @@ def rule_under(ctx: Context, lines: list[Paragraph], rule: HRule | None, name: T
     if rule is None:
         yield Issue(ctx.where.para(lines[-1]), Text(f"Không có đường kẻ dưới {name.vi}",
                                                     f"No rule under {name.en}"),
-                    T("không có", "none"), wanted)
+                    T("không có"), wanted)
         return
     if widths_known(ctx, rule.para) and not _rule_ok(ctx, rule, lines, low):
         line = max(min(para_width(p), container_width(ctx.doc, rule.para)) for p in lines)
         yield Issue(ctx.where.para(rule.para), Text(f"Độ dài đường kẻ dưới {name.vi} không đúng",
                                                     f"Wrong length of the rule under {name.en}"),
-                    N(cm(rule.width)), T("1/3–1/2 dòng chữ ({a}–{b})", "1/3–1/2 of the text "
-                                         "line ({a}–{b})", a=cm(line / 3), b=cm(line / 2)))
+                    N(cm(rule.width)), T("1/3–1/2 dòng chữ ({a}–{b})",  a=cm(line / 3),
+                                         b=cm(line / 2)))
     if not rule.solid:
         yield Issue(ctx.where.para(rule.para), Text(f"Đường kẻ dưới {name.vi} không phải nét liền",
                                                     f"The rule under {name.en} is not solid"),
-                    N(rule.detail), T("nét liền", "solid"))
+                    N(rule.detail), T("nét liền"))
 
 
 def r21_trich_yeu(ctx: Context) -> Iterator[Issue]:
@@ -96,21 +91,18 @@ def r21_trich_yeu(ctx: Context) -> Iterator[Issue]:
     if title is None:
         return
     if not lines:
-        yield Issue(ctx.where.para(title), T("Không có trích yếu dưới tên loại", "No trích yếu "
-                                             "under the type name"), T("không có", "none"),
-                    T("trích yếu in thường, đậm, canh giữa", "the trích yếu in bold sentence "
-                      "case, centred"))
+        yield Issue(ctx.where.para(title), T("Không có trích yếu dưới tên loại"), T("không có"),
+                    T("trích yếu in thường, đậm, canh giữa"))
         return
     for para in lines:
         if is_upper(para.display):
-            yield Issue(ctx.where.para(para), T("Trích yếu viết in hoa toàn bộ", "The trích yếu "
-                                                "is all capitals"), quoted(para.display),
-                        T("chữ in thường (viết hoa chữ đầu)", "sentence case"), relaxed=True)
-        yield from fmt_issues(ctx, para, T("trích yếu", "the trích yếu"), bold=True,
+            yield Issue(ctx.where.para(para), T("Trích yếu viết in hoa toàn bộ"),
+                        quoted(para.display),
+                        T("chữ in thường (viết hoa chữ đầu)"), relaxed=True)
+        yield from fmt_issues(ctx, para, T("trích yếu"), bold=True,
                               italic=False, sz=(26, 28), centered=True)
-    yield from rule_under(ctx, lines, ctx.layout.trich_yeu_rule, T("trích yếu", "the trích yếu"),
-                          T("đường kẻ nét liền dài 1/3–1/2 dòng chữ, canh giữa", "a centred "
-                            "solid rule 1/3–1/2 of the line"))
+    yield from rule_under(ctx, lines, ctx.layout.trich_yeu_rule, T("trích yếu"),
+                          T("đường kẻ nét liền dài 1/3–1/2 dòng chữ, canh giữa"))
 
 
 def r22_vv(ctx: Context) -> Iterator[Issue]:
@@ -118,21 +110,18 @@ def r22_vv(ctx: Context) -> Iterator[Issue]:
     if header is None:
         return
     if ctx.layout.title is not None:
-        yield Issue(ctx.where.para(ctx.layout.title), T("Công văn không có tên loại",
-                                                        "A công văn has no type name"),
+        yield Issue(ctx.where.para(ctx.layout.title), T("Công văn không có tên loại"),
                     quoted(ctx.layout.title.display), T("không có tên loại; trích yếu «V/v …» "
-                                                        "dưới số, ký hiệu", "no type name; "
-                                                        "«V/v …» under the number"))
+                                                        "dưới số, ký hiệu"))
     vv = header.vv
     if vv is None:
-        yield Issue(ctx.where.table(header.table), T("Không có trích yếu «V/v …» dưới số, ký hiệu",
-                                                     "No «V/v …» line under the number"),
-                    T("không có", "none"), N("«V/v …»"))
+        yield Issue(ctx.where.table(header.table), T("Không có trích yếu «V/v …» dưới số, ký hiệu"),
+                    T("không có"), N("«V/v …»"))
         return
     if not vv.display.startswith("V/v "):
-        yield Issue(ctx.where.para(vv), T("Chữ «V/v» viết sai", "«V/v» is misspelt"),
+        yield Issue(ctx.where.para(vv), T("Chữ «V/v» viết sai"),
                     quoted(vv.display[:8]), N("«V/v …»"))
-    yield from fmt_issues(ctx, vv, T("trích yếu công văn (V/v)", "the V/v line"), bold=False,
+    yield from fmt_issues(ctx, vv, T("trích yếu công văn (V/v)"), bold=False,
                           italic=False, sz=(24, 26), centered=True)
     yield from _vv_gap(ctx, vv)
 
@@ -151,8 +140,7 @@ def _vv_gap(ctx: Context, vv: Paragraph) -> Iterator[Issue]:
     gap = vv.props.before + (so.props.after if so is not None and (adjacent or next_row) else 0)
     if (adjacent or next_row or so is None or box_so is None or box_so.row != box_vv.row) \
             and gap < 117:
-        yield Issue(ctx.where.para(vv), T("Dòng V/v chưa cách dòng Số 6 pt", "The V/v line is "
-                                          "not 6 pt below the number"),
+        yield Issue(ctx.where.para(vv), T("Dòng V/v chưa cách dòng Số 6 pt"),
                     N(f"{gap / 20:g} pt"), N("≥ 6 pt"))
 
 
@@ -169,24 +157,20 @@ def r23_kinh_gui(ctx: Context) -> Iterator[Issue]:
     block = ctx.layout.kinh_gui
     if not block:
         if ctx.kind == "cong-van":
-            yield Issue(_after_header(ctx), T("Công văn thiếu «Kính gửi»", "The công văn has no "
-                                              "«Kính gửi» line"), T("không có", "none"),
+            yield Issue(_after_header(ctx), T("Công văn thiếu «Kính gửi»"), T("không có"),
                         N("«Kính gửi: …»"))
         return
     first = block[0]
     if not first.display.startswith("Kính gửi:"):
         no_kinh = key(first.display).startswith("GỬI:")
-        yield Issue(ctx.where.para(first), T("Thiếu chữ «Kính» trước «gửi:»", "«Kính» is missing "
-                                             "before «gửi:»") if no_kinh else
-                    T("Dòng Kính gửi viết sai (cần «Kính gửi:»)",
-                      "The Kính gửi line is malformed"),
+        yield Issue(ctx.where.para(first), T("Thiếu chữ «Kính» trước «gửi:»") if no_kinh else
+                    T("Dòng Kính gửi viết sai (cần «Kính gửi:»)"),
                     quoted(squash(first.display)[:20]), N("«Kính gửi: …»"))
     for para in block:
-        yield from size_issues(ctx, para, T("Kính gửi", "Kính gửi"), (26, 28))
+        yield from size_issues(ctx, para, T("Kính gửi"), (26, 28))
         if any_italic(para):
-            yield Issue(ctx.where.para(para), T("Kính gửi không được in nghiêng", "Kính gửi must "
-                                                "not be italic"), T("chữ nghiêng", "italic"),
-                        T("chữ đứng", "upright"))
+            yield Issue(ctx.where.para(para), T("Kính gửi không được in nghiêng"), T("chữ nghiêng"),
+                        T("chữ đứng"))
     yield from _kinh_gui_items(ctx, block[1:])
 
 
@@ -196,6 +180,5 @@ def _kinh_gui_items(ctx: Context, items: list[Paragraph]) -> Iterator[Issue]:
         last = i == len(items) - 1
         end = "." if last else ";"
         if not ITEM_RE.match(text) or not text.endswith(end):
-            yield Issue(ctx.where.para(para), T("Dòng nơi nhận sau Kính gửi sai dạng",
-                                                "A Kính gửi recipient line is malformed"),
+            yield Issue(ctx.where.para(para), T("Dòng nơi nhận sau Kính gửi sai dạng"),
                         quoted(text), Text(f"«- …{end}»", f"«- …{end}»"))

@@ -31,7 +31,6 @@ def place_of(text: str) -> str:
 
 def wanted_date(place: str) -> Text:
     return T("«{p}, ngày DD tháng M năm YYYY» (ngày < 10 và tháng 1, 2 thêm số 0)",
-             "«{p}, ngày DD tháng M năm YYYY» (0 before days < 10 and months 1, 2)",
              p=place or "<Địa danh>")
 
 
@@ -51,29 +50,25 @@ def typed_header(ctx: Context, rule: str) -> Iterator[Issue]:
             words = squash(found.group(0))
             if words != QUOC_HIEU:
                 old_tone = words.replace("HOÀ", "HÒA") == QUOC_HIEU
-                yield Issue(where, T("Quốc hiệu viết «HOÀ» (dấu đặt kiểu cũ)", "The Quốc hiệu "
-                                     "spells «HOÀ» (old tone placement)") if old_tone else
-                            T("Quốc hiệu viết sai", "The Quốc hiệu is misspelt"),
+                yield Issue(where, T("Quốc hiệu viết «HOÀ» (dấu đặt kiểu cũ)") if old_tone else
+                            T("Quốc hiệu viết sai"),
                             quoted(words), quoted(QUOC_HIEU), old_tone)
         if rule == "R11" and (found := _TN_TEXT.search(text)):
             words = squash(found.group(0))
             if words != TIEU_NGU:
-                yield Issue(where, T("Tiêu ngữ viết sai hoặc sai dấu gạch nối", "The Tiêu ngữ is "
-                                     "misspelt or uses wrong hyphens"), quoted(words),
+                yield Issue(where, T("Tiêu ngữ viết sai hoặc sai dấu gạch nối"), quoted(words),
                             quoted(TIEU_NGU))
         so = _SO_TEXT.search(text)
         if rule == "R15" and so:
             number = re.sub(r"^Số\s*[:.]?\s*", "Số: ", squash(so.group(0)))
             number = re.sub(r"^Số: [\s.…]*/", "Số:    /", number)
             if not SO_RE.match(number):
-                yield Issue(where, T("Số, ký hiệu không đúng dạng", "The number and code are "
-                                     "malformed"), quoted(squash(so.group(0))),
-                            T("«Số: <số>/<ký hiệu>»", "«Số: <n>/<code>»"))
+                yield Issue(where, T("Số, ký hiệu không đúng dạng"), quoted(squash(so.group(0))),
+                            T("«Số: <số>/<ký hiệu>»"))
         date = _DATE_TEXT.search(text[so.end():] if so else text)
         if rule == "R18" and date and not DATE_RE.match(squash(date.group(1))):
             found_date = squash(date.group(1))
-            yield Issue(where, T("Địa danh, ngày tháng năm không đúng dạng", "The place and "
-                                 "date are malformed"), quoted(found_date),
+            yield Issue(where, T("Địa danh, ngày tháng năm không đúng dạng"), quoted(found_date),
                         wanted_date(place_of(found_date)))
 
 
@@ -83,7 +78,6 @@ def typed_same_line(ctx: Context) -> Iterator[Issue]:
     date = next((p for p in paras if _DATE_TEXT.search(p.display) or re.match(
         r"^[^,]{2,40}, ngày\b", p.display)), None)
     if so is not None and date is not None and so is not date:
-        yield Issue(ctx.where.para(date), T("Số, ký hiệu và ngày tháng không cùng một dòng",
-                                            "The number and the date are not on the same line"),
-                    T("hai đoạn khác nhau", "two different paragraphs"),
-                    T("cùng một dòng (ô 3 và ô 4)", "one line (boxes 3 and 4)"))
+        yield Issue(ctx.where.para(date), T("Số, ký hiệu và ngày tháng không cùng một dòng"),
+                    T("hai đoạn khác nhau"),
+                    T("cùng một dòng (ô 3 và ô 4)"))
