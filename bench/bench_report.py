@@ -106,7 +106,7 @@ def run_function(mode: str, plan: str, year: int) -> dict[str, float]:
     import time
     import tracemalloc
 
-    from lsdocs.build import render_plan_documents
+    from lsdocs.plan_writer import render_plan_documents
     from lsdocs.reports import load_inputs, render_consolidated_report, report_status
 
     content, progress = load_inputs(Path(plan))

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
         year_status,
     )
     from lsdocs.batch import BatchResult
-    from lsdocs.build import BuildResult
     from lsdocs.check import CheckReport, FixReport
     from lsdocs.content.model import Content
     from lsdocs.errors import (
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     )
     from lsdocs.gate import FormatError
     from lsdocs.kinds import KINDS, Kind
+    from lsdocs.plan_writer import BuildResult
     from lsdocs.progress.model import PlanProgress
     from lsdocs.progress.status import YearStatus
 
@@ -61,7 +61,7 @@ _EXPORTS = {
     "validate": "lsdocs.api",
     "write_letter": "lsdocs.api",
     "BatchResult": "lsdocs.batch",
-    "BuildResult": "lsdocs.build",
+    "BuildResult": "lsdocs.plan_writer",
     "CheckReport": "lsdocs.check",
     "FixReport": "lsdocs.check",
     "Content": "lsdocs.content.model",

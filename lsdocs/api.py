@@ -30,12 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lsdocs.batch import BatchOptions, BatchResult
-from lsdocs.build import BuildResult
 from lsdocs.check import CheckReport, FixReport
 from lsdocs.content.model import Content
 from lsdocs.documents.letter_setup import LetterOptions
 from lsdocs.errors import Location, Problem, T, UsageError
 from lsdocs.kinds import KINDS
+from lsdocs.plan_writer import BuildResult
 from lsdocs.progress.model import PlanProgress
 from lsdocs.progress.status import YearStatus
 from lsdocs.tabular import ExportResult, ImportResult
@@ -128,7 +128,7 @@ def write_report(content: PathLike, kind: str, year: int, *, agency: str | None 
 def build_plan(content: ContentSource, output_dir: PathLike = DEFAULT_OUTPUT, *,
                templates: PathLike | None = None) -> BuildResult:
     """Write the plan and its assignment appendix under ``output_dir/<plan id>/``."""
-    from lsdocs.build import build_content
+    from lsdocs.plan_writer import build_content
 
     return build_content(_content(content), Path(output_dir), _path(templates))
 
@@ -144,7 +144,7 @@ def write_letter(content: ContentSource, kind: str, *, agency: str | None = None
     *agency* is required for kinds written per agency.  *date* defaults to
     today; without *number* the letter is a draft with a blank number.
     """
-    from lsdocs.letters import write_letter as write
+    from lsdocs.letter_writer import write_letter as write
 
     _require_kind(kind, "letter", "kind")
     options = letter_options(date, issuer, as_of, year, number)

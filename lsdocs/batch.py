@@ -34,7 +34,7 @@ from lsdocs.documents.letter_setup import resolve_recipient
 from lsdocs.errors import ContentError, Location, LsdocsError, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
-from lsdocs.letters import letter_file_name, load_progress_for, render_letter
+from lsdocs.letter_writer import letter_file_name, load_progress_for, render_letter
 from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.merge import merge_documents
 from lsdocs.render.output import ensure_directory, remove_stale_temporaries, write_atomic

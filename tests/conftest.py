@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lsdocs.build import build
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
+from lsdocs.plan_writer import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_PLAN = ROOT / "content" / "kh-182-2023.yaml"

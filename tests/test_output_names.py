@@ -11,7 +11,7 @@ import pytest
 from lsdocs.batch import BatchOptions, run_batch
 from lsdocs.documents.letters import LetterOptions
 from lsdocs.errors import ContentError
-from lsdocs.letters import letter_file_name
+from lsdocs.letter_writer import letter_file_name
 from lsdocs.vnformat import file_id, slugify
 from tests.conftest import SHIPPED_PLAN
 

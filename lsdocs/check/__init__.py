@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lsdocs.check.engine import check_loaded, open_document, read_path
 from lsdocs.check.findings import CheckReport, Finding
 from lsdocs.check.fix import FixAction, FixReport, fix_document
 from lsdocs.check.layout import KINDS
 from lsdocs.check.rules import RULES, Rule
+from lsdocs.check.runner import check_loaded, open_document, read_path
 
 __all__ = [
     "KINDS",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from lsdocs.check.docmodel import Document, Paragraph, Table
-from lsdocs.check.header import find_quoc_hieu
+from lsdocs.check.header_table import find_quoc_hieu
 from lsdocs.errors import T, Text
 
 

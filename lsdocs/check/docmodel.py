@@ -10,7 +10,7 @@ text is what Word shows.
 from __future__ import annotations
 
 from lsdocs.check._xml import Element, child, w, wattr, wint
-from lsdocs.check.model import Cell, Container, Document, HeaderFooter, Paragraph, Run, Table
+from lsdocs.check.doc_parts import Cell, Container, Document, HeaderFooter, Paragraph, Run, Table
 from lsdocs.check.package import Package
 from lsdocs.check.runs import RunWalker, block_children
 from lsdocs.check.sections import read_sections

@@ -1,6 +1,6 @@
 """Where each component of a Decree 30 document is: the layout analysis.
 
-:func:`analyse` finds the header table (:mod:`lsdocs.check.header`), the
+:func:`analyse` finds the header table (:mod:`lsdocs.check.header_table`), the
 title and trích yếu with their rule, the Kính gửi block, the body paragraphs,
 the signature table and the appendix sections, and decides the document
 kind: công văn when there is no tên loại and the header has a ``V/v`` line,
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from lsdocs.check.docmodel import Document, Paragraph, Table
-from lsdocs.check.header import HeaderBlock, find_header
+from lsdocs.check.header_table import HeaderBlock, find_header
 from lsdocs.check.lines import HRule, rule_after
 from lsdocs.check.text import APPENDIX_LABEL, KIND_BY_TYPE, key, squash, type_name, urgency_mark
 

@@ -245,7 +245,7 @@ _WORD = re.compile(r"\w+")
 
 def document_words(path: Path) -> Counter[str]:
     """The words the document shows in its body and tables (field results left out)."""
-    from lsdocs.check.engine import open_document, read_path
+    from lsdocs.check.runner import open_document, read_path
 
     doc = open_document(read_path(path), str(path))
     words: Counter[str] = Counter()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from lsdocs.check._xml import Element, child, qn, w, wattr
-from lsdocs.check.model import Container, Paragraph, Run
+from lsdocs.check.doc_parts import Container, Paragraph, Run
 from lsdocs.check.styles import parse_rpr
 
 if TYPE_CHECKING:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from lsdocs.build import build as build_plan
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
 from lsdocs.errors import T
+from lsdocs.plan_writer import build as build_plan
 
 
 @cli.command("build")

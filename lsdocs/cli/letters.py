@@ -23,7 +23,7 @@ from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.errors import T, Text
-from lsdocs.letters import write_letter
+from lsdocs.letter_writer import write_letter
 
 
 class VnDate(click.ParamType):  # type: ignore[type-arg]

@@ -24,7 +24,7 @@ from pathlib import Path
 from lsdocs.content import specs
 from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import AgencyIndex, build_registry, check_registry
-from lsdocs.content.build import build_plan
+from lsdocs.content.assemble import build_plan
 from lsdocs.content.checks import check_plan
 from lsdocs.content.model import Content, Registry
 from lsdocs.content.schema import Ctx, type_name

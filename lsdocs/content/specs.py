@@ -6,7 +6,7 @@ model (:mod:`lsdocs.content.model`) says what each field means.
 
 from __future__ import annotations
 
-from lsdocs.content import rules
+from lsdocs.content import text_rules as rules
 from lsdocs.content.fieldtypes import (
     AgencyRefType,
     BoolType,

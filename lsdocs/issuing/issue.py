@@ -23,7 +23,7 @@ from pathlib import Path
 from lsdocs import vnformat as vn
 from lsdocs.batch import FAILED, iter_manifest
 from lsdocs.check import check_bytes
-from lsdocs.check.engine import read_path
+from lsdocs.check.runner import read_path
 from lsdocs.errors import (
     SEVERITY_WARNING,
     DocumentReadError,

@@ -48,7 +48,7 @@ from lsdocs.render.environment import (
     render_template,
 )
 from lsdocs.render.output import zip_package
-from lsdocs.render.rules import fit_rules
+from lsdocs.render.rule_fitting import fit_rules
 
 _RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")

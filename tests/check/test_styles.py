@@ -12,7 +12,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from lsdocs.check.docmodel import Paragraph
-from lsdocs.check.engine import open_document
+from lsdocs.check.runner import open_document
 from lsdocs.check.text import key, snippet
 from lsdocs.fonts import text_width
 

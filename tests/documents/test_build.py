@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from lsdocs.build import build
 from lsdocs.errors import ContentError
+from lsdocs.plan_writer import build
 from tests.conftest import ROOT, SHIPPED_PLAN
 
 

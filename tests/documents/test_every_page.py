@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from lsdocs.build import render_plan_documents
 from lsdocs.documents import letters as L
-from lsdocs.letters import render_letter
+from lsdocs.letter_writer import render_letter
+from lsdocs.plan_writer import render_plan_documents
 
 pytestmark = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,

@@ -11,10 +11,10 @@ import datetime as dt
 import pytest
 
 from lsdocs.batch import BatchOptions, run_batch
-from lsdocs.build import render_plan_documents
 from lsdocs.check import assert_conformant
 from lsdocs.documents import letters as L
-from lsdocs.letters import render_letter
+from lsdocs.letter_writer import render_letter
+from lsdocs.plan_writer import render_plan_documents
 from tests.conftest import SHIPPED_PLAN
 
 TODAY = dt.date(2026, 11, 29)

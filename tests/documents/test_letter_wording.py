@@ -18,7 +18,7 @@ import pytest
 from lsdocs.documents import letters as L
 from lsdocs.documents.lateness import overdue_phrase
 from lsdocs.documents.letter_voice import relation
-from lsdocs.letters import render_letter
+from lsdocs.letter_writer import render_letter
 
 DATES = [dt.date(2023, 10, 2), dt.date(2025, 3, 3), dt.date(2026, 11, 30)]
 ISSUERS = ["ubnd-tinh", "skhcn"]

@@ -12,7 +12,7 @@ import pytest
 from lsdocs.content import load_plan
 from lsdocs.documents import letters as L
 from lsdocs.errors import ContentError
-from lsdocs.letters import render_letter
+from lsdocs.letter_writer import render_letter
 from tests.conftest import ROOT
 
 TODAY = dt.date(2026, 11, 29)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from lsdocs.documents import letters as L
-from lsdocs.letters import render_letter
+from lsdocs.letter_writer import render_letter
 
 pytestmark = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,

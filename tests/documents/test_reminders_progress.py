@@ -75,7 +75,7 @@ def test_a_report_still_expected_is_a_reminder_with_the_plan_deadline(shipped_co
 
 
 def test_shipped_progress_leaves_out_what_was_reported_done(shipped_content):
-    from lsdocs.letters import load_progress_for
+    from lsdocs.letter_writer import load_progress_for
 
     shipped = load_progress_for(shipped_content)
     options = L.LetterOptions(date=DATE, issuer="ubnd-tinh")

@@ -12,7 +12,6 @@ from pathlib import Path
 import docx
 import pytest
 
-from lsdocs.build import build
 from lsdocs.check import check_bytes
 from lsdocs.check._xml import w
 from lsdocs.documents import letters as letter_doc
@@ -20,7 +19,8 @@ from lsdocs.errors import UsageError
 from lsdocs.issuing import IssueError, IssueOptions, Query, collect_drafts, issue
 from lsdocs.issuing.draft import para_text, read_draft
 from lsdocs.issuing.stamp import MARKER, issued_marker, stamp
-from lsdocs.letters import render_letter
+from lsdocs.letter_writer import render_letter
+from lsdocs.plan_writer import build
 from lsdocs.render.merge import merge_documents
 from tests.conftest import ROOT
 from tests.issuing.conftest import DRAFTED

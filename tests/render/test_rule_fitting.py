@@ -7,9 +7,9 @@ import shutil
 import docx
 import pytest
 
-from lsdocs.build import build
 from lsdocs.fonts import text_width
-from lsdocs.render.rules import fit_rules
+from lsdocs.plan_writer import build
+from lsdocs.render.rule_fitting import fit_rules
 from tests.conftest import ROOT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

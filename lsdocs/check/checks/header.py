@@ -17,7 +17,7 @@ from lsdocs.check.checks.typed import (
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue, N
-from lsdocs.check.header import HeaderBlock
+from lsdocs.check.header_table import HeaderBlock
 from lsdocs.check.lines import HRule, container_width
 from lsdocs.check.text import (
     QUOC_HIEU,

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, replace
 
 from lsdocs.check.checks.common import all_italic, fmt_issues, quoted
 from lsdocs.check.context import Context
+from lsdocs.check.doc_parts import split_lines
 from lsdocs.check.docmodel import Paragraph, Table
 from lsdocs.check.findings import Issue, N
-from lsdocs.check.model import split_lines
 from lsdocs.check.text import is_upper, squash
 from lsdocs.errors import T, Text
 
