@@ -33,7 +33,7 @@ from lsdocs.batch import BatchOptions, BatchResult
 from lsdocs.check import CheckReport, FixReport
 from lsdocs.content.model import Content
 from lsdocs.documents.letter_setup import LetterOptions
-from lsdocs.errors import Location, Problem, T, UsageError
+from lsdocs.errors import Problem, T, parameter_error
 from lsdocs.kinds import KINDS
 from lsdocs.plan_writer import BuildResult
 from lsdocs.progress.model import PlanProgress
@@ -117,10 +117,7 @@ def write_report(content: PathLike, kind: str, year: int, *, agency: str | None 
         path, _ = reports.make_consolidated_report(plan, year, out, date=when, templates_dir=tpl)
         return path
     if agency is None:
-        raise UsageError(Problem(
-            Location(place=T("tham số agency")),
-            T("báo cáo của cơ quan cần chọn cơ quan"),
-            code="missing-agency"))
+        raise parameter_error("agency", T("báo cáo của cơ quan cần chọn cơ quan"))
     path, _ = reports.make_agency_report(plan, year, agency, out, date=when, templates_dir=tpl)
     return path
 
@@ -236,11 +233,8 @@ def _date(value: DateLike | None, parameter: str) -> dt.date | None:
     try:
         return parse_vn_date(value)
     except ValueError:
-        raise UsageError(Problem(
-            Location(place=T("tham số {p}", p=parameter)),
-            T("ngày không hợp lệ"), found=str(value),
-            expected=T("ngày dạng DD/MM/YYYY, ví dụ 29/11/2026"),
-            code="bad-date")) from None
+        raise parameter_error(parameter, T("ngày không hợp lệ"), str(value),
+                              T("ngày dạng DD/MM/YYYY, ví dụ 29/11/2026")) from None
 
 
 def _require_kind(kind: str, family: str, parameter: str, per_agency: bool = False) -> None:
@@ -249,7 +243,5 @@ def _require_kind(kind: str, family: str, parameter: str, per_agency: bool = Fal
         return
     known = [k.id for k in KINDS.values()
              if k.family == family and (k.per_agency or not per_agency)]
-    raise UsageError(Problem(
-        Location(place=T("tham số {p}", p=parameter)),
-        T("không có loại văn bản này"), found=kind,
-        expected=T("một trong: {k}", k=", ".join(known)), code="bad-kind"))
+    raise parameter_error(parameter, T("không có loại văn bản này"), kind,
+                          T("một trong: {k}", k=", ".join(known)))

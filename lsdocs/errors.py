@@ -283,3 +283,30 @@ class ProblemList:
 
     def __len__(self) -> int:
         return len(self.problems)
+
+
+#: Problem code prefix of a problem about a value given to a library parameter.
+PARAMETER_CODE = "parameter:"
+
+
+def parameter_problem(parameter: str, message: Text, found: str | None = None,
+                      expected: Text | None = None, hint: Text | None = None) -> Problem:
+    """A problem with the value given for *parameter* (``only``, ``as_of``).
+
+    Library errors speak of parameters; the CLI names them as its flags
+    (:func:`parameter_name` gives the parameter back).
+    """
+    return Problem(Location(place=T("tham số {p}", p=parameter)), message,
+                   found=found, expected=expected, hint=hint,
+                   code=PARAMETER_CODE + parameter)
+
+
+def parameter_error(parameter: str, message: Text, found: str | None = None,
+                    expected: Text | None = None, hint: Text | None = None) -> UsageError:
+    return UsageError(parameter_problem(parameter, message, found, expected, hint))
+
+
+def parameter_name(problem: Problem) -> str | None:
+    """The parameter a problem is about, if it is about one."""
+    code = problem.code or ""
+    return code[len(PARAMETER_CODE):] if code.startswith(PARAMETER_CODE) else None

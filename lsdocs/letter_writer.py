@@ -8,7 +8,7 @@ from lsdocs import vnformat as vn
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
 from lsdocs.documents.letter_setup import resolve_recipient
-from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.errors import T, Text, parameter_error
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
 from lsdocs.progress.loader import load_progress
@@ -54,11 +54,9 @@ def write_letter(content: Content, kind: str, options: letter_doc.LetterOptions,
     to = None
     if KINDS[kind].per_agency:
         if agency is None:
-            raise UsageError(Problem(
-                Location(place=T("tham số agency")),
-                T("công văn này gửi từng cơ quan: cần chọn cơ quan nhận"),
-                expected=T("một trong: {k}", k=", ".join(letter_doc.recipients(setup))),
-                code="missing-agency"))
+            raise parameter_error(
+                "agency", T("công văn này gửi từng cơ quan: cần chọn cơ quan nhận"),
+                expected=T("một trong: {k}", k=", ".join(letter_doc.recipients(setup))))
         to = resolve_recipient(setup, agency)
     if warnings is not None:
         warnings += [*setup.warnings, *letter_doc.letter_warnings(setup, to)]

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from lsdocs.content.loader import REGISTRY_FILE, find_plan
-from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.errors import T, Text, UsageError, parameter_error
 from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.output import write_atomic
 
@@ -70,5 +70,5 @@ def _check_id(plan_id: str) -> None:
 
 
 def _refuse(parameter: str, message: Text, found: str, expected: Text) -> UsageError:
-    return UsageError(Problem(Location(place=T("tham số {p}", p=parameter)),
-                              message, found=found, expected=expected, code="new-plan"))
+    """A refusal about *parameter*; the CLI names it as its flag (``--id``)."""
+    return parameter_error(parameter, message, found, expected)

@@ -11,8 +11,7 @@ import click
 
 from lsdocs.cli._help import LANG_ENV as LANG_ENV  # noqa: F401 - where commands found it
 from lsdocs.cli._help import switch_language
-from lsdocs.documents.agency_lookup import parameter_name
-from lsdocs.errors import Location, LsdocsError, Problem, T, Text
+from lsdocs.errors import Location, LsdocsError, Problem, T, Text, parameter_name
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -4,7 +4,7 @@ Wherever lsdocs asks for an agency (``--agency``, ``--only``, ``--issuer``),
 ``skhcn``, ``Sở Khoa học và Công nghệ``, ``Sở KH&CN``, ``so khcn`` and
 ``SKHCN`` all name the same agency; a word that names none gets a
 did-you-mean.  Library errors name the *parameter* (``only``); the CLI maps
-parameters to its flags (:func:`parameter_name`).
+parameters to its flags (:func:`lsdocs.errors.parameter_name`).
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 
 from lsdocs.content.model import Content
-from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.errors import T, parameter_error
 from lsdocs.tabular.agencies import AgencyNames
 from lsdocs.tabular.columns import fold
-
-PARAMETER_CODE = "parameter:"
 
 
 def find_agency(content: Content, written: str, parameter: str) -> str:
@@ -47,22 +45,3 @@ def _compact_index(content: Content) -> dict[str, tuple[str, ...]]:
             if key and agency.id not in index.get(key, ()):
                 index[key] = (*index.get(key, ()), agency.id)
     return index
-
-
-def parameter_problem(parameter: str, message: Text, found: str, expected: Text,
-                      hint: Text | None = None) -> Problem:
-    """A problem with a value given for *parameter* (``only``, ``as_of``)."""
-    return Problem(Location(place=T("tham số {p}", p=parameter)), message,
-                   found=found, expected=expected, hint=hint,
-                   code=PARAMETER_CODE + parameter)
-
-
-def parameter_error(parameter: str, message: Text, found: str, expected: Text,
-                    hint: Text | None = None) -> UsageError:
-    return UsageError(parameter_problem(parameter, message, found, expected, hint))
-
-
-def parameter_name(problem: Problem) -> str | None:
-    """The parameter a problem is about, if it is about one."""
-    code = problem.code or ""
-    return code[len(PARAMETER_CODE):] if code.startswith(PARAMETER_CODE) else None

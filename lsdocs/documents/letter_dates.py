@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Content
-from lsdocs.documents.agency_lookup import parameter_error
-from lsdocs.errors import T, Text
+from lsdocs.errors import T, Text, parameter_error
 
 if TYPE_CHECKING:
     from lsdocs.documents.letter_setup import LetterOptions

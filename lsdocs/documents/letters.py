@@ -18,7 +18,6 @@ from lsdocs import vnformat as vn
 from lsdocs.content.model import Agency, Task
 from lsdocs.documents import common
 from lsdocs.documents import letter_words as w
-from lsdocs.documents.agency_lookup import parameter_error
 from lsdocs.documents.assignments import AgencyTasks
 from lsdocs.documents.letter_outline import outline
 from lsdocs.documents.letter_remind import (
@@ -32,7 +31,7 @@ from lsdocs.documents.letter_remind import (
 )
 from lsdocs.documents.letter_setup import LetterOptions, LetterSetup, resolve_recipient, setup
 from lsdocs.documents.letter_voice import group_voice, voice
-from lsdocs.errors import T, Text
+from lsdocs.errors import T, Text, parameter_error
 from lsdocs.kinds import kind_ids
 from lsdocs.progress.status import reporting_period
 
