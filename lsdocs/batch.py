@@ -34,7 +34,7 @@ from lsdocs.documents.letter_setup import resolve_recipient
 from lsdocs.errors import ContentError, Location, LsdocsError, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
-from lsdocs.letter_writer import letter_file_name, load_progress_for, render_letter
+from lsdocs.letter_writer import letter_file_name, progress_for, render_letter
 from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.merge import merge_documents
 from lsdocs.render.output import ensure_directory, remove_stale_temporaries, write_atomic
@@ -97,7 +97,8 @@ def plan_batch(
     content: Content, options: BatchOptions
 ) -> tuple[BatchResult, list[BatchItem], letter_doc.LetterSetup]:
     """Decide which letters to write (no writing yet)."""
-    setup = letter_doc.setup(content, options.kind, options.letter, load_progress_for(content))
+    setup = letter_doc.setup(content, options.kind, options.letter,
+                             progress_for(content, options.kind))
     wanted = letter_doc.recipients(setup)
     selected, skipped = _select(setup, wanted, options.only) if options.only else (wanted, [])
     directory = options.output_root / vn.file_id(content.plan.id) / options.kind

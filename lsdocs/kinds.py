@@ -36,6 +36,7 @@ class Kind:
     template: str  # file in the templates folder
     per_agency: bool = False  # one document per agency (batch), else one per plan
     landscape_annex: bool = False  # carries a landscape annex table
+    uses_progress: bool = False  # reads the progress records (reminders, annual reports)
 
     def file_name(self, agency_id: str | None = None, year: int | None = None) -> str:
         """Safe ASCII file name from ids, e.g. ``giao-nhiem-vu-snnmt.docx``.
@@ -61,13 +62,14 @@ _KINDS = (
     Kind("giao-nhiem-vu", "Công văn giao nhiệm vụ", "Assignment letter", "letter", "cong-van",
          "cv-giao-nhiem-vu.docx", per_agency=True),
     Kind("don-doc", "Công văn đôn đốc", "Reminder letter", "letter", "cong-van",
-         "cv-don-doc.docx", per_agency=True),
+         "cv-don-doc.docx", per_agency=True, uses_progress=True),
     Kind("de-nghi-bao-cao", "Công văn đề nghị báo cáo", "Report request letter", "letter",
          "cong-van", "cv-de-nghi-bao-cao.docx", per_agency=True),
     Kind("bao-cao-co-quan", "Báo cáo kết quả thực hiện của cơ quan", "Agency annual report",
-         "report", "bao-cao", "bc-co-quan.docx", per_agency=True, landscape_annex=True),
+         "report", "bao-cao", "bc-co-quan.docx", per_agency=True, landscape_annex=True,
+         uses_progress=True),
     Kind("bao-cao-tong-hop", "Báo cáo tổng hợp kết quả thực hiện", "Consolidated annual report",
-         "report", "bao-cao", "bc-tong-hop.docx", landscape_annex=True),
+         "report", "bao-cao", "bc-tong-hop.docx", landscape_annex=True, uses_progress=True),
 )
 
 #: Every kind by id, in the order above.

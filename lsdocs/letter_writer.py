@@ -50,7 +50,7 @@ def write_letter(content: Content, kind: str, options: letter_doc.LetterOptions,
     can receive one.  What the clerk should check before signing (odd dates,
     deadlines long past) is appended to *warnings* when given.
     """
-    setup = letter_doc.setup(content, kind, options, load_progress_for(content))
+    setup = letter_doc.setup(content, kind, options, progress_for(content, kind))
     to = None
     if KINDS[kind].per_agency:
         if agency is None:
@@ -76,10 +76,11 @@ def letter_core(setup: letter_doc.LetterSetup, vv: str) -> CoreProperties:
     )
 
 
-def load_progress_for(content: Content) -> PlanProgress:
-    """The plan's progress records (``content/tien-do/…``; none there: no records).
+def progress_for(content: Content, kind: str) -> PlanProgress | None:
+    """The plan's progress records when letters of *kind* read them (đôn đốc), else None.
 
-    The loader (:mod:`lsdocs.progress.loader`) validates the records and
-    raises :class:`~lsdocs.errors.ContentError` on mistakes, like the plan.
+    Other letters neither pay for reading the records nor stop on a mistake in
+    one.  The loader validates the records and raises
+    :class:`~lsdocs.errors.ContentError` on mistakes, like the plan.
     """
-    return load_progress(content)
+    return load_progress(content) if KINDS[kind].uses_progress else None

@@ -135,3 +135,21 @@ def test_an_agency_report_needs_its_agency(tmp_path: Path) -> None:
     with pytest.raises(lsdocs.UsageError, match="tham số kind"):
         lsdocs.write_report(PLAN, "giao-nhiem-vu", 2025, output_dir=tmp_path)
     assert not any(tmp_path.iterdir())
+
+
+def test_only_kinds_that_read_progress_stop_on_a_broken_record(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "content"
+    shutil.copytree(PLAN.parent, folder)
+    record = folder / "tien-do" / "kh-182-2023" / "2025" / "syt.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "status: hoan-thanh", "status: xong-roi", 1), encoding="utf-8")
+    plan = folder / PLAN.name
+    letter = lsdocs.write_letter(plan, "giao-nhiem-vu", agency="syt", date="30/11/2026",
+                                 output_dir=tmp_path / "out")
+    assert letter.path.is_file()  # an assignment letter does not read progress records
+    with pytest.raises(lsdocs.ContentError) as caught:
+        lsdocs.write_letter(plan, "don-doc", agency="syt", date="30/11/2026",
+                            output_dir=tmp_path / "out")
+    assert caught.value.problems[0].location.file == str(record)

@@ -75,9 +75,9 @@ def test_a_report_still_expected_is_a_reminder_with_the_plan_deadline(shipped_co
 
 
 def test_shipped_progress_leaves_out_what_was_reported_done(shipped_content):
-    from lsdocs.letter_writer import load_progress_for
+    from lsdocs.letter_writer import progress_for
 
-    shipped = load_progress_for(shipped_content)
+    shipped = progress_for(shipped_content, "don-doc")
     options = L.LetterOptions(date=DATE, issuer="ubnd-tinh")
     setup = L.setup(shipped_content, "don-doc", options, shipped)
     context = L.letter_context(setup, "skhcn")
