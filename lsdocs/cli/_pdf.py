@@ -10,7 +10,6 @@ import click
 
 from lsdocs.cli._common import CliContext
 from lsdocs.errors import T
-from lsdocs.issuing.pdf import convert, require_tools
 
 
 def pdf_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -24,6 +23,8 @@ def pdf_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def require_pdf_tools(make_pdf: bool, pdfa: bool) -> None:
     """Before anything is written: LibreOffice and poppler are there when PDFs are asked for."""
     if make_pdf or pdfa:
+        from lsdocs.issuing.pdf import require_tools  # only when PDFs are asked for
+
         require_tools()
 
 
@@ -32,6 +33,8 @@ def write_pdfs(obj: CliContext, documents: Sequence[Path], make_pdf: bool,
     """Checked PDFs beside *documents* when asked for; their paths."""
     if not (make_pdf or pdfa) or not documents:
         return []
+    from lsdocs.issuing.pdf import convert
+
     infos = convert(list(documents), pdfa=pdfa)
     for info in infos:
         obj.say(T("Đã ghi: {p} ({n} trang)", p=info.path,
