@@ -15,9 +15,9 @@ from pathlib import Path
 
 from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
+from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Agency, Content
 from lsdocs.documents import bao_cao_co_quan, bao_cao_tong_hop
-from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.errors import Location, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS

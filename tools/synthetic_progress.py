@@ -13,8 +13,8 @@ import json
 import random
 from collections.abc import Iterator
 
+from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Content, Task
-from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.progress.status import first_year, reporting_period, start_year
 from lsdocs.vnformat import short_date
 

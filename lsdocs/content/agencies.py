@@ -16,7 +16,7 @@ from typing import Any
 
 from lsdocs.content._dates import parse_dmy
 from lsdocs.content._report import Reporter
-from lsdocs.content.model import Agency, Registry, Successor
+from lsdocs.content.model import Agency, Content, Registry, Successor
 from lsdocs.content.yamlsource import Node
 from lsdocs.errors import ContentError, Location, Problem, T, Text
 from lsdocs.vnformat.dates import short_date
@@ -244,3 +244,43 @@ def _problem(message: Text, *, found: str | None = None, expected: Text | None =
              path: str | None = "succession") -> Problem:
     return Problem(Location(path=path), message, found=found, expected=expected,
                    hint=hint, code=code)
+
+
+class AgencyResolver:
+    """Maps plan agency ids to the agencies that exist on *on_date*, reporting in one pass."""
+
+    def __init__(self, content: Content, on_date: dt.date):
+        self.content = content
+        self.on_date = on_date
+        self._cache: dict[str, Agency] = {}
+        self.problems: list[Problem] = []
+
+    def current(self, agency_id: str) -> Agency | None:
+        if agency_id not in self._cache:
+            try:
+                found = resolve_agency(
+                    self.content.registry, agency_id, self.on_date, self.content.plan.succession
+                )
+            except ContentError as exc:
+                self.problems += [self._locate(p) for p in exc.problems]
+                return None
+            self._cache[agency_id] = found[0]
+        return self._cache[agency_id]
+
+    def _locate(self, problem: Problem) -> Problem:
+        if problem.location.file:
+            return problem
+        loc = Location(self.content.plan_file, problem.location.line, problem.location.path)
+        return Problem(loc, problem.message, problem.found, problem.expected, problem.hint,
+                       problem.severity, problem.code)
+
+    def name(self, agency_id: str) -> str:
+        """The current name of *agency_id*; ContentError (with the choices) if it cannot tell."""
+        agency = self.current(agency_id)
+        self.raise_problems()
+        return agency.name if agency is not None else agency_id
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            unique = {p.format("vi"): p for p in self.problems}
+            raise ContentError(list(unique.values()))

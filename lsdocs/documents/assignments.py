@@ -9,12 +9,10 @@ the content must say which successor takes over (``succession:``); otherwise
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
-from lsdocs.content import resolve_agency
+from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Agency, Content, Task
-from lsdocs.errors import ContentError, Location, Problem
 
 
 @dataclass
@@ -28,46 +26,6 @@ class AgencyTasks:
     @property
     def count(self) -> int:
         return len(self.lead) + len(self.support)
-
-
-class AgencyResolver:
-    """Maps plan agency ids to the agencies that exist on *on_date*, reporting in one pass."""
-
-    def __init__(self, content: Content, on_date: dt.date):
-        self.content = content
-        self.on_date = on_date
-        self._cache: dict[str, Agency] = {}
-        self.problems: list[Problem] = []
-
-    def current(self, agency_id: str) -> Agency | None:
-        if agency_id not in self._cache:
-            try:
-                found = resolve_agency(
-                    self.content.registry, agency_id, self.on_date, self.content.plan.succession
-                )
-            except ContentError as exc:
-                self.problems += [self._locate(p) for p in exc.problems]
-                return None
-            self._cache[agency_id] = found[0]
-        return self._cache[agency_id]
-
-    def _locate(self, problem: Problem) -> Problem:
-        if problem.location.file:
-            return problem
-        loc = Location(self.content.plan_file, problem.location.line, problem.location.path)
-        return Problem(loc, problem.message, problem.found, problem.expected, problem.hint,
-                       problem.severity, problem.code)
-
-    def name(self, agency_id: str) -> str:
-        """The current name of *agency_id*; ContentError (with the choices) if it cannot tell."""
-        agency = self.current(agency_id)
-        self.raise_problems()
-        return agency.name if agency is not None else agency_id
-
-    def raise_problems(self) -> None:
-        if self.problems:
-            unique = {p.format("vi"): p for p in self.problems}
-            raise ContentError(list(unique.values()))
 
 
 def tasks_by_agency(content: Content, resolver: AgencyResolver) -> dict[str, AgencyTasks]:

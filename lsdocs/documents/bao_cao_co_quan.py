@@ -12,10 +12,10 @@ import datetime as dt
 from typing import Any
 
 from lsdocs import vnformat as vn
+from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Agency, Signature
 from lsdocs.documents import common
 from lsdocs.documents import report_common as rc
-from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.errors import ContentError, Location, Problem, T
 from lsdocs.progress.model import ProgressRecord
 from lsdocs.progress.status import TaskYear, YearStatus

@@ -11,9 +11,10 @@ import difflib
 from dataclasses import dataclass
 
 from lsdocs import vnformat as vn
+from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Agency, Content, LetterIssuer
 from lsdocs.documents.agency_lookup import find_agency
-from lsdocs.documents.assignments import AgencyResolver, AgencyTasks, tasks_by_agency
+from lsdocs.documents.assignments import AgencyTasks, tasks_by_agency
 from lsdocs.documents.letter_dates import odd_dates, refuse_impossible_dates
 from lsdocs.errors import ContentError, Location, Problem, T, Text, parameter_error
 from lsdocs.progress.model import PlanProgress

@@ -4,7 +4,7 @@ They run after the schema walk (:mod:`lsdocs.progress.specs`) and read only
 values it found well-typed, so one mistake gives one problem.  Who answers for
 a task in a year is decided as the analysis decides it
 (:func:`lsdocs.progress.status.reporting_period` and
-:class:`~lsdocs.documents.assignments.AgencyResolver` on the period's last
+:class:`~lsdocs.content.agencies.AgencyResolver` on the period's last
 day), so validation and ``lsdocs status`` agree on who reports what.
 """
 
@@ -14,11 +14,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from lsdocs.content._report import Reporter
-from lsdocs.content.agencies import existed_on
+from lsdocs.content.agencies import AgencyResolver, existed_on
 from lsdocs.content.model import Agency, Content, Task
 from lsdocs.content.schema import did_you_mean
 from lsdocs.content.yamlsource import Node
-from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.errors import Problem, T, Text
 from lsdocs.progress.docchecks import Period, check_in_period, check_number, check_product
 from lsdocs.progress.docchecks import day as _date

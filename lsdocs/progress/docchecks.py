@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from lsdocs.content._dates import parse_dmy
 from lsdocs.content._report import Reporter
-from lsdocs.content.agencies import existed_on
+from lsdocs.content.agencies import AgencyResolver, existed_on
 from lsdocs.content.model import Content
 from lsdocs.content.yamlsource import Node
-from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.errors import T, Text
 from lsdocs.progress.specs import NUMBER_PATTERN
 from lsdocs.vnformat import TYPE_CODES, short_date

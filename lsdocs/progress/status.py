@@ -30,8 +30,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Agency, Content, Target, Task, TaskGroup
-from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.progress.model import PlanProgress, ProgressRecord, TaskProgress
 
 _RECURRING = ("annual", "regular")

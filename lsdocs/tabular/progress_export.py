@@ -20,10 +20,9 @@ from ruamel.yaml.error import YAMLError
 
 from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
-from lsdocs.content.agencies import resolve_agency
+from lsdocs.content.agencies import AgencyResolver, resolve_agency
 from lsdocs.content.model import Agency, Content
 from lsdocs.content.schema import did_you_mean
-from lsdocs.documents.assignments import AgencyResolver
 from lsdocs.errors import ContentError, Location, Problem, T, UsageError
 from lsdocs.progress.loader import default_root
 from lsdocs.progress.model import PlanProgress, ProgressRecord
