@@ -13,12 +13,12 @@ import re
 from itertools import groupby
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lsdocs import vnformat as vn
 from lsdocs.issuing.storage import Entry
-from lsdocs.tabular.xlsxstyle import reproducible_bytes
+from lsdocs.tabular.xlsxstyle import BOLD, BOX, CENTER, FONT, WRAP, reproducible_bytes
 
 COLUMNS = (
     ("Số, ký hiệu văn bản", 16),
@@ -35,14 +35,8 @@ FILE_COLUMNS = ("Số, ký hiệu", "Năm", "Cơ quan", "Tệp đã phát hành"
 HEADER_ROW = 5
 FIRST_ROW = HEADER_ROW + 2
 
-_FONT = Font(name="Times New Roman", size=12)
-_STRUCK = Font(name="Times New Roman", size=12, strike=True)
-_BOLD = Font(name="Times New Roman", size=12, bold=True)
+_STRUCK = Font(name="Times New Roman", size=12, strike=True)  # a cancelled entry
 _TITLE = Font(name="Times New Roman", size=14, bold=True)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 def register_workbook(entries: list[Entry], made_on: dt.date) -> bytes:
@@ -93,24 +87,24 @@ def _sheet_name(year: int, agency: str, taken: set[str]) -> str:
 
 def _fill_register(sheet: Worksheet, agency: str, year: int, entries: list[Entry]) -> None:
     last = len(COLUMNS)
-    for row, text, font in ((1, agency, _BOLD), (2, "SỔ ĐĂNG KÝ VĂN BẢN ĐI", _TITLE),
-                            (3, f"Năm {year}", _BOLD)):
+    for row, text, font in ((1, agency, BOLD), (2, "SỔ ĐĂNG KÝ VĂN BẢN ĐI", _TITLE),
+                            (3, f"Năm {year}", BOLD)):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
         cell = sheet.cell(row, 1, text)
-        cell.font, cell.alignment = font, _CENTER
+        cell.font, cell.alignment = font, CENTER
     if entries:
         sheet.cell(4, 1, f"Từ số {entries[0].number:02d} đến số {entries[-1].number:02d}").font = \
-            _FONT
+            FONT
     for col, (title, width) in enumerate(COLUMNS, start=1):
-        _boxed(sheet, HEADER_ROW, col, title, _BOLD, _CENTER)
-        _boxed(sheet, HEADER_ROW + 1, col, f"({col})", _BOLD, _CENTER)
+        _boxed(sheet, HEADER_ROW, col, title, BOLD, CENTER)
+        _boxed(sheet, HEADER_ROW + 1, col, f"({col})", BOLD, CENTER)
         sheet.column_dimensions[chr(64 + col)].width = width
     for row, entry in enumerate(entries, start=FIRST_ROW):
-        font = _STRUCK if entry.cancelled else _FONT
+        font = _STRUCK if entry.cancelled else FONT
         values = (entry.reference, vn.short_date(entry.issued_on), entry.title(), entry.signer,
                   entry.recipients, entry.filing, entry.copies, cancel_note(entry))
         for col, value in enumerate(values, start=1):
-            _boxed(sheet, row, col, value, _FONT if col == last else font, _WRAP)
+            _boxed(sheet, row, col, value, FONT if col == last else font, WRAP)
     sheet.freeze_panes = sheet.cell(FIRST_ROW, 1)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
     sheet.page_setup.orientation = "landscape"
@@ -119,16 +113,16 @@ def _fill_register(sheet: Worksheet, agency: str, year: int, entries: list[Entry
 
 def _fill_files(sheet: Worksheet, entries: list[Entry]) -> None:
     for col, title in enumerate(FILE_COLUMNS, start=1):
-        _boxed(sheet, 1, col, title, _BOLD, _CENTER)
+        _boxed(sheet, 1, col, title, BOLD, CENTER)
     for row, e in enumerate(entries, start=2):
         status = "Đã hủy" if e.cancelled else "Hiệu lực"
         values = (e.reference, e.year, e.agency, e.file, e.sha256, e.draft_file, e.draft_sha256,
                   e.recorded_at, status)
         for col, value in enumerate(values, start=1):
-            _boxed(sheet, row, col, value, _FONT, _WRAP)
+            _boxed(sheet, row, col, value, FONT, WRAP)
 
 
 def _boxed(sheet: Worksheet, row: int, col: int, value: object, font: Font,
            align: Alignment) -> None:
     cell = sheet.cell(row, col, value)
-    cell.font, cell.alignment, cell.border = font, align, _BOX
+    cell.font, cell.alignment, cell.border = font, align, BOX

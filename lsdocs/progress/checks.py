@@ -263,8 +263,6 @@ class ProgressChecker:
         check_in_period(self.content, completed, rep, period,
                         T("ngày hoàn thành"))
 
-    # --- products and numbers -------------------------------------------------
-
     # --- figures -------------------------------------------------------------
 
     def _check_figures(self, root: Node, rep: Reporter) -> None:
