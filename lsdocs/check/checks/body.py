@@ -140,9 +140,9 @@ def r27_line_spacing(ctx: Context) -> Iterator[Issue]:
         line, rule = para.props.line, para.props.line_rule
         ok = 240 <= line <= 360 if rule == "auto" else 300 <= line <= 420
         if not ok:
-            found = (f"{line / 240:.2f} dòng".replace(".", ",") if rule == "auto"
-                     else f"{rule} {line / 20:g} pt")
-            yield Issue(ctx.where.para(para), T("Giãn dòng ngoài khoảng cho phép"), N(found),
+            found = (T("{n} dòng", n=f"{line / 240:.2f}".replace(".", ",")) if rule == "auto"
+                     else N(f"{rule} {line / 20:g} pt"))
+            yield Issue(ctx.where.para(para), T("Giãn dòng ngoài khoảng cho phép"), found,
                         T("từ 1 dòng đến 1,5 dòng"))
 
 
