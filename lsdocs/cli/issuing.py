@@ -25,7 +25,7 @@ from lsdocs.issuing import (
     open_register,
     register_location,
 )
-from lsdocs.issuing.export import cancel_note, register_workbook
+from lsdocs.issuing.export import register_workbook
 from lsdocs.issuing.pdf import PdfInfo, convert, require_tools
 from lsdocs.issuing.preview import DEFAULT_SIZE, preview
 from lsdocs.render.output import write_atomic
@@ -210,8 +210,10 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
         cancelled = store.cancel(entry, date or dt.date.today(), reason)
     finally:
         store.close()
-    obj.say(T("Đã hủy số {r} năm {y} ({a}): {n}",
-              r=cancelled.reference, y=year, a=cancelled.agency, n=cancel_note(cancelled)))
+    obj.say(T("Đã hủy số {r} năm {y} ({a}) ngày {d}, lý do: «{why}»",
+              r=cancelled.reference, y=year, a=cancelled.agency,
+              d=vn.short_date(cancelled.cancelled_on) if cancelled.cancelled_on else "",
+              why=cancelled.cancel_reason or ""))
     obj.emit(0, {"register": register_location(register), "entry": cancelled.to_dict()})
 
 
@@ -231,8 +233,10 @@ def _one(found: list[Entry], reference: str, year: int) -> Entry:
                        n=len(found),
                        r=reference, a="; ".join(e.agency for e in found)))
     if found[0].cancelled:
-        raise _usage(T("số {r} năm {y} đã hủy từ trước ({n})",  r=reference, y=year,
-                       n=cancel_note(found[0])))
+        old = found[0]
+        raise _usage(T("số {r} năm {y} đã hủy từ trước (ngày {d}, lý do: «{why}»)",
+                       r=reference, y=year, why=old.cancel_reason or "",
+                       d=vn.short_date(old.cancelled_on) if old.cancelled_on else ""))
     return found[0]
 
 

@@ -113,7 +113,7 @@ RUNS: list[tuple[str, int]] = [
     ("so-van-ban huy 99/UBND --year 2026", 2),
     ("so-van-ban huy 99/UBND --year 2026 --reason test", 2),
     ("so-van-ban kiem-tra --register notes.txt", 2),
-    ("so-van-ban xuat-excel --year 2026 -o notes.txt/x.xlsx", 2),
+    ("so-van-ban xuat-excel notes.txt/x.xlsx --year 2026", 2),
     ("pdf missing.docx", 2),
     ("pdf notes.txt", 2),
     ("preview missing.docx", 2),
@@ -268,3 +268,24 @@ def test_the_detector_sees_vietnamese_and_spares_quoted_content() -> None:
     assert vietnamese_words("the symbol 182/QĐ-UBND (type code QĐ)") == []
     assert vietnamese_words("expected KH (KẾ HOẠCH)") == ["(KẾ", "HOẠCH)"]
     assert CLICK_ENGLISH.search("Lỗi cách dùng: Invalid value for '--date'")
+
+
+def test_issuing_from_draft_to_cancellation_in_english(tmp_path: Path) -> None:
+    """A letter issued, issued again by mistake, listed, cancelled, cancelled again."""
+    _workspace(tmp_path)
+    steps: list[tuple[str, int]] = [
+        ("letter giao-nhiem-vu --agency syt -o drafts", 0),
+        ("phat-hanh drafts/kh-182-2023/giao-nhiem-vu-syt.docx --date 30/11/2026", 0),
+        ("phat-hanh drafts/kh-182-2023/giao-nhiem-vu-syt.docx --date 30/11/2026", 1),
+        ("so-van-ban kiem-tra", 0),
+        ("so-van-ban huy 1/UBND-KGVX --year 2026 --reason nhầm", 0),
+        ("so-van-ban huy 1/UBND-KGVX --year 2026 --reason nhầm", 2),
+        ("so-van-ban xuat-excel so.xlsx --year 2026", 0),
+    ]
+    with _in(tmp_path):
+        for args, code in steps:
+            got, output = _run(["--lang", "en", *args.split()])
+            assert got == code, (args, output)
+            assert not vietnamese_words(output, NAMES), (args, output)
+        got, listing = _run(["--lang", "en", "so-van-ban", "danh-sach"])
+    assert got == 0 and "[CANCELLED]" in listing and "1 document(s)." in listing, listing
