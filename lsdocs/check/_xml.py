@@ -45,6 +45,7 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
+@lru_cache(maxsize=256)
 def qn(prefixed: str) -> str:
     """Clark name from a prefixed name such as ``"wp:extent"``."""
     prefix, local = prefixed.split(":")
@@ -87,7 +88,7 @@ def on_off(el: Element | None) -> bool | None:
 
 def child(el: Element | None, tag: str) -> Element | None:
     """First ``w:tag`` child of *el*."""
-    return None if el is None else el.find(w(tag))
+    return None if el is None else next(el.iterchildren(w(tag)), None)
 
 
 def children(el: Element | None) -> dict[str, Element]:

@@ -14,7 +14,7 @@ from lsdocs.check.doc_parts import Cell, Container, Document, HeaderFooter, Para
 from lsdocs.check.package import Package
 from lsdocs.check.runs import RunWalker, block_children
 from lsdocs.check.sections import read_sections
-from lsdocs.check.styles import StyleSheet, parse_borders, parse_ppr, parse_rpr
+from lsdocs.check.styles import StyleSheet, parse_borders
 
 __all__ = ["Cell", "Container", "Document", "HeaderFooter", "Paragraph", "Run", "Table", "load"]
 
@@ -88,12 +88,9 @@ class _Builder:
 
     def paragraph(self, el: Element, container: Container, number: int,
                   table_style: str | None) -> Paragraph:
-        ppr = child(el, "pPr")
-        pstyle = wattr(child(ppr, "pStyle"), "val")
-        mark = self.styles.run_props(table_style, pstyle, None, parse_rpr(child(ppr, "rPr"), "run"))
-        props = self.styles.para_props(table_style, pstyle, parse_ppr(ppr), mark.sz)
-        para = Paragraph(el, container, number, props, mark_sz=mark.sz)
-        RunWalker(self, para, table_style, pstyle).walk(el)
+        props, mark_sz = self.styles.paragraph_props_of(table_style, child(el, "pPr"))
+        para = Paragraph(el, container, number, props, mark_sz=mark_sz)
+        RunWalker(self, para, table_style, props.style_id).walk(el)
         return para
 
 

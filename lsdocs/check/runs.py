@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from lsdocs.check._xml import Element, child, qn, w, wattr
 from lsdocs.check.doc_parts import Container, Paragraph, Run
-from lsdocs.check.styles import parse_rpr
 
 if TYPE_CHECKING:
     from lsdocs.check.docmodel import _Builder
@@ -21,6 +20,12 @@ if TYPE_CHECKING:
 _SKIP = {w("del"), w("moveFrom"), w("pPr"), w("rPr"), qn("mc:Fallback"), w("proofErr"),
          w("bookmarkStart"), w("bookmarkEnd"), w("commentRangeStart"), w("commentRangeEnd")}
 _TEXT = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
+_R, _FLD_SIMPLE, _FLD_CHAR, _INSTR = w("r"), w("fldSimple"), w("fldChar"), w("instrText")
+_TXBX, _FALLBACK = w("txbxContent"), qn("mc:Fallback")
+_DRAWINGS = (qn("wp:inline"), qn("wp:anchor"), qn("v:line"), qn("v:shape"), qn("v:rect"))
+#: the elements inside a run that the walker reads (lxml filters them in C)
+_WANTED = (*_TEXT, _FLD_CHAR, _INSTR, *_DRAWINGS, _TXBX)
+_FIELD_MARKS = (_INSTR, _FLD_CHAR)
 
 
 class RunWalker:
@@ -34,27 +39,27 @@ class RunWalker:
 
     def walk(self, el: Element, simple_field: str | None = None) -> None:
         for sub in el:
-            if sub.tag == w("r"):
+            tag = sub.tag
+            if tag == _R:
                 self.run(sub, simple_field)
-            elif sub.tag == w("fldSimple"):
+            elif tag == _FLD_SIMPLE:
                 instr = (wattr(sub, "instr") or "").strip()
                 self.para.fields.append(instr)
                 self.walk(sub, instr)
-            elif sub.tag not in _SKIP and isinstance(sub.tag, str):
+            elif tag not in _SKIP and isinstance(tag, str):
                 self.walk(sub, simple_field)
 
     def run(self, r: Element, simple_field: str | None) -> None:
-        rpr = child(r, "rPr")
-        rstyle = wattr(child(rpr, "rStyle"), "val")
-        props = self.builder.styles.run_props(self.table_style, self.pstyle, rstyle,
-                                              parse_rpr(rpr, "run"))
+        props = self.builder.styles.run_props_of(self.table_style, self.pstyle, child(r, "rPr"))
         parts: list[str] = []
-        for sub in r.iter():
-            if sub is r or _inside_skipped(sub, r):
+        marks = False
+        for sub in r.iter(*_WANTED):
+            if sub.getparent() is not r and _inside_skipped(sub, r):
                 continue
+            marks = marks or sub.tag in _FIELD_MARKS and sub.getparent() is r
             self._item(sub, parts)
         text = "".join(parts)
-        if r.find(w("instrText")) is not None or r.find(w("fldChar")) is not None:
+        if marks:
             self.para.field_props.append(props)
         if text and not props.vanish and not (props.is_white and not _shaded_cell(r)):
             field_name = simple_field or self._current_result()
@@ -64,13 +69,14 @@ class RunWalker:
         tag = sub.tag
         if tag in _TEXT:
             parts.append(sub.text or "" if _TEXT[tag] is None else _TEXT[tag] or "")
-        elif tag == w("fldChar"):
+        elif tag == _FLD_CHAR:
             self._fld_char(wattr(sub, "fldCharType") or "")
-        elif tag == w("instrText") and self.stack:
-            self.stack[-1][0] += sub.text or ""
-        elif tag in (qn("wp:inline"), qn("wp:anchor"), qn("v:line"), qn("v:shape"), qn("v:rect")):
+        elif tag == _INSTR:
+            if self.stack:
+                self.stack[-1][0] += sub.text or ""
+        elif tag in _DRAWINGS:
             self.para.drawings.append(sub)
-        elif tag == w("txbxContent"):
+        elif tag == _TXBX:
             self._textbox(sub)
 
     def _fld_char(self, kind: str) -> None:
@@ -104,7 +110,7 @@ def _inside_skipped(el: Element, stop: Element) -> bool:
     for anc in el.iterancestors():
         if anc is stop:
             return False
-        if anc.tag in (qn("mc:Fallback"), w("txbxContent")):
+        if anc.tag in (_FALLBACK, _TXBX):
             return True
     return False
 

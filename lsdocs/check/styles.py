@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from lxml import etree
+
 from lsdocs.check._xml import A_NS, Element, child, w, wattr, wint
 from lsdocs.check.props import Border, FontRef, Props, parse_borders, parse_ppr, parse_rpr
 
@@ -163,6 +165,8 @@ class StyleSheet:
         self.run_base = lru_cache(maxsize=None)(self._run_base)
         self.para_base = lru_cache(maxsize=None)(self._para_base)
         self.table_borders = lru_cache(maxsize=None)(self._table_borders)
+        self._runs: dict[tuple[str | None, str | None, bytes | None], RunProps] = {}
+        self._paras: dict[tuple[str | None, bytes | None], tuple[ParaProps, int]] = {}
 
     def _read(self, root: Element) -> None:
         defaults = root.find(w("docDefaults"))
@@ -240,6 +244,33 @@ class StyleSheet:
         props = dict(self.run_base(table_style, para_style, char_style))
         props.update(direct)
         return make_run_props(props)
+
+    def run_props_of(self, table_style: str | None, para_style: str | None,
+                     rpr: Element | None) -> RunProps:
+        """Effective formatting of a run whose direct formatting is *rpr* (``w:rPr``).
+
+        Runs formatted alike share one :class:`RunProps`: the result is kept per
+        serialised ``w:rPr``, so each distinct formatting is parsed once per document."""
+        key = (table_style, para_style, None if rpr is None else etree.tostring(rpr))
+        found = self._runs.get(key)
+        if found is None:
+            rstyle = wattr(child(rpr, "rStyle"), "val")
+            found = self.run_props(table_style, para_style, rstyle, parse_rpr(rpr, "run"))
+            self._runs[key] = found
+        return found
+
+    def paragraph_props_of(self, table_style: str | None,
+                           ppr: Element | None) -> tuple[ParaProps, int]:
+        """Effective paragraph formatting and paragraph-mark size for a ``w:pPr``, kept per
+        serialised ``w:pPr`` like :meth:`run_props_of`."""
+        key = (table_style, None if ppr is None else etree.tostring(ppr))
+        found = self._paras.get(key)
+        if found is None:
+            pstyle = wattr(child(ppr, "pStyle"), "val")
+            mark = self.run_props(table_style, pstyle, None, parse_rpr(child(ppr, "rPr"), "run"))
+            found = (self.para_props(table_style, pstyle, parse_ppr(ppr), mark.sz), mark.sz)
+            self._paras[key] = found
+        return found
 
     def theme_font(self, theme_name: str) -> str | None:
         """The typeface a theme slot such as ``minorHAnsi`` maps to in theme1.xml."""
