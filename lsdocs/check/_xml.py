@@ -88,7 +88,14 @@ def on_off(el: Element | None) -> bool | None:
 
 def child(el: Element | None, tag: str) -> Element | None:
     """First ``w:tag`` child of *el*."""
-    return None if el is None else next(el.iterchildren(w(tag)), None)
+    if el is None:
+        return None
+    name = w(tag)
+    if len(el):  # properties (w:pPr, w:rPr, w:tcPr, …) come first: look there before searching
+        first = el[0]
+        if first.tag == name:
+            return first
+    return next(el.iterchildren(name), None)
 
 
 def children(el: Element | None) -> dict[str, Element]:

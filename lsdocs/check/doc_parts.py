@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from lsdocs.check._xml import Element
 from lsdocs.check.package import Package
@@ -63,16 +64,18 @@ class Paragraph:
     def section(self) -> int:
         return self.container.section
 
-    @property
+    # text, display and empty are computed once: the runs are complete when the model is
+    # built (lsdocs.check.docmodel.load) and never change afterwards
+    @cached_property
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 
-    @property
+    @cached_property
     def display(self) -> str:
         """Text as shown (``w:caps`` applied), NFC, outer whitespace stripped."""
         return unicodedata.normalize("NFC", "".join(r.display for r in self.runs)).strip()
 
-    @property
+    @cached_property
     def empty(self) -> bool:
         return not self.text.strip()
 
