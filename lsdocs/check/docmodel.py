@@ -9,16 +9,20 @@ text is what Word shows.
 
 from __future__ import annotations
 
+from lxml import etree
+
 from lsdocs.check._xml import Element, child, w, wattr, wint
 from lsdocs.check.doc_parts import Cell, Container, Document, HeaderFooter, Paragraph, Run, Table
 from lsdocs.check.package import Package
 from lsdocs.check.runs import RunWalker, block_children
 from lsdocs.check.sections import read_sections
-from lsdocs.check.styles import StyleSheet, parse_borders
+from lsdocs.check.styles import Border, StyleSheet, parse_borders
 
 __all__ = ["Cell", "Container", "Document", "HeaderFooter", "Paragraph", "Run", "Table", "load"]
 
 DEFAULT_CELL_MARGIN = 108
+_P, _TBL, _TC = w("p"), w("tbl"), w("tc")
+_CellFormat = tuple[int, int, int | None, dict[str, Border]]
 
 
 class _Builder:
@@ -30,6 +34,7 @@ class _Builder:
         self.section = 0
         self.table_count = 0
         self.in_body = True
+        self._cells: dict[bytes, _CellFormat] = {}
 
     def story(self, root: Element, container: Container) -> tuple[list[Paragraph], list[Table],
                                                                   list[Paragraph | Table]]:
@@ -69,22 +74,36 @@ class _Builder:
              margins: tuple[int, int]) -> list[Cell]:
         cells: list[Cell] = []
         pos = wint(child(child(tr, "trPr"), "gridBefore"), "val") or 0
-        for c, tc in enumerate(tr.iterfind(w("tc"))):
-            tcpr = child(tc, "tcPr")
-            span = wint(child(tcpr, "gridSpan"), "val") or 1
-            width = sum(grid[pos:pos + span]) or (wint(child(tcpr, "tcW"), "w") or 0)
+        for c, tc in enumerate(tr.iterchildren(_TC)):
+            span, tc_width, left, borders = self._cell_format(child(tc, "tcPr"))
+            width = sum(grid[pos:pos + span]) or tc_width
             pos += span
-            cell = Cell(tc, r, c, width - _cell_margins(tcpr, margins)[0] - margins[1],
-                        borders=parse_borders(child(tcpr, "tcBorders")))
+            cell = Cell(tc, r, c, width - (margins[0] if left is None else left) - margins[1],
+                        borders=borders)
             container = Container("cell", self.section, table, r, c)
             for sub in block_children(tc):
-                if sub.tag == w("p"):
+                if sub.tag == _P:
                     cell.paragraphs.append(self.paragraph(sub, container, len(cell.paragraphs) + 1,
                                                           table.style))
                 elif sub.tag == w("tbl"):
                     cell.tables.append(self.table(sub, cell))
             cells.append(cell)
         return cells
+
+    def _cell_format(self, tcpr: Element | None) -> _CellFormat:
+        """Grid span, ``w:tcW``, left margin (None: the table's) and borders of a ``w:tcPr``,
+        kept per serialised ``w:tcPr``: the cells of a table are mostly formatted alike."""
+        key = b"" if tcpr is None else etree.tostring(tcpr)
+        found = self._cells.get(key)
+        if found is None:
+            mar = child(tcpr, "tcMar")
+            left = None if mar is None else (wint(child(mar, "left"), "w")
+                                             or wint(child(mar, "start"), "w"))
+            found = (wint(child(tcpr, "gridSpan"), "val") or 1,
+                     wint(child(tcpr, "tcW"), "w") or 0, left,
+                     parse_borders(child(tcpr, "tcBorders")))
+            self._cells[key] = found
+        return found
 
     def paragraph(self, el: Element, container: Container, number: int,
                   table_style: str | None) -> Paragraph:

@@ -23,9 +23,9 @@ _TEXT = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakH
 _R, _FLD_SIMPLE, _FLD_CHAR, _INSTR = w("r"), w("fldSimple"), w("fldChar"), w("instrText")
 _TXBX, _FALLBACK = w("txbxContent"), qn("mc:Fallback")
 _DRAWINGS = (qn("wp:inline"), qn("wp:anchor"), qn("v:line"), qn("v:shape"), qn("v:rect"))
-#: the elements inside a run that the walker reads (lxml filters them in C)
-_WANTED = (*_TEXT, _FLD_CHAR, _INSTR, *_DRAWINGS, _TXBX)
-_FIELD_MARKS = (_INSTR, _FLD_CHAR)
+#: elements whose content the run walker does not read: a run's formatting, and the
+#: duplicate an ``mc:Fallback`` holds
+_OPAQUE = {w("rPr"), _FALLBACK}
 
 
 class RunWalker:
@@ -52,12 +52,7 @@ class RunWalker:
     def run(self, r: Element, simple_field: str | None) -> None:
         props = self.builder.styles.run_props_of(self.table_style, self.pstyle, child(r, "rPr"))
         parts: list[str] = []
-        marks = False
-        for sub in r.iter(*_WANTED):
-            if sub.getparent() is not r and _inside_skipped(sub, r):
-                continue
-            marks = marks or sub.tag in _FIELD_MARKS and sub.getparent() is r
-            self._item(sub, parts)
+        marks = self._items(r, parts)
         text = "".join(parts)
         if marks:
             self.para.field_props.append(props)
@@ -65,19 +60,34 @@ class RunWalker:
             field_name = simple_field or self._current_result()
             self.para.runs.append(Run(r, text, props, field_name))
 
-    def _item(self, sub: Element, parts: list[str]) -> None:
-        tag = sub.tag
-        if tag in _TEXT:
-            parts.append(sub.text or "" if _TEXT[tag] is None else _TEXT[tag] or "")
-        elif tag == _FLD_CHAR:
-            self._fld_char(wattr(sub, "fldCharType") or "")
-        elif tag == _INSTR:
-            if self.stack:
-                self.stack[-1][0] += sub.text or ""
-        elif tag in _DRAWINGS:
-            self.para.drawings.append(sub)
-        elif tag == _TXBX:
-            self._textbox(sub)
+    def _items(self, el: Element, parts: list[str]) -> bool:
+        """Read the descendants of *el* in document order, leaving out what an
+        ``mc:Fallback`` duplicates and what a text box holds (walked on its own).
+
+        True when a direct child is a field code or field character."""
+        marks = False
+        for sub in el:
+            tag = sub.tag
+            text = _TEXT.get(tag, "") if isinstance(tag, str) else ""
+            if text is None:
+                parts.append(sub.text or "")
+            elif text:
+                parts.append(text)
+            elif tag == _FLD_CHAR:
+                marks = True
+                self._fld_char(wattr(sub, "fldCharType") or "")
+            elif tag == _INSTR:
+                marks = True
+                if self.stack:
+                    self.stack[-1][0] += sub.text or ""
+            elif tag in _DRAWINGS:
+                self.para.drawings.append(sub)
+            elif tag == _TXBX:
+                self._textbox(sub)
+                continue
+            if len(sub) and tag not in _OPAQUE:
+                self._items(sub, parts)
+        return marks
 
     def _fld_char(self, kind: str) -> None:
         if kind == "begin":
@@ -103,16 +113,6 @@ class RunWalker:
             if sub.tag == w("p"):
                 self.para.textboxes.append(
                     self.builder.paragraph(sub, container, len(self.para.textboxes) + 1, None))
-
-
-def _inside_skipped(el: Element, stop: Element) -> bool:
-    """True inside an mc:Fallback duplicate or a nested text box (walked on its own)."""
-    for anc in el.iterancestors():
-        if anc is stop:
-            return False
-        if anc.tag in (_FALLBACK, _TXBX):
-            return True
-    return False
 
 
 def block_children(root: Element) -> Iterator[Element]:
