@@ -64,7 +64,7 @@ class Paragraph:
     def section(self) -> int:
         return self.container.section
 
-    # text, display and empty are computed once: the runs are complete when the model is
+    # text, display, empty and text_runs are computed once: the runs are complete when the model is
     # built (lsdocs.check.docmodel.load) and never change afterwards
     @cached_property
     def text(self) -> str:
@@ -79,7 +79,7 @@ class Paragraph:
     def empty(self) -> bool:
         return not self.text.strip()
 
-    @property
+    @cached_property
     def text_runs(self) -> list[Run]:
         """Runs that carry visible characters (not only spaces)."""
         return [r for r in self.runs if r.text.strip()]

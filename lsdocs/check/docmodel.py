@@ -47,7 +47,7 @@ class _Builder:
                                       None)
                 paras.append(para)
                 blocks.append(para)
-                if container.kind == "body" and el.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+                if container.kind == "body" and child(child(el, "pPr"), "sectPr") is not None:
                     self.section += 1
             elif el.tag == w("tbl"):
                 table = self.table(el, None)

@@ -94,24 +94,28 @@ def para_width(para: Paragraph) -> float:
 def fmt_issues(ctx: Context, para: Paragraph, name: Text, *, bold: bool | None = None,
                italic: bool | None = None, sz: tuple[int, int] | None = None,
                centered: bool | None = None) -> Iterator[Issue]:
-    """Issues for a component paragraph whose bold/italic/size/alignment is wrong."""
-    where = ctx.where.para(para)
+    """Issues for a component paragraph whose bold/italic/size/alignment is wrong.
+
+    The paragraph's place is named only when there is something to report."""
+    def where() -> Text:
+        return ctx.where.para(para)
+
     if bold is True and not all_bold(para):
-        yield Issue(where, Text(f"{name.vi} chưa in đậm", f"{name.en} is not bold"),
+        yield Issue(where(), Text(f"{name.vi} chưa in đậm", f"{name.en} is not bold"),
                     T("chữ không đậm"), T("chữ đậm"))
     if bold is False and any_bold(para):
-        yield Issue(where, Text(f"{name.vi} không được in đậm", f"{name.en} must not be bold"),
+        yield Issue(where(), Text(f"{name.vi} không được in đậm", f"{name.en} must not be bold"),
                     T("chữ đậm"), T("chữ không đậm"))
     if italic is True and not all_italic(para):
-        yield Issue(where, Text(f"{name.vi} chưa in nghiêng", f"{name.en} is not italic"),
+        yield Issue(where(), Text(f"{name.vi} chưa in nghiêng", f"{name.en} is not italic"),
                     T("chữ đứng"), T("chữ nghiêng"))
     if italic is False and any_italic(para):
-        yield Issue(where, Text(f"{name.vi} không được in nghiêng",
+        yield Issue(where(), Text(f"{name.vi} không được in nghiêng",
                                 f"{name.en} must not be italic"),
                     T("chữ nghiêng"), T("chữ đứng"))
     yield from size_issues(ctx, para, name, sz)
     if centered is True and not para.props.centered:
-        yield Issue(where, Text(f"{name.vi} chưa canh giữa", f"{name.en} is not centred"),
+        yield Issue(where(), Text(f"{name.vi} chưa canh giữa", f"{name.en} is not centred"),
                     align_label(para), T("canh giữa"))
 
 
