@@ -23,6 +23,8 @@ CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 __all__ = ["Element", "NSMAP", "PARSER", "child", "children", "is_fallback", "on_off",
            "parse", "qn", "w", "wattr", "wint"]
 
+_W_OPEN = "{" + W_NS + "}"
+
 NSMAP = {"w": W_NS, "r": R_NS, "a": A_NS, "wp": WP_NS, "mc": MC_NS, "v": V_NS}
 
 #: Strict OOXML namespaces and their transitional twins; the checker reads both.
@@ -103,11 +105,11 @@ def children(el: Element | None) -> dict[str, Element]:
     found: dict[str, Element] = {}
     if el is None:
         return found
-    prefix = len(W_NS) + 2
+    prefix = len(_W_OPEN)
     for sub in el:
         tag = sub.tag
-        if isinstance(tag, str) and tag.startswith("{" + W_NS):
-            found.setdefault(tag[prefix:], sub)
+        if isinstance(tag, str) and tag.startswith(_W_OPEN) and tag[prefix:] not in found:
+            found[tag[prefix:]] = sub
     return found
 
 

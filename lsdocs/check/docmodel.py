@@ -16,7 +16,7 @@ from lsdocs.check.doc_parts import Cell, Container, Document, HeaderFooter, Para
 from lsdocs.check.package import Package
 from lsdocs.check.runs import RunWalker, block_children
 from lsdocs.check.sections import read_sections
-from lsdocs.check.styles import Border, StyleSheet, parse_borders
+from lsdocs.check.styles import Border, StyleSheet, parse_borders, shared_sheet
 
 __all__ = ["Cell", "Container", "Document", "HeaderFooter", "Paragraph", "Run", "Table", "load"]
 
@@ -136,7 +136,7 @@ def load(package: Package) -> Document:
     def part(kind: str) -> Element | None:
         return package.xml(types[kind]) if kind in types else None
 
-    styles = StyleSheet(part("/styles"), part("/numbering"), theme=lambda: part("/theme"))
+    styles = _style_sheet(package, types).for_document(lambda: part("/theme"))
     root = package.xml(main)
     assert root is not None  # Package.from_bytes checked it
     body = child(root, "body")
@@ -154,6 +154,16 @@ def load(package: Package) -> Document:
     builder.in_body = False
     _load_headers(doc, builder)
     return doc
+
+
+def _style_sheet(package: Package, types: dict[str, str]) -> StyleSheet:
+    """The shared style sheet of the document's styles and numbering parts (read and checked
+    through the package first, so a damaged part is reported as before)."""
+    found: list[bytes | None] = []
+    for kind in ("/styles", "/numbering"):
+        name = types.get(kind)
+        found.append(package.read(name) if name and package.xml(name) is not None else None)
+    return shared_sheet(*found)
 
 
 def _number_body(doc: Document) -> None:
