@@ -21,7 +21,7 @@ _SKIP = {w("del"), w("moveFrom"), w("pPr"), w("rPr"), qn("mc:Fallback"), w("proo
          w("bookmarkStart"), w("bookmarkEnd"), w("commentRangeStart"), w("commentRangeEnd")}
 _TEXT = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
 _R, _FLD_SIMPLE, _FLD_CHAR, _INSTR = w("r"), w("fldSimple"), w("fldChar"), w("instrText")
-_TXBX, _FALLBACK = w("txbxContent"), qn("mc:Fallback")
+_TXBX, _FALLBACK, _RPR = w("txbxContent"), qn("mc:Fallback"), w("rPr")
 _DRAWINGS = (qn("wp:inline"), qn("wp:anchor"), qn("v:line"), qn("v:shape"), qn("v:rect"))
 #: elements whose content the run walker does not read: a run's formatting, and the
 #: duplicate an ``mc:Fallback`` holds
@@ -50,7 +50,9 @@ class RunWalker:
                 self.walk(sub, simple_field)
 
     def run(self, r: Element, simple_field: str | None) -> None:
-        props = self.builder.styles.run_props_of(self.table_style, self.pstyle, child(r, "rPr"))
+        first = r[0] if len(r) else None  # w:rPr normally comes first: look there before searching
+        rpr = first if first is not None and first.tag == _RPR else child(r, "rPr")
+        props = self.builder.styles.run_props_of(self.table_style, self.pstyle, rpr)
         parts: list[str] = []
         marks = self._items(r, parts)
         text = "".join(parts)

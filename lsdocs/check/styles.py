@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lxml import etree
 
@@ -49,7 +49,7 @@ class RunProps:
     vanish: bool = False
     vert_align: str | None = None
 
-    @property
+    @cached_property  # run formatting is shared by the runs formatted alike: worked out once
     def is_white(self) -> bool:
         """White text with no highlight or shading: invisible on the page (hidden text)."""
         white = (self.theme_color in ("background1", "light1") or (
