@@ -9,8 +9,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
+from lsdocs.check._once import once
 from lsdocs.check._xml import Element
 from lsdocs.check.package import Package
 from lsdocs.check.sections import Section
@@ -66,20 +66,20 @@ class Paragraph:
 
     # text, display, empty and text_runs are computed once: the runs are complete when the model is
     # built (lsdocs.check.docmodel.load) and never change afterwards
-    @cached_property
+    @once
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 
-    @cached_property
+    @once
     def display(self) -> str:
         """Text as shown (``w:caps`` applied), NFC, outer whitespace stripped."""
         return unicodedata.normalize("NFC", "".join(r.display for r in self.runs)).strip()
 
-    @cached_property
+    @once
     def empty(self) -> bool:
         return not self.text.strip()
 
-    @cached_property
+    @once
     def text_runs(self) -> list[Run]:
         """Runs that carry visible characters (not only spaces)."""
         return [r for r in self.runs if r.text.strip()]

@@ -17,10 +17,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from lxml import etree
 
+from lsdocs.check._once import once
 from lsdocs.check._xml import A_NS, Element, child, parse, w, wattr, wint
 from lsdocs.check.props import Border, FontRef, Props, parse_borders, parse_ppr, parse_rpr
 
@@ -49,7 +50,7 @@ class RunProps:
     vanish: bool = False
     vert_align: str | None = None
 
-    @cached_property  # run formatting is shared by the runs formatted alike: worked out once
+    @once  # run formatting is shared by the runs formatted alike: worked out once
     def is_white(self) -> bool:
         """White text with no highlight or shading: invisible on the page (hidden text)."""
         white = (self.theme_color in ("background1", "light1") or (
@@ -254,7 +255,7 @@ class StyleSheet:
         """Effective formatting of a run whose direct formatting is *rpr* (``w:rPr``).
 
         Runs formatted alike share one :class:`RunProps`: the result is kept per
-        serialised ``w:rPr``, so each distinct formatting is parsed once per document."""
+        serialised ``w:rPr``, so each distinct formatting is parsed once per style sheet."""
         data = None if rpr is None else etree.tostring(rpr)
         key = (table_style, para_style, data)
         found = self._runs.get(key)

@@ -73,7 +73,12 @@ def _unit_line(ctx: Context, para: Paragraph) -> bool:
 
 
 def _text_paragraphs(ctx: Context) -> list[Paragraph]:
-    return [p for p in ctx.layout.body if heading_kind(p) is None and not _unit_line(ctx, p)]
+    """Running-text paragraphs of the body (found once per document: R24, R25 and R26 ask)."""
+    found = ctx.memo.get("text_paragraphs")
+    if found is None:
+        found = [p for p in ctx.layout.body if heading_kind(p) is None and not _unit_line(ctx, p)]
+        ctx.memo["text_paragraphs"] = found
+    return list(found)
 
 
 def r24_alignment(ctx: Context) -> Iterator[Issue]:
