@@ -24,6 +24,7 @@ __all__ = ["Element", "NSMAP", "PARSER", "child", "children", "is_fallback", "on
            "parse", "qn", "w", "wattr", "wint"]
 
 _W_OPEN = "{" + W_NS + "}"
+_W_ANY = _W_OPEN + "*"
 
 NSMAP = {"w": W_NS, "r": R_NS, "a": A_NS, "wp": WP_NS, "mc": MC_NS, "v": V_NS}
 
@@ -102,15 +103,11 @@ def child(el: Element | None, tag: str) -> Element | None:
 
 def children(el: Element | None) -> dict[str, Element]:
     """The ``w:`` children of *el* by local name (first of each), for repeated lookups."""
-    found: dict[str, Element] = {}
     if el is None:
-        return found
+        return {}
     prefix = len(_W_OPEN)
-    for sub in el:
-        tag = sub.tag
-        if isinstance(tag, str) and tag.startswith(_W_OPEN) and tag[prefix:] not in found:
-            found[tag[prefix:]] = sub
-    return found
+    # lxml picks the w: children; walked last to first so that the first of each name is kept
+    return {sub.tag[prefix:]: sub for sub in el.iterchildren(_W_ANY, reversed=True)}
 
 
 def is_fallback(el: Element) -> bool:
