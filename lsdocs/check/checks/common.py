@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph, Run
@@ -18,6 +19,8 @@ _ALIGN = {
     "distribute": T("dàn đều"),
 }
 TW_PER_CM = 566.93
+#: width of one character at a size and weight (the same float every time, so sums are unchanged)
+_char_width = lru_cache(maxsize=4096)(text_width)
 
 
 def body_runs(para: Paragraph) -> list[Run]:
@@ -87,7 +90,7 @@ def para_width(para: Paragraph) -> float:
             line.pop(0)
         while line and line[-1][0].isspace():
             line.pop()
-        widths.append(sum(text_width(ch, sz, bold) for ch, sz, bold in line))
+        widths.append(sum(_char_width(ch, sz, bold) for ch, sz, bold in line))
     return max(widths)
 
 
