@@ -25,6 +25,7 @@ __all__ = ["Element", "NSMAP", "PARSER", "child", "children", "is_fallback", "on
 
 _W_OPEN = "{" + W_NS + "}"
 _W_ANY = _W_OPEN + "*"
+_W_VAL = _W_OPEN + "val"
 
 NSMAP = {"w": W_NS, "r": R_NS, "a": A_NS, "wp": WP_NS, "mc": MC_NS, "v": V_NS}
 
@@ -73,7 +74,7 @@ def wattr(el: Element | None, name: str) -> str | None:
 
 def wint(el: Element | None, name: str) -> int | None:
     """An integer ``w:`` attribute; None when absent or not a number."""
-    value = wattr(el, name)
+    value = None if el is None else el.get(w(name))
     if value is None:
         return None
     try:
@@ -86,7 +87,7 @@ def on_off(el: Element | None) -> bool | None:
     """Value of a toggle element such as ``<w:b/>``: None when absent."""
     if el is None:
         return None
-    return wattr(el, "val") not in ("0", "false", "off", "none")
+    return el.get(_W_VAL) not in ("0", "false", "off", "none")
 
 
 def child(el: Element | None, tag: str) -> Element | None:

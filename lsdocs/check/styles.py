@@ -109,11 +109,17 @@ class Style:
         self.el = el
         self.id = wattr(el, "styleId") or ""
         self.type = wattr(el, "type") or "paragraph"
-        self.name = wattr(child(el, "name"), "val") or self.id
-        self.based_on = wattr(child(el, "basedOn"), "val")
         self._ppr: Props | None = None
         self._rpr: Props | None = None
         self._borders: dict[str, Border] | None = None
+
+    @once
+    def name(self) -> str:
+        return wattr(child(self.el, "name"), "val") or self.id
+
+    @once
+    def based_on(self) -> str | None:
+        return wattr(child(self.el, "basedOn"), "val")
 
     @property
     def ppr(self) -> Props:
