@@ -18,6 +18,7 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from lxml import etree
 
@@ -266,6 +267,7 @@ class StyleSheet:
         key = (table_style, para_style, data)
         found = self._runs.get(key)
         if found is None:
+            _bound(self._runs, self._direct_rpr)
             direct = self._direct_rpr.get(data)
             if direct is None:
                 direct = (wattr(child(rpr, "rStyle"), "val"), parse_rpr(rpr, "run"))
@@ -282,6 +284,7 @@ class StyleSheet:
         key = (table_style, data)
         found = self._paras.get(key)
         if found is None:
+            _bound(self._paras, self._direct_ppr)
             direct = self._direct_ppr.get(data)
             if direct is None:
                 direct = (wattr(child(ppr, "pStyle"), "val"), parse_ppr(ppr),
@@ -307,6 +310,17 @@ class StyleSheet:
             if theme_name.startswith(prefix):
                 return self._theme_fonts.get(key)
         return None
+
+
+#: formatting kept per style sheet at most (a sheet shared by thousands of documents must not
+#: grow without end); past it the kept formatting is dropped and worked out again as needed
+MAX_KEPT = 20_000
+
+
+def _bound(*caches: dict[Any, Any]) -> None:
+    if len(caches[0]) >= MAX_KEPT:
+        for cache in caches:
+            cache.clear()
 
 
 @lru_cache(maxsize=16)
