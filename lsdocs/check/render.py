@@ -90,7 +90,8 @@ class Expected:
     """What the document itself says its layout should show."""
 
     words: Counter[str]
-    #: (rule, line text, whether only a lone word on the next line counts as a wrap, name)
+    #: (rule, line text, whether only a lone word on the next line counts as a wrap, the
+    #: message when it wraps)
     lines: tuple[tuple[str, str, bool, Text], ...] = ()
 
 
@@ -195,10 +196,9 @@ def _wrapped_lines(page: Page, top: list[Line], expected: Expected) -> list[Page
         pair = wrapped(top, text)
         if pair is None or (lone_only and len(pair[1].words) > 1):
             continue
-        found.append(PageIssue(rule, 1, Issue(_where(page), Text(
-            f"{name.vi} bị xuống dòng trên bản dàn trang",
-            f"{name.en} wraps onto a second line on the laid-out page"),
-            T("«{a}» / «{b}»", a=pair[0].text, b=pair[1].text), T("một dòng"))))
+        found.append(PageIssue(rule, 1, Issue(_where(page), name,
+                                              T("«{a}» / «{b}»", a=pair[0].text, b=pair[1].text),
+                                              T("một dòng"))))
     return found
 
 
@@ -266,10 +266,11 @@ def expected_of(path: Path) -> Expected:
     lines: list[tuple[str, str, bool, Text]] = []
     if header is not None:
         named: list[tuple[str, Paragraph | None, bool, Text]] = [
-            ("R10", header.quoc_hieu, False, T("Quốc hiệu", "The Quốc hiệu")),
-            ("R11", header.tieu_ngu, False, T("Tiêu ngữ", "The Tiêu ngữ"))]
-        named += [("R13", line, True, T("Dòng tên cơ quan", "An agency name line"))
-                  for line in header.agency]
+            ("R10", header.quoc_hieu, False,
+             T("Quốc hiệu bị xuống dòng trên bản dàn trang")),
+            ("R11", header.tieu_ngu, False, T("Tiêu ngữ bị xuống dòng trên bản dàn trang"))]
+        named += [("R13", line, True, T("Tên cơ quan bị xuống dòng, một chữ đứng riêng ở dòng "
+                                        "dưới trên bản dàn trang")) for line in header.agency]
         for rule, item, lone, name in named:
             if item is not None:
                 lines.extend((rule, part, lone, name) for part in item.display.split("\n")

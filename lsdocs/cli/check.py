@@ -42,7 +42,7 @@ RenderProblems = dict[int, Problem]
 @click.pass_obj
 def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
                   fix: bool, output: Path | None, in_place: bool, render: bool) -> None:
-    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R48).
+    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R49).
 
     Mã thoát: 0 không có lỗi; 1 có lỗi (cả cảnh báo nếu --strict); 2 không đọc được tệp
     hoặc sai cách dùng; 4 tệp không phải văn bản hành chính theo NĐ 30 (văn bản của Đảng,
