@@ -65,20 +65,20 @@ def render_reports(items: Sequence[tuple[Path, CheckReport]]) -> list[CheckRepor
         return []
     if poppler() is None:
         return [_for_file(path, no_poppler()) for path, _ in items]
-    out: list[CheckReport | Problem] = []
+    done: dict[int, CheckReport | Problem] = {}
+
+    def read(index: int, pdf: Path) -> None:  # runs while LibreOffice lays out the next file
+        path, report = items[index]
+        try:
+            done[index] = add_rendered(report, read_pages(pdf), expected_of(path))
+        except PageReadError as exc:
+            done[index] = _for_file(path, exc.problems[0])
+
     with tempfile.TemporaryDirectory(prefix="lsdocs-render-") as temp:
-        laid = lay_out([path for path, _ in items], Path(temp))
-        for (path, report), result in zip(items, laid, strict=True):
-            if isinstance(result, Problem):
-                out.append(result)
-                continue
-            try:
-                pages = read_pages(result)
-            except PageReadError as exc:
-                out.append(_for_file(path, exc.problems[0]))
-                continue
-            out.append(add_rendered(report, pages, expected_of(path)))
-    return out
+        laid = lay_out([path for path, _ in items], Path(temp), ready=read)
+    # lay_out handed every PDF it made to read()
+    return [result if isinstance(result, Problem) else done[index]
+            for index, result in enumerate(laid)]
 
 
 def _for_file(path: Path, problem: Problem) -> Problem:

@@ -19,8 +19,9 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from lsdocs.errors import Location, Problem, T, Text
@@ -45,9 +46,13 @@ class _Run:
 
 
 def lay_out(sources: Sequence[Path], workdir: Path, *, soffice: str | None = None,
-            start_seconds: float = START_SECONDS,
-            per_file_seconds: float = PER_FILE_SECONDS) -> list[Path | Problem]:
-    """A PDF (in *workdir*) or a problem for each of *sources*, in order."""
+            start_seconds: float = START_SECONDS, per_file_seconds: float = PER_FILE_SECONDS,
+            ready: Callable[[int, Path], None] | None = None) -> list[Path | Problem]:
+    """A PDF (in *workdir*) or a problem for each of *sources*, in order.
+
+    *ready* (index, pdf) is called once for each PDF as soon as LibreOffice has finished
+    it, while it goes on with the next file, so the caller's reading of the pages runs
+    alongside the layout."""
     found = soffice or find_soffice()
     if found is None:
         missing = T("không dàn trang được: không tìm thấy LibreOffice (soffice); cài gói "
@@ -63,6 +68,14 @@ def lay_out(sources: Sequence[Path], workdir: Path, *, soffice: str | None = Non
         shutil.copyfile(source, copy)
         copies.append(copy)
     results: dict[int, Path | Problem] = {}
+    delivered: set[int] = set()
+
+    def deliver(index: int) -> None:
+        pdf = out / f"{copies[index].stem}.pdf"
+        if ready is not None and index not in delivered and _complete(pdf):
+            delivered.add(index)
+            ready(index, pdf)
+
     pending = list(range(len(sources)))
     runs = 0
     while pending:
@@ -70,10 +83,18 @@ def lay_out(sources: Sequence[Path], workdir: Path, *, soffice: str | None = Non
         profile = workdir / f"profile{runs}"
         runs += 1
         run = _convert(found, profile, out, [copies[i] for i in pending],
-                       start_seconds, per_file_seconds)
+                       start_seconds, per_file_seconds, partial(_deliver_nth, deliver,
+                                                                tuple(pending)))
         handled = _judge(run, pending, copies, out, sources, results)
         pending = pending[handled:]
+    for index in range(len(sources)):
+        if isinstance(results[index], Path):
+            deliver(index)
     return [results[i] for i in range(len(sources))]
+
+
+def _deliver_nth(deliver: Callable[[int], None], batch: tuple[int, ...], position: int) -> None:
+    deliver(batch[position])
 
 
 def _judge(run: _Run, pending: list[int], copies: list[Path], out: Path,
@@ -110,7 +131,7 @@ def _complete(pdf: Path) -> bool:
 
 
 def _convert(soffice: str, profile: Path, out: Path, files: list[Path], start_seconds: float,
-             per_file_seconds: float) -> _Run:
+             per_file_seconds: float, done: Callable[[int], None]) -> _Run:
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out),
                *map(str, files)]
@@ -120,7 +141,7 @@ def _convert(soffice: str, profile: Path, out: Path, files: list[Path], start_se
     reader = threading.Thread(target=_read_lines, args=(process, lines), daemon=True)
     reader.start()
     try:
-        return _watch(process, lines, len(files), start_seconds, per_file_seconds)
+        return _watch(process, lines, len(files), (start_seconds, per_file_seconds), done)
     finally:
         if process.poll() is None:
             _kill(process)  # nothing of it may outlive the run
@@ -130,7 +151,10 @@ def _convert(soffice: str, profile: Path, out: Path, files: list[Path], start_se
 
 
 def _watch(process: subprocess.Popen[bytes], lines: queue.Queue[bytes | None], count: int,
-           start_seconds: float, per_file_seconds: float) -> _Run:
+           seconds: tuple[float, float], done: Callable[[int], None]) -> _Run:
+    """Follow LibreOffice's report file by file; *done* (position) is called for each file
+    whose PDF it has finished (it announced the next one)."""
+    start_seconds, per_file_seconds = seconds
     events: list[bool] = []
     deadline = time.monotonic() + start_seconds
     while True:
@@ -149,6 +173,8 @@ def _watch(process: subprocess.Popen[bytes], lines: queue.Queue[bytes | None], c
             events.append(False)
         else:
             continue
+        if len(events) >= 2 and events[-2]:
+            done(len(events) - 2)
         deadline = time.monotonic() + per_file_seconds
     code = process.wait()
     if len(events) < count and code != 0:

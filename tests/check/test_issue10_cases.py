@@ -92,8 +92,8 @@ def test_business_statement_is_out_of_scope() -> None:
 
 
 def test_plain_python_docx_file_gives_one_finding_per_fault_not_per_paragraph() -> None:
-    """A default python-docx file (theme font Cambria, 11 pt, left aligned, no indent) with a dozen body
-    paragraphs: each rule broken by every paragraph is one finding with its count."""
+    """A default python-docx file (theme font Cambria, 11 pt, left aligned, no indent) with
+    a dozen body paragraphs: each fault of every paragraph is one finding with its count."""
     document = docx.Document()
     document.add_paragraph("KẾ HOẠCH")
     for n in range(12):

@@ -143,14 +143,16 @@ def test_a_hanging_or_crashing_file_is_named_and_the_others_are_laid_out(
     for index, data in enumerate(contents):
         paths.append(tmp_path / f"d{index}.docx")
         paths[-1].write_bytes(data)
+    ready: list[int] = []
     results = lay_out(paths, tmp_path / "work", soffice=str(fake), start_seconds=20,
-                      per_file_seconds=2)
+                      per_file_seconds=2, ready=lambda index, pdf: ready.append(index))
     kinds = [r.name.endswith(".pdf") if isinstance(r, Path) else r.code for r in results]
     assert kinds == [True, "render-stopped", True, "render-unreadable", "render-stopped", True]
     hang, crash = results[1], results[4]
     assert isinstance(hang, Problem) and isinstance(crash, Problem)
     assert "sau 2 giây" in hang.message.vi and hang.location.file == str(paths[1])
     assert "dừng đột ngột" in crash.message.vi and crash.location.file == str(paths[4])
+    assert sorted(ready) == [0, 2, 5]  # each PDF handed over once
 
 
 def test_libreoffice_that_does_not_answer_in_time_is_ended(soffice: str, tmp_path: Path) -> None:
