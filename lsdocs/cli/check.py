@@ -33,10 +33,10 @@ RenderProblems = dict[int, Problem]
               help="Tệp kết quả của --fix (không ghi đè tệp gốc).")
 @click.option("--in-place", is_flag=True, help="Với --fix: ghi đè lên chính tệp gốc.")
 @click.option("--render", is_flag=True,
-              help="Dàn trang bằng LibreOffice (một lần chạy cho mọi tệp) rồi kiểm tra từng "
-                   "trang: trang trống, chữ bị cắt ở mép giấy, Quốc hiệu xuống dòng, số và "
-                   "ngày lệch dòng, số trang. Chậm hơn: vài giây khởi động và khoảng 0,25–0,4 "
-                   "giây mỗi trang.")
+              help="Dàn trang bằng LibreOffice (một tiến trình cho mọi tệp) rồi kiểm tra từng "
+                   "trang: trang trống, chữ bị cắt ở mép giấy, Quốc hiệu, Tiêu ngữ, tên cơ quan "
+                   "xuống dòng, số và ngày lệch dòng, số trang. Chậm hơn: vài giây khởi động "
+                   "rồi khoảng 0,4 giây mỗi tệp vài trang.")
 @lang_option
 @json_option
 @click.pass_obj
