@@ -30,6 +30,8 @@ from lsdocs.errors import Location, Problem, T, Text
 START_SECONDS = 90.0
 #: seconds it may take for each further file
 PER_FILE_SECONDS = 60.0
+#: runs in a row that stop before LibreOffice reports any file: it is broken, not the file
+SILENT_RUNS = 2
 
 
 def find_soffice() -> str | None:
@@ -77,14 +79,21 @@ def lay_out(sources: Sequence[Path], workdir: Path, *, soffice: str | None = Non
             ready(index, pdf)
 
     pending = list(range(len(sources)))
-    runs = 0
+    runs = silent = 0
     while pending:
+        if silent >= SILENT_RUNS:  # LibreOffice itself does not work: stop trying
+            for index in pending:
+                results[index] = _problem(sources[index], T(
+                    "không dàn trang được: LibreOffice không làm được tệp nào trong {n} lần "
+                    "chạy liền nhau; tệp này chưa được dàn trang", n=silent), "render-broken")
+            break
         # a new profile after a stopped run: the ended process may have left it half written
         profile = workdir / f"profile{runs}"
         runs += 1
         run = _convert(found, profile, out, [copies[i] for i in pending],
                        start_seconds, per_file_seconds, partial(_deliver_nth, deliver,
                                                                 tuple(pending)))
+        silent = silent + 1 if run.stopped is not None and not run.events else 0
         handled = _judge(run, pending, copies, out, sources, results)
         pending = pending[handled:]
     for index in range(len(sources)):
