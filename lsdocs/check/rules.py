@@ -18,6 +18,7 @@ from lsdocs.check.checks import (
     fonts,
     header,
     marks,
+    numbering,
     overflow,
     page,
     signature,
@@ -157,6 +158,8 @@ RULES: tuple[Rule, ...] = (
     Rule("R48", W, None, _pl1(T("I.2 (trình bày trên khổ giấy A4)")),
          T("nội dung không vượt ra ngoài mép giấy"), ALL,
          overflow.r48_overflow),
+    Rule("R49", W, None, _pl1("I.4"), T("số thứ tự tự động hiện rõ, đúng phông chữ"), ALL,
+         numbering.r49_number_glyph),
 )
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
