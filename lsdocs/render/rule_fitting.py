@@ -27,18 +27,32 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+_W_BODY = _w("body")
+_RULES = etree.XPath(f".//w:p[w:pPr/w:pStyle/@w:val = '{RULE_STYLE}']", namespaces={"w": W})
+
+
 def fit_rules(xml: bytes) -> bytes:
     """Return *xml* (word/document.xml) with every ``DuongKe`` rule sized to its text."""
     if RULE_STYLE.encode() not in xml:
         return xml
-    root = etree.fromstring(xml, SAFE_PARSER)
-    body = root.find(_w("body"))
+    fitted = fit_parsed(etree.fromstring(xml, SAFE_PARSER))
+    return xml if fitted is None else fitted
+
+
+def fit_parsed(root: etree._Element) -> bytes | None:
+    """Fit the rules of the parsed document *root*; its new bytes, None without a body.
+
+    The rendering engine parses each rendered document once: that parse is its
+    well-formedness check and the tree this pass works on.
+    """
+    body = root.find(_W_BODY)
     if body is None:
-        return xml
-    widths = _section_widths(body)
-    for paragraph in body.iter(_w("p")):
-        if _style(paragraph) == RULE_STYLE:
-            _fit(paragraph, body, widths)
+        return None
+    widths: list[int] = []  # the section widths, computed when a body rule needs them
+    for paragraph in _RULES(body):
+        if not widths:
+            widths = _section_widths(body)
+        _fit(paragraph, body, widths)
     out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return out
 
