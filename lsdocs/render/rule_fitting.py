@@ -10,6 +10,8 @@ and right indents after rendering, from Times New Roman widths.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from lsdocs.fonts import text_width
@@ -28,6 +30,7 @@ def _w(tag: str) -> str:
 
 
 _W_BODY = _w("body")
+_W_P = _w("p")
 _RULES = etree.XPath(f".//w:p[w:pPr/w:pStyle/@w:val = '{RULE_STYLE}']", namespaces={"w": W})
 
 
@@ -50,8 +53,6 @@ def fit_parsed(root: etree._Element) -> bytes | None:
         return None
     widths: list[int] = []  # the section widths, computed when a body rule needs them
     for paragraph in _RULES(body):
-        if not widths:
-            widths = _section_widths(body)
         _fit(paragraph, body, widths)
     out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return out
@@ -59,29 +60,30 @@ def fit_parsed(root: etree._Element) -> bytes | None:
 
 def _fit(rule: etree._Element, body: etree._Element, section_widths: list[int]) -> None:
     available = _available(rule, body, section_widths)
-    above = _previous_paragraphs(rule)
-    if available <= 0 or not above:
+    if available <= 0:
         return
-    style = _style(above[0])
+    above = _previous_paragraphs(rule)
+    nearest = next(above, None)
+    if nearest is None:
+        return
+    style = _style(nearest)
     if style in NAME_STYLES:
-        names = [p for p in above if _style(p) in NAME_STYLES]
+        names = [nearest, *(p for p in above if _style(p) in NAME_STYLES)]
         text = max((_width(p) for p in names), default=0.0)
         target = RULE_SHARE * min(text, available)
     elif style in FULL_LENGTH:
-        target = min(_width(above[0]), available)
+        target = min(_width(nearest), available)
     else:
-        target = RULE_SHARE * min(_width(above[0]), available)
+        target = RULE_SHARE * min(_width(nearest), available)
     if target > 0:
         _set_indent(rule, int((available - target) / 2))
 
 
-def _previous_paragraphs(rule: etree._Element) -> list[etree._Element]:
+def _previous_paragraphs(rule: etree._Element) -> Iterator[etree._Element]:
     """Paragraphs before *rule* in its container, nearest first, skipping empty ones."""
-    found = []
-    for sibling in rule.itersiblings(preceding=True):
-        if sibling.tag == _w("p") and _text(sibling).strip():
-            found.append(sibling)
-    return found
+    for sibling in rule.itersiblings(_W_P, preceding=True):
+        if _text(sibling).strip():
+            yield sibling
 
 
 def _width(paragraph: etree._Element) -> float:
@@ -99,6 +101,8 @@ def _available(paragraph: etree._Element, body: etree._Element, section_widths: 
         return int(width.get(_w("w"), "0")) - 2 * CELL_PADDING if width is not None else 0
     if paragraph.getparent() is not body:
         return 0
+    if not section_widths:
+        section_widths += _section_widths(body)
     return int(section_widths[body.index(paragraph)])
 
 
