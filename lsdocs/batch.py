@@ -1,8 +1,11 @@
 """``lsdocs batch``: one letter per agency, in parallel, atomically, with a manifest.
 
 The run loads and checks the content once and compiles the template once per
-worker process, then renders each agency's letter and writes it to a
-temporary file renamed into place.  A failure for one agency is recorded and
+worker process, then renders each agency's letter to a temporary file; when
+all are written, one sync makes them durable and each is renamed into place
+(:class:`lsdocs.render.output.StagedWrites`), and the manifest is written
+last.  After a crash or a power loss every letter is the old file or the
+complete new one.  A failure for one agency is recorded and
 the others go on; the run ends with a summary, and a non-zero exit when any
 letter failed.  A rerun rewrites only the files whose bytes changed.
 
