@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
@@ -14,7 +13,7 @@ from lsdocs.errors import T
 from lsdocs.plan_writer import build as build_plan
 
 
-@cli.command("build")
+@click.command("build")
 @click.argument("content", required=False, type=CONTENT)
 @click.option(
     "-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),

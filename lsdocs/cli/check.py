@@ -11,7 +11,6 @@ import click
 from lsdocs.check import CheckReport, check_document, fix_document
 from lsdocs.check.render import add_rendered, document_words, read_pages, render_all
 from lsdocs.check.report import fix_dict, format_fix, format_reports, read_error_dict
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.errors import DocumentReadError, Location, Problem, T, Text, UsageError
 
@@ -22,7 +21,7 @@ KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc", "quyet-din
 Checked = list[tuple[Path, CheckReport | DocumentReadError]]
 
 
-@cli.command("check")
+@click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
                 metavar="TỆP.docx")
 @click.option("--kind", type=click.Choice(KIND_CHOICES), default="auto", show_default=True,

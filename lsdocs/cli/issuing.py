@@ -11,7 +11,6 @@ from typing import Any
 import click
 
 from lsdocs import vnformat as vn
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli.letters import VnDate
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text, UsageError
@@ -38,7 +37,7 @@ def register_option(func: Callable[..., Any]) -> Callable[..., Any]:
              "có thì ~/.local/share/lsdocs/so-van-ban-di.sqlite.")(func)
 
 
-@cli.command("phat-hanh")
+@click.command("phat-hanh")
 @click.argument("sources", nargs=-1, required=True, metavar="NGUỒN...",
                 type=click.Path(path_type=Path))
 @click.option("--date", type=VnDate(), default=None,
@@ -113,7 +112,7 @@ def _pdfs(obj: CliContext, paths: list[Path],
         return [], [*exc.problems, after]
 
 
-@cli.group("so-van-ban")
+@click.group("so-van-ban")
 def register_group() -> None:
     """Sổ đăng ký văn bản đi: xem, tìm, hủy số, xuất Excel, kiểm tra tệp sổ.
 
@@ -290,7 +289,7 @@ def verify_command(obj: CliContext, register: str | None) -> None:
     sys.exit(code)
 
 
-@cli.command("pdf")
+@click.command("pdf")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
                 metavar="TỆP")
 @click.option("--pdfa", is_flag=True, help="PDF/A-2b để lưu trữ.")
@@ -319,7 +318,7 @@ def pdf_command(obj: CliContext, files: tuple[Path, ...], pdfa: bool,
                   n=info.pages, a=", PDF/A" if info.pdfa else ""))
 
 
-@cli.command("preview")
+@click.command("preview")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--page", type=click.IntRange(min=1), default=None,
               help="Chỉ vẽ trang này (mặc định: mọi trang).")

@@ -14,7 +14,6 @@ import click
 
 from lsdocs import vnformat as vn
 from lsdocs.batch import FAILED, BatchItem, BatchOptions, run_batch
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._help import current_language
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
@@ -78,7 +77,7 @@ def _options(date: dt.date | None, issuer: str | None, as_of: dt.date | None, ye
     )
 
 
-@cli.command("letter")
+@click.command("letter")
 @click.argument("kind", type=click.Choice(letter_doc.LETTER_KINDS))
 @letter_options
 @click.option("--agency", default=None, metavar="MÃ",
@@ -118,7 +117,7 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
                  "warnings": [w.get(obj.lang) for w in warnings]})
 
 
-@cli.command("batch")
+@click.command("batch")
 @click.argument("kind", type=click.Choice(letter_doc.PER_AGENCY))
 @letter_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,

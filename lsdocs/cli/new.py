@@ -7,14 +7,13 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import shipped_content_dirs
 from lsdocs.errors import T
 from lsdocs.starter import STARTER_KINDS, new_plan
 
 
-@cli.command("new")
+@click.command("new")
 @click.argument("kind", type=click.Choice(STARTER_KINDS))
 @click.argument("folder", required=False, default="content",
                 type=click.Path(file_okay=False, path_type=Path), metavar="THƯ_MỤC")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.errors import LsdocsError, T
@@ -18,7 +17,7 @@ _CONTENT = click.argument("content", required=False, type=CONTENT)
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
-@cli.command("export-progress")
+@click.command("export-progress")
 @click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2024.")
 @click.option("--agency", "agencies", multiple=True, metavar="MÃ",
               help="Chỉ xuất cho cơ quan này (mã trong danh mục); lặp lại để chọn nhiều.")
@@ -58,7 +57,7 @@ def export_progress_command(obj: CliContext, year: int, agencies: tuple[str, ...
          "changed": r.changed} for r in results]})
 
 
-@cli.command("import-progress")
+@click.command("import-progress")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
                 metavar="TỆP.xlsx... [CONTENT]")
 @click.option("--year", type=int, default=None,

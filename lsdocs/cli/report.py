@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli.letters import VnDate
@@ -57,7 +56,7 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-@cli.group("report")
+@click.group("report")
 def report_group() -> None:
     """Soạn báo cáo kết quả thực hiện kế hoạch hằng năm: co-quan, tong-hop.
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import CONTENT, default_content
 from lsdocs.cli.letters import VnDate
@@ -17,7 +16,7 @@ from lsdocs.progress.overview import check_year, status_json, status_lines
 from lsdocs.progress.status import year_status
 
 
-@cli.command("status")
+@click.command("status")
 @click.argument("content", required=False, type=CONTENT)
 @click.option("--year", type=int, required=True, metavar="NĂM",
               help="Năm báo cáo, ví dụ 2025.")

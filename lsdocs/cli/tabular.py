@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, F, lang_option
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.errors import LsdocsError, T
@@ -25,7 +24,7 @@ def _output_option(suffix: str) -> Callable[[F], F]:
         help=f"Tệp kết quả (mặc định output/<mã kế hoạch>/phan-cong-nhiem-vu.{suffix}).")
 
 
-@cli.command("export-xlsx")
+@click.command("export-xlsx")
 @_CONTENT
 @_output_option("xlsx")
 @lang_option
@@ -45,7 +44,7 @@ def export_xlsx_command(obj: CliContext, content: Path | None, output: Path | No
                                            output_root=DEFAULT_OUTPUT))
 
 
-@cli.command("export-csv")
+@click.command("export-csv")
 @_CONTENT
 @_output_option("csv")
 @click.option("--delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
@@ -68,7 +67,7 @@ def export_csv_command(obj: CliContext, content: Path | None, output: Path | Non
                                            output_root=DEFAULT_OUTPUT, delimiter=delimiter))
 
 
-@cli.command("import-xlsx")
+@click.command("import-xlsx")
 @click.argument("table", type=click.Path(path_type=Path), metavar="BẢNG")
 @_CONTENT
 @click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra và báo thay đổi, không ghi gì.")

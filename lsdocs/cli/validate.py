@@ -7,14 +7,13 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, default_content
 from lsdocs.errors import T, is_missing_file
 from lsdocs.progress.loader import validate_with_progress
 
 
-@cli.command("validate")
+@click.command("validate")
 @click.argument("path", required=False, type=CONTENT)
 @lang_option
 @json_option
