@@ -36,10 +36,12 @@ import os
 import posixpath
 import stat
 import zipfile
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from lsdocs.errors import T, Text
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 MB = 1024 * 1024
 MAX_CONTENT_BYTES = 2 * MB
@@ -62,8 +64,19 @@ MAX_TEXT_CHARS = 2_000_000
 MAX_OUTPUT_CHARS = 60_000_000
 MAX_RENDER_SECONDS = 60.0
 
-#: lsdocs parses XML with this parser only: no entities, no DTD, no network.
-SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+#: lsdocs parses XML with this parser only: no entities, no DTD, no network.  It is made on
+#: first use (``from lsdocs.limits import SAFE_PARSER``), so reading content needs no lxml.
+SAFE_PARSER: etree.XMLParser
+
+
+def __getattr__(name: str) -> etree.XMLParser:
+    if name != "SAFE_PARSER":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    globals()[name] = parser
+    return parser
 
 _DTD_MARKS = tuple(
     mark.encode(encoding)

@@ -19,7 +19,6 @@ from lsdocs.cli._lazy import LazyGroup
 from lsdocs.cli._usage import show_usage_error
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text
 
-
 #: Every command: name -> ("module:attribute", short help).  A command's module is imported
 #: only when it runs or shows its help; the short help is what ``lsdocs --help`` lists: the
 #: first sentence of the command's docstring (tests/cli/test_startup.py keeps them equal).

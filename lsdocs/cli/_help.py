@@ -6,10 +6,10 @@ the ``lsdocs`` catalog with the Vietnamese as msgid.  click's own texts (``Usage
 Vietnamese from lsdocs' ``click`` catalog.
 
 While a command runs, :class:`Speaking` puts the chosen language in place: it walks the
-commands imported so far, and each command imported later during the run (commands are
-imported on demand, :mod:`lsdocs.cli._lazy`), so commands need nothing of their own; it sets
-each help text, short help, option help and metavar, and hands click's modules a ``gettext``
-bound to the catalog; everything is put back when the command ends, so importing lsdocs or click as a
+commands imported so far and each command imported later in the run (commands are imported
+on demand, :mod:`lsdocs.cli._lazy`), so commands need nothing of their own; it sets each help
+text, short help, option help and metavar, and hands click's modules a ``gettext`` bound to
+the catalog; everything is put back when the command ends, so importing lsdocs or click as a
 library is never affected.
 
 The language is, first to last: ``--lang``, ``LSDOCS_LANG``, then the locale

@@ -74,7 +74,8 @@ class LazyGroup(LsdocsGroup):
         limit = formatter.width - 6 - max(len(name) for name in names)
         lang = current_language()
         rows = [(name, self._short_help(name, limit, lang)) for name in names]
-        with formatter.section(getattr(click.core, "_")("Commands")):
+        title = click.core._("Commands")  # type: ignore[attr-defined]  # click's, translated
+        with formatter.section(title):
             formatter.write_dl(rows)
 
     def _short_help(self, name: str, limit: int, lang: str) -> str:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from lsdocs.check import CheckReport, check_document, fix_document
-from lsdocs.check.render import add_rendered, document_words, read_pages, render_all
-from lsdocs.check.report import fix_dict, format_fix, format_reports, read_error_dict
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.errors import DocumentReadError, Location, Problem, T, Text, UsageError
 
@@ -18,7 +16,11 @@ from lsdocs.errors import DocumentReadError, Location, Problem, T, Text, UsageEr
 EXIT_OUT_OF_SCOPE = 4
 KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc", "quyet-dinh", "to-trinh",
                 "giay-moi", "van-ban"]
-Checked = list[tuple[Path, CheckReport | DocumentReadError]]
+
+if TYPE_CHECKING:  # the checker is imported when a command runs, not for its --help
+    from lsdocs.check import CheckReport
+
+    Checked = list[tuple[Path, CheckReport | DocumentReadError]]
 
 
 @click.command("check")
@@ -63,6 +65,9 @@ def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, strict: b
 
 def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
            render: bool = False) -> int:
+    from lsdocs.check import check_document
+    from lsdocs.check.report import format_reports, read_error_dict
+
     checked: Checked = []
     for path in files:
         try:
@@ -95,6 +100,9 @@ def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
 
 def _rendered(checked: Checked) -> Checked:
     """Add the page-level findings: one LibreOffice run lays out every in-scope file."""
+    from lsdocs.check import CheckReport
+    from lsdocs.check.render import add_rendered, document_words, read_pages, render_all
+
     wanted = [path for path, r in checked if isinstance(r, CheckReport) and r.in_scope]
     with tempfile.TemporaryDirectory(prefix="lsdocs-render-") as temp:
         pdfs = render_all(wanted, Path(temp)) if wanted else {}
@@ -108,6 +116,9 @@ def _rendered(checked: Checked) -> Checked:
 
 def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
          output: Path | None, in_place: bool, render: bool = False) -> int:
+    from lsdocs.check import CheckReport, fix_document
+    from lsdocs.check.report import fix_dict, format_fix
+
     if len(files) != 1:
         raise _usage(T("--fix nhận đúng một tệp"))
     if output is None and not in_place:

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,20 +14,15 @@ from lsdocs import vnformat as vn
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli.letters import VnDate
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text, UsageError
-from lsdocs.issuing import (
-    REGISTER_ENV,
-    Entry,
-    IssueOptions,
-    Query,
-    collect_drafts,
-    issue,
-    open_register,
-    register_location,
-)
-from lsdocs.issuing.export import cancel_note, register_workbook
-from lsdocs.issuing.pdf import PdfInfo, convert, require_tools
-from lsdocs.issuing.preview import DEFAULT_SIZE, preview
-from lsdocs.render.output import write_atomic
+
+if TYPE_CHECKING:  # lsdocs.issuing (checker, renderer, SQLite) is imported when a command runs
+    from lsdocs.issuing import Entry, Query
+    from lsdocs.issuing.pdf import PdfInfo
+
+#: lsdocs.issuing.REGISTER_ENV and lsdocs.issuing.preview.DEFAULT_SIZE, for the help
+#: without importing them (tests/cli/test_startup.py keeps them equal)
+REGISTER_ENV = "LSDOCS_REGISTER"
+DEFAULT_SIZE = 1000
 
 
 def register_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -70,6 +65,9 @@ def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | No
       lsdocs phat-hanh output/kh-182-2023/trien-khai.docx --date 30/11/2026
       lsdocs phat-hanh output/kh-182-2023/don-doc --register /srv/van-thu/so.sqlite --json
     """
+    from lsdocs.issuing import IssueOptions, collect_drafts, issue, open_register
+    from lsdocs.issuing.pdf import require_tools
+
     drafts = collect_drafts(sources)
     want_pdf = make_pdf or pdfa
     if want_pdf:
@@ -102,6 +100,8 @@ def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | No
 def _pdfs(obj: CliContext, paths: list[Path],
           pdfa: bool) -> tuple[list[PdfInfo], list[Problem]]:
     """PDFs of the issued files; a failure here is reported, the issue stands."""
+    from lsdocs.issuing.pdf import convert
+
     try:
         return convert(paths, pdfa=pdfa), []
     except LsdocsError as exc:
@@ -142,6 +142,8 @@ def query_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _query(year: int | None, agency: str | None, symbol: str | None, text: str | None,
            active_only: bool) -> Query:
+    from lsdocs.issuing import Query
+
     return Query(year, agency, symbol, text, include_cancelled=not active_only)
 
 
@@ -160,6 +162,8 @@ def list_command(obj: CliContext, year: int | None, agency: str | None, symbol: 
       lsdocs so-van-ban danh-sach --year 2026 --symbol KH-
       lsdocs so-van-ban danh-sach --text "Sở Y tế" --json
     """
+    from lsdocs.issuing import register_location
+
     entries = _search(register, _query(year, agency, symbol, text, active_only))
     obj.say(T("Sổ đăng ký: {p}", p=register_location(register)), err=True)
     obj.emit(0, {"register": register_location(register),
@@ -174,6 +178,8 @@ def list_command(obj: CliContext, year: int | None, agency: str | None, symbol: 
 
 
 def _search(register: str | None, query: Query) -> list[Entry]:
+    from lsdocs.issuing import open_register
+
     store = open_register(register)
     try:
         return store.search(query)
@@ -199,6 +205,9 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
     Ví dụ:
       lsdocs so-van-ban huy 05/UBND-KGVX --year 2026 --reason "Văn bản ban hành nhầm"
     """
+    from lsdocs.issuing import Query, open_register, register_location
+    from lsdocs.issuing.export import cancel_note
+
     number, symbol = _parse_reference(reference)
     store = open_register(register)
     obj.say(T("Sổ đăng ký: {p}", p=store.location), err=True)
@@ -223,6 +232,8 @@ def _parse_reference(reference: str) -> tuple[int, str]:
 
 
 def _one(found: list[Entry], reference: str, year: int) -> Entry:
+    from lsdocs.issuing.export import cancel_note
+
     if not found:
         raise _usage(T("không có số {r} năm {y} trong sổ", r=reference, y=year))
     if len(found) > 1:
@@ -251,6 +262,10 @@ def export_command(obj: CliContext, output: Path, year: int | None, agency: str 
     Ví dụ:
       lsdocs so-van-ban xuat-excel so-van-ban-di-2026.xlsx --year 2026
     """
+    from lsdocs.issuing import register_location
+    from lsdocs.issuing.export import register_workbook
+    from lsdocs.render.output import write_atomic
+
     entries = _search(register, _query(year, agency, symbol, text, active_only))
     obj.say(T("Sổ đăng ký: {p}", p=register_location(register)), err=True)
     write_atomic(output, register_workbook(entries, dt.date.today()))
@@ -275,6 +290,8 @@ def verify_command(obj: CliContext, register: str | None) -> None:
       lsdocs so-van-ban kiem-tra
       lsdocs so-van-ban kiem-tra --register /srv/van-thu/so.sqlite --json
     """
+    from lsdocs.issuing import open_register, register_location
+
     store = open_register(register)
     try:
         problems = store.verify()
@@ -310,6 +327,8 @@ def pdf_command(obj: CliContext, files: tuple[Path, ...], pdfa: bool,
       lsdocs pdf output/kh-182-2023/giao-nhiem-vu/*-so-*.docx
       lsdocs pdf ke-hoach.docx --pdfa -o luu-tru/
     """
+    from lsdocs.issuing.pdf import convert
+
     infos = convert(list(files), pdfa=pdfa, out_dir=output)
     obj.emit(0, {"files": [{"pdf": str(i.path), "pages": i.pages, "pdfa": i.pdfa}
                            for i in infos]})
@@ -337,6 +356,8 @@ def preview_command(obj: CliContext, file: Path, page: int | None, size: int,
     Ví dụ:
       lsdocs preview giao-nhiem-vu-skhcn-so-05-ubnd-kgvx-2026.docx --page 1
     """
+    from lsdocs.issuing.preview import preview
+
     images = preview(file, page=page, out_dir=output, size=size)
     for path in images:
         obj.say(T("Đã ghi: {p}", p=path))

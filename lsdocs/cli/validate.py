@@ -10,7 +10,6 @@ import click
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, default_content
 from lsdocs.errors import T, is_missing_file
-from lsdocs.progress.loader import validate_with_progress
 
 
 @click.command("validate")
@@ -32,6 +31,8 @@ def validate_command(obj: CliContext, path: Path | None) -> None:
       lsdocs validate
       lsdocs validate content/kh-182-2023.yaml --lang en
     """
+    from lsdocs.progress.loader import validate_with_progress
+
     problems = validate_with_progress(path or default_content())
     print_problems(obj, problems)
     errors = sum(1 for p in problems if p.is_error)
