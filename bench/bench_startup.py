@@ -10,10 +10,11 @@ installed ``lsdocs`` console script (still on this checkout through ``PYTHONPATH
 install also pays its import hook); ``--tree DIR`` adds another checkout (say, a worktree of
 an older commit) timed in the same rounds, for a before/after in one run.
 
-Printed per command: the median wall time, the spread (interquartile range, min–max), and the
+Printed per command: the median wall time, the spread (interquartile range, min–max), the
 cost over ``python -c pass``: the median of the per-round differences (with its IQR), which is
 what the target speaks of: ``--help``, ``--version`` and ``validate`` within 150 ms of
-``python -c pass``.  This is a measurement, not a test.
+``python -c pass``; and the process's CPU time (user + system) with its median cost over
+``python -c pass``, which a busy machine distorts less.  This is a measurement, not a test.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Case:
     cwd: Path
     command: str = ""
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds of the process
 
 
 def _env(tree: Path) -> dict[str, str]:
@@ -76,14 +78,19 @@ def cases(trees: list[tuple[str, Path]], script: str | None) -> list[Case]:
     return out
 
 
-def run_once(case: Case) -> float:
+def run_once(case: Case) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one run of *case*."""
     start = time.perf_counter()
-    done = subprocess.run(case.argv, env=case.env, cwd=case.cwd, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE)
+    process = subprocess.Popen(case.argv, env=case.env, cwd=case.cwd,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{case.label} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
-    return elapsed
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        again = subprocess.run(case.argv, env=case.env, cwd=case.cwd, capture_output=True,
+                               text=True)
+        raise SystemExit(f"{case.label} failed ({process.returncode}): {again.stderr[-500:]}")
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def quartiles(values: list[float]) -> tuple[float, float]:
@@ -93,7 +100,8 @@ def quartiles(values: list[float]) -> tuple[float, float]:
 
 def report(all_cases: list[Case]) -> None:
     base = all_cases[0]
-    print(f"{'command':<52} {'median':>7} {'IQR':>15} {'min-max':>15} {'over pass (IQR)':>22}")
+    print(f"{'command':<52} {'median':>7} {'IQR':>15} {'min-max':>15} {'over pass (IQR)':>22}"
+          f"  {'CPU, over pass':>15}")
     for case in all_cases:
         ms = [t * 1000 for t in case.times]
         q1, q3 = quartiles(ms)
@@ -106,10 +114,17 @@ def report(all_cases: list[Case]) -> None:
             mark = ""
             if case.command in TARGETED:
                 mark = "  target met" if over <= TARGET_MS else "  TARGET MISSED"
-            line += f" {over:+7.0f} ({d1:+.0f}..{d3:+.0f}){mark}"
+            cpu = statistics.median(case.cpu) * 1000
+            cpu_over = statistics.median(
+                (c - b) * 1000 for c, b in zip(case.cpu, base.cpu, strict=True))
+            line += f" {over:+7.0f} ({d1:+.0f}..{d3:+.0f})  {cpu:5.0f}, {cpu_over:+5.0f}{mark}"
+        else:
+            line += f" {'':22}  {statistics.median(case.cpu) * 1000:5.0f}"
         print(line)
-    print(f"(milliseconds, {len(base.times)} interleaved runs each; target: --help, --version "
-          f"and validate within {TARGET_MS:.0f} ms of python -c pass)")
+    print(f"(milliseconds, {len(base.times)} interleaved runs each; medians; target: --help, "
+          f"--version and validate within {TARGET_MS:.0f} ms of python -c pass, wall time; CPU: "
+          f"user + system time of the process, which a busy machine inflates less; load "
+          f"average {os.getloadavg()[0]:.1f})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         run_once(case)
     for _ in range(args.runs):
         for case in all_cases:
-            case.times.append(run_once(case))
+            wall, cpu = run_once(case)
+            case.times.append(wall)
+            case.cpu.append(cpu)
     report(all_cases)
     return 0
 
