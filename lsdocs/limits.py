@@ -64,19 +64,22 @@ MAX_TEXT_CHARS = 2_000_000
 MAX_OUTPUT_CHARS = 60_000_000
 MAX_RENDER_SECONDS = 60.0
 
-#: lsdocs parses XML with this parser only: no entities, no DTD, no network.  It is made on
-#: first use (``from lsdocs.limits import SAFE_PARSER``), so reading content needs no lxml.
-SAFE_PARSER: etree.XMLParser
+_SAFE_PARSER: list[etree.XMLParser] = []
 
 
 def __getattr__(name: str) -> etree.XMLParser:
+    """``SAFE_PARSER``: lsdocs parses XML with this parser only (no entities, DTD, network).
+
+    Made on first use, so that reading content does not import lxml.
+    """
     if name != "SAFE_PARSER":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from lxml import etree
+    if not _SAFE_PARSER:
+        from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    globals()[name] = parser
-    return parser
+        _SAFE_PARSER.append(etree.XMLParser(resolve_entities=False, no_network=True,
+                                            load_dtd=False))
+    return _SAFE_PARSER[0]
 
 _DTD_MARKS = tuple(
     mark.encode(encoding)

@@ -1,101 +1,47 @@
 """Read a YAML content file into a tree of :class:`Node` that knows its lines.
 
-The file is *composed* with ruamel.yaml's round-trip parser rather than loaded:
-the node graph carries a start mark for every key, value and list item, and it
-keeps duplicate keys instead of stopping at the first one, so every duplicate
-is reported in the same pass.  Scalars are then built with ruamel.yaml's own
-constructor (YAML 1.2: ``yes`` is text, ``182`` an integer).
+Two readers build the same tree.  A clean file (the usual case) is read by
+:mod:`lsdocs.content.fastyaml`: libyaml's C parser, scalars resolved by YAML 1.2
+rules.  Any file that fast path does not take (one with a problem to report, or
+with a form it leaves alone: anchors, tags, ``010``…) is *composed* with
+ruamel.yaml's round-trip parser rather than loaded: the node graph carries a
+start mark for every key, value and list item, and it keeps duplicate keys
+instead of stopping at the first one, so every duplicate is reported in the
+same pass.  Scalars are then built with ruamel.yaml's own constructor (YAML
+1.2: ``yes`` is text, ``182`` an integer).  ruamel.yaml is imported only then.
 
 Nothing here raises for a user mistake: bytes that are not UTF-8, YAML syntax
 errors, an empty file, duplicate keys, control characters and text that is
 not NFC all come back as :class:`~lsdocs.errors.Problem` (the last one as a
 warning, and the text is normalised).  The limits of :mod:`lsdocs.limits`
 (file size, values after alias expansion, number of aliases) are checked
-before the work they bound.
+before the work they bound, on both paths.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from ruamel.yaml.nodes import Node as YamlNode
-from ruamel.yaml.reader import ReaderError
-
+from lsdocs import limits
+from lsdocs.content import fastyaml
 from lsdocs.content._report import Reporter
+from lsdocs.content.node import CONTROL, MAX_DEPTH, Node, child_path
 from lsdocs.errors import T, Text
-from lsdocs.limits import (
-    MAX_CONTENT_BYTES,
-    MAX_YAML_ALIASES,
-    MAX_YAML_NODES,
-    Refused,
-    read_regular_file,
-)
+from lsdocs.limits import Refused, read_regular_file
 
-# Deeper than any content file needs; stops recursive aliases (&a [*a]).
-_MAX_DEPTH = 40
-#: Characters no document can hold: C0 controls but tab and line ends, DEL, C1
-#: controls, surrogates and the two non-characters XML refuses.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+if TYPE_CHECKING:
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.nodes import MappingNode
+    from ruamel.yaml.nodes import Node as YamlNode
+
+__all__ = ["Node", "child_path", "read_yaml"]
 
 
 class _TooBig(Exception):
     """The tree grew beyond a limit while aliases were expanded."""
-
-
-@dataclass(frozen=True)
-class Node:
-    """One value of a content file, with where it is.
-
-    *value* is ``str``, ``int``, ``float``, ``bool``, ``datetime.date``, ``None``,
-    ``dict[str, Node]`` (a mapping) or ``list[Node]`` (a sequence).
-    *line* is the 1-based line where the value starts; *key_line* the line of the
-    key that names it (``None`` for list items and the top level).
-    *path* is the key path from the top, e.g. ``task_groups[2].tasks[1].lead``.
-    """
-
-    value: Any
-    line: int
-    path: str
-    key_line: int | None = None
-
-    @property
-    def is_map(self) -> bool:
-        return isinstance(self.value, dict)
-
-    @property
-    def is_list(self) -> bool:
-        return isinstance(self.value, list)
-
-    @property
-    def anchor_line(self) -> int:
-        """The line to point at for the node as a whole (its key, else its start)."""
-        return self.key_line or self.line
-
-    def get(self, key: str) -> Node | None:
-        return self.value.get(key) if self.is_map else None
-
-    def plain(self) -> Any:
-        """The value with every child :class:`Node` replaced by its plain value."""
-        if self.is_map:
-            return {k: v.plain() for k, v in self.value.items()}
-        if self.is_list:
-            return [item.plain() for item in self.value]
-        return self.value
-
-
-def child_path(parent: str, key: str | int) -> str:
-    """``child_path("a", "b") == "a.b"``, ``child_path("a", 2) == "a[2]"``."""
-    if isinstance(key, int):
-        return f"{parent}[{key}]"
-    return f"{parent}.{key}" if parent else key
 
 
 def read_yaml(path: Path, rep: Reporter) -> Node | None:
@@ -104,7 +50,21 @@ def read_yaml(path: Path, rep: Reporter) -> Node | None:
     ``None`` means there is nothing to validate (missing or unreadable file,
     syntax error, empty file); the reason is already in *rep*.
     """
-    text = _read_text(path, rep)
+    data = _read_bytes(path, rep)
+    if data is None:
+        return None
+    try:
+        return fastyaml.read(data, limits.MAX_YAML_NODES)
+    except fastyaml.Fallback:
+        return _read_with_ruamel(data, rep)
+
+
+def _read_with_ruamel(data: bytes, rep: Reporter) -> Node | None:
+    """The comment-keeping reader: slower, and the one that words every problem."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    text = _decode(data, rep)
     if text is None:
         return None
     try:
@@ -125,9 +85,9 @@ def read_yaml(path: Path, rep: Reporter) -> Node | None:
         return None
 
 
-def _read_text(path: Path, rep: Reporter) -> str | None:
+def _read_bytes(path: Path, rep: Reporter) -> bytes | None:
     try:
-        data = read_regular_file(path, MAX_CONTENT_BYTES)
+        return read_regular_file(path, limits.MAX_CONTENT_BYTES)
     except Refused as e:
         rep.error(None, None, e.message, code=e.code)
         return None
@@ -138,6 +98,9 @@ def _read_text(path: Path, rep: Reporter) -> str | None:
         rep.error(None, None, T("không đọc được tệp"),
                   found=getattr(e, "strerror", None) or str(e), code="unreadable-file")
         return None
+
+
+def _decode(data: bytes, rep: Reporter) -> str | None:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -149,6 +112,9 @@ def _read_text(path: Path, rep: Reporter) -> str | None:
 
 
 def _report_syntax(e: YAMLError, rep: Reporter, text: str) -> None:
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.reader import ReaderError
+
     line = None
     detail = str(e).splitlines()[0] if str(e) else type(e).__name__
     if isinstance(e, ReaderError):
@@ -167,6 +133,8 @@ class _Builder:
     """Turns the composed node graph into :class:`Node`, reporting as it goes."""
 
     def __init__(self, rep: Reporter):
+        from ruamel.yaml import YAML
+
         self.rep = rep
         self.constructor = YAML(typ="rt").constructor
         self.built = 0
@@ -174,9 +142,11 @@ class _Builder:
         self.aliases = 0
 
     def build(self, node: YamlNode, path: str, key_line: int | None, depth: int) -> Node:
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
+
         line = node.start_mark.line + 1
         self._count(node, line)
-        if depth > _MAX_DEPTH:
+        if depth > MAX_DEPTH:
             self.rep.error(line, path, T("cấu trúc lồng quá sâu (có thể là bí danh vòng)"),
                            code="too-deep")
             return Node(None, line, path, key_line)
@@ -190,15 +160,17 @@ class _Builder:
 
     def _count(self, node: YamlNode, line: int) -> None:
         """Stop before aliases expand the tree beyond the limits (an "alias bomb")."""
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
+
         self.built += 1
         if id(node) in self.seen and isinstance(node, (MappingNode, SequenceNode)):
             self.aliases += 1
         self.seen.add(id(node))
-        if self.built > MAX_YAML_NODES or self.aliases > MAX_YAML_ALIASES:
+        if self.built > limits.MAX_YAML_NODES or self.aliases > limits.MAX_YAML_ALIASES:
             self.rep.error(line, None, T(
                 "tệp có quá nhiều giá trị khi mở rộng bí danh YAML (giới hạn {n} giá trị, {a} "
                 "lần dùng bí danh); có thể là «bom bí danh»",
-                n=MAX_YAML_NODES, a=MAX_YAML_ALIASES), code="yaml-limit")
+                n=limits.MAX_YAML_NODES, a=limits.MAX_YAML_ALIASES), code="yaml-limit")
             raise _TooBig
 
     def _mapping(self, node: MappingNode, path: str, key_line: int | None, depth: int) -> Node:
@@ -215,6 +187,8 @@ class _Builder:
         return Node(entries, node.start_mark.line + 1, path, key_line)
 
     def _key(self, key_node: YamlNode, path: str) -> str | None:
+        from ruamel.yaml.nodes import ScalarNode
+
         if not isinstance(key_node, ScalarNode):
             self.rep.error(key_node.start_mark.line + 1, path,
                            T("khóa phải là một từ, không phải danh sách hay bảng"),
@@ -229,6 +203,8 @@ class _Builder:
                        code="duplicate-key")
 
     def _scalar(self, node: YamlNode, path: str) -> Any:
+        from ruamel.yaml.error import YAMLError
+
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (YAMLError, ValueError, TypeError):
@@ -249,7 +225,7 @@ class _Builder:
         return self._nfc(str(value), line, path)
 
     def _nfc(self, text: str, line: int, path: str) -> str:
-        bad = _CONTROL.search(text)
+        bad = CONTROL.search(text)
         if bad:
             _report_control(self.rep, line, path, bad.group())
         if unicodedata.is_normalized("NFC", text):

@@ -1,0 +1,131 @@
+"""One value of a content file with where it is: the tree both YAML readers build.
+
+A :class:`Node` is small on purpose (a plan of 10,000 agencies has about half
+a million of them while it is checked): it has slots, and a leaf does not hold
+its key path as a string but its parent's path and its own key, joined only
+when a message asks for it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: Deeper than any content file needs; stops recursive aliases (&a [*a]).
+MAX_DEPTH = 40
+#: Characters no document can hold: C0 controls but tab and line ends, DEL, C1
+#: controls, surrogates and the two non-characters XML refuses.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def child_path(parent: str, key: str | int) -> str:
+    """``child_path("a", "b") == "a.b"``, ``child_path("a", 2) == "a[2]"``."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+class Node:
+    """One value of a content file, with where it is.
+
+    *value* is ``str``, ``int``, ``float``, ``bool``, ``datetime.date``, ``None``,
+    ``dict[str, Node]`` (a mapping) or ``list[Node]`` (a sequence).
+    *line* is the 1-based line where the value starts; *key_line* the line of the
+    key that names it (``None`` for list items and the top level).
+    *path* is the key path from the top, e.g. ``task_groups[2].tasks[1].lead``.
+    """
+
+    __slots__ = ("value", "line", "key_line", "_base", "_key")
+
+    value: Any
+    line: int
+    key_line: int | None
+
+    def __init__(self, value: Any, line: int, path: str, key_line: int | None = None):
+        self.value = value
+        self.line = line
+        self.key_line = key_line
+        self._base = path
+        self._key: str | int | None = None
+
+    @classmethod
+    def child(cls, value: Any, line: int, base: str, key: str | int | None,
+              key_line: int | None) -> Node:
+        """The node at ``child_path(base, key)`` (*base* itself when *key* is None)."""
+        node = cls.__new__(cls)
+        node.value = value
+        node.line = line
+        node.key_line = key_line
+        node._base = base
+        node._key = key
+        return node
+
+    @property
+    def path(self) -> str:
+        return self._base if self._key is None else child_path(self._base, self._key)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Node):
+            return NotImplemented
+        return (self.value, self.line, self.path, self.key_line) == (
+            other.value, other.line, other.path, other.key_line)
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, like its dict value
+
+    def __repr__(self) -> str:
+        return (f"Node(value={self.value!r}, line={self.line}, path={self.path!r}, "
+                f"key_line={self.key_line})")
+
+    @property
+    def is_map(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_list(self) -> bool:
+        return isinstance(self.value, list)
+
+    @property
+    def anchor_line(self) -> int:
+        """The line to point at for the node as a whole (its key, else its start)."""
+        return self.key_line or self.line
+
+    def get(self, key: str) -> Node | None:
+        return self.value.get(key) if self.is_map else None
+
+    def plain(self) -> Any:
+        """The value with every child :class:`Node` replaced by its plain value."""
+        if self.is_map:
+            return {k: v.plain() for k, v in self.value.items()}
+        if self.is_list:
+            return [item.plain() for item in self.value]
+        return self.value
+
+    def take_plain(self) -> Any:
+        """:meth:`plain`, emptying the tree as it goes so that it never exists twice.
+
+        For a tree that is no longer needed (checked, about to become the
+        model): each part is freed as soon as its plain copy is made.
+        """
+        value = self.value
+        if isinstance(value, dict):
+            out = {}
+            for key in list(value):
+                out[key] = value.pop(key).take_plain()
+            return out
+        if isinstance(value, list):
+            items = []
+            for i, item in enumerate(value):
+                value[i] = None
+                items.append(item.take_plain())
+            value.clear()
+            return items
+        return value
+
+
+def line_map(node: Node) -> dict[str, tuple[int, int | None]]:
+    """``path -> (line, key_line)`` of every node of the tree (for comparing readers)."""
+    found = {node.path: (node.line, node.key_line)}
+    children = node.value.values() if node.is_map else node.value if node.is_list else ()
+    for child in children:
+        found.update(line_map(child))
+    return found
