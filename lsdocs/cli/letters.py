@@ -16,7 +16,7 @@ from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._help import current_language
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
-from lsdocs.errors import T, Text
+from lsdocs.errors import T, Text, join_texts
 from lsdocs.kinds import kind_ids
 
 if TYPE_CHECKING:  # the writers (renderer, content, checker) are imported when a command runs
@@ -224,7 +224,9 @@ def _report(obj: CliContext, result: Any, pdfs: list[str]) -> None:
         obj.say(T("Cảnh báo: {w}", w=warning.get(obj.lang)), err=True)
     for item in result.items:
         if item.warnings:
-            obj.say(T("Cảnh báo: {a}: {w}", a=item.agency, w=item.warnings),
+            notes = result.notes.get(item.agency)
+            obj.say(T("Cảnh báo: {a}: {w}", a=item.agency,
+                      w=join_texts(notes, "; ") if notes else item.warnings),
                     err=True)
     if result.removed:
         obj.say(T("Đã xóa {n} tệp của lần soạn trước không còn thuộc lần này: {f}",

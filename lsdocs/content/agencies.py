@@ -145,8 +145,11 @@ def _check_successors(entry: Node, rep: Reporter) -> None:
 
 
 def build_registry(root: Node) -> Registry:
-    """The :class:`Registry` of a checked registry file (no errors left)."""
-    agencies = [_agency(entry) for entry in root.plain()["agencies"]]
+    """The :class:`Registry` of a checked registry file (no errors left).
+
+    The tree is emptied as the registry is built (:meth:`Node.take_plain`).
+    """
+    agencies = [_agency(entry) for entry in root.take_plain()["agencies"]]
     return Registry({agency.id: agency for agency in agencies})
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from lsdocs.content._dates import parse_dmy
 from lsdocs.content.deadlines import parse_deadline
 from lsdocs.content.model import (
+    Deadline,
     DocumentInfo,
     LetterIssuer,
     LetterSettings,
@@ -33,6 +34,27 @@ Raw = dict[str, Any]
 
 
 def build_plan(raw: Raw, registry: Registry) -> Plan:
+    return _Builder(registry).plan(raw)
+
+
+class _Builder:
+    """Builds one plan; tasks with the same deadline text share one :class:`Deadline`."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self.deadlines: dict[str, Deadline] = {}
+
+    def plan(self, raw: Raw) -> Plan:
+        return _plan(raw, self.registry, self)
+
+    def deadline(self, written: str) -> Deadline:
+        found = self.deadlines.get(written)
+        if found is None:
+            found = self.deadlines[written] = parse_deadline(written)
+        return found
+
+
+def _plan(raw: Raw, registry: Registry, builder: _Builder) -> Plan:
     return Plan(
         id=raw["id"],
         kind=raw["kind"],
@@ -43,7 +65,7 @@ def build_plan(raw: Raw, registry: Registry) -> Plan:
         requirements=tuple(raw["purposes"]["yeu_cau"]),
         purposes_source=_source(raw["purposes"]),
         objectives=tuple(_objective(o) for o in raw["objectives"]),
-        task_groups=tuple(_task_group(g) for g in raw["task_groups"]),
+        task_groups=tuple(_task_group(g, builder) for g in raw["task_groups"]),
         organization=_organization(raw["organization"]),
         source_note=raw.get("source_note"),
         succession=dict(raw.get("succession") or {}),
@@ -95,16 +117,16 @@ def _target(raw: Raw) -> Target:
                   baseline_year=raw.get("baseline_year"), id=raw.get("id"))
 
 
-def _task_group(raw: Raw) -> TaskGroup:
+def _task_group(raw: Raw, builder: _Builder) -> TaskGroup:
     return TaskGroup(id=raw["id"], title=raw["title"], paragraphs=tuple(raw["paragraphs"]),
-                     tasks=tuple(_task(t) for t in raw.get("tasks") or ()),
+                     tasks=tuple(_task(t, builder) for t in raw.get("tasks") or ()),
                      source=_source(raw))
 
 
-def _task(raw: Raw) -> Task:
+def _task(raw: Raw, builder: _Builder) -> Task:
     return Task(id=raw["id"], name=raw["name"], lead=raw["lead"],
                 support=tuple(raw.get("support") or ()),
-                deadline=parse_deadline(raw["deadline"]), product=raw["product"],
+                deadline=builder.deadline(raw["deadline"]), product=raw["product"],
                 source=_source(raw), support_text=raw.get("support_text"))
 
 

@@ -57,8 +57,8 @@ _WORDS: dict[str, Any] = {
 }
 #: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: line breaks to some YAML readers.
 _ODD_BREAKS = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
-#: Texts up to this length are interned: ids, keys and repeated words share one object.
-_INTERN_UP_TO = 40
+#: Texts up to this length are shared: agency ids, deadlines, repeated words are one object.
+_SHARE_UP_TO = 40
 
 
 class Fallback(Exception):
@@ -136,7 +136,8 @@ class _Builder:
         self.next = parser.get_event
         self.source = _Lines(data)
         self.left = max_nodes
-        self.lines: dict[int, int] = {}
+        self.last_line = 0
+        self.texts: dict[str, str] = {}  # short texts of this file, one object each
 
     def document(self) -> Node:
         self._expect(_libyaml.StreamStartEvent)
@@ -153,9 +154,11 @@ class _Builder:
             raise Fallback
 
     def line(self, event: Any) -> int:
-        """1-based line of *event*, one int object per line (lines repeat as key and value)."""
+        """1-based line of *event*; a key and its value on one line share one int object."""
         n: int = event.start_mark.line + 1
-        return self.lines.setdefault(n, n)
+        if n != self.last_line:
+            self.last_line = n
+        return self.last_line
 
     def build(self, event: Any, base: str, key: str | int | None, key_line: int | None,
               depth: int) -> Node:
@@ -170,14 +173,15 @@ class _Builder:
             raise Fallback
         path = child_path(base, key) if key is not None else base
         if kind is _libyaml.MappingStartEvent:
-            return Node(self.mapping(path, depth, event.flow_style), line, path, key_line)
+            return Node.child(self.mapping(path, depth, event.flow_style), line, base, key,
+                              key_line)
         if kind is _libyaml.SequenceStartEvent:
             items: list[Node] = []
             event = self.next()
             while type(event) is not _libyaml.SequenceEndEvent:
                 items.append(self.build(event, path, len(items), None, depth + 1))
                 event = self.next()
-            return Node(items, line, path, key_line)
+            return Node.child(items, line, base, key, key_line)
         raise Fallback  # pragma: no cover - libyaml sends no other event here
 
     def mapping(self, path: str, depth: int, flow: bool) -> dict[str, Node]:
@@ -186,7 +190,7 @@ class _Builder:
         while type(event) is not _libyaml.MappingEndEvent:
             if type(event) is not _libyaml.ScalarEvent or event.tag or event.anchor:
                 raise Fallback  # a list, table or alias as a key; a tagged key
-            key = self.text(event.value)
+            key = sys.intern(self.text(event.value))
             if key in entries:
                 raise Fallback
             key_line = self.line(event)
@@ -218,11 +222,12 @@ class _Builder:
         value = plain_scalar(event.value) if event.implicit[0] else event.value
         return self.text(value) if type(value) is str else value
 
-    @staticmethod
-    def text(value: str) -> str:
+    def text(self, value: str) -> str:
         if CONTROL.search(value) or not unicodedata.is_normalized("NFC", value):
             raise Fallback
-        return sys.intern(value) if len(value) <= _INTERN_UP_TO else value
+        if len(value) > _SHARE_UP_TO:
+            return value
+        return self.texts.setdefault(value, value)
 
 
 def _is_empty(event: Any) -> bool:

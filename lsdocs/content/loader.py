@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from lsdocs.content.checks import check_plan
 from lsdocs.content.model import Content, Registry
 from lsdocs.content.schema import Ctx, type_name
 from lsdocs.content.yamlsource import Node, read_yaml
-from lsdocs.errors import ContentError, Location, Problem, ProblemList, T, Text
+from lsdocs.errors import ContentError, Location, Problem, ProblemList, T
 
 REGISTRY_FILE = "agencies.yaml"
 _SUFFIXES = (".yaml", ".yml")
@@ -38,7 +39,6 @@ _SUFFIXES = (".yaml", ".yml")
 @dataclass
 class _RegistryResult:
     file: str
-    root: Node | None
     index: AgencyIndex | None
     registry: Registry | None
 
@@ -84,14 +84,43 @@ def _load(path: Path, problems: ProblemList) -> Content | Registry | None:
     plan_file = _plan_file(path, problems)
     if plan_file is None:
         return None
+    early = _early_registry(plan_file)
     rep = Reporter(str(plan_file), problems)
     root = _read_mapping(plan_file, rep)
     if root is None:
         return None
     if _kind(root) == specs.REGISTRY_KIND:
         return _check_registry_root(root, rep).registry
-    result = _registry_for(root, plan_file, problems)
+    result = _registry_for(root, plan_file, problems, early)
     return _check_plan(root, rep, result)
+
+
+@dataclass
+class _Early:
+    """The registry read before its plan, with its problems kept aside."""
+
+    relative: str
+    result: _RegistryResult
+    problems: ProblemList
+
+
+def _early_registry(plan_file: Path) -> _Early | None:
+    """Read the registry the plan names (by a look at its top lines) before the plan itself.
+
+    Only memory changes: the registry's tree is gone before the plan's is
+    built.  Its problems are kept aside and reported where they always were,
+    after the plan file's own; :func:`_registry_for` uses this result only if
+    the plan, once read, names the same file.
+    """
+    if plan_file.name == REGISTRY_FILE or not _is_file(plan_file):
+        return None  # a FIFO or device is never opened here: read_yaml refuses it
+    relative = _declared(plan_file, "agencies") or REGISTRY_FILE
+    file = plan_file.parent / relative
+    if not _is_file(file):
+        return None
+    shown = os.path.normpath(os.path.join(os.path.dirname(str(plan_file)), relative))
+    problems = ProblemList()
+    return _Early(relative, _read_registry(file, shown, problems), problems)
 
 
 def _plan_file(path: Path, problems: ProblemList) -> Path | None:
@@ -103,10 +132,8 @@ def _plan_file(path: Path, problems: ProblemList) -> Path | None:
     names = ", ".join(p.name for p in found) or "—"
     problems.add(Problem(
         Location(file=str(path)),
-        T("thư mục có nhiều kế hoạch; cần chỉ rõ kế hoạch nào" if found else
-          "thư mục không có tệp kế hoạch .yaml (ngoài agencies.yaml)",
-          "the folder holds several plans; say which one" if found else
-          "the folder holds no plan .yaml file (besides agencies.yaml)"),
+        T("thư mục có nhiều kế hoạch; cần chỉ rõ kế hoạch nào") if found else
+        T("thư mục không có tệp kế hoạch .yaml (ngoài agencies.yaml)"),
         found=names, hint=T("ghi tệp kế hoạch hoặc mã kế hoạch, ví dụ kh-182-2023"),
         code="plan-file"))
     return None
@@ -132,18 +159,23 @@ def find_plan(plan_id: str, folder: str | os.PathLike[str]) -> Path | None:
     if not _is_dir(folder):
         return None
     for path in plan_files(folder):
-        if path.stem == plan_id or _declared_id(path) == plan_id:
+        if path.stem == plan_id or _declared(path, "id") == plan_id:
             return path
     return None
 
 
-def _declared_id(path: Path) -> str | None:
-    """The ``id:`` written at the top level of a plan file, read without parsing it all."""
+def _declared(path: Path, key: str) -> str | None:
+    """A top-level ``key:`` written in a plan file (``id``), read without parsing it all."""
+    start = key + ":"
     try:
-        with path.open(encoding="utf-8") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return None
+        with open(fd, encoding="utf-8") as handle:
             for line in handle:
-                if line.startswith("id:"):
-                    return line[3:].split("#", 1)[0].strip().strip("\"'") or None
+                if line.startswith(start):
+                    return line[len(start):].split("#", 1)[0].strip().strip("\"'") or None
     except (OSError, UnicodeDecodeError):
         return None
     return None
@@ -154,9 +186,8 @@ def _read_mapping(file: Path, rep: Reporter) -> Node | None:
     if root is None or root.is_map:
         return root
     what = type_name(root.value)
-    rep.error(root.line, None, Text(f"cấp ngoài cùng của tệp là {what.vi}, không phải các "
-                                    "khóa: giá trị", f"the top level of the file is {what.en}, "
-                                    "not a mapping of keys"),
+    rep.error(root.line, None, T("cấp ngoài cùng của tệp là {what}, không phải các "
+                                 "khóa: giá trị", what=what),
               expected=T("các khóa như «lsdocs: 1», «kind: ke-hoach»"),
               code="not-mapping")
     return None
@@ -167,7 +198,8 @@ def _kind(root: Node) -> object:
     return kind.value if kind is not None else None
 
 
-def _registry_for(root: Node, plan_file: Path, problems: ProblemList) -> _RegistryResult | None:
+def _registry_for(root: Node, plan_file: Path, problems: ProblemList,
+                  early: _Early | None = None) -> _RegistryResult | None:
     ref = root.get("agencies")
     if ref is not None and not (isinstance(ref.value, str) and ref.value.strip()):
         return None  # the schema reports the wrong type or the empty text
@@ -177,11 +209,14 @@ def _registry_for(root: Node, plan_file: Path, problems: ProblemList) -> _Regist
     if not _is_file(file):
         line = ref.line if ref is not None else 1
         Reporter(str(plan_file), problems).error(
-            line, "agencies", Text(f"không tìm thấy tệp danh mục cơ quan: «{shown}»",
-                                   f"the agency registry file is missing: «{shown}»"),
+            line, "agencies", T("không tìm thấy tệp danh mục cơ quan: «{shown}»",
+                                shown=shown),
             hint=T("ghi đường dẫn tương đối so với tệp kế hoạch"),
             code="missing-registry")
         return None
+    if early is not None and early.relative == relative:
+        problems.extend(early.problems.problems)
+        return early.result
     return _read_registry(file, shown, problems)
 
 
@@ -203,7 +238,7 @@ def _read_registry(file: Path, shown: str, problems: ProblemList) -> _RegistryRe
     rep = Reporter(shown, problems)
     root = _read_mapping(file, rep)
     if root is None:
-        return _RegistryResult(shown, None, None, None)
+        return _RegistryResult(shown, None, None)
     return _check_registry_root(root, rep)
 
 
@@ -213,7 +248,7 @@ def _check_registry_root(root: Node, rep: Reporter) -> _RegistryResult:
     specs.REGISTRY.check(root, Ctx(rep, index))
     check_registry(root, rep)
     ok = len(rep.problems.errors) == errors_before
-    return _RegistryResult(rep.file, root, index, build_registry(root) if ok else None)
+    return _RegistryResult(rep.file, index, build_registry(root) if ok else None)
 
 
 def _check_plan(root: Node, rep: Reporter, reg: _RegistryResult | None) -> Content | None:
@@ -224,5 +259,6 @@ def _check_plan(root: Node, rep: Reporter, reg: _RegistryResult | None) -> Conte
     if rep.problems.errors or registry is None or reg is None:
         return None
     lines = {key: node.anchor_line for key, node in root.value.items()}
-    return Content(build_plan(root.plain(), registry), registry, rep.file, reg.file,
+    # The checked tree is not needed any more: free it while its plain copy is made.
+    return Content(build_plan(root.take_plain(), registry), registry, rep.file, reg.file,
                    key_lines=lines)

@@ -22,7 +22,7 @@ AgencyKind = Literal["ubnd", "so", "nganh", "dia-phuong", "trung-uong", "dang", 
 DeadlineKind = Literal["date", "month", "quarter", "year", "period", "annual", "regular"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Successor:
     """One agency that took over (part of) another's work."""
 
@@ -30,7 +30,7 @@ class Successor:
     scope: str | None = None  # which functions, when a mapping splits
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Agency:
     id: str
     name: str  # official name in running text: "Sở Khoa học và Công nghệ"
@@ -48,7 +48,7 @@ class Agency:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signature:
     """Signature block: authority lines, title, name (ô 7a–7c)."""
 
@@ -57,7 +57,7 @@ class Signature:
     name: str  # "Dương Xuân Huyên"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Recipient:
     """One Nơi nhận line: an agency reference or free text (without '- ' and ';')."""
 
@@ -65,7 +65,7 @@ class Recipient:
     agency: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentInfo:
     number: int | None  # None for a draft (blank number)
     date: dt.date | None  # None for a draft (blank date)
@@ -80,7 +80,7 @@ class DocumentInfo:
     draft_year: int | None = None  # a draft's year (its date is left blank)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """A measurable objective: e.g. +50 % enterprises applying biotech by 2030."""
 
@@ -93,13 +93,13 @@ class Target:
     id: str | None = None  # how progress records name it ("dn-htx-cnsh")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ObjectiveItem:
     text: str
     target: Target | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Objective:
     id: str
     title: str  # "Mục tiêu đến năm 2030"
@@ -108,7 +108,7 @@ class Objective:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deadline:
     """When a task must be done, as written in the appendix and as a due date.
 
@@ -125,7 +125,7 @@ class Deadline:
     end_year: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     id: str  # stable id, e.g. "3.2"; unique in the plan
     name: str  # short task text for the appendix
@@ -137,7 +137,7 @@ class Task:
     support_text: str | None = None  # extra free text after the agencies ("các cơ quan liên quan")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskGroup:
     id: str
     title: str
@@ -146,7 +146,7 @@ class TaskGroup:
     source: Source  # of the title and paragraphs (tasks carry their own)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Responsibility:
     """Section IV: what one agency (or group of agencies) is charged with."""
 
@@ -161,7 +161,7 @@ class Responsibility:
         return (self.agency, *self.together_with)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportingRegime:
     """Who reports to whom, by which day each year."""
 
@@ -174,7 +174,7 @@ class ReportingRegime:
     also_to: tuple[str, ...] = ()  # further recipients of the compiled report (Bộ KH&CN)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Organization:
     responsibilities: tuple[Responsibility, ...]
     reporting: ReportingRegime
@@ -182,7 +182,7 @@ class Organization:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LetterIssuer:
     """Who signs the công văn lsdocs writes for a plan, and how."""
 
@@ -193,7 +193,7 @@ class LetterIssuer:
     filing: str  # "VT, QLKH"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LetterSettings:
     issuers: tuple[LetterIssuer, ...]
     default_issuer: dict[str, str]  # letter kind -> agency id
@@ -203,7 +203,7 @@ class LetterSettings:
         return next((i for i in self.issuers if i.agency == agency_id), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     """A kế hoạch and everything needed to write it and the papers it creates."""
 
@@ -232,7 +232,7 @@ class Plan:
         return tuple(i.target for o in self.objectives for i in o.items if i.target)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Registry:
     """The agency registry, reusable by any plan."""
 
@@ -245,7 +245,7 @@ class Registry:
         return agency_id in self.agencies
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Content:
     """A loaded content set: the plan, the registry, and where each came from."""
 
