@@ -1,8 +1,11 @@
 """``lsdocs batch``: one letter per agency, in parallel, atomically, with a manifest.
 
 The run loads and checks the content once and compiles the template once per
-worker process, then renders each agency's letter and writes it to a
-temporary file renamed into place.  A failure for one agency is recorded and
+worker process, then renders each agency's letter to a temporary file; when
+all are written, one sync makes them durable and each is renamed into place
+(:class:`lsdocs.render.output.StagedWrites`), and the manifest is written
+last.  After a crash or a power loss every letter is the old file or the
+complete new one.  A failure for one agency is recorded and
 the others go on; the run ends with a summary, and a non-zero exit when any
 letter failed.  A rerun rewrites only the files whose bytes changed.
 
@@ -37,7 +40,14 @@ from lsdocs.kinds import KINDS
 from lsdocs.letter_writer import letter_file_name, progress_for, render_letter
 from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.merge import merge_documents
-from lsdocs.render.output import ensure_directory, remove_stale_temporaries, write_atomic
+from lsdocs.render.output import (
+    StagedWrites,
+    ensure_directory,
+    remove_stale_temporaries,
+    stage_file,
+    sync_folders,
+    write_atomic,
+)
 from lsdocs.tabular.csvsafe import neutralise
 from lsdocs.templates import load_template, template_path
 
@@ -196,10 +206,16 @@ def run_batch_content(
                            {items[0].file: template_path(options.kind, options.templates_dir)})
     ensure_directory(result.directory)
     remove_stale_temporaries(result.directory)
-    for item in write_letters(setup, options, result.directory, items):
-        result.items.append(item)
-        if progress:
-            progress(item, len(items))
+    staged = StagedWrites()
+    try:
+        for item in write_letters(setup, options, result.directory, items, staged):
+            result.items.append(item)
+            if progress:
+                progress(item, len(items))
+    except BaseException:
+        staged.discard()
+        raise
+    staged.commit()  # one sync for every letter, then each renamed into place
     order = {item.agency: i for i, item in enumerate(items)}
     result.items.sort(key=lambda i: order[i.agency])
     if options.merge and not result.failed and result.items:
@@ -229,9 +245,28 @@ def remove_stale(result: BatchResult, kind: str) -> list[str]:
 
 def write_letters(
     setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
-    items: list[BatchItem],
+    items: list[BatchItem], staged: StagedWrites | None = None,
 ) -> Iterator[BatchItem]:
-    """Render and write *items*, yielding each as it finishes (in order)."""
+    """Render and stage *items*, yielding each as it finishes (in order).
+
+    Each letter is written to a temporary file; ``staged.commit()`` makes them
+    durable with one sync and renames them into place.  Without *staged* the
+    letters are committed when the iteration ends.
+    """
+    own = staged is None
+    staging = StagedWrites() if staged is None else staged
+    for item, tmp_name in _render_all(setup, options, directory, items):
+        if tmp_name is not None:
+            staging.adopt(tmp_name, directory / item.file)
+        yield item
+    if own:
+        staging.commit()
+
+
+def _render_all(
+    setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
+    items: list[BatchItem],
+) -> Iterator[tuple[BatchItem, str | None]]:
     jobs = max(1, min(options.jobs, len(items) or 1))
     # Compile the template before forking, so every worker inherits it compiled.
     load_template(options.kind, options.templates_dir)
@@ -267,7 +302,8 @@ def _worker_init(
     _state["check_all"] = check_all
 
 
-def _write_one(item: BatchItem, directory: Path) -> BatchItem:
+def _write_one(item: BatchItem, directory: Path) -> tuple[BatchItem, str | None]:
+    """Render one letter and write it to a temporary (None: the file already holds it)."""
     setup = _state["setup"]
     assert isinstance(setup, letter_doc.LetterSetup)
     try:
@@ -275,14 +311,14 @@ def _write_one(item: BatchItem, directory: Path) -> BatchItem:
         if _state["check_all"]:
             require_conformant({item.file: data}, {item.file: template_path(
                 setup.kind, _state["templates_dir"])})  # type: ignore[arg-type]
-        changed = write_atomic(directory / item.file, data)
+        tmp_name = stage_file(directory / item.file, data)
     except (LsdocsError, OSError) as exc:
         item.status = FAILED
         item.error = exc.format("vi") if isinstance(exc, LsdocsError) else str(exc)
-        return item
-    item.status = WRITTEN if changed else UNCHANGED
+        return item, None
+    item.status = UNCHANGED if tmp_name is None else WRITTEN
     item.sha256 = hashlib.sha256(data).hexdigest()
-    return item
+    return item, tmp_name
 
 
 def _merge(result: BatchResult, kind: str) -> Path:
@@ -312,6 +348,7 @@ def write_manifest(result: BatchResult) -> None:
                "removed": [Path(p).name for p in result.removed]}
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     write_atomic(result.directory / "manifest.json", text.encode("utf-8"))
+    sync_folders({result.directory, result.directory.parent})  # the renames are durable too
 
 
 def _earlier_rows(result: BatchResult) -> list[dict[str, object]]:

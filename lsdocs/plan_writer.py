@@ -10,7 +10,7 @@ from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import plan as plan_doc
-from lsdocs.errors import Problem
+from lsdocs.errors import Problem, Text
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
 from lsdocs.render.engine import CoreProperties
@@ -30,6 +30,8 @@ class BuildResult:
     unchanged: list[Path] = field(default_factory=list)
     illustrative: str = ""
     warnings: list[Problem] = field(default_factory=list)
+    #: the parts of ``illustrative`` in both languages
+    illustrative_parts: list[Text] = field(default_factory=list)
 
     @property
     def files(self) -> list[Path]:
@@ -57,7 +59,8 @@ def build_content(content: Content, output_root: Path,
                                                                 templates_dir)})
     directory = output_root / vn.file_id(content.plan.id)
     result = BuildResult(directory, illustrative=plan_doc.illustrative_note(content.plan),
-                         warnings=list(content.warnings))
+                         warnings=list(content.warnings),
+                         illustrative_parts=plan_doc.illustrative_parts(content.plan))
     remove_stale_temporaries(directory)
     for name, data in documents.items():
         path = directory / name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import signal
@@ -127,26 +128,36 @@ def test_merge_puts_each_letter_in_its_own_numbered_section(tmp_path):
     ]
 
 
-def test_killed_batch_leaves_only_complete_files_and_rerun_finishes(tmp_path):
+def test_killed_batch_leaves_every_old_letter_whole_and_rerun_finishes(tmp_path):
     plan = write_synthetic(tmp_path / "content", agencies=300, tasks_per_agency=4)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "lsdocs", "batch", "giao-nhiem-vu", str(plan), "-o", str(out),
-               "-q", "-j", "1", "--date", "29/11/2026"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
+               "-q", "-j", "1"]
+    first = subprocess.run([*command, "--date", "28/11/2026"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
     directory = out / "kh-182-2023" / "giao-nhiem-vu"
+    old = {p.name: p.read_bytes() for p in directory.glob("*.docx")}
+    assert len(old) == 300
+    process = subprocess.Popen([*command, "--date", "29/11/2026"], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(directory.glob("*.docx"))) < 20:
+    while time.monotonic() < deadline and len(list(directory.glob(".*.tmp"))) < 20:
         time.sleep(0.01)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
-    partial = sorted(directory.glob("*.docx"))
-    assert 0 < len(partial) < 300
-    for path in partial:
-        with zipfile.ZipFile(path) as archive:
-            assert archive.testzip() is None
-            assert "word/document.xml" in archive.namelist()
-    rerun = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert list(directory.glob(".*.tmp"))  # killed while writing: new letters not in place
+    assert {p.name: p.read_bytes() for p in directory.glob("*.docx")} == old
+    rerun = subprocess.run([*command, "--date", "29/11/2026"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert len(list(directory.glob("*.docx"))) == 300
+    new = {p.name: p.read_bytes() for p in directory.glob("*.docx")}
+    assert new.keys() == old.keys() and all(new[k] != old[k] for k in new)
+    for data in list(new.values())[:5]:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            assert archive.testzip() is None
     assert not list(directory.glob(".*.tmp"))
+    manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    assert {i["sha256"] for i in manifest["items"]} == {
+        hashlib.sha256(d).hexdigest() for d in new.values()}

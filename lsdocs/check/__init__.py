@@ -4,7 +4,7 @@
 >>> report.passed(), [f.rule for f in report.errors]  # doctest: +SKIP
 (True, [])
 
-The rules are the table :data:`RULES` (nd30-format.md §7.3, R01–R48).  Files
+The rules are the table :data:`RULES` (nd30-format.md §7.3, R01–R49).  Files
 that cannot be read raise :class:`lsdocs.errors.DocumentReadError`.
 
 A compilation (tệp ghép, e.g. ``lsdocs batch --merge``) is checked one
@@ -49,7 +49,7 @@ def check_bytes(data: bytes, name: str = "<bytes>", kind: str = "auto") -> Check
 
 
 def check_document(path: str | Path, kind: str = "auto") -> CheckReport:
-    """Check a .docx file against Decree 30 (rules R01–R48)."""
+    """Check a .docx file against Decree 30 (rules R01–R49)."""
     return check_bytes(read_path(path), str(path), kind)
 
 

@@ -23,6 +23,10 @@ CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 __all__ = ["Element", "NSMAP", "PARSER", "child", "children", "is_fallback", "on_off",
            "parse", "qn", "w", "wattr", "wint"]
 
+_W_OPEN = "{" + W_NS + "}"
+_W_ANY = _W_OPEN + "*"
+_W_VAL = _W_OPEN + "val"
+
 NSMAP = {"w": W_NS, "r": R_NS, "a": A_NS, "wp": WP_NS, "mc": MC_NS, "v": V_NS}
 
 #: Strict OOXML namespaces and their transitional twins; the checker reads both.
@@ -45,6 +49,7 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
+@lru_cache(maxsize=256)
 def qn(prefixed: str) -> str:
     """Clark name from a prefixed name such as ``"wp:extent"``."""
     prefix, local = prefixed.split(":")
@@ -69,7 +74,7 @@ def wattr(el: Element | None, name: str) -> str | None:
 
 def wint(el: Element | None, name: str) -> int | None:
     """An integer ``w:`` attribute; None when absent or not a number."""
-    value = wattr(el, name)
+    value = None if el is None else el.get(w(name))
     if value is None:
         return None
     try:
@@ -82,25 +87,28 @@ def on_off(el: Element | None) -> bool | None:
     """Value of a toggle element such as ``<w:b/>``: None when absent."""
     if el is None:
         return None
-    return wattr(el, "val") not in ("0", "false", "off", "none")
+    return el.get(_W_VAL) not in ("0", "false", "off", "none")
 
 
 def child(el: Element | None, tag: str) -> Element | None:
     """First ``w:tag`` child of *el*."""
-    return None if el is None else el.find(w(tag))
+    if el is None:
+        return None
+    name = w(tag)
+    if len(el):  # properties (w:pPr, w:rPr, w:tcPr, …) come first: look there before searching
+        first = el[0]
+        if first.tag == name:
+            return first
+    return next(el.iterchildren(name), None)
 
 
 def children(el: Element | None) -> dict[str, Element]:
     """The ``w:`` children of *el* by local name (first of each), for repeated lookups."""
-    found: dict[str, Element] = {}
     if el is None:
-        return found
-    prefix = len(W_NS) + 2
-    for sub in el:
-        tag = sub.tag
-        if isinstance(tag, str) and tag.startswith("{" + W_NS):
-            found.setdefault(tag[prefix:], sub)
-    return found
+        return {}
+    prefix = len(_W_OPEN)
+    # lxml picks the w: children; walked last to first so that the first of each name is kept
+    return {sub.tag[prefix:]: sub for sub in el.iterchildren(_W_ANY, reversed=True)}
 
 
 def is_fallback(el: Element) -> bool:

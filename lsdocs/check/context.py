@@ -8,6 +8,7 @@ says which document it is and :meth:`Context.sections` lists its sections.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from lsdocs.check.compilation import Part
 from lsdocs.check.docmodel import Document, Paragraph
@@ -24,6 +25,8 @@ class Context:
     where: Locator
     part: Part | None = None
     _by_element: dict[int, Paragraph] = field(default_factory=dict)
+    #: what several rules work out alike, kept for this document's check (by name)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def kind(self) -> str:

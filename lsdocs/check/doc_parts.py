@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from lsdocs.check._once import once
 from lsdocs.check._xml import Element
 from lsdocs.check.package import Package
 from lsdocs.check.sections import Section
@@ -63,20 +64,22 @@ class Paragraph:
     def section(self) -> int:
         return self.container.section
 
-    @property
+    # text, display, empty and text_runs are computed once: the runs are complete when the model is
+    # built (lsdocs.check.docmodel.load) and never change afterwards
+    @once
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 
-    @property
+    @once
     def display(self) -> str:
         """Text as shown (``w:caps`` applied), NFC, outer whitespace stripped."""
         return unicodedata.normalize("NFC", "".join(r.display for r in self.runs)).strip()
 
-    @property
+    @once
     def empty(self) -> bool:
         return not self.text.strip()
 
-    @property
+    @once
     def text_runs(self) -> list[Run]:
         """Runs that carry visible characters (not only spaces)."""
         return [r for r in self.runs if r.text.strip()]

@@ -9,16 +9,20 @@ text is what Word shows.
 
 from __future__ import annotations
 
+from lxml import etree
+
 from lsdocs.check._xml import Element, child, w, wattr, wint
 from lsdocs.check.doc_parts import Cell, Container, Document, HeaderFooter, Paragraph, Run, Table
 from lsdocs.check.package import Package
 from lsdocs.check.runs import RunWalker, block_children
 from lsdocs.check.sections import read_sections
-from lsdocs.check.styles import StyleSheet, parse_borders, parse_ppr, parse_rpr
+from lsdocs.check.styles import Border, StyleSheet, parse_borders, shared_sheet
 
 __all__ = ["Cell", "Container", "Document", "HeaderFooter", "Paragraph", "Run", "Table", "load"]
 
 DEFAULT_CELL_MARGIN = 108
+_P, _TBL, _TC = w("p"), w("tbl"), w("tc")
+_CellFormat = tuple[int, int, int | None, dict[str, Border]]
 
 
 class _Builder:
@@ -30,6 +34,7 @@ class _Builder:
         self.section = 0
         self.table_count = 0
         self.in_body = True
+        self._cells: dict[bytes, _CellFormat] = {}
 
     def story(self, root: Element, container: Container) -> tuple[list[Paragraph], list[Table],
                                                                   list[Paragraph | Table]]:
@@ -42,7 +47,7 @@ class _Builder:
                                       None)
                 paras.append(para)
                 blocks.append(para)
-                if container.kind == "body" and el.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+                if container.kind == "body" and child(child(el, "pPr"), "sectPr") is not None:
                     self.section += 1
             elif el.tag == w("tbl"):
                 table = self.table(el, None)
@@ -69,16 +74,15 @@ class _Builder:
              margins: tuple[int, int]) -> list[Cell]:
         cells: list[Cell] = []
         pos = wint(child(child(tr, "trPr"), "gridBefore"), "val") or 0
-        for c, tc in enumerate(tr.iterfind(w("tc"))):
-            tcpr = child(tc, "tcPr")
-            span = wint(child(tcpr, "gridSpan"), "val") or 1
-            width = sum(grid[pos:pos + span]) or (wint(child(tcpr, "tcW"), "w") or 0)
+        for c, tc in enumerate(tr.iterchildren(_TC)):
+            span, tc_width, left, borders = self._cell_format(child(tc, "tcPr"))
+            width = sum(grid[pos:pos + span]) or tc_width
             pos += span
-            cell = Cell(tc, r, c, width - _cell_margins(tcpr, margins)[0] - margins[1],
-                        borders=parse_borders(child(tcpr, "tcBorders")))
+            cell = Cell(tc, r, c, width - (margins[0] if left is None else left) - margins[1],
+                        borders=borders)
             container = Container("cell", self.section, table, r, c)
             for sub in block_children(tc):
-                if sub.tag == w("p"):
+                if sub.tag == _P:
                     cell.paragraphs.append(self.paragraph(sub, container, len(cell.paragraphs) + 1,
                                                           table.style))
                 elif sub.tag == w("tbl"):
@@ -86,14 +90,26 @@ class _Builder:
             cells.append(cell)
         return cells
 
+    def _cell_format(self, tcpr: Element | None) -> _CellFormat:
+        """Grid span, ``w:tcW``, left margin (None: the table's) and borders of a ``w:tcPr``,
+        kept per serialised ``w:tcPr``: the cells of a table are mostly formatted alike."""
+        key = b"" if tcpr is None else etree.tostring(tcpr)
+        found = self._cells.get(key)
+        if found is None:
+            mar = child(tcpr, "tcMar")
+            left = None if mar is None else (wint(child(mar, "left"), "w")
+                                             or wint(child(mar, "start"), "w"))
+            found = (wint(child(tcpr, "gridSpan"), "val") or 1,
+                     wint(child(tcpr, "tcW"), "w") or 0, left,
+                     parse_borders(child(tcpr, "tcBorders")))
+            self._cells[key] = found
+        return found
+
     def paragraph(self, el: Element, container: Container, number: int,
                   table_style: str | None) -> Paragraph:
-        ppr = child(el, "pPr")
-        pstyle = wattr(child(ppr, "pStyle"), "val")
-        mark = self.styles.run_props(table_style, pstyle, None, parse_rpr(child(ppr, "rPr"), "run"))
-        props = self.styles.para_props(table_style, pstyle, parse_ppr(ppr), mark.sz)
-        para = Paragraph(el, container, number, props, mark_sz=mark.sz)
-        RunWalker(self, para, table_style, pstyle).walk(el)
+        props, mark_sz = self.styles.paragraph_props_of(table_style, child(el, "pPr"))
+        para = Paragraph(el, container, number, props, mark_sz=mark_sz)
+        RunWalker(self, para, table_style, props.style_id).walk(el)
         return para
 
 
@@ -120,7 +136,7 @@ def load(package: Package) -> Document:
     def part(kind: str) -> Element | None:
         return package.xml(types[kind]) if kind in types else None
 
-    styles = StyleSheet(part("/styles"), part("/numbering"), theme=lambda: part("/theme"))
+    styles = _style_sheet(package, types).for_document(lambda: part("/theme"))
     root = package.xml(main)
     assert root is not None  # Package.from_bytes checked it
     body = child(root, "body")
@@ -138,6 +154,16 @@ def load(package: Package) -> Document:
     builder.in_body = False
     _load_headers(doc, builder)
     return doc
+
+
+def _style_sheet(package: Package, types: dict[str, str]) -> StyleSheet:
+    """The shared style sheet of the document's styles and numbering parts (read and checked
+    through the package first, so a damaged part is reported as before)."""
+    found: list[bytes | None] = []
+    for kind in ("/styles", "/numbering"):
+        name = types.get(kind)
+        found.append(package.read(name) if name and package.xml(name) is not None else None)
+    return shared_sheet(*found)
 
 
 def _number_body(doc: Document) -> None:

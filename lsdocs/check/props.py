@@ -13,6 +13,7 @@ from lsdocs.check._xml import Element, child, children, on_off, wattr, wint
 
 Props = dict[str, Any]
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+_ALL_SIDES = _BORDER_SIDES + ("start", "end")
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,10 @@ def parse_borders(container: Element | None) -> dict[str, Border]:
     found: dict[str, Border] = {}
     if container is None:
         return found
-    for side in _BORDER_SIDES + ("start", "end"):
-        border = parse_border(child(container, side))
-        if border is not None:
-            found[side] = border
+    kids = children(container)
+    for side in _ALL_SIDES:
+        el = kids.get(side)
+        if el is not None:
+            found[side] = Border(wattr(el, "val") or "none", wint(el, "sz") or 0,
+                                 wattr(el, "color"))
     return found

@@ -1,38 +1,47 @@
 """``lsdocs check --render``: page-level checks on a real layout made by LibreOffice.
 
-All files are laid out by **one** headless LibreOffice run (``soffice --convert-to
-pdf`` with every file on its command line), then each PDF page is read with poppler
-(``pdftotext -bbox-layout`` for the words and their boxes, ``pdftoppm`` at 10 dpi
-for the ink).  Checked per page:
+All files are laid out by **one** headless LibreOffice process
+(:func:`lsdocs.check.soffice.lay_out`), then each PDF page is read with poppler
+(:mod:`lsdocs.check.pdfpages`).  Checked per page:
 
 - R47: a blank or nearly empty page (few words and almost no ink);
 - R48: words cut off at the paper edge, and words of the document that do not appear
   on any page at all (pushed out of a cell or off the page by tabs and indents);
-- R10: the Quốc hiệu broken over two lines;
+- R10, R11: the Quốc hiệu or the Tiêu ngữ broken over two lines; R13: an agency name
+  line broken so that one word stands alone on the next line;
 - R19: Số and the date not on one baseline;
 - R37: a page number on page 1, or no page number on any later page.
 
-Costs one LibreOffice start (a few seconds) plus 0.25–0.4 s per page (measured by
-``bench/bench_check.py --render``), against ~50 pages/s for the static check.
-Without ``soffice``/``pdftotext``/``pdftoppm`` the check says so (exit 2).
+Cost (``bench/bench_render.py``): one LibreOffice start (about 3 s) plus about 0.1 s per
+page, against ~50 pages/s for the static check.  A file LibreOffice cannot open or that
+makes it hang, or a missing LibreOffice/poppler, is a :class:`~lsdocs.errors.Problem`
+for that file; the other files are still laid out and checked.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from xml.etree import ElementTree
 
 from lsdocs.check.findings import CheckReport, Finding, Issue
+from lsdocs.check.pdfpages import (
+    Line,
+    Page,
+    PageReadError,
+    no_poppler,
+    poppler,
+    read_pages,
+)
 from lsdocs.check.rules import RULES_BY_ID
-from lsdocs.check.text import key, nfc
-from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.check.soffice import lay_out
+from lsdocs.check.text import key, nfc, squash
+from lsdocs.errors import Location, Problem, T, Text
+
+__all__ = ["Line", "Page", "read_pages", "render_all", "render_reports", "add_rendered"]
 
 #: a page with at most this many words and this share of dark pixels is nearly empty
 EMPTY_WORDS, EMPTY_INK = 15, 0.002
@@ -40,98 +49,50 @@ EMPTY_WORDS, EMPTY_INK = 15, 0.002
 SAME_LINE = 3.0
 #: the top band where page numbers sit (points; the top margin is 20–25 mm ≈ 57–71 pt)
 TOP_BAND = 75.0
-_XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-@dataclass
-class Line:
-    words: list[str]
-    x_min: float
-    x_max: float
-    y_min: float
-    y_max: float
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.words)
-
-
-@dataclass
-class Page:
-    number: int
-    width: float
-    height: float
-    lines: list[Line] = field(default_factory=list)
-    ink: float = 0.0  # share of dark pixels
-
-    @property
-    def words(self) -> int:
-        return sum(len(line.words) for line in self.lines)
-
-
-def tools() -> tuple[str, str, str]:
-    """soffice, pdftotext and pdftoppm, or a UsageError naming what is missing."""
-    found = [shutil.which("soffice") or shutil.which("libreoffice"), shutil.which("pdftotext"),
-             shutil.which("pdftoppm")]
-    if not all(found):
-        raise UsageError(Problem(Location(), T(
-            "--render cần LibreOffice (soffice) và poppler (pdftotext, pdftoppm)")))
-    return found[0], found[1], found[2]  # type: ignore[return-value]
 
 
 def render_all(paths: Sequence[Path], workdir: Path) -> dict[Path, Path]:
-    """Lay every file out with one LibreOffice run; returns the PDFs made, by source."""
-    soffice, _, _ = tools()
-    inputs = workdir / "in"
-    inputs.mkdir()
-    names: dict[Path, Path] = {}
-    for index, path in enumerate(paths):
-        copy = inputs / f"f{index:04d}.docx"
-        shutil.copyfile(path, copy)
-        names[path] = workdir / f"f{index:04d}.pdf"
-    profile = workdir / "profile"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(workdir),
-                    *sorted(str(p) for p in inputs.iterdir())],
-                   check=False, capture_output=True, timeout=120 + 20 * len(paths))
-    return {src: pdf for src, pdf in names.items() if pdf.is_file()}
+    """Lay every file out with one LibreOffice process; the PDFs made, by source (files
+    LibreOffice could not lay out are left out)."""
+    laid = lay_out(paths, workdir)
+    return {path: pdf for path, pdf in zip(paths, laid, strict=True) if isinstance(pdf, Path)}
 
 
-def read_pages(pdf: Path) -> list[Page]:
-    _, pdftotext, pdftoppm = tools()
-    done = subprocess.run([pdftotext, "-bbox-layout", str(pdf), "-"], capture_output=True,
-                          check=False, timeout=120)
-    pages = _parse_bbox(done.stdout)
-    with tempfile.TemporaryDirectory() as temp:
-        subprocess.run([pdftoppm, "-r", "10", "-gray", str(pdf), f"{temp}/p"], check=False,
-                       capture_output=True, timeout=120)
-        images = sorted(Path(temp).glob("p*.pgm"))
-        for page, image in zip(pages, images, strict=False):
-            page.ink = _ink(image.read_bytes())
-    return pages
+def render_reports(items: Sequence[tuple[Path, CheckReport]]) -> list[CheckReport | Problem]:
+    """Each report with the page-level findings of its file's layout added, or the problem
+    that kept that file from being laid out or read (the others are still checked)."""
+    if not items:
+        return []
+    if poppler() is None:
+        return [_for_file(path, no_poppler()) for path, _ in items]
+    done: dict[int, CheckReport | Problem] = {}
+
+    def read(index: int, pdf: Path) -> None:  # runs while LibreOffice lays out the next file
+        path, report = items[index]
+        try:
+            done[index] = add_rendered(report, read_pages(pdf), expected_of(path))
+        except PageReadError as exc:
+            done[index] = _for_file(path, exc.problems[0])
+
+    with tempfile.TemporaryDirectory(prefix="lsdocs-render-") as temp:
+        laid = lay_out([path for path, _ in items], Path(temp), ready=read)
+    # lay_out handed every PDF it made to read()
+    return [result if isinstance(result, Problem) else done[index]
+            for index, result in enumerate(laid)]
 
 
-def _parse_bbox(data: bytes) -> list[Page]:
-    root = ElementTree.fromstring(data)
-    pages: list[Page] = []
-    for number, el in enumerate(root.iter(f"{_XHTML}page"), 1):
-        page = Page(number, float(el.get("width", "0")), float(el.get("height", "0")))
-        for line in el.iter(f"{_XHTML}line"):
-            words = [w.text or "" for w in line.iter(f"{_XHTML}word")]
-            if words:
-                page.lines.append(Line(words, *(float(line.get(k, "0")) for k in (
-                    "xMin", "xMax", "yMin", "yMax"))))
-        pages.append(page)
-    return pages
+def _for_file(path: Path, problem: Problem) -> Problem:
+    return replace(problem, location=Location(file=str(path)))
 
 
-def _ink(pgm: bytes) -> float:
-    """Share of dark pixels of a binary PGM (P5) image."""
-    fields = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", pgm)
-    if not fields:
-        return 1.0
-    pixels = pgm[fields.end():]
-    return sum(1 for value in pixels if value < 160) / max(len(pixels), 1)
+@dataclass(frozen=True)
+class Expected:
+    """What the document itself says its layout should show."""
+
+    words: Counter[str]
+    #: (rule, line text, whether only a lone word on the next line counts as a wrap, the
+    #: message when it wraps)
+    lines: tuple[tuple[str, str, bool, Text], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,14 +106,14 @@ def _where(page: Page) -> Text:
     return T("trang {n} (bản dàn trang)", n=page.number)
 
 
-def page_issues(pages: list[Page]) -> list[PageIssue]:
+def page_issues(pages: list[Page], expected: Expected | None = None) -> list[PageIssue]:
     found: list[PageIssue] = []
     for page in pages:
         found.extend(_empty(page))
         found.extend(_cut_off(page))
     if pages:
         found.extend(_page_numbers(pages))
-        found.extend(_first_page(pages[0]))
+        found.extend(_first_page(pages[0], expected))
     return found
 
 
@@ -169,12 +130,21 @@ def _empty(page: Page) -> list[PageIssue]:
 
 def _cut_off(page: Page) -> list[PageIssue]:
     cut = [line for line in page.lines if line.x_max > page.width + 1 or line.x_min < -1]
-    if not cut:
-        return []
-    return [PageIssue("R48", page.number, Issue(
-        _where(page), T("Chữ bị cắt ở mép giấy trên bản dàn trang"),
-        T("{n} dòng, ví dụ «{t}»", n=len(cut), t=cut[0].text[:40]),
-        T("mọi chữ nằm trong trang")))]
+    if cut:
+        return [PageIssue("R48", page.number, Issue(
+            _where(page), T("Chữ bị cắt ở mép giấy trên bản dàn trang"),
+            T("{n} dòng, ví dụ «{t}»", n=len(cut), t=cut[0].text[:40]),
+            T("mọi chữ nằm trong trang")))]
+    if page.edges:
+        sides = ", ".join(_SIDES[side] for side in page.edges)
+        return [PageIssue("R48", page.number, Issue(
+            _where(page), T("Nội dung (đường kẻ bảng, hình) chạm tới mép giấy và bị cắt khi in "
+                            "trên bản dàn trang"), T("mép {s}", s=sides),
+            T("mọi nội dung nằm trong lề")))]
+    return []
+
+
+_SIDES = {"left": "trái", "right": "phải", "bottom": "dưới"}
 
 
 def _numbers(page: Page) -> list[Line]:
@@ -198,14 +168,17 @@ def _page_numbers(pages: list[Page]) -> list[PageIssue]:
     return found
 
 
-def _first_page(page: Page) -> list[PageIssue]:
+def _first_page(page: Page, expected: Expected | None) -> list[PageIssue]:
     found: list[PageIssue] = []
     top = [line for line in page.lines if line.y_max < page.height / 3]
-    qh = next((line for line in top if "CỘNG HÒA XÃ HỘI" in key(line.text)), None)
-    if qh is not None and "VIỆT NAM" not in key(qh.text):
-        found.append(PageIssue("R10", 1, Issue(_where(page), T(
-            "Quốc hiệu bị xuống hai dòng trên bản dàn trang"), T("«{t}»", t=qh.text),
-            T("một dòng"))))
+    if expected is not None and expected.lines:
+        found.extend(_wrapped_lines(page, top, expected))
+    else:  # no header table was read: the Quốc hiệu is found by its words
+        qh = next((line for line in top if "CỘNG HÒA XÃ HỘI" in key(line.text)), None)
+        if qh is not None and "VIỆT NAM" not in key(qh.text):
+            found.append(PageIssue("R10", 1, Issue(_where(page), T(
+                "Quốc hiệu bị xuống hai dòng trên bản dàn trang"), T("«{t}»", t=qh.text),
+                T("một dòng"))))
     so = next((line for line in top if re.match(r"^Số\s*:", line.text)), None)
     date = next((line for line in top if re.search(r", ngày\b", line.text)), None)
     if so is not None and date is not None and so is not date \
@@ -217,17 +190,49 @@ def _first_page(page: Page) -> list[PageIssue]:
     return found
 
 
+def _wrapped_lines(page: Page, top: list[Line], expected: Expected) -> list[PageIssue]:
+    found: list[PageIssue] = []
+    for rule, text, lone_only, name in expected.lines:
+        pair = wrapped(top, text)
+        if pair is None or (lone_only and len(pair[1].words) > 1):
+            continue
+        found.append(PageIssue(rule, 1, Issue(_where(page), name,
+                                              T("«{a}» / «{b}»", a=pair[0].text, b=pair[1].text),
+                                              T("một dòng"))))
+    return found
+
+
+def wrapped(lines: list[Line], text: str) -> tuple[Line, Line] | None:
+    """The two laid-out lines *text* (one line in the document) was broken over, or None
+    when it shows on one line (or cannot be found at all)."""
+    want = squash(text)
+    shown = [squash(line.text) for line in lines]
+    if not want or any(want in line for line in shown):
+        return None
+    for line, head in zip(lines, shown, strict=True):
+        if not head or len(head) >= len(want) or not want.startswith(head + " "):
+            continue
+        rest = want[len(head):].strip()
+        height = line.y_max - line.y_min
+        for other, tail in zip(lines, shown, strict=True):
+            below = line.y_max - height / 2 < other.y_min < line.y_max + height
+            if below and tail and (rest == tail or rest.startswith(tail + " ")
+                                   or tail.startswith(rest + " ")):
+                return line, other
+    return None
+
+
 def add_rendered(report: CheckReport, pages: list[Page],
-                 words: Counter[str] | None = None) -> CheckReport:
+                 expected: Expected | None = None) -> CheckReport:
     """*report* with the page-level findings of its layout added; an estimate the static
-    check already made (R19 Số/date, R10 wrapped Quốc hiệu, R47 blank pages, R48 past the
-    edge) is not repeated.  In a
-    compilation only the first page's rules apply to page 1 (the others are per letter)."""
+    check already made (R19 Số/date, R10/R11 wrapped Quốc hiệu or Tiêu ngữ, R47 blank
+    pages, R48 past the edge) is not repeated.  In a compilation only the first page's
+    rules apply to page 1 (the others are per letter)."""
     static = {f.rule for f in report.findings if f.rule in ("R19", "R47", "R48") or (
-        f.rule == "R10" and "xuống dòng" in f.message.vi)}
+        f.rule in ("R10", "R11") and "xuống dòng" in f.message.vi)}
     added = []
-    lost = lost_words(pages, words) if words is not None else []
-    for item in page_issues(pages) + lost:
+    lost = lost_words(pages, expected.words) if expected is not None else []
+    for item in page_issues(pages, expected) + lost:
         if item.rule in static or (report.documents and item.rule == "R37" and item.page > 1):
             continue  # a compilation restarts numbering: each letter's page 1 has none
         rule = RULES_BY_ID[item.rule]
@@ -243,8 +248,11 @@ def add_rendered(report: CheckReport, pages: list[Page],
 _WORD = re.compile(r"\w+")
 
 
-def document_words(path: Path) -> Counter[str]:
-    """The words the document shows in its body and tables (field results left out)."""
+def expected_of(path: Path) -> Expected:
+    """The words the document shows in its body and tables (field results left out) and
+    the header lines that must each stay on one line."""
+    from lsdocs.check.docmodel import Paragraph
+    from lsdocs.check.header_table import find_header
     from lsdocs.check.runner import open_document, read_path
 
     doc = open_document(read_path(path), str(path))
@@ -254,7 +262,25 @@ def document_words(path: Path) -> Counter[str]:
             continue
         text = nfc("".join(r.display for r in para.runs if not r.field))
         words.update(w for w in _WORD.findall(text) if any(ch.isalnum() for ch in w))
-    return words
+    header, _ = find_header(doc)
+    lines: list[tuple[str, str, bool, Text]] = []
+    if header is not None:
+        named: list[tuple[str, Paragraph | None, bool, Text]] = [
+            ("R10", header.quoc_hieu, False,
+             T("Quốc hiệu bị xuống dòng trên bản dàn trang")),
+            ("R11", header.tieu_ngu, False, T("Tiêu ngữ bị xuống dòng trên bản dàn trang"))]
+        named += [("R13", line, True, T("Tên cơ quan bị xuống dòng, một chữ đứng riêng ở dòng "
+                                        "dưới trên bản dàn trang")) for line in header.agency]
+        for rule, item, lone, name in named:
+            if item is not None:
+                lines.extend((rule, part, lone, name) for part in item.display.split("\n")
+                             if part.strip())
+    return Expected(words, tuple(lines))
+
+
+def document_words(path: Path) -> Counter[str]:
+    """The words the document shows in its body and tables (field results left out)."""
+    return expected_of(path).words
 
 
 def lost_words(pages: list[Page], words: Counter[str]) -> list[PageIssue]:

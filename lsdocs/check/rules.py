@@ -8,6 +8,7 @@ all), and the check function.  To add or retune a rule, edit its row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from lsdocs.check.checks import (
     fonts,
     header,
     marks,
+    numbering,
     overflow,
     page,
     signature,
@@ -53,11 +55,11 @@ class Rule:
         return self.kinds is None or kind in self.kinds
 
 
-def _pl1(section: str) -> Text:
-    """A clause of NĐ 30, Phụ lục I, Phần I."""
-    # point đ is «dd» in the decree's English translations
-    return T("NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục {section}",
-             section=Text(section, section.replace("đ", "dd")))
+def _pl1(section: str | Text) -> Text:
+    """A clause of NĐ 30, Phụ lục I, Phần I (point đ is «dd» in the decree's English)."""
+    if isinstance(section, str):
+        section = Text(section, re.sub(r"\.đ\b", ".dd", section))
+    return T("NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục {section}", section=section)
 
 
 RULES: tuple[Rule, ...] = (
@@ -99,7 +101,7 @@ RULES: tuple[Rule, ...] = (
          title.r20_title),
     Rule("R21", E, W, _pl1("II.5.b"), T("trích yếu và đường kẻ"),
          NAMED, title.r21_trich_yeu),
-    Rule("R22", E, None, _pl1("II.5.b (công văn)"), T("trích yếu công văn V/v"), CONG_VAN,
+    Rule("R22", E, None, _pl1(T("II.5.b (công văn)")), T("trích yếu công văn V/v"), CONG_VAN,
          title.r22_vv),
     Rule("R23", E, None, _pl1("II.9.b, d"), T("Kính gửi"), MAIN,
          title.r23_kinh_gui),
@@ -130,7 +132,7 @@ RULES: tuple[Rule, ...] = (
          signature.r36_nhu_tren),
     Rule("R37", E, None, _pl1("I.7"), T("số trang ở đầu trang, không ở trang 1"), ALL,
          page.r37_page_numbers),
-    Rule("R38", E, None, _pl1("IV (sơ đồ bố trí)"), T("bảng tiêu đề, chữ ký không viền"),
+    Rule("R38", E, None, _pl1(T("IV (sơ đồ bố trí)")), T("bảng tiêu đề, chữ ký không viền"),
          MAIN, signature.r38_borders),
     Rule("R39", E, None, _pl1("III.1.b, c"), T("tiêu đề phụ lục"), ALL,
          appendix.r39_appendix_heading),
@@ -153,9 +155,11 @@ RULES: tuple[Rule, ...] = (
                            "giấy); thực tiễn"),
          T("không có trang trống, gần trống"), ALL,
          page.r47_blank_pages),
-    Rule("R48", W, None, _pl1("I.2 (trình bày trên khổ giấy A4)"),
+    Rule("R48", W, None, _pl1(T("I.2 (trình bày trên khổ giấy A4)")),
          T("nội dung không vượt ra ngoài mép giấy"), ALL,
          overflow.r48_overflow),
+    Rule("R49", W, None, _pl1("I.4"), T("số thứ tự tự động hiện rõ, đúng phông chữ"), ALL,
+         numbering.r49_number_glyph),
 )
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from lsdocs.check._xml import Element, child, qn, w, wattr
 from lsdocs.check.doc_parts import Container, Paragraph, Run
-from lsdocs.check.styles import parse_rpr
 
 if TYPE_CHECKING:
     from lsdocs.check.docmodel import _Builder
@@ -21,6 +20,12 @@ if TYPE_CHECKING:
 _SKIP = {w("del"), w("moveFrom"), w("pPr"), w("rPr"), qn("mc:Fallback"), w("proofErr"),
          w("bookmarkStart"), w("bookmarkEnd"), w("commentRangeStart"), w("commentRangeEnd")}
 _TEXT = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
+_R, _FLD_SIMPLE, _FLD_CHAR, _INSTR = w("r"), w("fldSimple"), w("fldChar"), w("instrText")
+_TXBX, _FALLBACK, _RPR = w("txbxContent"), qn("mc:Fallback"), w("rPr")
+_DRAWINGS = (qn("wp:inline"), qn("wp:anchor"), qn("v:line"), qn("v:shape"), qn("v:rect"))
+#: elements whose content the run walker does not read: a run's formatting, and the
+#: duplicate an ``mc:Fallback`` holds
+_OPAQUE = {w("rPr"), _FALLBACK}
 
 
 class RunWalker:
@@ -34,44 +39,57 @@ class RunWalker:
 
     def walk(self, el: Element, simple_field: str | None = None) -> None:
         for sub in el:
-            if sub.tag == w("r"):
+            tag = sub.tag
+            if tag == _R:
                 self.run(sub, simple_field)
-            elif sub.tag == w("fldSimple"):
+            elif tag == _FLD_SIMPLE:
                 instr = (wattr(sub, "instr") or "").strip()
                 self.para.fields.append(instr)
                 self.walk(sub, instr)
-            elif sub.tag not in _SKIP and isinstance(sub.tag, str):
+            elif tag not in _SKIP and isinstance(tag, str):
                 self.walk(sub, simple_field)
 
     def run(self, r: Element, simple_field: str | None) -> None:
-        rpr = child(r, "rPr")
-        rstyle = wattr(child(rpr, "rStyle"), "val")
-        props = self.builder.styles.run_props(self.table_style, self.pstyle, rstyle,
-                                              parse_rpr(rpr, "run"))
+        first = r[0] if len(r) else None  # w:rPr normally comes first: look there before searching
+        rpr = first if first is not None and first.tag == _RPR else child(r, "rPr")
+        props = self.builder.styles.run_props_of(self.table_style, self.pstyle, rpr)
         parts: list[str] = []
-        for sub in r.iter():
-            if sub is r or _inside_skipped(sub, r):
-                continue
-            self._item(sub, parts)
+        marks = self._items(r, parts)
         text = "".join(parts)
-        if r.find(w("instrText")) is not None or r.find(w("fldChar")) is not None:
+        if marks:
             self.para.field_props.append(props)
         if text and not props.vanish and not (props.is_white and not _shaded_cell(r)):
             field_name = simple_field or self._current_result()
             self.para.runs.append(Run(r, text, props, field_name))
 
-    def _item(self, sub: Element, parts: list[str]) -> None:
-        tag = sub.tag
-        if tag in _TEXT:
-            parts.append(sub.text or "" if _TEXT[tag] is None else _TEXT[tag] or "")
-        elif tag == w("fldChar"):
-            self._fld_char(wattr(sub, "fldCharType") or "")
-        elif tag == w("instrText") and self.stack:
-            self.stack[-1][0] += sub.text or ""
-        elif tag in (qn("wp:inline"), qn("wp:anchor"), qn("v:line"), qn("v:shape"), qn("v:rect")):
-            self.para.drawings.append(sub)
-        elif tag == w("txbxContent"):
-            self._textbox(sub)
+    def _items(self, el: Element, parts: list[str]) -> bool:
+        """Read the descendants of *el* in document order, leaving out what an
+        ``mc:Fallback`` duplicates and what a text box holds (walked on its own).
+
+        True when a direct child is a field code or field character."""
+        marks = False
+        for sub in el:
+            tag = sub.tag
+            text = _TEXT.get(tag, "") if isinstance(tag, str) else ""
+            if text is None:
+                parts.append(sub.text or "")
+            elif text:
+                parts.append(text)
+            elif tag == _FLD_CHAR:
+                marks = True
+                self._fld_char(wattr(sub, "fldCharType") or "")
+            elif tag == _INSTR:
+                marks = True
+                if self.stack:
+                    self.stack[-1][0] += sub.text or ""
+            elif tag in _DRAWINGS:
+                self.para.drawings.append(sub)
+            elif tag == _TXBX:
+                self._textbox(sub)
+                continue
+            if len(sub) and tag not in _OPAQUE:
+                self._items(sub, parts)
+        return marks
 
     def _fld_char(self, kind: str) -> None:
         if kind == "begin":
@@ -97,16 +115,6 @@ class RunWalker:
             if sub.tag == w("p"):
                 self.para.textboxes.append(
                     self.builder.paragraph(sub, container, len(self.para.textboxes) + 1, None))
-
-
-def _inside_skipped(el: Element, stop: Element) -> bool:
-    """True inside an mc:Fallback duplicate or a nested text box (walked on its own)."""
-    for anc in el.iterancestors():
-        if anc is stop:
-            return False
-        if anc.tag in (qn("mc:Fallback"), w("txbxContent")):
-            return True
-    return False
 
 
 def block_children(root: Element) -> Iterator[Element]:

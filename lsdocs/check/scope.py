@@ -6,7 +6,7 @@ documents (Hướng dẫn 36-HD/VPTW), normative legal documents (their number
 carries the year, ``30/2020/NĐ-CP``), citizens' petitions and declarations,
 private business papers and registers.  :func:`out_of_scope` recognises them
 from what the first lines say; the checker then reports that instead of
-checking R01–R48.  An explicit ``--kind`` checks the file anyway.
+checking R01–R49.  An explicit ``--kind`` checks the file anyway.
 """
 
 from __future__ import annotations

@@ -14,15 +14,20 @@ when a bold character style is applied inside a bold paragraph style).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
-from lsdocs.check._xml import A_NS, Element, child, w, wattr, wint
+from lxml import etree
+
+from lsdocs.check._once import once
+from lsdocs.check._xml import A_NS, Element, child, parse, w, wattr, wint
 from lsdocs.check.props import Border, FontRef, Props, parse_borders, parse_ppr, parse_rpr
 
 __all__ = ["Border", "FontRef", "ParaProps", "Props", "RunProps", "StyleSheet", "parse_borders",
-           "parse_ppr", "parse_rpr"]
+           "parse_ppr", "parse_rpr", "shared_sheet"]
 
 #: theme font attribute → (major/minor, script) in theme1.xml
 _THEME_SLOTS = {"major": "majorFont", "minor": "minorFont"}
@@ -46,7 +51,7 @@ class RunProps:
     vanish: bool = False
     vert_align: str | None = None
 
-    @property
+    @once  # run formatting is shared by the runs formatted alike: worked out once
     def is_white(self) -> bool:
         """White text with no highlight or shading: invisible on the page (hidden text)."""
         white = (self.theme_color in ("background1", "light1") or (
@@ -105,11 +110,17 @@ class Style:
         self.el = el
         self.id = wattr(el, "styleId") or ""
         self.type = wattr(el, "type") or "paragraph"
-        self.name = wattr(child(el, "name"), "val") or self.id
-        self.based_on = wattr(child(el, "basedOn"), "val")
         self._ppr: Props | None = None
         self._rpr: Props | None = None
         self._borders: dict[str, Border] | None = None
+
+    @once
+    def name(self) -> str:
+        return wattr(child(self.el, "name"), "val") or self.id
+
+    @once
+    def based_on(self) -> str | None:
+        return wattr(child(self.el, "basedOn"), "val")
 
     @property
     def ppr(self) -> Props:
@@ -163,6 +174,11 @@ class StyleSheet:
         self.run_base = lru_cache(maxsize=None)(self._run_base)
         self.para_base = lru_cache(maxsize=None)(self._para_base)
         self.table_borders = lru_cache(maxsize=None)(self._table_borders)
+        self._runs: dict[tuple[str | None, str | None, bytes | None], RunProps] = {}
+        self._paras: dict[tuple[str | None, bytes | None], tuple[ParaProps, int]] = {}
+        #: the formatting set directly in a w:rPr / w:pPr, by its serialisation
+        self._direct_rpr: dict[bytes | None, tuple[str | None, Props]] = {}
+        self._direct_ppr: dict[bytes | None, tuple[str | None, Props, Props]] = {}
 
     def _read(self, root: Element) -> None:
         defaults = root.find(w("docDefaults"))
@@ -241,6 +257,51 @@ class StyleSheet:
         props.update(direct)
         return make_run_props(props)
 
+    def run_props_of(self, table_style: str | None, para_style: str | None,
+                     rpr: Element | None) -> RunProps:
+        """Effective formatting of a run whose direct formatting is *rpr* (``w:rPr``).
+
+        Runs formatted alike share one :class:`RunProps`: the result is kept per
+        serialised ``w:rPr``, so each distinct formatting is parsed once per style sheet."""
+        data = None if rpr is None else etree.tostring(rpr)
+        key = (table_style, para_style, data)
+        found = self._runs.get(key)
+        if found is None:
+            _bound(self._runs, self._direct_rpr)
+            direct = self._direct_rpr.get(data)
+            if direct is None:
+                direct = (wattr(child(rpr, "rStyle"), "val"), parse_rpr(rpr, "run"))
+                self._direct_rpr[data] = direct
+            found = self.run_props(table_style, para_style, *direct)
+            self._runs[key] = found
+        return found
+
+    def paragraph_props_of(self, table_style: str | None,
+                           ppr: Element | None) -> tuple[ParaProps, int]:
+        """Effective paragraph formatting and paragraph-mark size for a ``w:pPr``, kept per
+        serialised ``w:pPr`` like :meth:`run_props_of`."""
+        data = None if ppr is None else etree.tostring(ppr)
+        key = (table_style, data)
+        found = self._paras.get(key)
+        if found is None:
+            _bound(self._paras, self._direct_ppr)
+            direct = self._direct_ppr.get(data)
+            if direct is None:
+                direct = (wattr(child(ppr, "pStyle"), "val"), parse_ppr(ppr),
+                          parse_rpr(child(ppr, "rPr"), "run"))
+                self._direct_ppr[data] = direct
+            pstyle, para_direct, mark_direct = direct
+            mark = self.run_props(table_style, pstyle, None, mark_direct)
+            found = (self.para_props(table_style, pstyle, para_direct, mark.sz), mark.sz)
+            self._paras[key] = found
+        return found
+
+    def for_document(self, theme: Callable[[], Element | None]) -> StyleSheet:
+        """This style sheet with a document's own theme; the resolved formatting is shared."""
+        sheet = copy.copy(self)
+        sheet._theme, sheet._theme_fonts = theme, None
+        return sheet
+
     def theme_font(self, theme_name: str) -> str | None:
         """The typeface a theme slot such as ``minorHAnsi`` maps to in theme1.xml."""
         if self._theme_fonts is None:
@@ -249,6 +310,31 @@ class StyleSheet:
             if theme_name.startswith(prefix):
                 return self._theme_fonts.get(key)
         return None
+
+
+#: formatting kept per style sheet at most (a sheet shared by thousands of documents must not
+#: grow without end); past it the kept formatting is dropped and worked out again as needed
+MAX_KEPT = 20_000
+
+
+def _bound(*caches: dict[Any, Any]) -> None:
+    if len(caches[0]) >= MAX_KEPT:
+        for cache in caches:
+            cache.clear()
+
+
+@lru_cache(maxsize=16)
+def shared_sheet(styles: bytes | None, numbering: bytes | None) -> StyleSheet:
+    """The style sheet of a styles part and a numbering part, by their bytes.
+
+    Documents made from one template (a batch of letters, a folder of a clerk's
+    drafts) carry the same parts: their styles are read and their formatting
+    resolved once per process.  The parts are parsed here on their own (the
+    document's trees may be changed by ``--fix``); callers have read them through
+    :class:`~lsdocs.check.package.Package` first, so damaged parts are refused there.
+    Give each document its theme with :meth:`StyleSheet.for_document`."""
+    return StyleSheet(None if styles is None else parse(styles),
+                      None if numbering is None else parse(numbering))
 
 
 def _read_style(el: Element) -> Style:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -53,6 +54,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """Comparison key: NFC, upper case, one space, ASCII hyphen, new tone placement."""
     folded = _SPACES.sub(" ", _DASHES.sub("-", nfc(text))).strip().upper()
@@ -61,6 +63,7 @@ def key(text: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=8192)
 def squash(text: str) -> str:
     """NFC with runs of whitespace made one space, stripped."""
     return _SPACES.sub(" ", nfc(text)).strip()

@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, Text]] = {
               T("Soạn Kế hoạch (kèm Phụ lục phân công) từ nội dung YAML.")),
     "check": ("lsdocs.cli.check:check_command",
               T("Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP "
-                "(quy tắc R01–R48).")),
+                "(quy tắc R01–R49).")),
     "export-csv": ("lsdocs.cli.tabular:export_csv_command",
                    T("Xuất bảng phân công nhiệm vụ ra tệp CSV (UTF-8).")),
     "export-progress": ("lsdocs.cli.progress_tables:export_progress_command",

@@ -9,7 +9,7 @@ import click
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
-from lsdocs.errors import T
+from lsdocs.errors import T, join_texts
 
 
 @click.command("build")
@@ -55,7 +55,7 @@ def build_command(
         obj.say(
             T(
                 "Lưu ý: các phần sau là nội dung minh họa, không phải văn bản gốc: {n}.",
-                n=result.illustrative,
+                n=join_texts(result.illustrative_parts, ", "),
             )
         )
     obj.emit(0, {"directory": str(result.directory),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,8 @@ if TYPE_CHECKING:  # the checker is imported when a command runs, not for its --
     from lsdocs.check import CheckReport
 
     Checked = list[tuple[Path, CheckReport | DocumentReadError]]
+#: files whose --render layout could not be made, by their position in the list
+RenderProblems = dict[int, Problem]
 
 
 @click.command("check")
@@ -34,16 +35,16 @@ if TYPE_CHECKING:  # the checker is imported when a command runs, not for its --
               help="Tệp kết quả của --fix (không ghi đè tệp gốc).")
 @click.option("--in-place", is_flag=True, help="Với --fix: ghi đè lên chính tệp gốc.")
 @click.option("--render", is_flag=True,
-              help="Dàn trang bằng LibreOffice (một lần chạy cho mọi tệp) rồi kiểm tra từng "
-                   "trang: trang trống, chữ bị cắt ở mép giấy, Quốc hiệu xuống dòng, số và "
-                   "ngày lệch dòng, số trang. Chậm hơn: vài giây khởi động và khoảng 0,25–0,4 "
-                   "giây mỗi trang.")
+              help="Dàn trang bằng LibreOffice (một tiến trình cho mọi tệp) rồi kiểm tra từng "
+                   "trang: trang trống, chữ bị cắt ở mép giấy, Quốc hiệu, Tiêu ngữ, tên cơ quan "
+                   "xuống dòng, số và ngày lệch dòng, số trang. Chậm hơn: vài giây khởi động "
+                   "rồi khoảng 0,4 giây mỗi tệp vài trang.")
 @lang_option
 @json_option
 @click.pass_obj
 def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
                   fix: bool, output: Path | None, in_place: bool, render: bool) -> None:
-    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R48).
+    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP (quy tắc R01–R49).
 
     Mã thoát: 0 không có lỗi; 1 có lỗi (cả cảnh báo nếu --strict); 2 không đọc được tệp
     hoặc sai cách dùng; 4 tệp không phải văn bản hành chính theo NĐ 30 (văn bản của Đảng,
@@ -74,11 +75,12 @@ def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
             checked.append((path, check_document(path, kind)))
         except DocumentReadError as exc:
             checked.append((path, exc))
+    failed: RenderProblems = {}
     if render:
-        checked = _rendered(checked)
+        checked, failed = _rendered(checked)
     reports, items, code = [], [], 0
     problems: list[Problem] = []
-    for path, report in checked:
+    for index, (path, report) in enumerate(checked):
         if isinstance(report, DocumentReadError):
             click.echo(report.format(obj.lang), err=True)
             problems += report.problems
@@ -89,6 +91,11 @@ def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
         items.append(report.to_dict(obj.lang))
         if not report.passed(strict):
             code = max(code, 1)
+        if index in failed:  # checked without its layout: say so, and exit 2
+            click.echo(failed[index].format(obj.lang), err=True)
+            problems.append(failed[index])
+            items[-1]["render_error"] = failed[index].message.get(obj.lang)
+            code = 2
     if code == 0 and any(not r.in_scope for r in reports):
         code = EXIT_OUT_OF_SCOPE
     if obj.json:
@@ -98,20 +105,22 @@ def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
     return code
 
 
-def _rendered(checked: Checked) -> Checked:
-    """Add the page-level findings: one LibreOffice run lays out every in-scope file."""
+def _rendered(checked: Checked) -> tuple[Checked, RenderProblems]:
+    """Add the page-level findings: one LibreOffice process lays out every in-scope file;
+    a file it cannot lay out keeps its static report and gets a problem."""
     from lsdocs.check import CheckReport
-    from lsdocs.check.render import add_rendered, document_words, read_pages, render_all
+    from lsdocs.check.render import render_reports
 
-    wanted = [path for path, r in checked if isinstance(r, CheckReport) and r.in_scope]
-    with tempfile.TemporaryDirectory(prefix="lsdocs-render-") as temp:
-        pdfs = render_all(wanted, Path(temp)) if wanted else {}
-        out: Checked = []
-        for path, report in checked:
-            if isinstance(report, CheckReport) and path in pdfs:
-                report = add_rendered(report, read_pages(pdfs[path]), document_words(path))
-            out.append((path, report))
-    return out
+    wanted = [(n, path, r) for n, (path, r) in enumerate(checked)
+              if isinstance(r, CheckReport) and r.in_scope]
+    results = render_reports([(path, r) for _, path, r in wanted])
+    out, failed = list(checked), {}
+    for (n, path, _), result in zip(wanted, results, strict=True):
+        if isinstance(result, Problem):
+            failed[n] = result
+        else:
+            out[n] = (path, result)
+    return out, failed
 
 
 def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
@@ -129,12 +138,16 @@ def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
     if output is not None and not output.parent.is_dir():
         raise _usage(T("Thư mục của -o {p} không tồn tại", p=output))
     report = fix_document(files[0], output, in_place=in_place, kind=kind)
+    failed: RenderProblems = {}
     if render and report.after is not None and report.after.in_scope:
-        [(_, after)] = _rendered([(Path(report.output), report.after)])
+        [(_, after)], failed = _rendered([(Path(report.output), report.after)])
         assert isinstance(after, CheckReport)
         report.after = after  # the re-check of the output includes its pages
     assert report.after is not None
     code = 0 if report.after.passed(strict) else 1
+    for problem in failed.values():
+        click.echo(problem.format(obj.lang), err=True)
+        code = 2
     if obj.json:
         obj.emit(code, {"files": [fix_dict(report, obj.lang)]})
     else:

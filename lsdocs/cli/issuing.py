@@ -206,7 +206,6 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
       lsdocs so-van-ban huy 05/UBND-KGVX --year 2026 --reason "Văn bản ban hành nhầm"
     """
     from lsdocs.issuing import Query, open_register, register_location
-    from lsdocs.issuing.export import cancel_note
 
     number, symbol = _parse_reference(reference)
     store = open_register(register)
@@ -218,8 +217,10 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
         cancelled = store.cancel(entry, date or dt.date.today(), reason)
     finally:
         store.close()
-    obj.say(T("Đã hủy số {r} năm {y} ({a}): {n}",
-              r=cancelled.reference, y=year, a=cancelled.agency, n=cancel_note(cancelled)))
+    obj.say(T("Đã hủy số {r} năm {y} ({a}) ngày {d}, lý do: «{why}»",
+              r=cancelled.reference, y=year, a=cancelled.agency,
+              d=vn.short_date(cancelled.cancelled_on) if cancelled.cancelled_on else "",
+              why=cancelled.cancel_reason or ""))
     obj.emit(0, {"register": register_location(register), "entry": cancelled.to_dict()})
 
 
@@ -232,7 +233,6 @@ def _parse_reference(reference: str) -> tuple[int, str]:
 
 
 def _one(found: list[Entry], reference: str, year: int) -> Entry:
-    from lsdocs.issuing.export import cancel_note
 
     if not found:
         raise _usage(T("không có số {r} năm {y} trong sổ", r=reference, y=year))
@@ -241,8 +241,10 @@ def _one(found: list[Entry], reference: str, year: int) -> Entry:
                        n=len(found),
                        r=reference, a="; ".join(e.agency for e in found)))
     if found[0].cancelled:
-        raise _usage(T("số {r} năm {y} đã hủy từ trước ({n})",  r=reference, y=year,
-                       n=cancel_note(found[0])))
+        old = found[0]
+        raise _usage(T("số {r} năm {y} đã hủy từ trước (ngày {d}, lý do: «{why}»)",
+                       r=reference, y=year, why=old.cancel_reason or "",
+                       d=vn.short_date(old.cancelled_on) if old.cancelled_on else ""))
     return found[0]
 
 

@@ -92,9 +92,8 @@ def import_progress_command(obj: CliContext, files: tuple[Path, ...], year: int 
     workbooks = [f for f in files if f.suffix.lower() in _WORKBOOK_SUFFIXES]
     plans = [CONTENT.convert(str(f), None, None) for f in files if f not in workbooks]
     if len(plans) > 1 or not workbooks:
-        raise click.UsageError("cần ít nhất một tệp .xlsx và nhiều nhất một kế hoạch (CONTENT)"
-                               if obj.lang == "vi" else
-                               "give at least one .xlsx file and one plan (CONTENT) at most")
+        raise click.UsageError(T("cần ít nhất một tệp .xlsx và nhiều nhất một kế hoạch "
+                                 "(CONTENT)").get(obj.lang))
     content = plans[0] if plans else None
     from lsdocs.tabular.progress_import import import_progress
 

@@ -27,7 +27,7 @@ import unicodedata
 
 from lsdocs.content._dates import DateProblem, last_day_of_month, parse_dmy
 from lsdocs.content.model import Deadline
-from lsdocs.errors import T
+from lsdocs.errors import T, Text
 from lsdocs.vnformat.dates import short_date
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -67,6 +67,20 @@ def parse_deadline(written: str) -> Deadline:
             return deadline
     raise DeadlineError(T("thời hạn không đúng dạng"),
                         DEADLINE_EXPECTED, "bad-deadline")
+
+
+def deadline_label(deadline: Deadline) -> Text:
+    """The deadline as a message shows it: ``Hằng năm`` / ``Annually``, ``Quý IV/2024`` /
+    ``Quarter IV/2024`` (documents keep :attr:`Deadline.text`).
+
+    >>> deadline_label(parse_deadline("quý IV/2024")).get("en")
+    'Quarter IV/2024'
+    """
+    rest = deadline.text.partition(" ")[2]
+    labels = {"annual": T("Hằng năm"), "regular": T("Thường xuyên"),
+              "month": T("Tháng {m}", m=rest), "quarter": T("Quý {q}", q=rest),
+              "year": T("Năm {y}", y=rest)}
+    return labels.get(deadline.kind, Text(deadline.text, deadline.text))
 
 
 def _date(key: str) -> Deadline | None:

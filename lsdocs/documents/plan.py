@@ -7,6 +7,7 @@ from typing import Any
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Content, Plan, Registry, ReportingRegime, Task
 from lsdocs.documents import common
+from lsdocs.errors import T, Text
 
 PLAN_TYPE = "ke-hoach"
 PLAN_TYPE_NAME = "Kế hoạch"
@@ -137,16 +138,22 @@ def support_text(task: Task, registry: Registry) -> str:
     return "; ".join(names)
 
 
-def illustrative_note(plan: Plan) -> str:
+def illustrative_parts(plan: Plan) -> list[Text]:
     """Which parts are illustrative, for the document properties and the CLI."""
     parts = []
     if plan.preamble_source == "illustrative":
-        parts.append("phần mở đầu")
-    parts += [f"III.{i}" for i, g in enumerate(plan.task_groups, 1) if g.source == "illustrative"]
+        parts.append(T("phần mở đầu"))
+    groups = [f"III.{i}" for i, g in enumerate(plan.task_groups, 1) if g.source == "illustrative"]
+    parts += [Text(group, group) for group in groups]
     if plan.organization.source == "illustrative":
-        parts.append("IV")
+        parts.append(Text("IV", "IV"))
     if any(t.source == "illustrative" for t in plan.tasks):
-        parts.append("Phụ lục phân công")
+        parts.append(T("Phụ lục phân công"))
     if plan.document.recipients_source == "illustrative":
-        parts.append("Nơi nhận")
-    return ", ".join(parts)
+        parts.append(T("Nơi nhận"))
+    return parts
+
+
+def illustrative_note(plan: Plan) -> str:
+    """:func:`illustrative_parts` in Vietnamese, for the document properties."""
+    return ", ".join(part.vi for part in illustrative_parts(plan))

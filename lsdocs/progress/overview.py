@@ -35,6 +35,7 @@ import datetime as dt
 from typing import Any
 
 from lsdocs import vnformat as vn
+from lsdocs.content.deadlines import deadline_label
 from lsdocs.content.model import Content
 from lsdocs.errors import Location, Problem, T, Text, UsageError, join_texts
 from lsdocs.progress.status import Counts, TaskYear, YearStatus, first_year
@@ -108,10 +109,9 @@ def _title(status: YearStatus) -> Text:
     symbol = status.content.registry.get(doc.issuer).symbol
     cited = (vn.number_symbol(doc.number, vn.document_symbol("ke-hoach", symbol)) if symbol
              else status.content.plan.id)
-    when = f" ngày {vn.short_date(doc.date)}" if doc.date else ""
-    when_en = f" of {vn.short_date(doc.date)}" if doc.date else ""
+    when = T(" ngày {d}", d=vn.short_date(doc.date)) if doc.date else ""
     return T("Kế hoạch số {c}{w}: tình hình thực hiện năm {y}",
-             c=cited.strip(), w=when, e=when_en,
+             c=cited.strip(), w=when,
              y=status.year)
 
 
@@ -136,7 +136,7 @@ def _dates(item: TaskYear, lang: str) -> str:
     parts = []
     if item.progress is not None and item.progress.completed is not None:
         parts.append(T("hoàn thành {d}", d=vn.short_date(item.progress.completed)).get(lang))
-    deadline = item.task.deadline.text
+    deadline = deadline_label(item.task.deadline).get(lang)
     if item.task.deadline.kind == "annual" and item.due is not None:
         deadline += T(", đến {d}", d=vn.short_date(item.due)).get(lang)
     parts.append(T("thời hạn: {d}", d=deadline).get(lang))

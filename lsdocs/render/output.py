@@ -10,6 +10,11 @@
   A target that is not a regular file (a device such as ``/dev/null``, a FIFO,
   a folder) is refused, never replaced; every failure is an
   :class:`~lsdocs.errors.OutputError` (exit code 2, "không ghi được").
+* :class:`StagedWrites` is the same promise for many files at once (a batch
+  of letters): each file goes to its temporary name without an fsync of its
+  own; :meth:`StagedWrites.commit` then syncs them all in one call, renames
+  them into place and syncs their folders.  After a power loss each file is
+  the old one or the complete new one, without a per-file fsync tax.
 * :func:`ensure_directory` makes an output folder, refusing a path that exists
   and is not a folder.
 * :func:`zip_package` zips parts reproducibly (fixed timestamps, fixed
@@ -54,25 +59,130 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
 
 
 def _write(given: Path, data: bytes) -> bool:
-    path = Path(os.path.realpath(given)) if given.is_symlink() else given  # keep the link
-    _refuse_special(given, path)
-    ensure_directory(path.parent)
-    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+    staged = _stage(given, data, sync=True)
+    if staged is None:
         return False
-    mode = _mode_for(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
+    tmp_name, path = staged
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     return True
+
+
+def _stage(given: Path, data: bytes, folders: set[Path] | None = None, *,
+           sync: bool = False) -> tuple[str, Path] | None:
+    """Write *data* to a temporary beside the target; None if the target already holds it.
+
+    *sync*: fsync the temporary before returning.  *folders* remembers the
+    folders already made, so a batch checks each once.
+    """
+    path = Path(os.path.realpath(given)) if given.is_symlink() else given  # keep the link
+    _refuse_special(given, path)
+    if folders is None or path.parent not in folders:
+        ensure_directory(path.parent)
+        if folders is not None:
+            folders.add(path.parent)
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return None
+    mode = _mode_for(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return tmp_name, path
+
+
+class StagedWrites:
+    """Many atomic writes made durable together: one sync for the lot, not one per file.
+
+    :meth:`stage` writes a file's new bytes to a temporary beside it (the
+    target is not touched yet); :meth:`commit` syncs every temporary to disk
+    in one call, renames each over its target, then syncs the folders, so
+    the renames are durable too.  Until :meth:`commit`, every target keeps its
+    old content; a run killed before it leaves only temporaries, which the
+    next run removes (:func:`remove_stale_temporaries`).  :meth:`adopt` takes
+    temporaries staged by another process (batch workers).
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[str, Path]] = []
+        self._folders: set[Path] = set()
+
+    def stage(self, path: str | os.PathLike[str], data: bytes) -> str | None:
+        """Write *data* for *path* to a temporary; its name, or None if *path* already holds it."""
+        given = Path(path)
+        try:
+            staged = _stage(given, data, self._folders)
+        except (OSError, ValueError) as exc:
+            raise cannot_write(given, exc) from exc
+        if staged is None:
+            return None
+        self._pending.append(staged)
+        return staged[0]
+
+    def adopt(self, tmp_name: str, path: str | os.PathLike[str]) -> None:
+        """Put a temporary written elsewhere (by :func:`stage_file`) in place at :meth:`commit`."""
+        self._pending.append((tmp_name, Path(path)))
+
+    def commit(self) -> None:
+        """Sync the temporaries, rename each into place, sync the folders."""
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        try:
+            sync_files([tmp for tmp, _ in pending])
+            for tmp_name, path in pending:
+                os.replace(tmp_name, path)
+            sync_folders({path.parent for _, path in pending})
+        except OSError as exc:
+            self._pending = pending
+            self.discard()
+            raise cannot_write(Path(exc.filename or pending[0][1]), exc) from exc
+
+    def discard(self) -> None:
+        """Remove the temporaries not committed (their targets keep their old content)."""
+        for tmp_name, _ in self._pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        self._pending = []
+
+
+def stage_file(path: str | os.PathLike[str], data: bytes) -> str | None:
+    """:meth:`StagedWrites.stage` for a process that hands the name to the committing one."""
+    return StagedWrites().stage(path, data)
+
+
+def sync_files(names: list[str]) -> None:
+    """Make the data of the files *names* durable: one ``sync()`` where there is one."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for name in names:  # pragma: no cover - Windows
+        with open(name, "rb+") as handle:
+            os.fsync(handle.fileno())
+
+
+def sync_folders(folders: set[Path]) -> None:
+    """Make renames in *folders* durable (POSIX; Windows cannot open a folder)."""
+    if os.name != "posix":  # pragma: no cover - Windows
+        return
+    for folder in sorted(folders):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _refuse_special(given: Path, path: Path) -> None:

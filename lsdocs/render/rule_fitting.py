@@ -10,6 +10,8 @@ and right indents after rendering, from Times New Roman widths.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from lsdocs.fonts import text_width
@@ -27,47 +29,61 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+_W_BODY = _w("body")
+_W_P = _w("p")
+_RULES = etree.XPath(f".//w:p[w:pPr/w:pStyle/@w:val = '{RULE_STYLE}']", namespaces={"w": W})
+
+
 def fit_rules(xml: bytes) -> bytes:
     """Return *xml* (word/document.xml) with every ``DuongKe`` rule sized to its text."""
     if RULE_STYLE.encode() not in xml:
         return xml
-    root = etree.fromstring(xml, SAFE_PARSER)
-    body = root.find(_w("body"))
+    fitted = fit_parsed(etree.fromstring(xml, SAFE_PARSER))
+    return xml if fitted is None else fitted
+
+
+def fit_parsed(root: etree._Element) -> bytes | None:
+    """Fit the rules of the parsed document *root*; its new bytes, None without a body.
+
+    The rendering engine parses each rendered document once: that parse is its
+    well-formedness check and the tree this pass works on.
+    """
+    body = root.find(_W_BODY)
     if body is None:
-        return xml
-    widths = _section_widths(body)
-    for paragraph in body.iter(_w("p")):
-        if _style(paragraph) == RULE_STYLE:
-            _fit(paragraph, body, widths)
+        return None
+    widths: list[int] = []  # the section widths, computed when a body rule needs them
+    for paragraph in _RULES(body):
+        _fit(paragraph, body, widths)
     out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return out
 
 
 def _fit(rule: etree._Element, body: etree._Element, section_widths: list[int]) -> None:
     available = _available(rule, body, section_widths)
-    above = _previous_paragraphs(rule)
-    if available <= 0 or not above:
+    if available <= 0:
         return
-    style = _style(above[0])
+    above = _previous_paragraphs(rule)
+    nearest = next(above, None)
+    if nearest is None:
+        return
+    style = _style(nearest)
     if style in NAME_STYLES:
-        names = [p for p in above if _style(p) in NAME_STYLES]
+        names = [nearest, *(p for p in above if _style(p) in NAME_STYLES)]
         text = max((_width(p) for p in names), default=0.0)
         target = RULE_SHARE * min(text, available)
     elif style in FULL_LENGTH:
-        target = min(_width(above[0]), available)
+        target = min(_width(nearest), available)
     else:
-        target = RULE_SHARE * min(_width(above[0]), available)
+        target = RULE_SHARE * min(_width(nearest), available)
     if target > 0:
         _set_indent(rule, int((available - target) / 2))
 
 
-def _previous_paragraphs(rule: etree._Element) -> list[etree._Element]:
+def _previous_paragraphs(rule: etree._Element) -> Iterator[etree._Element]:
     """Paragraphs before *rule* in its container, nearest first, skipping empty ones."""
-    found = []
-    for sibling in rule.itersiblings(preceding=True):
-        if sibling.tag == _w("p") and _text(sibling).strip():
-            found.append(sibling)
-    return found
+    for sibling in rule.itersiblings(_W_P, preceding=True):
+        if _text(sibling).strip():
+            yield sibling
 
 
 def _width(paragraph: etree._Element) -> float:
@@ -85,6 +101,8 @@ def _available(paragraph: etree._Element, body: etree._Element, section_widths: 
         return int(width.get(_w("w"), "0")) - 2 * CELL_PADDING if width is not None else 0
     if paragraph.getparent() is not body:
         return 0
+    if not section_widths:
+        section_widths += _section_widths(body)
     return int(section_widths[body.index(paragraph)])
 
 

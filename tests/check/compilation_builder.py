@@ -15,7 +15,10 @@ from lsdocs.render.merge import merge_documents
 
 #: variants (nd30_variants) that add header or footer parts: letters merged from one
 #: template cannot differ in those, so merge_documents refuses them
-NOT_MERGEABLE = frozenset({"R37-number-in-footer", "R42-address-no-rule"})
+#: faults a merge cannot carry: footers, and (R49) a Word list defined only in the merged
+#: document's numbering part (the merge keeps the first document's parts: one template)
+NOT_MERGEABLE = frozenset({"R37-number-in-footer", "R42-address-no-rule",
+                           "R49-white-auto-number"})
 NUMERALS = ("I", "II", "III")
 REFERENCE = ("(Kèm theo Công văn số {n}/UBND-KGVX ngày 06 tháng 9 năm 2023 của Ủy ban nhân dân "
              "tỉnh Lạng Sơn)")

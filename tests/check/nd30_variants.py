@@ -182,6 +182,40 @@ def _auto_number(d: object) -> None:
     para(d, "Các sở, ban").style = d.styles["List Number"]
 
 
+def numbered(level_rpr: str = "", mark_rpr: str = "", fmt: str = "decimal",
+             start: str = "Các sở, ban") -> Change:
+    """The paragraph *start* numbered by Word (numbering level 0 of a new list whose
+    ``w:lvl/w:rPr`` holds *level_rpr*; *mark_rpr* goes into the paragraph mark's rPr);
+    no indentation comes with the level, so only the number's look changes."""
+
+    def change(d: object) -> None:
+        from docx.oxml import parse_xml
+
+        ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        root = d.part.numbering_part.element  # type: ignore[attr-defined]
+        text = "" if fmt == "bullet" else "%1."
+        abstract = parse_xml(
+            f'<w:abstractNum {ns} w:abstractNumId="90"><w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text or chr(0xF0B7)}"/><w:lvlJc w:val="left"/>'
+            f'<w:rPr>{level_rpr}</w:rPr></w:lvl></w:abstractNum>')
+        first_num = root.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            root.append(abstract)
+        root.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/>'
+                              '</w:num>'))
+        ppr = para(d, start)._p.get_or_add_pPr()  # type: ignore[attr-defined]
+        numpr = ppr.get_or_add_numPr()
+        numpr.get_or_add_ilvl().val = 0
+        numpr.get_or_add_numId().val = 90
+        if mark_rpr:
+            ppr.append(parse_xml(f'<w:rPr {ns}>{mark_rpr}</w:rPr>'))
+
+    return change
+
+
 def _highlight(d: object) -> None:
     rpr = para(d, "b) Bảo đảm").runs[0]._r.get_or_add_rPr()
     mark = OxmlElement("w:highlight")
@@ -327,6 +361,8 @@ CASES: list[Case] = [
     Case("R46-highlight", "plan", _highlight, "R46", "warning", "«b) Bảo đảm"),
     Case("R47-blank-page", "plan", _blank_page, "R47", "warning", "mục 1"),
     Case("R48-table-past-the-edge", "plan", _wide_table, "R48", "warning", "mục 2"),
+    Case("R49-white-auto-number", "plan", numbered('<w:color w:val="FFFFFF"/>'), "R49",
+         "warning", "«Các sở, ban"),
 ]
 
 

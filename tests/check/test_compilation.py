@@ -164,7 +164,7 @@ def test_reports_list_the_documents_with_their_counts() -> None:
     assert text.startswith("tong-hop.docx (tệp ghép 3 văn bản — 1–3: công văn)")
     assert "văn bản 2 (công văn): 1 lỗi, 0 cảnh báo" in text
     assert format_report(report, "en").startswith(
-        "tong-hop.docx (compilation of 3 documents — 1–3: official letter (công văn))")
+        "tong-hop.docx (compilation of 3 documents — 1–3: official letter)")
 
 
 def test_single_document_report_has_no_document_fields(good_cong_van: bytes) -> None:

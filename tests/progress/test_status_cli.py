@@ -44,7 +44,7 @@ def test_status_in_english_with_an_as_of_day() -> None:
     assert done.returncode == 0, done.stderr
     assert "Reporting period: 15/12/2023 - 14/12/2024; overdue as of 31/12/2024" in done.stdout
     # on 31/12/2024 the yearly task 5.2 (due 15/12/2024, not reported) is overdue too
-    assert "    5.2   Not reported, overdue (deadline: Hằng năm, by 15/12/2024)" in done.stdout
+    assert "    5.2   Not reported, overdue (deadline: Annually, by 15/12/2024)" in done.stdout
     assert "Agencies that have not reported (2/12):\n  - Công an tỉnh\n  - Sở Ngoại vụ" in (
         done.stdout)
 

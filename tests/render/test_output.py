@@ -65,3 +65,52 @@ def test_existing_permissions_and_symlinks_are_kept(tmp_path):
     assert link.is_symlink()
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_staged_files_replace_their_targets_only_at_commit(tmp_path):
+    from lsdocs.render.output import StagedWrites
+
+    old, same = tmp_path / "old.docx", tmp_path / "same.docx"
+    old.write_bytes(b"old")
+    same.write_bytes(b"same")
+    staged = StagedWrites()
+    assert staged.stage(tmp_path / "sub" / "new.docx", b"new") is not None
+    assert staged.stage(old, b"newer") is not None
+    assert staged.stage(same, b"same") is None  # identical: nothing to do
+    assert old.read_bytes() == b"old" and not (tmp_path / "sub" / "new.docx").exists()
+    staged.commit()
+    assert old.read_bytes() == b"newer"
+    assert (tmp_path / "sub" / "new.docx").read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["new.docx", "old.docx", "same.docx",
+                                                           "sub"]
+
+
+def test_discarded_stage_keeps_old_files_and_leaves_no_temporary(tmp_path):
+    from lsdocs.render.output import StagedWrites
+
+    path = tmp_path / "x.docx"
+    path.write_bytes(b"old")
+    staged = StagedWrites()
+    staged.stage(path, b"new")
+    staged.discard()
+    staged.commit()  # nothing left to commit
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]
+
+
+def test_failed_commit_is_an_output_error_and_removes_the_temporaries(tmp_path, monkeypatch):
+    from lsdocs.render.output import StagedWrites
+
+    path = tmp_path / "x.docx"
+    path.write_bytes(b"old")
+    staged = StagedWrites()
+    staged.stage(path, b"new")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device", str(dst))
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OutputError):
+        staged.commit()
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]

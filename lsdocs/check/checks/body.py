@@ -73,7 +73,12 @@ def _unit_line(ctx: Context, para: Paragraph) -> bool:
 
 
 def _text_paragraphs(ctx: Context) -> list[Paragraph]:
-    return [p for p in ctx.layout.body if heading_kind(p) is None and not _unit_line(ctx, p)]
+    """Running-text paragraphs of the body (found once per document: R24, R25 and R26 ask)."""
+    found = ctx.memo.get("text_paragraphs")
+    if found is None:
+        found = [p for p in ctx.layout.body if heading_kind(p) is None and not _unit_line(ctx, p)]
+        ctx.memo["text_paragraphs"] = found
+    return list(found)
 
 
 def r24_alignment(ctx: Context) -> Iterator[Issue]:
@@ -120,9 +125,10 @@ def r26_size(ctx: Context) -> Iterator[Issue]:
     texts = _text_paragraphs(ctx)
     common = _common_size(texts)
     can_cu = {id(p) for p in preamble(ctx)}
+    text_ids = {id(p) for p in texts}
     for para in ctx.layout.body:
         found = sizes(para)
-        if para in texts and all_italic(para) and id(para) not in can_cu \
+        if id(para) in text_ids and all_italic(para) and id(para) not in can_cu \
                 and not CAN_CU.match(para.display):
             yield Issue(ctx.where.para(para), T("Đoạn nội dung in nghiêng (nội dung là chữ đứng)"),
                         T("chữ nghiêng"),
@@ -130,7 +136,7 @@ def r26_size(ctx: Context) -> Iterator[Issue]:
         if any(not 26 <= v <= 28 for v in found):
             yield Issue(ctx.where.para(para), T("Cỡ chữ nội dung không đúng"), sizes_text(found),
                         N("13–14 pt"))
-        elif para in texts and common is not None and any(v != common for v in found):
+        elif id(para) in text_ids and common is not None and any(v != common for v in found):
             yield Issue(ctx.where.para(para), T("Cỡ chữ nội dung không thống nhất"),
                         sizes_text(found), N(f"{pt(common)} (như phần lớn nội dung)"))
 
@@ -140,9 +146,9 @@ def r27_line_spacing(ctx: Context) -> Iterator[Issue]:
         line, rule = para.props.line, para.props.line_rule
         ok = 240 <= line <= 360 if rule == "auto" else 300 <= line <= 420
         if not ok:
-            found = (f"{line / 240:.2f} dòng".replace(".", ",") if rule == "auto"
-                     else f"{rule} {line / 20:g} pt")
-            yield Issue(ctx.where.para(para), T("Giãn dòng ngoài khoảng cho phép"), N(found),
+            found = (T("{n} dòng", n=f"{line / 240:.2f}".replace(".", ",")) if rule == "auto"
+                     else N(f"{rule} {line / 20:g} pt"))
+            yield Issue(ctx.where.para(para), T("Giãn dòng ngoài khoảng cho phép"), found,
                         T("từ 1 dòng đến 1,5 dòng"))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph, Run
@@ -18,6 +19,8 @@ _ALIGN = {
     "distribute": T("dàn đều"),
 }
 TW_PER_CM = 566.93
+#: width of one character at a size and weight (the same float every time, so sums are unchanged)
+_char_width = lru_cache(maxsize=4096)(text_width)
 
 
 def body_runs(para: Paragraph) -> list[Run]:
@@ -87,31 +90,35 @@ def para_width(para: Paragraph) -> float:
             line.pop(0)
         while line and line[-1][0].isspace():
             line.pop()
-        widths.append(sum(text_width(ch, sz, bold) for ch, sz, bold in line))
+        widths.append(sum(_char_width(ch, sz, bold) for ch, sz, bold in line))
     return max(widths)
 
 
 def fmt_issues(ctx: Context, para: Paragraph, name: Text, *, bold: bool | None = None,
                italic: bool | None = None, sz: tuple[int, int] | None = None,
                centered: bool | None = None) -> Iterator[Issue]:
-    """Issues for a component paragraph whose bold/italic/size/alignment is wrong."""
-    where = ctx.where.para(para)
+    """Issues for a component paragraph whose bold/italic/size/alignment is wrong.
+
+    The paragraph's place is named only when there is something to report."""
+    def where() -> Text:
+        return ctx.where.para(para)
+
     if bold is True and not all_bold(para):
-        yield Issue(where, T("{name} chưa in đậm", name=name),
+        yield Issue(where(), T("{name} chưa in đậm", name=name),
                     T("chữ không đậm"), T("chữ đậm"))
     if bold is False and any_bold(para):
-        yield Issue(where, T("{name} không được in đậm", name=name),
+        yield Issue(where(), T("{name} không được in đậm", name=name),
                     T("chữ đậm"), T("chữ không đậm"))
     if italic is True and not all_italic(para):
-        yield Issue(where, T("{name} chưa in nghiêng", name=name),
+        yield Issue(where(), T("{name} chưa in nghiêng", name=name),
                     T("chữ đứng"), T("chữ nghiêng"))
     if italic is False and any_italic(para):
-        yield Issue(where, T("{name} không được in nghiêng",
+        yield Issue(where(), T("{name} không được in nghiêng",
                                 name=name),
                     T("chữ nghiêng"), T("chữ đứng"))
     yield from size_issues(ctx, para, name, sz)
     if centered is True and not para.props.centered:
-        yield Issue(where, T("{name} chưa canh giữa", name=name),
+        yield Issue(where(), T("{name} chưa canh giữa", name=name),
                     align_label(para), T("canh giữa"))
 
 

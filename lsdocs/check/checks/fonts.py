@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from lsdocs.check._xml import Element, w
@@ -84,7 +85,7 @@ def r09_unicode(ctx: Context) -> Iterator[Issue]:
             yield Issue(ctx.where.para(para), T("Phông chữ theo bảng mã cũ (TCVN3/VNI), không "
                                                 "phải Unicode"),
                         N(legacy), T("Unicode TCVN 6909:2001, Times New Roman"))
-        elif nfc(text) != text or has_combining(text):
+        elif not unicodedata.is_normalized("NFC", text) or has_combining(text):
             word = next((wd for wd in text.split() if nfc(wd) != wd or has_combining(wd)), text)
             yield Issue(ctx.where.para(para), T("Chữ tiếng Việt ở dạng tổ hợp (NFD), không phải "
                                                 "dựng sẵn (NFC)"),

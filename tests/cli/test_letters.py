@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.test_cli import lsdocs
+from tests.cli.test_cli import lsdocs
 
 
 def test_agency_by_name_and_abbreviation(tmp_path):

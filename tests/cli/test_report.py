@@ -12,9 +12,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from lsdocs.check import check_document as check_path
+from tests.conftest import ROOT
 from tests.documents import progress_fixture as pf
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _date(d: object) -> str:
