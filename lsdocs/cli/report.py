@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli.letters import VnDate
 from lsdocs.errors import T
-from lsdocs.reports import Report, make_agency_report, make_consolidated_report
+
+if TYPE_CHECKING:  # the report writers are imported when a command runs
+    from lsdocs.reports import Report
 
 _EPILOG_CO_QUAN = """\b
 Ví dụ:
@@ -57,7 +58,7 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-@cli.group("report")
+@click.group("report")
 def report_group() -> None:
     """Soạn báo cáo kết quả thực hiện kế hoạch hằng năm: co-quan, tong-hop.
 
@@ -77,6 +78,8 @@ def agency_command(obj: CliContext, content: Path | None, year: int, date: dt.da
                    output: Path, templates: Path | None, progress_dir: Path | None,
                    agency: str) -> None:
     """Báo cáo của một cơ quan gửi Sở Khoa học và Công nghệ (kèm biểu kết quả)."""
+    from lsdocs.reports import make_agency_report
+
     path, report = make_agency_report(content or default_content(), year, agency, output,
                                       date=date, templates_dir=templates,
                                       progress_dir=progress_dir)
@@ -90,6 +93,8 @@ def consolidated_command(obj: CliContext, content: Path | None, year: int,
                          date: dt.date | None, output: Path, templates: Path | None,
                          progress_dir: Path | None) -> None:
     """Báo cáo tổng hợp của Sở Khoa học và Công nghệ gửi UBND tỉnh (kèm biểu, biểu đồ)."""
+    from lsdocs.reports import make_consolidated_report
+
     path, report = make_consolidated_report(content or default_content(), year, output,
                                             date=date, templates_dir=templates,
                                             progress_dir=progress_dir)

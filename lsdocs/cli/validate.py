@@ -7,14 +7,12 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, default_content
 from lsdocs.errors import T, is_missing_file
-from lsdocs.progress.loader import validate_with_progress
 
 
-@cli.command("validate")
+@click.command("validate")
 @click.argument("path", required=False, type=CONTENT)
 @lang_option
 @json_option
@@ -33,6 +31,8 @@ def validate_command(obj: CliContext, path: Path | None) -> None:
       lsdocs validate
       lsdocs validate content/kh-182-2023.yaml --lang en
     """
+    from lsdocs.progress.loader import validate_with_progress
+
     problems = validate_with_progress(path or default_content())
     print_problems(obj, problems)
     errors = sum(1 for p in problems if p.is_error)
