@@ -50,7 +50,8 @@ def imported(args: list[str], tmp: Path
     catalog("en")  # compiled once (a fresh checkout has only the .po), as any first run does
     catalog("vi", CLICK_DOMAIN)
     out = tmp / "modules.json"
-    env = {**os.environ, **ENV, "PYTHONPATH": str(ROOT), "LSDOCS_MODULES_OUT": str(out)}
+    env = {**os.environ, **ENV, "PYTHONPATH": str(ROOT), "LSDOCS_MODULES_OUT": str(out),
+           "LSDOCS_CACHE_DIR": str(tmp / "cache")}
     run = subprocess.run([sys.executable, "-c", RUNNER, *args],
                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     names = set(json.loads(out.read_text()))
@@ -79,6 +80,14 @@ def test_validate_imports_no_rendering_library(tmp_path: Path) -> None:
     assert not heavy(names, (*HEAVY, *HEAVY_LSDOCS))
     assert not heavy(names, tuple(w.partition(":")[0] for n, (w, _) in COMMANDS.items()
                                   if n != "validate"))
+
+
+def test_validate_of_unchanged_clean_content_reads_no_content(tmp_path: Path) -> None:
+    first, _ = imported(["validate"], tmp_path)
+    again, names = imported(["validate"], tmp_path)  # same cache folder: remembered clean
+    assert first.returncode == again.returncode == 0
+    assert again.stdout == first.stdout
+    assert not heavy(names, ("lsdocs.content", "lsdocs.progress", "yaml", "ruamel"))
 
 
 @pytest.mark.parametrize("command", ["letter", "batch", "check", "status", "report",
