@@ -14,7 +14,7 @@ from lsdocs import vnformat as vn
 from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli.letters import VnDate
-from lsdocs.errors import Location, LsdocsError, Problem, T, Text, UsageError
+from lsdocs.errors import Location, LsdocsError, Problem, T
 from lsdocs.issuing import (
     REGISTER_ENV,
     Entry,
@@ -25,6 +25,7 @@ from lsdocs.issuing import (
     open_register,
     register_location,
 )
+from lsdocs.issuing.cancel import cancel_number
 from lsdocs.issuing.export import cancel_note, register_workbook
 from lsdocs.issuing.pdf import PdfInfo, convert, require_tools
 from lsdocs.issuing.preview import DEFAULT_SIZE, preview
@@ -200,40 +201,15 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
     Ví dụ:
       lsdocs so-van-ban huy 05/UBND-KGVX --year 2026 --reason "Văn bản ban hành nhầm"
     """
-    number, symbol = _parse_reference(reference)
     store = open_register(register)
     obj.say(T("Sổ đăng ký: {p}", p=store.location), err=True)
     try:
-        found = [e for e in store.search(Query(year=year, agency=agency, symbol=symbol))
-                 if e.number == number and e.symbol == symbol]
-        entry = _one(found, reference, year)
-        cancelled = store.cancel(entry, date or dt.date.today(), reason)
+        cancelled = cancel_number(store, reference, year, reason, agency=agency, on=date)
     finally:
         store.close()
     obj.say(T("Đã hủy số {r} năm {y} ({a}): {n}",
               r=cancelled.reference, y=year, a=cancelled.agency, n=cancel_note(cancelled)))
     obj.emit(0, {"register": register_location(register), "entry": cancelled.to_dict()})
-
-
-def _parse_reference(reference: str) -> tuple[int, str]:
-    number, _, symbol = vn.nfc(reference).strip().partition("/")
-    if not number.strip().isdigit() or not symbol.strip():
-        raise _usage(T("«{r}» không phải số, ký hiệu (cần dạng 05/UBND-KGVX)",
-                       r=reference))
-    return int(number), symbol.strip()
-
-
-def _one(found: list[Entry], reference: str, year: int) -> Entry:
-    if not found:
-        raise _usage(T("không có số {r} năm {y} trong sổ", r=reference, y=year))
-    if len(found) > 1:
-        raise _usage(T("có {n} cơ quan cùng số {r}: {a}; chọn bằng --agency",
-                       n=len(found),
-                       r=reference, a="; ".join(e.agency for e in found)))
-    if found[0].cancelled:
-        raise _usage(T("số {r} năm {y} đã hủy từ trước ({n})",  r=reference, y=year,
-                       n=cancel_note(found[0])))
-    return found[0]
 
 
 @register_group.command("xuat-excel")
@@ -342,7 +318,3 @@ def preview_command(obj: CliContext, file: Path, page: int | None, size: int,
     for path in images:
         obj.say(T("Đã ghi: {p}", p=path))
     obj.emit(0, {"images": [str(p) for p in images]})
-
-
-def _usage(message: Text) -> UsageError:
-    return UsageError(Problem(Location(), message))
