@@ -119,3 +119,31 @@ def test_shipped_content_reports_conform(tmp_path: Path, args: tuple[str, ...]) 
     path = Path(answer["result"]["path"])
     assert answer["result"]["illustrative"] is True
     assert check_path(path).problems() == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None,
+                    reason="LibreOffice and poppler are needed for PDF")
+@pytest.mark.parametrize("args", [("tong-hop", "--year", "2025", "--date", "22/12/2025"),
+                                  ("co-quan", "--year", "2024", "--agency", "syt")])
+def test_reports_write_a_checked_pdf_beside_the_docx(tmp_path: Path,
+                                                    args: tuple[str, ...]) -> None:
+    import json
+
+    done = _run("report", *args, "-o", str(tmp_path), "--pdf", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)["result"]
+    docx_path, pdf = Path(result["path"]), Path(result["pdf"])
+    assert pdf == docx_path.with_suffix(".pdf") and pdf.read_bytes().startswith(b"%PDF")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(next(line.split()[-1] for line in info.stdout.splitlines()
+                     if line.startswith("Pages:")))
+    assert pages >= 2  # the report and its annex
+    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "BÁO CÁO" in words and "Kế hoạch số 182/KH-UBND" in " ".join(words.split())
+
+
+def test_report_without_pdf_writes_no_pdf(tmp_path: Path) -> None:
+    done = _run("report", "co-quan", "--year", "2024", "--agency", "syt", "-o", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert not list(tmp_path.rglob("*.pdf"))
