@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from lsdocs.cli import cli
-from lsdocs.cli._common import CliContext, json_option, lang_option
+from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
 from lsdocs.cli.letters import VnDate
@@ -101,9 +101,10 @@ def consolidated_command(obj: CliContext, content: Path | None, year: int,
 
 
 def _written(obj: CliContext, path: Path, report: Report, pdfs: list[str]) -> None:
+    print_problems(obj, list(report.warnings))
     obj.say(T("Đã ghi: {p}", p=path))
     obj.emit(0, {"path": str(path), "illustrative": report.illustrative,
-                 "pdf": pdfs[0] if pdfs else None})
+                 "pdf": pdfs[0] if pdfs else None}, list(report.warnings))
     if report.illustrative:
         obj.say(T("Lưu ý: số liệu lấy từ báo cáo tiến độ minh họa đi kèm lsdocs "
                   "(source: illustrative), không phải số liệu thật."))
