@@ -332,6 +332,23 @@ def _done_before(progress: PlanProgress, task_id: str, year: int) -> int | None:
     return None
 
 
+def received_by(content: Content, progress: PlanProgress, day: dt.date) -> PlanProgress:
+    """The records that had arrived on *day*: a letter written then knows nothing later.
+
+    A record counts from its ``reported_on``; without one, from its year's
+    reporting deadline (15/12), the day it was due.
+    """
+    regime = content.plan.organization.reporting
+    kept = {}
+    for year in progress.years:
+        due = dt.date(year, regime.month, regime.day)
+        arrived = {agency: record for agency, record in progress.year(year).items()
+                   if (record.reported_on or due) <= day}
+        if arrived:
+            kept[year] = arrived
+    return PlanProgress(progress.plan, kept)
+
+
 def latest_state(
     progress: PlanProgress, task_id: str, year: int
 ) -> tuple[int, TaskProgress] | None:
