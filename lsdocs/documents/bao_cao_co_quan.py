@@ -84,8 +84,10 @@ def _task_paragraph(status: YearStatus, item: TaskYear) -> str:
         state += f" (ngày {vn.short_date(item.progress.completed)})"
     origin = rc.taken_over(item, status.content)
     text = (f"- Nhiệm vụ {item.task.id}{origin}: {item.task.name.rstrip(' .;')} (thời hạn: "
-            f"{item.task.deadline.text}): {state.lower()[:1]}{state[1:]}.")
+            f"{rc.lower_first(item.task.deadline.text)}): {state.lower()[:1]}{state[1:]}.")
     result = rc.result_text(item.progress, status.content)
+    if result.rstrip(" .").casefold() == state.rstrip(" .").casefold():
+        return text  # the result says only the state: "chưa triển khai. Chưa triển khai."
     return f"{text} {result}" if result else text
 
 

@@ -1,4 +1,4 @@
-"""A product document is cited as a văn thư cites it: one «về», the issuer by name."""
+"""Report sentences as a văn thư writes them: one «về», no state said twice, deadlines in running text."""
 
 from __future__ import annotations
 
@@ -29,3 +29,20 @@ def test_the_trich_yeu_follows_one_ve(trich_yeu: str, tail: str) -> None:
     assert cited == ("Quyết định số 2318/QĐ-UBND ngày 09/12/2025 của Ủy ban nhân dân tỉnh "
                      "Lạng Sơn" + tail)
     assert "về về" not in cited
+
+
+def test_an_agency_report_says_a_state_once_and_deadlines_in_lower_case(tmp_path: Path) -> None:
+    import docx
+
+    import lsdocs
+
+    path = lsdocs.write_report(PLAN, "bao-cao-co-quan", 2025, agency="snnmt", date="09/12/2025",
+                               output_dir=tmp_path)
+    document = docx.Document(str(path))
+    text = [p.text for p in document.paragraphs]
+    line = next(p for p in text if p.startswith("- Nhiệm vụ 3.4"))
+    assert line.endswith("(thời hạn: năm 2026): chưa triển khai.")
+    assert "Chưa triển khai. Chưa triển khai" not in "\n".join(text)
+    annex = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert any(c.endswith("(thời hạn: 2024 - 2030)") for c in annex)
+    assert not any("(thời hạn: Năm" in c or "(thời hạn: Quý" in c for c in annex)
