@@ -130,7 +130,8 @@ def _next_year(status: YearStatus, record: ProgressRecord,
         return rc.body(record.narrative.next_year)
     open_tasks = [i.task.id for i in items if not i.done]
     if open_tasks:
-        return rc.body([f"Tiếp tục triển khai, hoàn thành các nhiệm vụ chưa hoàn thành "
+        which = "các nhiệm vụ" if len(open_tasks) > 1 else "nhiệm vụ"
+        return rc.body([f"Tiếp tục triển khai, hoàn thành {which} chưa hoàn thành "
                         f"(nhiệm vụ {', '.join(open_tasks)}) theo {rc.plan_ref(status.content)}."])
     return rc.body([f"Tiếp tục thực hiện các nhiệm vụ được giao tại "
                     f"{rc.plan_ref(status.content)} theo tiến độ."])

@@ -183,8 +183,9 @@ def annex_rows(items: Sequence[TaskYear], status: YearStatus, *,
             group = item.group
             rows.append({"label": f"{vn.roman(item.group_number)}. {item.group.title}"})
         result = result_text(item.progress, status.content)
+        deadline = lower_first(item.task.deadline.text)
         row = {"label": "", "number": item.task.id,
-               "name": f"{item.task.name.rstrip(' .;')} (thời hạn: {lower_first(item.task.deadline.text)})",
+               "name": f"{item.task.name.rstrip(' .;')} (thời hạn: {deadline})",
                "result": result, "state": state_text(item, status.as_of),
                "note": note_text(item.progress)}
         if with_lead:

@@ -1,4 +1,4 @@
-"""Report sentences as a văn thư writes them: one «về», no state said twice, deadlines in running text."""
+"""Report sentences as a văn thư writes them: one «về», no state said twice, plain deadlines."""
 
 from __future__ import annotations
 
@@ -46,3 +46,15 @@ def test_an_agency_report_says_a_state_once_and_deadlines_in_lower_case(tmp_path
     annex = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert any(c.endswith("(thời hạn: 2024 - 2030)") for c in annex)
     assert not any("(thời hạn: Năm" in c or "(thời hạn: Quý" in c for c in annex)
+
+
+def test_one_open_task_is_not_called_tasks(tmp_path: Path) -> None:
+    import docx
+
+    import lsdocs
+
+    path = lsdocs.write_report(PLAN, "bao-cao-co-quan", 2024, agency="skhdt", date="10/12/2024",
+                               output_dir=tmp_path)
+    text = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert ("Tiếp tục triển khai, hoàn thành nhiệm vụ chưa hoàn thành (nhiệm vụ 5.3) theo Kế "
+            "hoạch số 182/KH-UBND ngày 06/9/2023 của UBND tỉnh.") in text
