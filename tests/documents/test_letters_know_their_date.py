@@ -50,3 +50,16 @@ def test_records_count_from_their_report_date_or_the_deadline() -> None:
     assert "snnptnt" not in before  # reported_on: 10/12/2024
     assert set(received_by(content, progress, dt.date(2026, 1, 5)).year(2025)) == set(
         progress.year(2025))
+
+
+def test_the_kinh_gui_list_puts_the_so_first_and_the_districts_last(tmp_path: Path) -> None:
+    letter = lsdocs.write_letter(PLAN, "trien-khai", date="12/9/2023", output_dir=tmp_path)
+    lines = [p.text.strip() for p in docx.Document(str(letter.path)).paragraphs
+             if p.text.strip().startswith("- ") and p.text.strip()[-1] in ";."]
+    names = [line[2:-1] for line in lines if not line.startswith("- Như trên")]
+    names = names[:names.index("Ủy ban nhân dân các huyện, thành phố") + 1]
+    assert names[-1] == "Ủy ban nhân dân các huyện, thành phố"
+    first_other = min(names.index(n) for n in ("Công an tỉnh", "Báo Lạng Sơn"))
+    assert all(n.startswith("Sở ") for n in names[:first_other])
+    assert not any(n.startswith("Sở ") for n in names[first_other:])
+    assert names[0] == "Sở Khoa học và Công nghệ"  # plan order kept among the sở
