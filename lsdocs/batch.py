@@ -84,6 +84,8 @@ class BatchResult:
     merged: Path | None = None
     removed: list[str] = field(default_factory=list)  # stale files of earlier runs, removed
     warnings: list[Text] = field(default_factory=list)  # about the whole run (dates, options)
+    #: per agency id: what the clerk should check, in both languages (BatchItem.warnings)
+    notes: dict[str, list[Text]] = field(default_factory=dict)
 
     @property
     def failed(self) -> list[BatchItem]:
@@ -108,6 +110,7 @@ def plan_batch(
         "issuer": setup.issuer.id,
         "content_sha256": content_digest(content),
     }
+    notes = {agency_id: letter_doc.letter_warnings(setup, agency_id) for agency_id in selected}
     items = [
         BatchItem(
             agency=agency_id,
@@ -115,13 +118,14 @@ def plan_batch(
             file=letter_file_name(options.kind, agency_id),
             lead=len(setup.tasks[agency_id].lead),
             support=len(setup.tasks[agency_id].support),
-            warnings="; ".join(w.get("vi") for w in letter_doc.letter_warnings(setup, agency_id)),
+            warnings="; ".join(w.get("vi") for w in notes[agency_id]),
             **run,
         )
         for agency_id in selected
     ]
     _refuse_shared_names(content, items)
-    result = BatchResult(directory, content, skipped=skipped, warnings=list(setup.warnings))
+    result = BatchResult(directory, content, skipped=skipped, warnings=list(setup.warnings),
+                         notes=notes)
     return result, items, setup
 
 

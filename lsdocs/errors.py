@@ -53,9 +53,14 @@ class Text:
         return self.en if lang == "en" else self.vi
 
     def format(self, **params: object) -> Text:
-        """Fill ``{name}`` fields in both languages."""
-        new = Text(self.vi.format(**params), None if self._en is None
-                   else self._en.format(**params))
+        """Fill ``{name}`` fields in both languages; a :class:`Text` value fills each
+        language with its own words.
+
+        >>> T("{name} chưa in đậm", name=T("Quốc hiệu")).get("en")
+        'The national name is not bold'
+        """
+        new = Text(_fill(self.vi, params, "vi"), None if self._en is None
+                   else _fill(self._en, params, "en"))
         if self._en is None:
             new._msgid, new._steps = self._msgid, (*self._steps, params)
         return new
@@ -95,10 +100,33 @@ def _english(msgid: str, steps: tuple[dict[str, object], ...], vi: str) -> str:
         return vi
     try:
         for params in steps:
-            english = english.format(**params)
+            english = _fill(english, params, "en")
     except (KeyError, IndexError, ValueError, AttributeError):
         return vi  # a translation naming a field the code does not pass
     return english
+
+
+def _fill(template: str, params: dict[str, object], lang: str) -> str:
+    """*template* with its fields filled; :class:`Text` values in *lang*."""
+    values = {key: value.get(lang) if isinstance(value, Text) else value
+              for key, value in params.items()}
+    return template.format(**values)
+
+
+def join_texts(parts: Iterable[Text | str], sep: Text | str = "") -> Text:
+    """*parts* joined with *sep*, each language with its own words (a plain ``str`` is the
+    same in both: a number, a file name, a cell reference).
+
+    >>> join_texts([T("lỗi"), "R05"], " · ").get("en")
+    'error · R05'
+    """
+    items = list(parts)
+
+    def side(lang: str) -> str:
+        between = sep.get(lang) if isinstance(sep, Text) else sep
+        return between.join(p.get(lang) if isinstance(p, Text) else p for p in items)
+
+    return Text(side("vi"), side("en"))
 
 
 def T(vi: str, en: str | None = None, /, **params: object) -> Text:  # noqa: N802 - like _()
@@ -154,7 +182,7 @@ class Problem:
 
     location: Location
     message: Text
-    found: str | None = None
+    found: str | Text | None = None  # a str is the user's own text, shown as written
     expected: Text | None = None
     hint: Text | None = None
     severity: str = SEVERITY_ERROR
@@ -167,8 +195,9 @@ class Problem:
     def format(self, lang: str = "vi") -> str:
         where = self.location.format(lang)
         text = self.message.get(lang)
-        if self.found is not None:
-            text += (": " if lang == "vi" else ": ") + repr_found(self.found)
+        found = self.found_text(lang)
+        if found is not None:
+            text += ": " + repr_found(found)
         if self.expected is not None:
             label = "cần" if lang == "vi" else "expected"
             text += f" ({label} {self.expected.get(lang)})"
@@ -176,6 +205,9 @@ class Problem:
             text += f"; {self.hint.get(lang)}"
         head = f"{where}: " if where else ""
         return f"{head}{_SEVERITY_LABEL[self.severity].get(lang)}: {text}"
+
+    def found_text(self, lang: str = "vi") -> str | None:
+        return self.found.get(lang) if isinstance(self.found, Text) else self.found
 
     def to_dict(self, lang: str = "vi") -> dict[str, object]:
         loc = self.location
@@ -187,7 +219,7 @@ class Problem:
             "path": loc.path,
             "place": loc.place.get(lang) if loc.place else None,
             "message": self.message.get(lang),
-            "found": self.found,
+            "found": self.found_text(lang),
             "expected": self.expected.get(lang) if self.expected else None,
             "hint": self.hint.get(lang) if self.hint else None,
         }

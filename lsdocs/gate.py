@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from lsdocs.check import check_bytes
-from lsdocs.errors import SEVERITY_WARNING, Location, LsdocsError, Problem, Text
+from lsdocs.errors import SEVERITY_WARNING, Location, LsdocsError, Problem, T
 
 
 class FormatError(LsdocsError):
@@ -33,11 +33,9 @@ def require_conformant(documents: Mapping[str, bytes],
         problems += found
         template = (templates or {}).get(name)
         if found and template is not None:
-            problems.append(Problem(Location(file=str(template)), Text(
-                f"{name} được soạn từ mẫu này và nội dung kế hoạch: lỗi ở chữ lấy từ nội dung "
-                "thì sửa nội dung, lỗi ở phần cố định của mẫu thì sửa mẫu",
-                f"{name} was written from this template and the plan's content: correct the "
-                "content for errors in text that comes from it, the template for the rest"),
+            problems.append(Problem(Location(file=str(template)), T(
+                "{name} được soạn từ mẫu này và nội dung kế hoạch: lỗi ở chữ lấy từ nội dung "
+                "thì sửa nội dung, lỗi ở phần cố định của mẫu thì sửa mẫu", name=name),
                 severity=SEVERITY_WARNING, code="template"))
     if problems:
         raise FormatError(problems)

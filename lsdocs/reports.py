@@ -89,8 +89,7 @@ def report_status(content: Content, progress: PlanProgress, year: int,
                      str(year), T("từ {y} trở đi", y=first))
     start, _end = reporting_period(content, year)
     if date is not None and date < start:
-        raise _usage("--date", T("ngày báo cáo trước kỳ báo cáo",
-                                 "the report is dated before its reporting period"),
+        raise _usage("--date", T("ngày báo cáo trước kỳ báo cáo"),
                      vn.short_date(date),
                      T("từ {d} trở đi", d=vn.short_date(start)))
     return year_status(content, progress, year)

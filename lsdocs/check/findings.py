@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from lsdocs.errors import SEVERITY_ERROR, SEVERITY_WARNING, Location, Problem, T, Text
+from lsdocs.errors import SEVERITY_ERROR, SEVERITY_WARNING, Location, Problem, T, Text, join_texts
 
 if TYPE_CHECKING:
     from lsdocs.check.scope import Scope
@@ -82,10 +82,10 @@ class Finding:
         """The finding in the project's error model (:class:`lsdocs.errors.Problem`)."""
         return Problem(
             location=Location(file=file, place=self.location),
-            message=Text(f"{self.rule}: {self.message.vi}", f"{self.rule}: {self.message.en}"),
-            found=self.found.vi if self.found else None,
+            message=join_texts([self.rule, self.message], ": "),
+            found=self.found,
             expected=self.expected,
-            hint=T("căn cứ: {c}", c=self.clause.vi),
+            hint=T("căn cứ: {c}", c=self.clause),
             severity=self.severity,
             code=self.rule,
         )

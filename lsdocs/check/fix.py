@@ -24,7 +24,7 @@ from lsdocs.check.checks.common import cm, para_width
 from lsdocs.check.checks.fonts import LEGACY_FONT
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Document, Paragraph
-from lsdocs.check.findings import CheckReport
+from lsdocs.check.findings import CheckReport, N
 from lsdocs.check.fix_pages import AFTER_PG_NUM, PageNumberFixer, insert_ordered
 from lsdocs.check.package import CONTENT_TYPES, Package, rels_name
 from lsdocs.check.runner import check_loaded, open_document, read_path
@@ -37,7 +37,7 @@ TNR = "Times New Roman"
 CLAMP = {"top": (1134, 1418), "bottom": (1134, 1418), "left": (1701, 1985), "right": (850, 1134)}
 A4 = (11906, 16838)
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme")
-_SIDE_VI = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+_SIDES = {"top": T("trên"), "bottom": T("dưới"), "left": T("trái"), "right": T("phải")}
 
 
 @dataclass(frozen=True)
@@ -123,13 +123,11 @@ class _Fixer:
                  and p.container.kind == "body" and "\n" not in p.text.strip()
                  and after < _line_width(p) <= before]
         names = "; ".join(snippet(p.display) for p in wraps[:5])
-        more = Text(f" Đoạn một dòng nay xuống dòng: {names}.",
-                    f" One-line paragraphs that now wrap: {names}.") if wraps else Text("", "")
+        more = T(" Đoạn một dòng nay xuống dòng: {names}.", names=names) if wraps else N("")
         old, new = cm(before), cm(after)
         self.record("R05", self.section_place(index),
-                    Text(f"vùng chữ đổi từ {old} thành {new} nên chỗ xuống dòng thay đổi, cần "
-                         f"xem lại bản in.{more.vi}", f"the text width changes from {old} to "
-                         f"{new}, so lines break elsewhere; check the printout.{more.en}"),
+                    T("vùng chữ đổi từ {old} thành {new} nên chỗ xuống dòng thay đổi, cần "
+                      "xem lại bản in.{more}", old=old, new=new, more=more),
                     note=True)
 
     def _page_size(self, index: int, size: Element) -> None:
@@ -149,8 +147,8 @@ class _Fixer:
             new = min(max(value, low), high)
             margins.set(w(side), str(new))
             self.record(f"R0{3 + list(CLAMP).index(side)}", self.section_place(index),
-                        Text(f"lề {_SIDE_VI[side]}: {value} → {new} tw",
-                             f"{side} margin: {value} → {new} tw"))
+                        T("lề {side}: {value} → {new} tw", side=_SIDES[side], value=value,
+                          new=new))
 
     def fonts(self) -> None:
         styles = self.doc.package.rel_types(self.package.main).get("/styles")

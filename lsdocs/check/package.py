@@ -141,8 +141,8 @@ def _refuse_non_zip(data: bytes, name: str) -> None:
 
 def refused_error(name: str, exc: Refused) -> DocumentReadError:
     """The error for a package refused by a limit of :mod:`lsdocs.limits`."""
-    return read_error(name, Text(f"Tệp .docx bị từ chối: {exc.message.vi}",
-                                 f"The .docx file is refused: {exc.message.en}"))
+    return read_error(name, T("Tệp .docx bị từ chối: {why}",
+                              why=exc.message))
 
 
 def rels_name(part: str) -> str:

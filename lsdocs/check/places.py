@@ -27,7 +27,7 @@ _ROLES = {
 }
 _HF = {
     ("header", "default"): T("đầu trang (mặc định)"),
-    ("header", "first"): T("đầu trang (trang đầu)", "header (first page)"),
+    ("header", "first"): T("đầu trang (trang đầu)"),
     ("header", "even"): T("đầu trang (trang chẵn)"),
     ("footer", "default"): T("chân trang (mặc định)"),
     ("footer", "first"): T("chân trang (trang đầu)"),

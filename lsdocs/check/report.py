@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from lsdocs.check.findings import KIND_LABELS, CheckReport, Finding
 from lsdocs.check.fix import FixReport
-from lsdocs.errors import DocumentReadError, T
+from lsdocs.errors import DocumentReadError, T, Text
 
 _SEVERITY = {"error": T("lỗi"), "warning": T("cảnh báo")}
 
@@ -38,7 +38,7 @@ def format_finding(finding: Finding, lang: str = "vi") -> str:
 
 
 def _kind(kind: str, lang: str) -> str:
-    return KIND_LABELS.get(kind, T(kind, kind)).get(lang)
+    return KIND_LABELS.get(kind, Text(kind, kind)).get(lang)
 
 
 def compilation_label(report: CheckReport, lang: str = "vi") -> str:

@@ -55,8 +55,9 @@ class Rule:
 
 def _pl1(section: str) -> Text:
     """A clause of NĐ 30, Phụ lục I, Phần I."""
-    return T(f"NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục {section}",
-             f"Decree 30/2020/NĐ-CP, Appendix I, Part I, Section {section}")
+    # point đ is «dd» in the decree's English translations
+    return T("NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục {section}",
+             section=Text(section, section.replace("đ", "dd")))
 
 
 RULES: tuple[Rule, ...] = (
@@ -76,7 +77,7 @@ RULES: tuple[Rule, ...] = (
     Rule("R09", E, None, _pl1("I.4 (TCVN 6909:2001)"), T("Unicode dựng sẵn"), ALL,
          fonts.r09_unicode),
     Rule("R10", E, W, _pl1("II.1.a"), T("Quốc hiệu"), MAIN, header.r10_quoc_hieu),
-    Rule("R11", E, None, _pl1("II.1.b, c"), T("Tiêu ngữ", "Tiêu ngữ"), MAIN,
+    Rule("R11", E, None, _pl1("II.1.b, c"), T("Tiêu ngữ"), MAIN,
          header.r11_tieu_ngu),
     Rule("R12", E, None, _pl1("II.1.b"), T("đường kẻ dưới Tiêu ngữ"),
          MAIN, header.r12_tieu_ngu_rule),
@@ -94,7 +95,7 @@ RULES: tuple[Rule, ...] = (
     Rule("R18", E, W, _pl1("II.4"), T("địa danh, ngày tháng năm"), MAIN,
          header.r18_date),
     Rule("R19", W, None, _pl1("II.4.c"), T("số và ngày cùng một dòng"), MAIN, header.r19_same_line),
-    Rule("R20", E, W, _pl1("II.5.b"), T("tên loại văn bản", "type name (title)"), NAMED,
+    Rule("R20", E, W, _pl1("II.5.b"), T("tên loại văn bản"), NAMED,
          title.r20_title),
     Rule("R21", E, W, _pl1("II.5.b"), T("trích yếu và đường kẻ"),
          NAMED, title.r21_trich_yeu),
@@ -121,7 +122,7 @@ RULES: tuple[Rule, ...] = (
          signature.r32_signature),
     Rule("R33", W, None, _pl1("II.7.c"), T("không ghi học hàm, học vị"),
          MAIN, signature.r33_academic_title),
-    Rule("R34", E, None, _pl1("II.9.d"), T("chữ «Nơi nhận:»", "«Nơi nhận:» label"), MAIN,
+    Rule("R34", E, None, _pl1("II.9.d"), T("chữ «Nơi nhận:»"), MAIN,
          signature.r34_noi_nhan_label),
     Rule("R35", E, None, _pl1("II.9.d"), T("danh sách nơi nhận"), MAIN,
          signature.r35_noi_nhan_items),
@@ -135,7 +136,7 @@ RULES: tuple[Rule, ...] = (
          appendix.r39_appendix_heading),
     Rule("R40", E, None, _pl1("III.1.đ"), T("phụ lục đánh số trang riêng"), ALL,
          page.r40_appendix_numbering),
-    Rule("R41", E, None, _pl1("III.2.b"), T("dấu mức độ khẩn", "urgency mark"), ALL,
+    Rule("R41", E, None, _pl1("III.2.b"), T("dấu mức độ khẩn"), ALL,
          marks.r41_urgency),
     Rule("R42", W, None, _pl1("III.4"), T("địa chỉ cơ quan (ô 13)"),
          ALL, marks.r42_address),

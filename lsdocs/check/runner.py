@@ -20,7 +20,7 @@ from lsdocs.check.package import Package, read_error
 from lsdocs.check.places import Locator, join
 from lsdocs.check.rules import RULES, Rule
 from lsdocs.check.scope import out_of_scope
-from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.errors import Location, Problem, T, Text, UsageError, join_texts
 from lsdocs.limits import MAX_PACKAGE_BYTES, Refused, read_regular_file
 
 #: at most this many findings per rule (per document); the rest are summed up in one more
@@ -32,8 +32,11 @@ def read_path(path: str | Path) -> bytes:
     try:
         return read_regular_file(Path(path), MAX_PACKAGE_BYTES)
     except Refused as exc:
-        raise read_error(str(path), Text(f"Không đọc được tệp: {exc.message.vi}",
-                                         f"The file cannot be read: {exc.message.en}")) from exc
+        raise read_error(str(path), T("Không đọc được tệp: {why}",
+                                      why=exc.message)) from exc
+    except FileNotFoundError as exc:  # the OS says it in English
+        raise read_error(str(path), T("Không đọc được tệp ({e})", e=T("không có tệp này"))) \
+            from exc
     except (OSError, ValueError) as exc:
         raise read_error(str(path), T("Không đọc được tệp ({e})",  e=getattr(exc, "strerror",
                                                                              None) or exc)) from exc
@@ -102,8 +105,7 @@ def _grouped(rule: Rule, ctx: Context, issues: list[Issue]) -> Finding:
         if issue.found is not None and issue.found not in values:
             values.append(issue.found)
     shown = values[:3]
-    found = Text("; ".join(v.vi for v in shown) + ("; …" if len(values) > 3 else ""),
-                 "; ".join(v.en for v in shown) + ("; …" if len(values) > 3 else "")) \
+    found = join_texts([*shown, *(["…"] if len(values) > 3 else [])], "; ") \
         if values else None
     location = join(first.location, T("và {n} chỗ khác", n=len(issues) - 1))
     relaxed = all(i.relaxed for i in issues)

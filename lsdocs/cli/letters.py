@@ -22,7 +22,7 @@ from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.documents import letters as letter_doc
-from lsdocs.errors import T, Text
+from lsdocs.errors import T, Text, join_texts
 from lsdocs.letter_writer import write_letter
 
 
@@ -210,7 +210,9 @@ def _report(obj: CliContext, result: Any, pdfs: list[str]) -> None:
         obj.say(T("Cảnh báo: {w}", w=warning.get(obj.lang)), err=True)
     for item in result.items:
         if item.warnings:
-            obj.say(T("Cảnh báo: {a}: {w}", a=item.agency, w=item.warnings),
+            notes = result.notes.get(item.agency)
+            obj.say(T("Cảnh báo: {a}: {w}", a=item.agency,
+                      w=join_texts(notes, "; ") if notes else item.warnings),
                     err=True)
     if result.removed:
         obj.say(T("Đã xóa {n} tệp của lần soạn trước không còn thuộc lần này: {f}",

@@ -15,7 +15,7 @@ from lsdocs.content.agencies import AgencyIndex, existed_on
 from lsdocs.content.deadlines import parse_deadline
 from lsdocs.content.model import Registry
 from lsdocs.content.yamlsource import Node
-from lsdocs.errors import T, Text
+from lsdocs.errors import T
 from lsdocs.vnformat.dates import short_date
 
 
@@ -78,8 +78,7 @@ def _draft_field(document: Node, key: str, rep: Reporter) -> None:
         return
     what = T("số") if key == "number" else T("ngày")
     rep.error(node.line, node.path,
-              Text(f"bản dự thảo (draft: true) không ghi {what.vi} văn bản",
-                   f"a draft (draft: true) has no document {what.en}"),
+              T("bản dự thảo (draft: true) không ghi {what} văn bản", what=what),
               found=str(node.value),
               hint=T("xóa dòng {k} hoặc bỏ draft: true", k=key),
               code="draft-number" if key == "number" else "draft-date")

@@ -29,7 +29,7 @@ from lsdocs.content.checks import check_plan
 from lsdocs.content.model import Content, Registry
 from lsdocs.content.schema import Ctx, type_name
 from lsdocs.content.yamlsource import Node, read_yaml
-from lsdocs.errors import ContentError, Location, Problem, ProblemList, T, Text
+from lsdocs.errors import ContentError, Location, Problem, ProblemList, T
 
 REGISTRY_FILE = "agencies.yaml"
 _SUFFIXES = (".yaml", ".yml")
@@ -103,10 +103,8 @@ def _plan_file(path: Path, problems: ProblemList) -> Path | None:
     names = ", ".join(p.name for p in found) or "—"
     problems.add(Problem(
         Location(file=str(path)),
-        T("thư mục có nhiều kế hoạch; cần chỉ rõ kế hoạch nào" if found else
-          "thư mục không có tệp kế hoạch .yaml (ngoài agencies.yaml)",
-          "the folder holds several plans; say which one" if found else
-          "the folder holds no plan .yaml file (besides agencies.yaml)"),
+        T("thư mục có nhiều kế hoạch; cần chỉ rõ kế hoạch nào") if found else
+        T("thư mục không có tệp kế hoạch .yaml (ngoài agencies.yaml)"),
         found=names, hint=T("ghi tệp kế hoạch hoặc mã kế hoạch, ví dụ kh-182-2023"),
         code="plan-file"))
     return None
@@ -154,9 +152,8 @@ def _read_mapping(file: Path, rep: Reporter) -> Node | None:
     if root is None or root.is_map:
         return root
     what = type_name(root.value)
-    rep.error(root.line, None, Text(f"cấp ngoài cùng của tệp là {what.vi}, không phải các "
-                                    "khóa: giá trị", f"the top level of the file is {what.en}, "
-                                    "not a mapping of keys"),
+    rep.error(root.line, None, T("cấp ngoài cùng của tệp là {what}, không phải các "
+                                 "khóa: giá trị", what=what),
               expected=T("các khóa như «lsdocs: 1», «kind: ke-hoach»"),
               code="not-mapping")
     return None
@@ -177,8 +174,8 @@ def _registry_for(root: Node, plan_file: Path, problems: ProblemList) -> _Regist
     if not _is_file(file):
         line = ref.line if ref is not None else 1
         Reporter(str(plan_file), problems).error(
-            line, "agencies", Text(f"không tìm thấy tệp danh mục cơ quan: «{shown}»",
-                                   f"the agency registry file is missing: «{shown}»"),
+            line, "agencies", T("không tìm thấy tệp danh mục cơ quan: «{shown}»",
+                                shown=shown),
             hint=T("ghi đường dẫn tương đối so với tệp kế hoạch"),
             code="missing-registry")
         return None

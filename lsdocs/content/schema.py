@@ -78,7 +78,7 @@ def wrong_type(node: Node, ctx: Ctx, expected: Text, hint: Text | None = None) -
     what = type_name(node.value)
     scalar = not (node.is_map or node.is_list or node.value is None)
     ctx.rep.error(node.line, node.path,
-                  Text(f"sai kiểu: đang là {what.vi}", f"wrong type: found {what.en}"),
+                  T("sai kiểu: đang là {what}", what=what),
                   found=str(node.value) if scalar else None, expected=expected, hint=hint,
                   code="wrong-type")
     return False
@@ -132,7 +132,7 @@ class MapOfType:
         if node.value is None:
             return True
         if not node.is_map:
-            return wrong_type(node, ctx, T("một bảng khóa: giá trị", "a mapping"))
+            return wrong_type(node, ctx, T("một bảng khóa: giá trị"))
         results = []
         for key, child in node.value.items():
             key_node = Node(key, child.anchor_line, child.path)

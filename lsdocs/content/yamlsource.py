@@ -30,7 +30,7 @@ from ruamel.yaml.nodes import Node as YamlNode
 from ruamel.yaml.reader import ReaderError
 
 from lsdocs.content._report import Reporter
-from lsdocs.errors import T, Text
+from lsdocs.errors import T
 from lsdocs.limits import (
     MAX_CONTENT_BYTES,
     MAX_YAML_ALIASES,
@@ -264,10 +264,9 @@ class _Builder:
 
 def _report_control(rep: Reporter, line: int, path: str | None, char: str) -> None:
     code = f"U+{ord(char):04X}"
-    rep.error(line, path, Text(
-        f"có ký tự điều khiển {code}, không in được và không ghi được vào văn bản Word",
-        f"holds the control character {code}, which cannot be printed or written into a "
-        "Word document"),
+    rep.error(line, path, T(
+        "có ký tự điều khiển {code}, không in được và không ghi được vào văn bản Word",
+        code=code),
         hint=T("xóa ký tự này (thường do chép từ phần mềm khác hoặc gõ \\x01, \\0 trong "
                "dấu nháy kép)"),
         code="control-character")

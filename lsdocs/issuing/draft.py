@@ -49,9 +49,8 @@ def read_draft(data: bytes, name: str) -> Draft:
             xml = archive.read(DOCUMENT_PART)
         root = etree.fromstring(xml, PARSER)
     except Refused as exc:
-        raise DocumentReadError(Problem(Location(file=name), Text(
-            f"tệp Word (.docx) bị từ chối: {exc.message.vi}",
-            f"the Word (.docx) file is refused: {exc.message.en}"))) from exc
+        raise DocumentReadError(Problem(Location(file=name), T(
+            "tệp Word (.docx) bị từ chối: {why}", why=exc.message))) from exc
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
         raise DocumentReadError(Problem(Location(file=name), T(
             "không đọc được tệp Word (.docx) ({e})", e=exc))) from exc
@@ -68,18 +67,14 @@ def _find_header_lines(draft: Draft) -> None:
     numbered = [p for p in draft.paragraphs() if NUMBER_LINE.match(vn.nfc(para_text(p)))]
     if not numbered:
         attached = any("(Kèm theo" in para_text(p) for p in draft.paragraphs())
-        draft.problems.append(_problem(draft, (
+        draft.problems.append(_problem(draft, T(
             "tệp này là phụ lục kèm theo văn bản khác, không có số riêng; phát hành văn bản "
-            "chính (phụ lục in trong cùng tệp được ghi số cùng lúc)",
-            "this file is an appendix of another document, with no number of its own; issue "
-            "the main document (its appendix in the same file is numbered with it)",
-        ) if attached else (
-            "không thấy dòng «Số: …/…» ở phần đầu văn bản", "no «Số: …/…» line in the header")))
+            "chính (phụ lục in trong cùng tệp được ghi số cùng lúc)") if attached else T(
+            "không thấy dòng «Số: …/…» ở phần đầu văn bản")))
         return
     if len(numbered) > 1:
-        draft.problems.append(_problem(draft, (
-            "tệp có {n} dòng «Số:» (tệp ghép?); phát hành từng văn bản riêng",
-            "the file has {n} «Số:» lines (a merged file?); issue each document on its own"),
+        draft.problems.append(_problem(draft, T(
+            "tệp có {n} dòng «Số:» (tệp ghép?); phát hành từng văn bản riêng"),
             n=len(numbered)))
         return
     para = numbered[0]
@@ -89,15 +84,13 @@ def _find_header_lines(draft: Draft) -> None:
     draft.number_para, draft.symbol = para, match["symbol"]
     draft.number = match["number"].strip()
     if draft.number:
-        draft.problems.append(_problem(draft, (
-            "văn bản đã có số {s}: đã phát hành rồi, không cấp số lần nữa",
-            "the document already has number {s}: it was issued, no second number"),
+        draft.problems.append(_problem(draft, T(
+            "văn bản đã có số {s}: đã phát hành rồi, không cấp số lần nữa"),
             s=f"{draft.number}/{draft.symbol}"))
     draft.date_para = _date_para(draft, para)
     if draft.date_para is None:
-        draft.problems.append(_problem(draft, (
-            "không thấy dòng địa danh, ngày tháng («…, ngày … tháng … năm …») sau dòng Số",
-            "no place-and-date line («…, ngày … tháng … năm …») after the Số line")))
+        draft.problems.append(_problem(draft, T(
+            "không thấy dòng địa danh, ngày tháng («…, ngày … tháng … năm …») sau dòng Số")))
 
 
 def _date_para(draft: Draft, after: Element) -> Element | None:
@@ -117,8 +110,8 @@ def _nfc_runs(para: Element) -> None:
             node.text = vn.nfc(node.text)
 
 
-def _problem(draft: Draft, message: tuple[str, str], **params: object) -> Problem:
-    return Problem(Location(file=draft.name), Text(*message).format(**params), code="issue-draft")
+def _problem(draft: Draft, message: Text, **params: object) -> Problem:
+    return Problem(Location(file=draft.name), message.format(**params), code="issue-draft")
 
 
 # --- the register's columns, read from the document ---------------------------------------

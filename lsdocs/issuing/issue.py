@@ -93,11 +93,10 @@ def collect_drafts(sources: Sequence[Path]) -> list[Path]:
         if manifest.name == MANIFEST and manifest.is_file():
             found += _from_manifest(manifest, problems)
         elif source.is_dir():
-            problems.append(_problem(source, (
-                "thư mục không có manifest.json của lsdocs batch; chỉ ra từng tệp .docx",
-                "the folder has no lsdocs batch manifest.json; name the .docx files")))
+            problems.append(_problem(source, T(
+                "thư mục không có manifest.json của lsdocs batch; chỉ ra từng tệp .docx")))
         elif not source.is_file():
-            problems.append(_problem(source, ("không có tệp này", "no such file"),
+            problems.append(_problem(source, T("không có tệp này"),
                                      code="missing-file"))
         else:
             found.append(source)
@@ -110,8 +109,7 @@ def _from_manifest(manifest: Path, problems: list[Problem]) -> list[Path]:
     try:
         rows = list(iter_manifest(manifest))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        problems.append(_problem(manifest, ("không đọc được manifest ({e})",
-                                            "cannot read the manifest ({e})"), e=exc))
+        problems.append(_problem(manifest, T("không đọc được manifest ({e})"), e=exc))
         return []
     paths = []
     for i, row in enumerate(rows):
@@ -172,22 +170,21 @@ def _read(paths: Sequence[Path]) -> tuple[list[_Job], list[Problem]]:
             problems += exc.problems
             continue
         except OSError as exc:
-            problems.append(_problem(path, ("không đọc được tệp ({e})", "cannot read ({e})"),
+            problems.append(_problem(path, T("không đọc được tệp ({e})"),
                                      e=exc.strerror or exc))
             continue
         marker = issued_marker(data)
         if marker:
-            problems.append(_problem(path, (
-                "tệp này là bản đã phát hành (số {m}); phát hành từ bản dự thảo",
-                "this file is an issued copy (number {m}); issue from the draft"), m=marker))
+            problems.append(_problem(path, T(
+                "tệp này là bản đã phát hành (số {m}); phát hành từ bản dự thảo"), m=marker))
         else:
             problems += draft.problems
         digest = hashlib.sha256(data).hexdigest()
         twin = next((j for j in jobs if j.sha256 == digest), None)
         if twin is not None:
-            problems.append(_problem(path, (
-                "cùng một bản dự thảo với {f} (giống từng byte); mỗi văn bản chỉ phát hành một lần",
-                "the same draft as {f} (byte for byte); each document is issued once"),
+            problems.append(_problem(path, T(
+                "cùng một bản dự thảo với {f} (giống từng byte); mỗi văn bản chỉ phát hành "
+                "một lần"),
                 f=twin.path))
             continue
         jobs.append(_Job(path.resolve(), draft, digest))
@@ -233,9 +230,8 @@ def _allocate(jobs: list[_Job], allocation: Allocation,
         problems += [p for p in check_bytes(job.data, str(job.path)).problems() if p.is_error]
         target = issued_path(job.path, job.number, job.draft.symbol, year)
         if target.exists():
-            problems.append(_problem(target, (
-                "tệp đã có, không ghi đè; chuyển hoặc đổi tên tệp này rồi chạy lại",
-                "the file exists and is not overwritten; move or rename it and run again")))
+            problems.append(_problem(target, T(
+                "tệp đã có, không ghi đè; chuyển hoặc đổi tên tệp này rồi chạy lại")))
         job.entry = EntryData(
             agency=facts.agency, symbol=job.draft.symbol, issued_on=options.issued_on,
             doc_type=facts.doc_type, trich_yeu=facts.trich_yeu, signer=facts.signer,
@@ -275,25 +271,21 @@ def _entry(job: _Job) -> EntryData:
 
 
 def _already(path: Path, entry: Entry) -> Problem:
-    return _problem(path, (
+    return _problem(path, T(
         "bản dự thảo này đã được phát hành: số {r} ngày {d} ({f}); không cấp số lần nữa. "
-        "Nếu cần phát hành lại bản đã sửa, hủy số cũ trước: lsdocs so-van-ban huy {r} --year {y}",
-        "this draft was issued already: number {r} of {d} ({f}); no second number. To issue "
-        "an edited version, cancel the old number first: lsdocs so-van-ban huy {r} --year {y}"),
+        "Nếu cần phát hành lại bản đã sửa, hủy số cũ trước: lsdocs so-van-ban huy {r} --year {y}"),
         r=entry.reference, d=vn.short_date(entry.issued_on), f=entry.file, y=entry.year)
 
 
 def _date_order(path: Path, last: dt.date | None, issued_on: dt.date) -> list[Problem]:
     if last is None or last <= issued_on:
         return []
-    return [_problem(path, (
+    return [_problem(path, T(
         "ngày phát hành {d} sớm hơn ngày của số trước trong sổ ({l}); số văn bản phải theo "
-        "trình tự thời gian (Nghị định 30, Điều 15)",
-        "issue date {d} is earlier than the previous number's date ({l}); numbers follow "
-        "the order of dates (Decree 30, Article 15)"),
+        "trình tự thời gian (Nghị định 30, Điều 15)"),
         d=vn.short_date(issued_on), l=vn.short_date(last))]
 
 
-def _problem(path: Path, message: tuple[str, str], code: str = "issue",
+def _problem(path: Path, message: Text, code: str = "issue",
              **params: object) -> Problem:
-    return Problem(Location(file=str(path)), Text(*message).format(**params), code=code)
+    return Problem(Location(file=str(path)), message.format(**params), code=code)

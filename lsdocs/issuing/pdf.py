@@ -138,6 +138,9 @@ def _distinct_stems(sources: Sequence[Path]) -> list[list[Path]]:
 def _require_readable(sources: Sequence[Path]) -> None:
     problems = [Problem(Location(file=str(s)), T("không có tệp này"),
                         code="missing-file") for s in sources if not s.is_file()]
+    problems += [Problem(Location(file=str(s)), T("tệp không phải văn bản Word .docx"),
+                         code="not-docx") for s in sources
+                 if s.is_file() and not zipfile.is_zipfile(s)]
     if problems:
         raise UsageError(problems)
 
@@ -151,24 +154,23 @@ def verify(source: Path, pdf: Path, *, pdfa: bool = False) -> PdfInfo:
     pages = page_count(pdf)
     sections = _section_count(source.read_bytes())
     if pages < sections:
-        problems.append(_pdf_problem(source, (
-            "PDF có {p} trang, ít hơn số phần (section) của văn bản ({s})",
-            "the PDF has {p} pages, fewer than the document's sections ({s})"),
+        problems.append(_pdf_problem(source, T(
+            "PDF có {p} trang, ít hơn số phần (section) của văn bản ({s})"),
             p=pages, s=sections))
     missing = missing_words(source.read_bytes(), pdf_text(pdf))
     if missing:
-        problems.append(_pdf_problem(source, (
-            "PDF thiếu chữ có trong văn bản: {m}", "the PDF lacks words of the document: {m}"),
+        problems.append(_pdf_problem(source, T(
+            "PDF thiếu chữ có trong văn bản: {m}"),
             m=", ".join(missing[:10])))
     unembedded = _unembedded_fonts(pdf)
     if unembedded:
-        problems.append(_pdf_problem(source, (
-            "phông chữ không được nhúng vào PDF: {f}", "fonts not embedded in the PDF: {f}"),
+        problems.append(_pdf_problem(source, T(
+            "phông chữ không được nhúng vào PDF: {f}"),
             f=", ".join(unembedded)))
     is_pdfa = pdfa_part(pdf) is not None
     if pdfa and not is_pdfa:
-        problems.append(_pdf_problem(source, (
-            "PDF không mang nhận dạng PDF/A", "the PDF carries no PDF/A identification")))
+        problems.append(_pdf_problem(source, T(
+            "PDF không mang nhận dạng PDF/A")))
     if problems:
         raise PdfError(problems)
     return PdfInfo(pdf, pages, is_pdfa)
@@ -252,5 +254,5 @@ def _section_count(docx: bytes) -> int:
     return max(1, sum(1 for _ in root.iter(w("sectPr"))))
 
 
-def _pdf_problem(source: Path, message: tuple[str, str], **params: object) -> Problem:
-    return Problem(Location(file=str(source)), Text(*message).format(**params), code="pdf-mismatch")
+def _pdf_problem(source: Path, message: Text, **params: object) -> Problem:
+    return Problem(Location(file=str(source)), message.format(**params), code="pdf-mismatch")

@@ -100,12 +100,9 @@ _COLUMNS = ("agency", "year", "number", "symbol", "issued_on", "doc_type", "tric
             "draft_sha256", "recorded_at", "cancelled_on", "cancel_reason")
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM entries"
 
-DAMAGED = (
+DAMAGED = T(
     "tệp sổ đăng ký bị hỏng hoặc không phải sổ đăng ký của lsdocs ({e}); không có số nào được "
     "cấp và tệp không bị thay đổi. Khôi phục tệp từ bản sao lưu, hoặc chỉ định sổ khác bằng "
-    "--register",
-    "the register file is damaged or is not an lsdocs register ({e}); no number was taken and "
-    "the file was not changed. Restore it from a backup, or name another register with "
     "--register",
 )
 
@@ -184,10 +181,9 @@ class SqliteRegister:
             yield
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise register_error(self.path, (
-                    "sổ đăng ký đang bị một tiến trình khác giữ quá {s:.0f} giây; chạy lại sau",
-                    "the register has been held by another process for over {s:.0f} seconds; "
-                    "try again later"), s=BUSY_TIMEOUT_S) from exc
+                raise register_error(self.path, T(
+                    "sổ đăng ký đang bị một tiến trình khác giữ quá {s:.0f} giây; chạy lại sau"),
+                                     s=BUSY_TIMEOUT_S) from exc
             raise register_error(self.path, DAMAGED, e=exc) from exc
         except sqlite3.DatabaseError as exc:
             raise register_error(self.path, DAMAGED, e=exc) from exc
@@ -235,9 +231,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
-        raise register_error(path, (
+        raise register_error(path, T(
             "không mở hoặc tạo được tệp sổ đăng ký ({e}); kiểm tra đường dẫn và quyền ghi",
-            "cannot open or create the register file ({e}); check the path and permissions",
         ), e=exc) from exc
     try:
         db.execute("PRAGMA journal_mode = WAL")
@@ -259,7 +254,7 @@ def _refuse_foreign_file(path: Path) -> None:
     except OSError as exc:
         raise register_error(path, DAMAGED, e=exc) from exc
     if head and head != _SQLITE_MAGIC:
-        raise register_error(path, DAMAGED, e=T("không phải tệp SQLite").vi)
+        raise register_error(path, DAMAGED, e=T("không phải tệp SQLite"))
 
 
 def _ensure_schema(path: Path, db: sqlite3.Connection) -> None:
@@ -275,9 +270,8 @@ def _ensure_schema(path: Path, db: sqlite3.Connection) -> None:
         elif app_id != APPLICATION_ID:
             raise register_error(path, DAMAGED, e="application_id")
         elif db.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
-            raise register_error(path, (
-                "sổ đăng ký do phiên bản lsdocs mới hơn tạo; cập nhật lsdocs",
-                "the register was made by a newer lsdocs; upgrade lsdocs"))
+            raise register_error(path, T(
+                "sổ đăng ký do phiên bản lsdocs mới hơn tạo; cập nhật lsdocs"))
     except BaseException:
         db.execute("ROLLBACK")
         raise
@@ -336,7 +330,7 @@ def _storage_problems(path: Path, db: sqlite3.Connection) -> list[Problem]:
     rows = [r[0] for r in db.execute("PRAGMA integrity_check")]
     if rows == ["ok"]:
         return []
-    return [Problem(Location(file=str(path)), T(*DAMAGED, e="; ".join(rows[:5])),
+    return [Problem(Location(file=str(path)), DAMAGED.format(e="; ".join(rows[:5])),
                     code="register-damaged")]
 
 

@@ -27,8 +27,8 @@ class RegisterError(LsdocsError):
     exit_code = 2
 
 
-def register_error(path: object, message: tuple[str, str], **params: object) -> RegisterError:
-    return RegisterError(Problem(Location(file=str(path)), Text(*message).format(**params)))
+def register_error(path: object, message: Text, **params: object) -> RegisterError:
+    return RegisterError(Problem(Location(file=str(path)), message.format(**params)))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import AgencyResolver, existed_on
 from lsdocs.content.model import Content
 from lsdocs.content.yamlsource import Node
-from lsdocs.errors import T, Text
+from lsdocs.errors import T, Text, join_texts
 from lsdocs.progress.specs import NUMBER_PATTERN
 from lsdocs.vnformat import TYPE_CODES, short_date
 
@@ -67,15 +67,13 @@ def check_in_period(content: Content, node: Node, rep: Reporter, period: Period,
     end = short_date(period.end)
     if issued is not None and found < issued:
         rep.error(node.line, node.path,
-                  Text(f"{what.vi} trước ngày ban hành kế hoạch ({short_date(issued)})",
-                       f"{what.en} before the plan was issued ({short_date(issued)})"),
+                  T("{what} trước ngày ban hành kế hoạch ({d})", what=what, d=short_date(issued)),
                   found=node.value, expected=T("ngày từ {d} đến {e}", d=short_date(issued), e=end),
                   code="date-before-plan")
     elif found > period.end:
         rep.error(node.line, node.path,
-                  Text(f"{what.vi} sau ngày cuối kỳ báo cáo năm {period.year} ({end})",
-                       f"{what.en} after the last day of the {period.year} reporting "
-                       f"period ({end})"),
+                  T("{what} sau ngày cuối kỳ báo cáo năm {y} ({e})", what=what, y=period.year,
+                    e=end),
                   found=node.value, expected=T("ngày đến {e}", e=end),
                   code="date-after-period")
 
@@ -113,8 +111,7 @@ def check_number(content: Content, node: Node, rep: Reporter, doc_type: str,
     if wanted.code is not None and groups[0] != wanted.code:
         where = f" ({type_node.path}: {type_node.value})" if type_node is not None else ""
         rep.error(node.line, node.path,
-                  Text("mã loại trong ký hiệu không khớp loại văn bản" + where,
-                       "the type code in the symbol does not match the document type" + where),
+                  join_texts([T("mã loại trong ký hiệu không khớp loại văn bản"), where]),
                   found=node.value, expected=T("mã {c} của {n}", c=wanted.code, n=wanted.name),
                   code="doc-type-code")
         return

@@ -37,7 +37,7 @@ from typing import Any
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Content
-from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.errors import Location, Problem, T, Text, UsageError, join_texts
 from lsdocs.progress.status import Counts, TaskYear, YearStatus, first_year
 
 SCHEMA = "lsdocs.status/1"
@@ -74,7 +74,7 @@ def task_label(item: TaskYear, as_of: dt.date) -> Text:
 
 
 def _join(a: Text, b: Text, sep: str) -> Text:
-    return Text(f"{a.vi}{sep}{b.vi}", f"{a.en}{sep}{b.en}")
+    return join_texts([a, b], sep)
 
 
 # --- terminal --------------------------------------------------------------------

@@ -157,10 +157,8 @@ def _read_parts(path: Path, name: str) -> dict[str, bytes]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return read_zip_parts(archive)
     except Refused as exc:
-        message = T("mẫu .docx bị từ chối: {e}")
-        raise TemplateError(Problem(Location(name), Text(
-            message.vi.format(e=exc.message.vi), message.en.format(e=exc.message.en)),
-            code=exc.code)) from exc
+        message = T("mẫu .docx bị từ chối: {e}", e=exc.message)
+        raise TemplateError(Problem(Location(name), message, code=exc.code)) from exc
     except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError,
             ValueError, RuntimeError, NotImplementedError, zlib.error) as exc:
         message = T(

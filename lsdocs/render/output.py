@@ -31,7 +31,7 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from lsdocs.errors import Location, OutputError, Problem, T, Text
+from lsdocs.errors import Location, OutputError, Problem, T
 
 TMP_SUFFIX = ".tmp"
 #: 1980-01-01 00:00:00, the earliest time a zip entry can carry.
@@ -86,10 +86,8 @@ def _refuse_special(given: Path, path: Path) -> None:
             else T("một thiết bị, FIFO hay socket"))
     raise OutputError(Problem(
         Location(file=str(given)),
-        Text(f"không ghi được: đích là {what.vi}, không phải tệp thường; lsdocs không ghi đè "
-             "lên nó",
-             f"cannot write: the target is {what.en}, not a regular file; lsdocs does not "
-             "replace it"),
+        T("không ghi được: đích là {what}, không phải tệp thường; lsdocs không ghi đè "
+          "lên nó", what=what),
         hint=T("chọn một đường dẫn tệp khác"),
         code="not-a-regular-file"))
 
@@ -119,7 +117,7 @@ def cannot_write(path: Path, exc: OSError | ValueError) -> OutputError:
     reason = getattr(exc, "strerror", None) or str(exc)
     return OutputError(Problem(
         Location(file=where),
-        Text(f"không ghi được tệp ({reason})", f"cannot write the file ({reason})"),
+        T("không ghi được tệp ({reason})", reason=reason),
         hint=T("kiểm tra đường dẫn, quyền ghi và chỗ trống trên đĩa; các tệp đã có không bị "
                "thay đổi"),
         code="unwritable"))

@@ -43,8 +43,9 @@ class Column:
     aliases: tuple[str, ...] = ()
 
     def label(self) -> Text:
-        """``Cơ quan chủ trì`` in Vietnamese, ``Cơ quan chủ trì — lead agency`` in English."""
-        return Text(self.header, f"{self.header} — {self.header_en}")
+        """``Cơ quan chủ trì`` in Vietnamese, ``«Cơ quan chủ trì» — lead agency`` in English
+        (the header as the table shows it, quoted, then what it means)."""
+        return Text(self.header, "«" + self.header + "» — " + self.header_en)
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -104,6 +105,6 @@ def column_letter(index: int) -> str:
 
 
 FIELD_LABELS: dict[str, Text] = {
-    **{c.key: T(c.header.lower(), c.header_en) for c in COLUMNS},
+    **{c.key: Text(c.header.lower(), c.header_en) for c in COLUMNS},
     "moved": T("chuyển nhóm"),
 }

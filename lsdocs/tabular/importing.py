@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lsdocs.content import load_plan, validate
 from lsdocs.content.model import Content
-from lsdocs.errors import ContentError, Location, Problem, ProblemList, T, Text
+from lsdocs.errors import ContentError, Location, Problem, ProblemList, T
 from lsdocs.render.output import write_atomic
 from lsdocs.tabular.agencies import AgencyNames
 from lsdocs.tabular.apply import EditCheckError, PlanChanges, apply_changes, plan_changes
@@ -101,7 +101,7 @@ def _check_edited_since(table: Table, content: Content, changes: PlanChanges) ->
     if stale:
         raise ContentError([
             Problem(
-                Location(file=table.file, place=Text(f"nhiệm vụ {i}", f"task {i}")),
+                Location(file=table.file, place=T("nhiệm vụ {i}", i=i)),
                 T("nhiệm vụ đã được sửa trong tệp nội dung sau khi xuất bảng này; nhập bảng sẽ "
                   "xóa các sửa đổi đó"),
                 hint=T("xuất lại bảng (lsdocs export-xlsx) rồi sửa trên bảng mới, hoặc dùng "

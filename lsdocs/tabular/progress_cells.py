@@ -83,7 +83,8 @@ class Cells:
         labels = {fold(label): label for label in STATE_LABELS.values()}
         close = difflib.get_close_matches(fold(cell.text), list(labels), n=1, cutoff=0.5)
         self.error(cell, T("tình trạng không hợp lệ"),
-                   expected=T("một trong: {s}", s=", ".join(STATE_LABELS.values())),
+                   expected=T("một trong: {s}",
+                              s=", ".join(f"«{s}»" for s in STATE_LABELS.values())),
                    hint=T("có phải «{s}»?", s=labels[close[0]])
                    if close else None, code="bad-status")
         return None
@@ -169,7 +170,7 @@ class Cells:
             return by_fold[fold(cell.text)]
         names = [t.name for t in vn.TYPE_CODES.values()]
         close = difflib.get_close_matches(fold(cell.text), [fold(n) for n in names], n=1)
-        self.error(cell, T("không có loại văn bản này", "no such document type"),
+        self.error(cell, T("không có loại văn bản này"),
                    expected=T("tên loại văn bản, ví dụ Kế hoạch, Quyết định, Công văn"),
                    hint=T("có phải «{s}»?",
                           s=next(n for n in names if fold(n) == close[0])) if close else None,

@@ -154,8 +154,7 @@ def _identity_ok(reading: Reading, year: int | None) -> bool:
     wrong: list[tuple[Text, str, Text]] = []
     if identity.plan != content.plan.id:
         wrong.append((T("bảng của kế hoạch khác"), identity.plan,
-                      T("bảng của kế hoạch «{p}»", "a workbook of the plan «{p}»",
-                        p=content.plan.id)))
+                      T("bảng của kế hoạch «{p}»", p=content.plan.id)))
     if year is not None and identity.year != year:
         wrong.append((T("bảng của năm khác"), str(identity.year),
                       T("bảng của năm {y} (--year)", y=year)))

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lsdocs.content.model import Content, Signature
-from lsdocs.errors import Location, Problem, T, Text
+from lsdocs.errors import Location, Problem, T, Text, join_texts
 from lsdocs.progress.model import Narrative, ProgressRecord
 from lsdocs.progress.status import YearStatus
 from lsdocs.tabular.columns import ASSIGNMENT_SHEET, column_letter, fold
@@ -69,7 +69,7 @@ class Reading:
     def cell(self, sheet: str, row: int, col: int, label: Text) -> Cell:
         ref = f"{sheet}!{column_letter(col)}{row}"
         raw = self.sheets[sheet].cell(row, col).value
-        place = Text(f"{ref} ({label.vi})", f"{ref} ({label.en})")
+        place = join_texts([ref, " (", label, ")"])
         return Cell.of(raw, Location(file=self.file, place=place), ref)
 
     def column_cell(self, sheet: str, row: int, columns: tuple[Column, ...], key: str) -> Cell:
@@ -208,7 +208,6 @@ def _info_values(reading: Reading, cells: dict[str, Cell]) -> dict[str, Any]:
     day, when = values.get("reported_on"), cells.get("reported_on")
     if day is not None and when is not None and status is not None and day < status.period_start:
         read.error(when, T("ngày báo cáo trước kỳ số liệu"), expected=T("ngày từ {d} trở đi",
-                                                                        "{d} or later",
                                                       d=short_date(status.period_start)),
                    code="report-date")
     return values

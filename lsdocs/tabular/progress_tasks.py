@@ -83,8 +83,7 @@ def _check_completed(reading: Reading, state: str, completed: dt.date | None,
     if cell.ref in read.bad or status is None:
         return
     if state == "hoan-thanh" and completed is None:
-        read.error(cell, T("nhiệm vụ đã hoàn thành cần ngày hoàn thành",
-                           "a done task needs its completion date"), expected=T(
+        read.error(cell, T("nhiệm vụ đã hoàn thành cần ngày hoàn thành"), expected=T(
             "ngày dạng DD/MM/YYYY, đến {d}",
             d=vn.short_date(status.period_end)), code="missing-completed")
     elif state != "hoan-thanh" and completed is not None:
@@ -103,15 +102,15 @@ def check_in_period(reading: Reading, cell: Cell, day: dt.date, what: Text) -> N
     issued = reading.content.plan.document.date
     end = vn.short_date(status.period_end)
     if day > status.period_end:
-        reading.cells.error(cell, Text(f"{what.vi} sau ngày cuối kỳ số liệu ({end})",
-                                       f"{what.en} is after the end of the data period ({end})"),
+        reading.cells.error(cell, T("{what} sau ngày cuối kỳ số liệu ({end})", what=what,
+                                    end=end),
                             expected=T("ngày đến {d}; việc sau ngày này báo cáo vào năm {y}",
                                        d=end, y=status.year + 1), code="after-period")
     elif issued is not None and day < issued:
         first = vn.short_date(issued)
-        reading.cells.error(cell, Text(f"{what.vi} trước ngày ban hành Kế hoạch ({first})",
-                                       f"{what.en} is before the plan was issued ({first})"),
-                            expected=T("ngày từ {d} trở đi", "{d} or later", d=first),
+        reading.cells.error(cell, T("{what} trước ngày ban hành Kế hoạch ({first})", what=what,
+                                    first=first),
+                            expected=T("ngày từ {d} trở đi", d=first),
                             code="before-plan")
 
 

@@ -27,7 +27,7 @@ from lxml import etree
 from openpyxl import Workbook, load_workbook
 
 from lsdocs import vnformat as vn
-from lsdocs.errors import Location, Problem, T, Text
+from lsdocs.errors import Location, Problem, T, Text, join_texts
 from lsdocs.limits import (
     MAX_TABLE_BYTES,
     MAX_TABLE_CELLS,
@@ -255,7 +255,7 @@ def _assignment_sheet(names: Sequence[str]) -> str | None:
 def sheet_place(sheet: str) -> Place:
     def place(row: int, col: int, label: Text) -> Text:
         ref = f"{sheet}!{column_letter(col)}{row}"
-        return Text(f"{ref} ({label.vi})", f"{ref} ({label.en})")
+        return join_texts([ref, " (", label, ")"])
     return place
 
 
@@ -296,8 +296,7 @@ def _delimiter(text: str) -> str:
 
 def _csv_place(row: int, col: int, label: Text) -> Text:
     letter = column_letter(col)
-    return Text(f"hàng {row}, cột {letter} ({label.vi})",
-                f"row {row}, column {letter} ({label.en})")
+    return T("hàng {row}, cột {letter} ({label})", row=row, letter=letter, label=label)
 
 
 # --- header and cells ------------------------------------------------------------------
@@ -306,7 +305,7 @@ def _csv_place(row: int, col: int, label: Text) -> Text:
 def _locate(table: Table, grid: Grid, place: Place) -> Table:
     header = _header_row(grid)
     if header is None:
-        expected = ", ".join(c.header for c in COLUMNS)
+        expected = ", ".join(f"«{c.header}»" for c in COLUMNS)
         table.problems.append(Problem(
             table.where(), T("không tìm thấy hàng tiêu đề của bảng phân công"),
             expected=T("một hàng có các cột: {c}", c=expected),
@@ -400,10 +399,9 @@ def _check_controls(table: Table) -> None:
             bad = _CONTROL.search(cell.text)
             if bad:
                 code = f"U+{ord(bad.group()):04X}"
-                table.problems.append(Problem(cell.location, Text(
-                    f"ô có ký tự điều khiển {code}, không ghi được vào văn bản Word",
-                    f"the cell holds the control character {code}, which cannot go into a "
-                    "Word document"), hint=T("xóa ký tự này"),
+                table.problems.append(Problem(cell.location, T(
+                    "ô có ký tự điều khiển {code}, không ghi được vào văn bản Word",
+                    code=code), hint=T("xóa ký tự này"),
                     code="control-character"))
 
 

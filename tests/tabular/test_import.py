@@ -223,7 +223,7 @@ def test_messages_read_in_both_languages(edit_xlsx: EditSheet, plan: Path) -> No
         f"{table}: Phân công!G5 (Thời gian hoàn thành): lỗi: ngày không tồn tại: «31/02/2025» "
         "(cần ngày có thật, dạng DD/MM/YYYY)")
     assert error.value.format("en") == (
-        f"{table}: Phân công!G5 (Thời gian hoàn thành — deadline): error: no such date: "
+        f"{table}: Phân công!G5 («Thời gian hoàn thành» — deadline): error: no such date: "
         "«31/02/2025» (expected a real date, in the form DD/MM/YYYY)")
 
 

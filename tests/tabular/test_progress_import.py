@@ -177,7 +177,8 @@ def test_every_faulty_cell_of_every_workbook_in_one_pass(plan: Path, tmp_path: P
         "khớp loại văn bản «Báo cáo»: «215/KH-SNNMT» (cần ký hiệu bắt đầu bằng BC, ví dụ "
         "25/BC-…)",
         f"{first}: Nhiệm vụ!F3 (Tình trạng): lỗi: tình trạng không hợp lệ: «Đã hoàn thàn» (cần "
-        "một trong: Đã hoàn thành, Đang thực hiện, Chưa triển khai); có phải «Đã hoàn thành»?",
+        "một trong: «Đã hoàn thành», «Đang thực hiện», «Chưa triển khai»); có phải «Đã hoàn "
+        "thành»?",
         f"{first}: Nhiệm vụ!G3 (Ngày hoàn thành): lỗi: ngày không tồn tại: «31/02/2025» (cần "
         "một ngày có thật, dạng DD/MM/YYYY)",
         f"{first}: Nhiệm vụ!G4 (Ngày hoàn thành): lỗi: chỉ ghi ngày hoàn thành khi tình trạng "

@@ -55,7 +55,7 @@ def test_content_errors_exit_1_with_every_cell_named(xlsx: Path, plan: Path,
     assert vi.stderr.rstrip().endswith("2 lỗi; chưa ghi gì.")
     en = lsdocs("import-xlsx", xlsx, plan, "--lang", "en", cwd=tmp_path)
     assert en.returncode == 1
-    assert "Phân công!G5 (Thời gian hoàn thành — deadline): error: no such date" in en.stderr
+    assert "Phân công!G5 («Thời gian hoàn thành» — deadline): error: no such date" in en.stderr
     assert "did you mean «skhcn» (Sở Khoa học và Công nghệ)?" in en.stderr
     assert "Traceback" not in vi.stderr + en.stderr
     assert plan.read_bytes() == before

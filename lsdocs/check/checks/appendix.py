@@ -118,7 +118,7 @@ def _reference(ctx: Context, reference: list[Paragraph]) -> Iterator[Issue]:
         yield Issue(ctx.where.para(reference[0]), T("Dòng chỉ dẫn phụ lục sai dạng"),
                     quoted(text[:50]), N("«(Kèm theo … số … ngày … của …)»"))
     for para in reference:
-        yield from fmt_issues(ctx, para, T("dòng «(Kèm theo …)»", "the «(Kèm theo …)» line"),
+        yield from fmt_issues(ctx, para, T("dòng «(Kèm theo …)»"),
                               bold=False, italic=True, sz=(26, 28), centered=True)
     paras = ctx.doc.body_paragraphs()
     last = reference[-1]

@@ -97,21 +97,21 @@ def fmt_issues(ctx: Context, para: Paragraph, name: Text, *, bold: bool | None =
     """Issues for a component paragraph whose bold/italic/size/alignment is wrong."""
     where = ctx.where.para(para)
     if bold is True and not all_bold(para):
-        yield Issue(where, Text(f"{name.vi} chưa in đậm", f"{name.en} is not bold"),
+        yield Issue(where, T("{name} chưa in đậm", name=name),
                     T("chữ không đậm"), T("chữ đậm"))
     if bold is False and any_bold(para):
-        yield Issue(where, Text(f"{name.vi} không được in đậm", f"{name.en} must not be bold"),
+        yield Issue(where, T("{name} không được in đậm", name=name),
                     T("chữ đậm"), T("chữ không đậm"))
     if italic is True and not all_italic(para):
-        yield Issue(where, Text(f"{name.vi} chưa in nghiêng", f"{name.en} is not italic"),
+        yield Issue(where, T("{name} chưa in nghiêng", name=name),
                     T("chữ đứng"), T("chữ nghiêng"))
     if italic is False and any_italic(para):
-        yield Issue(where, Text(f"{name.vi} không được in nghiêng",
-                                f"{name.en} must not be italic"),
+        yield Issue(where, T("{name} không được in nghiêng",
+                                name=name),
                     T("chữ nghiêng"), T("chữ đứng"))
     yield from size_issues(ctx, para, name, sz)
     if centered is True and not para.props.centered:
-        yield Issue(where, Text(f"{name.vi} chưa canh giữa", f"{name.en} is not centred"),
+        yield Issue(where, T("{name} chưa canh giữa", name=name),
                     align_label(para), T("canh giữa"))
 
 
@@ -122,8 +122,8 @@ def size_issues(ctx: Context, para: Paragraph, name: Text,
     found = sizes(para)
     if found and any(not sz[0] <= v <= sz[1] for v in found):
         wanted = pt(sz[0]) if sz[0] == sz[1] else f"{sz[0] / 2:g}–{pt(sz[1])}"
-        yield Issue(ctx.where.para(para), Text(f"Cỡ chữ của {name.vi} không đúng",
-                                               f"Wrong font size for {name.en}"),
+        yield Issue(ctx.where.para(para), T("Cỡ chữ của {name} không đúng",
+                                               name=name),
                     sizes_text(found), N(wanted))
 
 

@@ -36,9 +36,9 @@ def font_label(ctx: Context, ref: FontRef) -> Text:
     src = source_label(ref.source)
     if ref.is_theme:
         mapped = ctx.doc.styles.theme_font(ref.value) or "?"
-        return Text(f"phông chủ đề {ref.value} (= {mapped}), đặt ở {src.vi}",
-                    f"theme font {ref.value} (= {mapped}), set in {src.en}")
-    return Text(f"{ref.value} (đặt ở {src.vi})", f"{ref.value} (set in {src.en})")
+        return T("phông chủ đề {font} (= {mapped}), đặt ở {src}",
+                 font=ref.value, mapped=mapped, src=src)
+    return T("{font} (đặt ở {src})", font=ref.value, src=src)
 
 
 #: face names of the Times New Roman family some systems write into documents
@@ -69,7 +69,7 @@ def r08_colour(ctx: Context) -> Iterator[Issue]:
                 colour = run.props.theme_color or run.props.color or "?"
                 src = source_label(run.props.color_source)
                 yield Issue(ctx.where.para(para), T("Chữ không phải màu đen"),
-                            Text(f"{colour} (đặt ở {src.vi})", f"{colour} (set in {src.en})"),
+                            T("{colour} (đặt ở {src})", colour=colour, src=src),
                             T("màu đen (000000 hoặc auto)"))
                 break
 

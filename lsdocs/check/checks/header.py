@@ -67,9 +67,9 @@ def r10_quoc_hieu(ctx: Context) -> Iterator[Issue]:
         message = (T("Quốc hiệu viết «HOÀ» (dấu đặt kiểu cũ)") if old_tone else
                    T("Quốc hiệu viết sai"))
         yield Issue(ctx.where.para(qh), message, quoted(text), quoted(QUOC_HIEU), old_tone)
-    yield from fmt_issues(ctx, qh, T("Quốc hiệu", "the Quốc hiệu"), bold=True, italic=False,
+    yield from fmt_issues(ctx, qh, T("Quốc hiệu"), bold=True, italic=False,
                           sz=(24, 26), centered=True)
-    yield from wraps(ctx, qh, T("Quốc hiệu", "The Quốc hiệu"))
+    yield from wraps(ctx, qh, T("Quốc hiệu"))
 
 
 def wraps(ctx: Context, para: Paragraph, name: Text) -> Iterator[Issue]:
@@ -80,8 +80,8 @@ def wraps(ctx: Context, para: Paragraph, name: Text) -> Iterator[Issue]:
     room = container_width(ctx.doc, para) - para.props.ind_left - para.props.ind_right
     need = para_width(para)
     if room > 0 and need > room * 1.02:
-        yield Issue(ctx.where.para(para), Text(f"{name.vi} không vừa một dòng, bị xuống dòng",
-                                               f"{name.en} does not fit on one line and wraps"),
+        yield Issue(ctx.where.para(para), T("{name} không vừa một dòng, bị xuống dòng",
+                                               name=name),
                     T("cần {a}, ô chỉ rộng {b}", a=cm(need), b=cm(room)),
                     T("một dòng: nới rộng ô hoặc giảm cỡ chữ (Quốc hiệu 12–13 pt)"))
 
@@ -108,13 +108,13 @@ def r11_tieu_ngu(ctx: Context) -> Iterator[Issue]:
                     T("«{t}» (gạch nối «-» có cách chữ hai bên)", t=TIEU_NGU))
     yield from fmt_issues(ctx, tn, T("Tiêu ngữ"), bold=True, italic=False,
                           sz=(26, 28), centered=True)
-    yield from wraps(ctx, tn, T("Tiêu ngữ", "The Tiêu ngữ"))
+    yield from wraps(ctx, tn, T("Tiêu ngữ"))
 
 
 def _rule_issues(ctx: Context, rule: HRule, name: Text) -> Iterator[Issue]:
     if not rule.solid:
-        yield Issue(ctx.where.para(rule.para), Text(f"Đường kẻ dưới {name.vi} không phải nét liền",
-                                                    f"The rule under {name.en} is not solid"),
+        yield Issue(ctx.where.para(rule.para), T("Đường kẻ dưới {name} không phải nét liền",
+                                                    name=name),
                     N(rule.detail), T("nét liền"))
 
 
@@ -159,13 +159,12 @@ def r13_agency(ctx: Context) -> Iterator[Issue]:
                         T("chữ in hoa"))
         is_parent = parent and i == 0
         name = (T("tên cơ quan chủ quản") if is_parent else
-                T("tên cơ quan ban hành", "the issuing agency name"))
+                T("tên cơ quan ban hành"))
         yield from fmt_issues(ctx, para, name, bold=not is_parent, italic=False, sz=(24, 26),
                               centered=True)
     if header.agency_rule is None:
         yield Issue(ctx.where.para(names[-1]), T("Không có đường kẻ dưới tên cơ quan"),
-                    T("không có"), T("đường kẻ nét liền dài 1/3–1/2 dòng chữ",
-                                             "a solid rule 1/3–1/2 of the text line"))
+                    T("không có"), T("đường kẻ nét liền dài 1/3–1/2 dòng chữ"))
     for para in header.agency_after_rule:
         yield Issue(ctx.where.para(para), T("Đường kẻ nằm giữa các dòng tên cơ quan (phải ở dưới "
                                             "dòng cuối)"),

@@ -75,8 +75,7 @@ def r42_address(ctx: Context) -> Iterator[Issue]:
     if not lines:
         return
     for para in lines:
-        yield from fmt_issues(ctx, para, T("địa chỉ cơ quan (ô 13)", "the address block "
-                                           "(box 13)"), sz=(22, 24))
+        yield from fmt_issues(ctx, para, T("địa chỉ cơ quan (ô 13)"), sz=(22, 24))
     first = lines[0]
     siblings = [p for p in _part_paragraphs(ctx, first)]
     index = siblings.index(first) if first in siblings else 0

@@ -12,7 +12,7 @@ from lsdocs.check.docmodel import HeaderFooter, Paragraph, Table
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.pages import fits_one_page
 from lsdocs.check.sections import Section
-from lsdocs.errors import T, Text
+from lsdocs.errors import T, Text, join_texts
 
 A4 = (11906, 16838)
 TW_PER_MM = 56.693
@@ -101,14 +101,13 @@ def _margin(ctx: Context, side: str, relax_landscape: bool) -> Iterator[Issue]:
         if not bad:
             continue
         value, note = bad[0]
-        extra = f" — {note.vi}" if note else ""
-        extra_en = f" — {note.en}" if note else ""
+        extra: list[Text | str] = [" — ", note] if note else []
         relaxed = (relax_landscape and sect.landscape and ctx.is_appendix_section(sect.index)
                    and MARGINS["right"][0] <= value <= high)
         name = _MARGIN_NAMES[side]
         yield Issue(ctx.where.section(sect.index),
-                    Text(f"{name.vi} ngoài khoảng cho phép", f"{name.en} is out of range"),
-                    Text(f"{mm(value)} ({value} tw){extra}", f"{mm(value)} ({value} tw){extra_en}"),
+                    T("{name} ngoài khoảng cho phép", name=name),
+                    join_texts([f"{mm(value)} ({value} tw)", *extra]),
                     N(_MARGIN_RANGE[side]), relaxed)
 
 

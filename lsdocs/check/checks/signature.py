@@ -199,7 +199,7 @@ def r35_noi_nhan_items(ctx: Context) -> Iterator[Issue]:
         last = i == len(groups) - 1
         for para in group:
             sized = _luu_size_paragraph(para) if last else para
-            yield from fmt_issues(ctx, sized, T("danh sách nơi nhận", "the recipient list"),
+            yield from fmt_issues(ctx, sized, T("danh sách nơi nhận"),
                                   bold=False, italic=False, sz=(22, 22))
         text = squash(" ".join(p.display for p in group))
         if last and not LUU_RE.match(text):

@@ -29,8 +29,8 @@ def _after_header(ctx: Context) -> Text:
     header = ctx.layout.header
     if header is None:
         return T("đầu văn bản")
-    return Text(ctx.where.table(header.table).vi + ", phía dưới",
-                ctx.where.table(header.table).en + ", below it")
+    return T("{table}, phía dưới",
+             table=ctx.where.table(header.table))
 
 
 def r20_title(ctx: Context) -> Iterator[Issue]:
@@ -70,19 +70,19 @@ def rule_under(ctx: Context, lines: list[Paragraph], rule: HRule | None, name: T
     """Issues for the short rule under the trích yếu or the appendix reference line
     (*low*: the shortest accepted rule as a share of the line)."""
     if rule is None:
-        yield Issue(ctx.where.para(lines[-1]), Text(f"Không có đường kẻ dưới {name.vi}",
-                                                    f"No rule under {name.en}"),
+        yield Issue(ctx.where.para(lines[-1]), T("Không có đường kẻ dưới {name}",
+                                                    name=name),
                     T("không có"), wanted)
         return
     if widths_known(ctx, rule.para) and not _rule_ok(ctx, rule, lines, low):
         line = max(min(para_width(p), container_width(ctx.doc, rule.para)) for p in lines)
-        yield Issue(ctx.where.para(rule.para), Text(f"Độ dài đường kẻ dưới {name.vi} không đúng",
-                                                    f"Wrong length of the rule under {name.en}"),
+        yield Issue(ctx.where.para(rule.para), T("Độ dài đường kẻ dưới {name} không đúng",
+                                                    name=name),
                     N(cm(rule.width)), T("1/3–1/2 dòng chữ ({a}–{b})",  a=cm(line / 3),
                                          b=cm(line / 2)))
     if not rule.solid:
-        yield Issue(ctx.where.para(rule.para), Text(f"Đường kẻ dưới {name.vi} không phải nét liền",
-                                                    f"The rule under {name.en} is not solid"),
+        yield Issue(ctx.where.para(rule.para), T("Đường kẻ dưới {name} không phải nét liền",
+                                                    name=name),
                     N(rule.detail), T("nét liền"))
 
 
@@ -181,4 +181,4 @@ def _kinh_gui_items(ctx: Context, items: list[Paragraph]) -> Iterator[Issue]:
         end = "." if last else ";"
         if not ITEM_RE.match(text) or not text.endswith(end):
             yield Issue(ctx.where.para(para), T("Dòng nơi nhận sau Kính gửi sai dạng"),
-                        quoted(text), Text(f"«- …{end}»", f"«- …{end}»"))
+                        quoted(text), N(f"«- …{end}»"))
