@@ -13,7 +13,7 @@ import click
 from lsdocs import vnformat as vn
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli.letters import VnDate
-from lsdocs.errors import Location, LsdocsError, Problem, T, Text, UsageError
+from lsdocs.errors import Location, LsdocsError, Problem, T
 
 if TYPE_CHECKING:  # lsdocs.issuing (checker, renderer, SQLite) is imported when a command runs
     from lsdocs.issuing import Entry, Query
@@ -205,16 +205,13 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
     Ví dụ:
       lsdocs so-van-ban huy 05/UBND-KGVX --year 2026 --reason "Văn bản ban hành nhầm"
     """
-    from lsdocs.issuing import Query, open_register, register_location
+    from lsdocs.issuing import open_register, register_location
+    from lsdocs.issuing.cancel import cancel_number
 
-    number, symbol = _parse_reference(reference)
     store = open_register(register)
     obj.say(T("Sổ đăng ký: {p}", p=store.location), err=True)
     try:
-        found = [e for e in store.search(Query(year=year, agency=agency, symbol=symbol))
-                 if e.number == number and e.symbol == symbol]
-        entry = _one(found, reference, year)
-        cancelled = store.cancel(entry, date or dt.date.today(), reason)
+        cancelled = cancel_number(store, reference, year, reason, agency=agency, on=date)
     finally:
         store.close()
     obj.say(T("Đã hủy số {r} năm {y} ({a}) ngày {d}, lý do: «{why}»",
@@ -222,30 +219,6 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
               d=vn.short_date(cancelled.cancelled_on) if cancelled.cancelled_on else "",
               why=cancelled.cancel_reason or ""))
     obj.emit(0, {"register": register_location(register), "entry": cancelled.to_dict()})
-
-
-def _parse_reference(reference: str) -> tuple[int, str]:
-    number, _, symbol = vn.nfc(reference).strip().partition("/")
-    if not number.strip().isdigit() or not symbol.strip():
-        raise _usage(T("«{r}» không phải số, ký hiệu (cần dạng 05/UBND-KGVX)",
-                       r=reference))
-    return int(number), symbol.strip()
-
-
-def _one(found: list[Entry], reference: str, year: int) -> Entry:
-
-    if not found:
-        raise _usage(T("không có số {r} năm {y} trong sổ", r=reference, y=year))
-    if len(found) > 1:
-        raise _usage(T("có {n} cơ quan cùng số {r}: {a}; chọn bằng --agency",
-                       n=len(found),
-                       r=reference, a="; ".join(e.agency for e in found)))
-    if found[0].cancelled:
-        old = found[0]
-        raise _usage(T("số {r} năm {y} đã hủy từ trước (ngày {d}, lý do: «{why}»)",
-                       r=reference, y=year, why=old.cancel_reason or "",
-                       d=vn.short_date(old.cancelled_on) if old.cancelled_on else ""))
-    return found[0]
 
 
 @register_group.command("xuat-excel")
@@ -365,6 +338,3 @@ def preview_command(obj: CliContext, file: Path, page: int | None, size: int,
         obj.say(T("Đã ghi: {p}", p=path))
     obj.emit(0, {"images": [str(p) for p in images]})
 
-
-def _usage(message: Text) -> UsageError:
-    return UsageError(Problem(Location(), message))
