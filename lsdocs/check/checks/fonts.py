@@ -10,7 +10,7 @@ from lsdocs.check._xml import Element, w
 from lsdocs.check.context import Context
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.styles import FontRef
-from lsdocs.check.text import has_combining, nfc, urgency_mark
+from lsdocs.check.text_keys import has_combining, nfc, urgency_mark
 from lsdocs.errors import T, Text
 
 TNR = "times new roman"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lsdocs.check._xml import w
-from lsdocs.check.checks.common import pt, sizes
+from lsdocs.check.checks.measures import pt, sizes
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import HeaderFooter, Paragraph, Table
 from lsdocs.check.findings import Issue, N
