@@ -58,9 +58,10 @@ def qn(prefixed: str) -> str:
 
 def parse(data: bytes) -> Element:
     """Parse one XML part safely (raises ``etree.XMLSyntaxError``)."""
-    for strict, transitional in STRICT_TO_TRANSITIONAL.items():
-        if strict in data:
-            data = data.replace(strict, transitional)
+    if b"http://purl.oclc.org/ooxml/" in data:  # one scan for the usual transitional part
+        for strict, transitional in STRICT_TO_TRANSITIONAL.items():
+            if strict in data:
+                data = data.replace(strict, transitional)
     return etree.fromstring(data, PARSER)
 
 
