@@ -68,7 +68,8 @@ def parse(data: bytes) -> Element:
 def serial(el: Element) -> str:
     """*el* serialised without its tail: the key under which formatting worked out from a
     ``w:pPr``/``w:rPr``/``w:tcPr`` is kept (elements alike give equal keys)."""
-    return etree.tostring(el, encoding=str, with_tail=False)
+    text: str = etree.tostring(el, encoding=str, with_tail=False)
+    return text
 
 
 def wattr(el: Element | None, name: str) -> str | None:
