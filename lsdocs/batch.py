@@ -143,7 +143,10 @@ def content_digest(content: Content) -> str:
     """sha256 of the plan file and the agency registry the letters were written from."""
     digest = hashlib.sha256()
     for name in (content.plan_file, content.registry_file):
-        digest.update(Path(name).read_bytes() if name and Path(name).is_file() else b"")
+        if name and Path(name).is_file():
+            with open(name, "rb") as handle:  # in pieces: a large plan is never held whole
+                for piece in iter(lambda: handle.read(1 << 16), b""):
+                    digest.update(piece)
     return digest.hexdigest()
 
 
