@@ -16,15 +16,24 @@ if TYPE_CHECKING:
     from lsdocs.api import (
         LetterResult,
         build_plan,
+        cancel_number,
         check_document,
+        export_progress,
+        export_register,
         export_table,
         fix_document,
+        import_progress,
         import_table,
+        issue_documents,
         load_content,
         load_progress,
         run_batch,
+        search_register,
         validate,
+        verify_register,
         write_letter,
+        write_pdf,
+        write_previews,
         write_report,
         year_status,
     )
@@ -40,10 +49,14 @@ if TYPE_CHECKING:
         UsageError,
     )
     from lsdocs.gate import FormatError
+    from lsdocs.issuing import Entry, IssueError, IssueResult, RegisterError
+    from lsdocs.issuing.pdf import PdfError, PdfInfo, ToolMissingError
     from lsdocs.kinds import KINDS, Kind
     from lsdocs.plan_writer import BuildResult
     from lsdocs.progress.model import PlanProgress
     from lsdocs.progress.status import YearStatus
+    from lsdocs.tabular.progress_export import ProgressExport
+    from lsdocs.tabular.progress_import import ProgressImport
 
 #: public name -> module that defines it
 _EXPORTS = {
@@ -76,6 +89,24 @@ _EXPORTS = {
     "PlanProgress": "lsdocs.progress.model",
     "YearStatus": "lsdocs.progress.status",
     "Kind": "lsdocs.kinds",
+    "cancel_number": "lsdocs.api",
+    "export_progress": "lsdocs.api",
+    "export_register": "lsdocs.api",
+    "import_progress": "lsdocs.api",
+    "issue_documents": "lsdocs.api",
+    "search_register": "lsdocs.api",
+    "verify_register": "lsdocs.api",
+    "write_pdf": "lsdocs.api",
+    "write_previews": "lsdocs.api",
+    "Entry": "lsdocs.issuing",
+    "IssueError": "lsdocs.issuing",
+    "IssueResult": "lsdocs.issuing",
+    "RegisterError": "lsdocs.issuing",
+    "PdfError": "lsdocs.issuing.pdf",
+    "PdfInfo": "lsdocs.issuing.pdf",
+    "ToolMissingError": "lsdocs.issuing.pdf",
+    "ProgressExport": "lsdocs.tabular.progress_export",
+    "ProgressImport": "lsdocs.tabular.progress_import",
 }
 
 __all__ = [
@@ -85,28 +116,46 @@ __all__ = [
     "Content",
     "ContentError",
     "DocumentReadError",
+    "Entry",
     "FixReport",
     "FormatError",
+    "IssueError",
+    "IssueResult",
     "KINDS",
     "Kind",
     "LetterResult",
     "LsdocsError",
+    "PdfError",
+    "PdfInfo",
     "PlanProgress",
     "Problem",
+    "ProgressExport",
+    "ProgressImport",
+    "RegisterError",
     "TemplateError",
+    "ToolMissingError",
     "UsageError",
     "YearStatus",
     "__version__",
     "build_plan",
+    "cancel_number",
     "check_document",
+    "export_progress",
+    "export_register",
     "export_table",
     "fix_document",
+    "import_progress",
     "import_table",
+    "issue_documents",
     "load_content",
     "load_progress",
     "run_batch",
+    "search_register",
     "validate",
+    "verify_register",
     "write_letter",
+    "write_pdf",
+    "write_previews",
     "write_report",
     "year_status",
 ]

@@ -28,6 +28,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lsdocs.batch import BatchOptions, BatchResult
 from lsdocs.check import CheckReport, FixReport
@@ -39,6 +40,12 @@ from lsdocs.plan_writer import BuildResult
 from lsdocs.progress.model import PlanProgress
 from lsdocs.progress.status import YearStatus
 from lsdocs.tabular import ExportResult, ImportResult
+
+if TYPE_CHECKING:  # result types of the functions that import their module on first call
+    from lsdocs.issuing import Entry, IssueResult
+    from lsdocs.issuing.pdf import PdfInfo
+    from lsdocs.tabular.progress_export import ProgressExport
+    from lsdocs.tabular.progress_import import ProgressImport
 
 PathLike = str | os.PathLike[str]
 ContentSource = PathLike | Content
@@ -204,6 +211,134 @@ def import_table(table: PathLike, content: PathLike, *, dry_run: bool = False,
     return import_assignments(Path(table), Path(content), dry_run, force)
 
 
+def export_progress(content: PathLike, year: int, *, agencies: Iterable[str] = (),
+                    output_dir: PathLike | None = None) -> list[ProgressExport]:
+    """Write one progress workbook per agency reporting in *year* (or only *agencies*), to send
+    with the đề nghị báo cáo letter; default folder ``output/<plan id>/tien-do-<year>/``.
+
+    Records already there are filled in.  Raises UsageError for a year outside
+    the plan or an agency that does not report that year.
+    """
+    from lsdocs.tabular.progress_export import export_progress as export
+
+    return export(Path(content), year, tuple(agencies), _path(output_dir),
+                  output_root=DEFAULT_OUTPUT)
+
+
+def import_progress(workbooks: PathLike | Iterable[PathLike], content: PathLike, *,
+                    dry_run: bool = False, force: bool = False,
+                    year: int | None = None) -> ProgressImport:
+    """Check the filled-in workbooks and write ``tien-do/<plan id>/<year>/<agency>.yaml``.
+
+    Every cell of every workbook is checked first: ContentError lists them all
+    and nothing is written.  A record edited by hand since its export is not
+    overwritten unless *force*.
+    """
+    from lsdocs.tabular.progress_import import import_progress as load
+
+    return load(_paths(workbooks), Path(content), dry_run=dry_run, force=force, year=year)
+
+
+def issue_documents(drafts: PathLike | Iterable[PathLike], *, date: DateLike | None = None,
+                    register: PathLike | None = None, copies: int | None = None,
+                    note: str = "") -> IssueResult:
+    """Issue drafts (``lsdocs phat-hanh``): number them in the register, date them, check
+    them and write the issued copies beside the drafts (``…-so-05-ubnd-kgvx-2026.docx``).
+
+    *drafts* are .docx files written by lsdocs or batch folders (numbered in
+    manifest order).  One transaction: on any error (IssueError, UsageError)
+    no number is taken.  *register* defaults to ``$LSDOCS_REGISTER``, else
+    ``~/.local/share/lsdocs/so-van-ban-di.sqlite``.  ``result.issued`` holds
+    each entry (``entry.reference`` is ``05/UBND-KGVX``) and its file.
+    """
+    from lsdocs.issuing import IssueOptions, collect_drafts, issue, open_register
+
+    sources = collect_drafts(_paths(drafts))
+    store = open_register(_path(register))
+    try:
+        return issue(sources, store, IssueOptions(_date(date, "date") or dt.date.today(),
+                                                  copies, note))
+    finally:
+        store.close()
+
+
+def search_register(*, register: PathLike | None = None, year: int | None = None,
+                    agency: str | None = None, symbol: str | None = None,
+                    text: str | None = None, active_only: bool = False) -> list[Entry]:
+    """Entries of the register (``lsdocs so-van-ban danh-sach``), by agency, year and number.
+
+    Every filter left empty matches everything; *agency*, *symbol* and *text*
+    match part of the value, ignoring case.
+    """
+    from lsdocs.issuing import Query, open_register
+
+    store = open_register(_path(register))
+    try:
+        return store.search(Query(year, agency, symbol, text, include_cancelled=not active_only))
+    finally:
+        store.close()
+
+
+def cancel_number(reference: str, year: int, reason: str, *, agency: str | None = None,
+                  date: DateLike | None = None, register: PathLike | None = None) -> Entry:
+    """Cancel number *reference* (``"05/UBND-KGVX"``) of *year*: the entry stays, marked
+    cancelled on *date* (default today); the number is never given again."""
+    from lsdocs.issuing import open_register
+    from lsdocs.issuing.cancel import cancel_number as cancel
+
+    when = _date(date, "date")
+    store = open_register(_path(register))
+    try:
+        return cancel(store, reference, year, reason, agency=agency, on=when)
+    finally:
+        store.close()
+
+
+def export_register(output: PathLike, *, register: PathLike | None = None,
+                    year: int | None = None, agency: str | None = None,
+                    active_only: bool = False) -> Path:
+    """Write the register as an .xlsx in the layout of Nghị định 30, Phụ lục IV."""
+    from lsdocs.issuing.export import register_workbook
+    from lsdocs.render.output import write_atomic
+
+    entries = search_register(register=register, year=year, agency=agency,
+                              active_only=active_only)
+    target = Path(output)
+    write_atomic(target, register_workbook(entries, dt.date.today()))
+    return target
+
+
+def verify_register(register: PathLike | None = None) -> list[Problem]:
+    """Integrity of the register file and its numbering (no gap, no repeat); [] when sound."""
+    from lsdocs.issuing import open_register
+
+    store = open_register(_path(register))
+    try:
+        return store.verify()
+    finally:
+        store.close()
+
+
+def write_pdf(documents: PathLike | Iterable[PathLike], *, pdfa: bool = False,
+              output_dir: PathLike | None = None) -> list[PdfInfo]:
+    """A checked PDF (PDF/A-2b with *pdfa*) of each .docx, beside it or in *output_dir*.
+
+    Needs LibreOffice and poppler (ToolMissingError, exit code 2, names the
+    package to install); PdfError when a PDF does not match its document.
+    """
+    from lsdocs.issuing.pdf import convert
+
+    return convert(_paths(documents), pdfa=pdfa, out_dir=_path(output_dir))
+
+
+def write_previews(document: PathLike, *, page: int | None = None, size: int = 1000,
+                   output_dir: PathLike | None = None) -> list[Path]:
+    """PNG images ``<name>-trang-<N>.png`` of every page (or *page*) of a .docx or .pdf."""
+    from lsdocs.issuing.preview import preview
+
+    return preview(Path(document), page=page, out_dir=_path(output_dir), size=size)
+
+
 # --- helpers ------------------------------------------------------------------------------
 
 
@@ -219,6 +354,12 @@ def letter_options(date: DateLike | None, issuer: str | None, as_of: DateLike | 
 
 def _content(content: ContentSource) -> Content:
     return content if isinstance(content, Content) else load_content(content)
+
+
+def _paths(values: PathLike | Iterable[PathLike]) -> list[Path]:
+    if isinstance(values, (str, os.PathLike)):
+        return [Path(values)]
+    return [Path(v) for v in values]
 
 
 def _path(value: PathLike | None) -> Path | None:

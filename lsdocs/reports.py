@@ -18,7 +18,7 @@ from lsdocs.content import load_plan
 from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Agency, Content
 from lsdocs.documents import bao_cao_co_quan, bao_cao_tong_hop
-from lsdocs.errors import Location, Problem, T, Text, UsageError
+from lsdocs.errors import SEVERITY_WARNING, Location, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
 from lsdocs.progress.loader import default_root, load_progress
@@ -41,6 +41,7 @@ class Report:
     name: str
     data: bytes
     illustrative: bool = False  # built on lsdocs' illustrative sample records
+    warnings: tuple[Problem, ...] = ()  # for the clerk, not in the document
 
 
 def make_agency_report(content_path: Path, year: int, agency_id: str, output_root: Path, *,
@@ -59,7 +60,7 @@ def make_consolidated_report(content_path: Path, year: int, output_root: Path, *
     """``lsdocs report tong-hop``: load, render, check and write the consolidated report."""
     content, progress = load_inputs(content_path, progress_dir)
     status = report_status(content, progress, year, date)
-    report = render_consolidated_report(status, date, templates_dir)
+    report = render_consolidated_report(status, date, templates_dir, progress_dir)
     return write_report(report, output_root, content.plan.id), report
 
 
@@ -120,8 +121,13 @@ def render_agency_report(status: YearStatus, agency_id: str, date: dt.date | Non
 
 
 def render_consolidated_report(status: YearStatus, date: dt.date | None = None,
-                               templates_dir: Path | None = None) -> Report:
-    """The Sở's consolidated report, with the chart of task status by group in the annex."""
+                               templates_dir: Path | None = None,
+                               progress_dir: Path | None = None) -> Report:
+    """The Sở's consolidated report, with the chart of task status by group in the annex.
+
+    A warning tells the clerk when the compiling Sở has not recorded the
+    results of its own tasks (they are then counted as without a report).
+    """
     context = bao_cao_tong_hop.consolidated_context(status, date)
     kind = KINDS["bao-cao-tong-hop"]
     data = load_template(kind.id, templates_dir).render(context, _core(kind.title, context,
@@ -129,7 +135,22 @@ def render_consolidated_report(status: YearStatus, date: dt.date | None = None,
     width, height = CHART_SIZE_CM
     data = insert_chart(data, status_chart(status), marker=CHART_MARKER, width_cm=width,
                         height_cm=height)
-    return Report(kind.file_name(None, status.year), data, illustrative(status))
+    return Report(kind.file_name(None, status.year), data, illustrative(status),
+                  _own_results_missing(status, progress_dir))
+
+
+def _own_results_missing(status: YearStatus, progress_dir: Path | None) -> tuple[Problem, ...]:
+    own = status.collector
+    if own is None or not status.collector_missing:
+        return ()
+    root = progress_dir or default_root(status.content)
+    expected = root / str(status.year) / f"{own.id}.yaml"
+    return (Problem(
+        Location(str(expected)),
+        T("{a} tổng hợp báo cáo nhưng chưa ghi kết quả năm {y} của các nhiệm vụ do mình chủ trì; "
+          "báo cáo ghi các nhiệm vụ đó là chưa có báo cáo", a=own.name, y=status.year),
+        expected=T("tệp {p}, nhập bằng lsdocs import-progress hoặc soạn tay", p=expected),
+        severity=SEVERITY_WARNING, code="collector-no-record"),)
 
 
 def status_chart(status: YearStatus) -> BarChart:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,9 @@ from lsdocs.plan_writer import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_PLAN = ROOT / "content" / "kh-182-2023.yaml"
+
+# Remembered clean validations (lsdocs.clean_cache) go to a folder of this run, not ~/.cache.
+os.environ["LSDOCS_CACHE_DIR"] = tempfile.mkdtemp(prefix="lsdocs-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -153,3 +153,88 @@ def test_only_kinds_that_read_progress_stop_on_a_broken_record(tmp_path: Path) -
         lsdocs.write_letter(plan, "don-doc", agency="syt", date="30/11/2026",
                             output_dir=tmp_path / "out")
     assert caught.value.problems[0].location.file == str(record)
+
+
+# --- issuing, register, PDF, preview, progress workbooks -------------------------------------
+
+needs_office = pytest.mark.skipif(
+    __import__("shutil").which("soffice") is None
+    or __import__("shutil").which("pdftoppm") is None,
+    reason="LibreOffice and poppler are needed")
+
+
+def _drafts(tmp_path: Path) -> list[Path]:
+    batch = lsdocs.run_batch(PLAN, "giao-nhiem-vu", date="30/11/2026", only=["syt", "sct"],
+                             output_dir=tmp_path)
+    return [batch.directory / item.file for item in batch.items]
+
+
+def test_issue_numbers_drafts_in_order_and_the_register_finds_them(tmp_path: Path) -> None:
+    register = tmp_path / "so.sqlite"
+    first, second = _drafts(tmp_path)
+    result = lsdocs.issue_documents([str(first), second], date=dt.date(2026, 11, 30),
+                                    register=str(register))
+    assert [i.entry.reference for i in result.issued] == ["01/UBND-KGVX", "02/UBND-KGVX"]
+    assert all(p.is_file() and p != first and p != second for p in result.paths)
+    found = lsdocs.search_register(register=register, text="Sở Y tế")
+    assert [e.number for e in found] == [1]
+    assert lsdocs.verify_register(register) == []
+    with pytest.raises(lsdocs.IssueError):  # a draft is issued once
+        lsdocs.issue_documents(first, date="30/11/2026", register=register)
+    assert len(lsdocs.search_register(register=register)) == 2
+
+
+def test_cancel_a_number_keeps_it_and_refuses_twice(tmp_path: Path) -> None:
+    register = tmp_path / "so.sqlite"
+    lsdocs.issue_documents(_drafts(tmp_path)[0], date="30/11/2026", register=register)
+    entry = lsdocs.cancel_number("01/UBND-KGVX", 2026, "Ban hành nhầm", register=register,
+                                 date="01/12/2026")
+    assert entry.cancelled_on == dt.date(2026, 12, 1) and entry.cancel_reason == "Ban hành nhầm"
+    with pytest.raises(lsdocs.UsageError, match="đã hủy từ trước"):
+        lsdocs.cancel_number("01/UBND-KGVX", 2026, "lần nữa", register=register)
+    with pytest.raises(lsdocs.UsageError, match="không phải số, ký hiệu"):
+        lsdocs.cancel_number("UBND-KGVX", 2026, "x", register=register)
+    with pytest.raises(lsdocs.UsageError, match="tham số reason"):
+        lsdocs.cancel_number("01/UBND-KGVX", 2026, " ", register=register)
+    assert [e.reference for e in lsdocs.search_register(register=register)] == ["01/UBND-KGVX"]
+
+
+def test_export_register_writes_a_workbook(tmp_path: Path) -> None:
+    import openpyxl
+
+    register = tmp_path / "so.sqlite"
+    lsdocs.issue_documents(_drafts(tmp_path), date="30/11/2026", register=register)
+    path = lsdocs.export_register(str(tmp_path / "so.xlsx"), register=register, year=2026)
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    assert sheet["A7"].value == "01/UBND-KGVX" and sheet["B7"].value == "30/11/2026"
+
+
+@needs_office
+def test_pdf_and_previews_of_a_letter(tmp_path: Path) -> None:
+    letter = lsdocs.write_letter(PLAN, "giao-nhiem-vu", agency="syt", date="30/11/2026",
+                                 output_dir=tmp_path)
+    infos = lsdocs.write_pdf(str(letter.path), output_dir=tmp_path / "pdf")
+    assert infos[0].path == tmp_path / "pdf" / "giao-nhiem-vu-syt.pdf" and not infos[0].pdfa
+    images = lsdocs.write_previews(infos[0].path, page=1, size=200, output_dir=tmp_path)
+    assert [p.name for p in images] == ["giao-nhiem-vu-syt-trang-1.png"]
+    assert images[0].read_bytes().startswith(b"\x89PNG")
+
+
+def test_pdf_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(lsdocs.LsdocsError) as caught:
+        lsdocs.write_pdf(tmp_path / "khong-co.docx")
+    assert caught.value.exit_code == 2
+
+
+def test_progress_workbooks_round_trip(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(PLAN.parent, tmp_path / "content")
+    plan = tmp_path / "content" / PLAN.name
+    books = lsdocs.export_progress(plan, 2024, agencies=["syt"], output_dir=tmp_path / "out")
+    assert [(b.agency.id, b.path.name, b.prefilled) for b in books] == [
+        ("syt", "tien-do-2024-syt.xlsx", True)]
+    done = lsdocs.import_progress(books[0].path, plan, year=2024)
+    assert [(r.agency, r.changed, r.written) for r in done.records] == [("syt", False, False)]
+    with pytest.raises(lsdocs.UsageError, match="năm báo cáo"):
+        lsdocs.export_progress(plan, 1990, output_dir=tmp_path / "out")

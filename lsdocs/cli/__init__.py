@@ -14,15 +14,56 @@ import click
 from lsdocs import __version__
 from lsdocs.cli._common import CliContext, current_context, with_flags
 from lsdocs.cli._console import make_console_safe
-from lsdocs.cli._help import (
-    LsdocsGroup,
-    cli_language,
-    current_language,
-    speaking,
-    switch_language,
-)
+from lsdocs.cli._help import cli_language, current_language, speaking, switch_language
+from lsdocs.cli._lazy import LazyGroup
 from lsdocs.cli._usage import show_usage_error
 from lsdocs.errors import Location, LsdocsError, Problem, T, Text
+
+#: Every command: name -> ("module:attribute", short help).  A command's module is imported
+#: only when it runs or shows its help; the short help is what ``lsdocs --help`` lists: the
+#: first sentence of the command's docstring (tests/cli/test_startup.py keeps them equal).
+COMMANDS: dict[str, tuple[str, Text]] = {
+    "batch": ("lsdocs.cli.letters:batch_command",
+              T("Soạn công văn LOẠI cho từng cơ quan, kèm manifest (CSV, JSON).")),
+    "build": ("lsdocs.cli.build:build_command",
+              T("Soạn Kế hoạch (kèm Phụ lục phân công) từ nội dung YAML.")),
+    "check": ("lsdocs.cli.check:check_command",
+              T("Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP "
+                "(quy tắc R01–R49).")),
+    "export-csv": ("lsdocs.cli.tabular:export_csv_command",
+                   T("Xuất bảng phân công nhiệm vụ ra tệp CSV (UTF-8).")),
+    "export-progress": ("lsdocs.cli.progress_tables:export_progress_command",
+                        T("Xuất bảng Excel báo cáo tiến độ, mỗi cơ quan báo cáo một tệp.")),
+    "export-xlsx": ("lsdocs.cli.tabular:export_xlsx_command",
+                    T("Xuất bảng phân công nhiệm vụ ra tệp Excel để chỉnh sửa.")),
+    "import-progress": ("lsdocs.cli.progress_tables:import_progress_command",
+                        T("Nhập các bảng tiến độ cơ quan đã điền vào "
+                          "content/tien-do/<kế hoạch>/<năm>/<cơ quan>.yaml.")),
+    "import-xlsx": ("lsdocs.cli.tabular:import_xlsx_command",
+                    T("Nhập bảng phân công (.xlsx hoặc .csv) đã sửa vào tệp kế hoạch.")),
+    "letter": ("lsdocs.cli.letters:letter_command",
+               T("Soạn một công văn: trien-khai, giao-nhiem-vu, don-doc, de-nghi-bao-cao.")),
+    "new": ("lsdocs.cli.new:new_command",
+            T("Tạo tệp kế hoạch mới có chú thích, kiểm tra và soạn được ngay.")),
+    "pdf": ("lsdocs.cli.issuing:pdf_command",
+            T("Chuyển văn bản .docx sang PDF bằng LibreOffice (một tiến trình cho cả lô).")),
+    "phat-hanh": ("lsdocs.cli.issuing:issue_command",
+                  T("Phát hành văn bản: cấp số, ghi ngày, kiểm tra thể thức, vào sổ, ghi bản "
+                    "phát hành.")),
+    "preview": ("lsdocs.cli.issuing:preview_command",
+                T("Ảnh PNG của các trang văn bản (.docx hoặc .pdf) để xem nhanh: "
+                  "TÊN-trang-N.png.")),
+    "report": ("lsdocs.cli.report:report_group",
+               T("Soạn báo cáo kết quả thực hiện kế hoạch hằng năm: co-quan, tong-hop.")),
+    "so-van-ban": ("lsdocs.cli.issuing:register_group",
+                   T("Sổ đăng ký văn bản đi: xem, tìm, hủy số, xuất Excel, kiểm tra tệp sổ.")),
+    "status": ("lsdocs.cli.status:status_command",
+               T("Tình hình thực hiện kế hoạch trong một năm báo cáo: từng nhiệm vụ theo nhóm "
+                 "và cơ quan, các cơ quan chưa báo cáo, số liệu tổng hợp.")),
+    "validate": ("lsdocs.cli.validate:validate_command",
+                 T("Kiểm tra nội dung (kế hoạch, danh mục cơ quan, báo cáo tiến độ); báo mọi "
+                   "lỗi một lần.")),
+}
 
 
 def _group_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -31,7 +72,8 @@ def _group_lang(ctx: click.Context, _param: click.Parameter, value: str | None) 
     return value
 
 
-@click.group(cls=LsdocsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, lazy=COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
@@ -69,25 +111,17 @@ def _show_version(ctx: click.Context, value: bool) -> None:
 
 
 def _register_commands() -> None:
-    # Each command lives in its own module; importing it attaches it to ``cli``.
-    from lsdocs.cli import (  # noqa: F401
-        build,
-        check,
-        issuing,
-        letters,
-        new,
-        progress_tables,
-        report,
-        status,
-        tabular,
-        validate,
-    )
+    """Import every command now (the help catalog and tests walk the whole tree).
+
+    A run imports only the command it runs: add a new command as a row of ``COMMANDS``.
+    """
+    assert isinstance(cli, LazyGroup)
+    cli.load_all()
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``lsdocs`` console script."""
     make_console_safe()
-    _register_commands()
     args = sys.argv[1:] if argv is None else argv
     with speaking(cli, cli_language(args)):
         _run(argv)

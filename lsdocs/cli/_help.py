@@ -6,9 +6,10 @@ the ``lsdocs`` catalog with the Vietnamese as msgid.  click's own texts (``Usage
 Vietnamese from lsdocs' ``click`` catalog.
 
 While a command runs, :class:`Speaking` puts the chosen language in place: it walks the
-command tree (so commands added later need nothing of their own), sets each help text,
-short help, option help and metavar, and hands click's modules a ``gettext`` bound to the
-catalog; everything is put back when the command ends, so importing lsdocs or click as a
+commands imported so far and each command imported later in the run (commands are imported
+on demand, :mod:`lsdocs.cli._lazy`), so commands need nothing of their own; it sets each help
+text, short help, option help and metavar, and hands click's modules a ``gettext`` bound to
+the catalog; everything is put back when the command ends, so importing lsdocs or click as a
 library is never affected.
 
 The language is, first to last: ``--lang``, ``LSDOCS_LANG``, then the locale
@@ -17,6 +18,7 @@ The language is, first to last: ``--lang``, ``LSDOCS_LANG``, then the locale
 
 from __future__ import annotations
 
+import gettext
 import importlib
 import inspect
 import os
@@ -179,6 +181,12 @@ class Speaking:
             self._command(command, lang)
         self._click_catalog(lang)
 
+    def extend(self, command: click.Command) -> None:
+        """A command imported after :meth:`apply` (see :mod:`lsdocs.cli._lazy`) speaks too."""
+        if self.lang is not None:
+            for sub in walk(command):
+                self._command(sub, self.lang)
+
     def restore(self) -> None:
         while self._undo:
             self._undo.pop()()
@@ -251,6 +259,35 @@ def switch_language(lang: str) -> None:
     """``--lang`` was read: speak *lang* from now on (its help included)."""
     if _ACTIVE:
         _ACTIVE[0].apply(lang)
+
+
+@contextmanager
+def defining() -> Iterator[None]:
+    """Within: click's own texts are click's English, as outside a run.
+
+    click writes some texts when a command is defined (``click.Path`` names its metavar
+    "directory"); a command imported during a run must not get them in the run's language,
+    or its help would translate them a second time.
+    """
+    changed = []
+    for name in _CLICK_MODULES:
+        module = sys.modules.get(name)
+        for attr, original in (("_", gettext.gettext), ("ngettext", gettext.ngettext)):
+            value = getattr(module, attr, original)
+            if value is not original:
+                changed.append((module, attr, value))
+                setattr(module, attr, original)
+    try:
+        yield
+    finally:
+        for module, attr, value in changed:
+            setattr(module, attr, value)
+
+
+def adopt(command: click.Command) -> None:
+    """*command* was just imported: during a run it speaks the run's language."""
+    if _ACTIVE:
+        _ACTIVE[0].extend(command)
 
 
 def current_language() -> str:

@@ -14,7 +14,6 @@ from typing import Any
 import click
 
 from lsdocs.cli._help import current_language
-from lsdocs.content import find_plan
 from lsdocs.errors import T
 
 DEFAULT_PLAN = Path("content") / "kh-182-2023.yaml"
@@ -53,6 +52,8 @@ class ContentPath(click.ParamType):  # type: ignore[type-arg]
         path = Path(value)
         if path.exists() or not _PLAN_ID.fullmatch(str(value)):
             return path
+        from lsdocs.content import find_plan
+
         for folder in [Path("content"), *shipped_content_dirs()]:
             found = find_plan(str(value), folder)
             if found is not None:

@@ -6,15 +6,13 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
 from lsdocs.errors import T, join_texts
-from lsdocs.plan_writer import build as build_plan
 
 
-@cli.command("build")
+@click.command("build")
 @click.argument("content", required=False, type=CONTENT)
 @click.option(
     "-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
@@ -43,6 +41,8 @@ def build_command(
       lsdocs build kh-25-2027 -o ket-qua        # theo mã kế hoạch
       lsdocs build content/kh-182-2023.yaml --json
     """
+    from lsdocs.plan_writer import build as build_plan
+
     require_pdf_tools(make_pdf, pdfa)
     result = build_plan(content or default_content(), output, templates)
     print_problems(obj, result.warnings)

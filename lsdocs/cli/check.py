@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from lsdocs.check import CheckReport, check_document, fix_document
-from lsdocs.check.report import fix_dict, format_fix, format_reports, read_error_dict
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.errors import DocumentReadError, Location, Problem, T, Text, UsageError
 
@@ -17,12 +15,16 @@ from lsdocs.errors import DocumentReadError, Location, Problem, T, Text, UsageEr
 EXIT_OUT_OF_SCOPE = 4
 KIND_CHOICES = ["auto", "ke-hoach", "cong-van", "bao-cao", "phu-luc", "quyet-dinh", "to-trinh",
                 "giay-moi", "van-ban"]
-Checked = list[tuple[Path, CheckReport | DocumentReadError]]
+
+if TYPE_CHECKING:  # the checker is imported when a command runs, not for its --help
+    from lsdocs.check import CheckReport
+
+    Checked = list[tuple[Path, CheckReport | DocumentReadError]]
 #: files whose --render layout could not be made, by their position in the list
 RenderProblems = dict[int, Problem]
 
 
-@cli.command("check")
+@click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
                 metavar="TỆP.docx")
 @click.option("--kind", type=click.Choice(KIND_CHOICES), default="auto", show_default=True,
@@ -64,6 +66,9 @@ def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, strict: b
 
 def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
            render: bool = False) -> int:
+    from lsdocs.check import check_document
+    from lsdocs.check.report import format_reports, read_error_dict
+
     checked: Checked = []
     for path in files:
         try:
@@ -103,6 +108,7 @@ def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
 def _rendered(checked: Checked) -> tuple[Checked, RenderProblems]:
     """Add the page-level findings: one LibreOffice process lays out every in-scope file;
     a file it cannot lay out keeps its static report and gets a problem."""
+    from lsdocs.check import CheckReport
     from lsdocs.check.render import render_reports
 
     wanted = [(n, path, r) for n, (path, r) in enumerate(checked)
@@ -119,6 +125,9 @@ def _rendered(checked: Checked) -> tuple[Checked, RenderProblems]:
 
 def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
          output: Path | None, in_place: bool, render: bool = False) -> int:
+    from lsdocs.check import CheckReport, fix_document
+    from lsdocs.check.report import fix_dict, format_fix
+
     if len(files) != 1:
         raise _usage(T("--fix nhận đúng một tệp"))
     if output is None and not in_place:

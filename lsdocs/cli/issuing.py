@@ -6,29 +6,23 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from lsdocs import vnformat as vn
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli.letters import VnDate
-from lsdocs.errors import Location, LsdocsError, Problem, T, Text, UsageError
-from lsdocs.issuing import (
-    REGISTER_ENV,
-    Entry,
-    IssueOptions,
-    Query,
-    collect_drafts,
-    issue,
-    open_register,
-    register_location,
-)
-from lsdocs.issuing.export import register_workbook
-from lsdocs.issuing.pdf import PdfInfo, convert, require_tools
-from lsdocs.issuing.preview import DEFAULT_SIZE, preview
-from lsdocs.render.output import write_atomic
+from lsdocs.errors import Location, LsdocsError, Problem, T
+
+if TYPE_CHECKING:  # lsdocs.issuing (checker, renderer, SQLite) is imported when a command runs
+    from lsdocs.issuing import Entry, Query
+    from lsdocs.issuing.pdf import PdfInfo
+
+#: lsdocs.issuing.REGISTER_ENV and lsdocs.issuing.preview.DEFAULT_SIZE, for the help
+#: without importing them (tests/cli/test_startup.py keeps them equal)
+REGISTER_ENV = "LSDOCS_REGISTER"
+DEFAULT_SIZE = 1000
 
 
 def register_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -38,7 +32,7 @@ def register_option(func: Callable[..., Any]) -> Callable[..., Any]:
              "có thì ~/.local/share/lsdocs/so-van-ban-di.sqlite.")(func)
 
 
-@cli.command("phat-hanh")
+@click.command("phat-hanh")
 @click.argument("sources", nargs=-1, required=True, metavar="NGUỒN...",
                 type=click.Path(path_type=Path))
 @click.option("--date", type=VnDate(), default=None,
@@ -71,6 +65,9 @@ def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | No
       lsdocs phat-hanh output/kh-182-2023/trien-khai.docx --date 30/11/2026
       lsdocs phat-hanh output/kh-182-2023/don-doc --register /srv/van-thu/so.sqlite --json
     """
+    from lsdocs.issuing import IssueOptions, collect_drafts, issue, open_register
+    from lsdocs.issuing.pdf import require_tools
+
     drafts = collect_drafts(sources)
     want_pdf = make_pdf or pdfa
     if want_pdf:
@@ -103,6 +100,8 @@ def issue_command(obj: CliContext, sources: tuple[Path, ...], date: dt.date | No
 def _pdfs(obj: CliContext, paths: list[Path],
           pdfa: bool) -> tuple[list[PdfInfo], list[Problem]]:
     """PDFs of the issued files; a failure here is reported, the issue stands."""
+    from lsdocs.issuing.pdf import convert
+
     try:
         return convert(paths, pdfa=pdfa), []
     except LsdocsError as exc:
@@ -113,7 +112,7 @@ def _pdfs(obj: CliContext, paths: list[Path],
         return [], [*exc.problems, after]
 
 
-@cli.group("so-van-ban")
+@click.group("so-van-ban")
 def register_group() -> None:
     """Sổ đăng ký văn bản đi: xem, tìm, hủy số, xuất Excel, kiểm tra tệp sổ.
 
@@ -143,6 +142,8 @@ def query_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _query(year: int | None, agency: str | None, symbol: str | None, text: str | None,
            active_only: bool) -> Query:
+    from lsdocs.issuing import Query
+
     return Query(year, agency, symbol, text, include_cancelled=not active_only)
 
 
@@ -161,6 +162,8 @@ def list_command(obj: CliContext, year: int | None, agency: str | None, symbol: 
       lsdocs so-van-ban danh-sach --year 2026 --symbol KH-
       lsdocs so-van-ban danh-sach --text "Sở Y tế" --json
     """
+    from lsdocs.issuing import register_location
+
     entries = _search(register, _query(year, agency, symbol, text, active_only))
     obj.say(T("Sổ đăng ký: {p}", p=register_location(register)), err=True)
     obj.emit(0, {"register": register_location(register),
@@ -175,6 +178,8 @@ def list_command(obj: CliContext, year: int | None, agency: str | None, symbol: 
 
 
 def _search(register: str | None, query: Query) -> list[Entry]:
+    from lsdocs.issuing import open_register
+
     store = open_register(register)
     try:
         return store.search(query)
@@ -200,14 +205,13 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
     Ví dụ:
       lsdocs so-van-ban huy 05/UBND-KGVX --year 2026 --reason "Văn bản ban hành nhầm"
     """
-    number, symbol = _parse_reference(reference)
+    from lsdocs.issuing import open_register, register_location
+    from lsdocs.issuing.cancel import cancel_number
+
     store = open_register(register)
     obj.say(T("Sổ đăng ký: {p}", p=store.location), err=True)
     try:
-        found = [e for e in store.search(Query(year=year, agency=agency, symbol=symbol))
-                 if e.number == number and e.symbol == symbol]
-        entry = _one(found, reference, year)
-        cancelled = store.cancel(entry, date or dt.date.today(), reason)
+        cancelled = cancel_number(store, reference, year, reason, agency=agency, on=date)
     finally:
         store.close()
     obj.say(T("Đã hủy số {r} năm {y} ({a}) ngày {d}, lý do: «{why}»",
@@ -215,29 +219,6 @@ def cancel_command(obj: CliContext, reference: str, year: int, agency: str | Non
               d=vn.short_date(cancelled.cancelled_on) if cancelled.cancelled_on else "",
               why=cancelled.cancel_reason or ""))
     obj.emit(0, {"register": register_location(register), "entry": cancelled.to_dict()})
-
-
-def _parse_reference(reference: str) -> tuple[int, str]:
-    number, _, symbol = vn.nfc(reference).strip().partition("/")
-    if not number.strip().isdigit() or not symbol.strip():
-        raise _usage(T("«{r}» không phải số, ký hiệu (cần dạng 05/UBND-KGVX)",
-                       r=reference))
-    return int(number), symbol.strip()
-
-
-def _one(found: list[Entry], reference: str, year: int) -> Entry:
-    if not found:
-        raise _usage(T("không có số {r} năm {y} trong sổ", r=reference, y=year))
-    if len(found) > 1:
-        raise _usage(T("có {n} cơ quan cùng số {r}: {a}; chọn bằng --agency",
-                       n=len(found),
-                       r=reference, a="; ".join(e.agency for e in found)))
-    if found[0].cancelled:
-        old = found[0]
-        raise _usage(T("số {r} năm {y} đã hủy từ trước (ngày {d}, lý do: «{why}»)",
-                       r=reference, y=year, why=old.cancel_reason or "",
-                       d=vn.short_date(old.cancelled_on) if old.cancelled_on else ""))
-    return found[0]
 
 
 @register_group.command("xuat-excel")
@@ -256,6 +237,10 @@ def export_command(obj: CliContext, output: Path, year: int | None, agency: str 
     Ví dụ:
       lsdocs so-van-ban xuat-excel so-van-ban-di-2026.xlsx --year 2026
     """
+    from lsdocs.issuing import register_location
+    from lsdocs.issuing.export import register_workbook
+    from lsdocs.render.output import write_atomic
+
     entries = _search(register, _query(year, agency, symbol, text, active_only))
     obj.say(T("Sổ đăng ký: {p}", p=register_location(register)), err=True)
     write_atomic(output, register_workbook(entries, dt.date.today()))
@@ -280,6 +265,8 @@ def verify_command(obj: CliContext, register: str | None) -> None:
       lsdocs so-van-ban kiem-tra
       lsdocs so-van-ban kiem-tra --register /srv/van-thu/so.sqlite --json
     """
+    from lsdocs.issuing import open_register, register_location
+
     store = open_register(register)
     try:
         problems = store.verify()
@@ -294,7 +281,7 @@ def verify_command(obj: CliContext, register: str | None) -> None:
     sys.exit(code)
 
 
-@cli.command("pdf")
+@click.command("pdf")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
                 metavar="TỆP")
 @click.option("--pdfa", is_flag=True, help="PDF/A-2b để lưu trữ.")
@@ -315,6 +302,8 @@ def pdf_command(obj: CliContext, files: tuple[Path, ...], pdfa: bool,
       lsdocs pdf output/kh-182-2023/giao-nhiem-vu/*-so-*.docx
       lsdocs pdf ke-hoach.docx --pdfa -o luu-tru/
     """
+    from lsdocs.issuing.pdf import convert
+
     infos = convert(list(files), pdfa=pdfa, out_dir=output)
     obj.emit(0, {"files": [{"pdf": str(i.path), "pages": i.pages, "pdfa": i.pdfa}
                            for i in infos]})
@@ -323,7 +312,7 @@ def pdf_command(obj: CliContext, files: tuple[Path, ...], pdfa: bool,
                   n=info.pages, a=", PDF/A" if info.pdfa else ""))
 
 
-@cli.command("preview")
+@click.command("preview")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--page", type=click.IntRange(min=1), default=None,
               help="Chỉ vẽ trang này (mặc định: mọi trang).")
@@ -342,11 +331,10 @@ def preview_command(obj: CliContext, file: Path, page: int | None, size: int,
     Ví dụ:
       lsdocs preview giao-nhiem-vu-skhcn-so-05-ubnd-kgvx-2026.docx --page 1
     """
+    from lsdocs.issuing.preview import preview
+
     images = preview(file, page=page, out_dir=output, size=size)
     for path in images:
         obj.say(T("Đã ghi: {p}", p=path))
     obj.emit(0, {"images": [str(p) for p in images]})
 
-
-def _usage(message: Text) -> UsageError:
-    return UsageError(Problem(Location(), message))

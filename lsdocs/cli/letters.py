@@ -8,22 +8,25 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from lsdocs import vnformat as vn
-from lsdocs.batch import FAILED, BatchItem, BatchOptions, run_batch
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._help import current_language
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.cli._pdf import pdf_options, require_pdf_tools, write_pdfs
-from lsdocs.content import load_plan
-from lsdocs.content.model import Content
-from lsdocs.documents import letters as letter_doc
 from lsdocs.errors import T, Text, join_texts
-from lsdocs.letter_writer import write_letter
+from lsdocs.kinds import kind_ids
+
+if TYPE_CHECKING:  # the writers (renderer, content, checker) are imported when a command runs
+    from lsdocs.batch import BatchItem
+    from lsdocs.content.model import Content
+    from lsdocs.documents.letters import LetterOptions
+
+#: as lsdocs.documents.letters.LETTER_KINDS and PER_AGENCY, without importing the writers
+LETTER_KINDS = kind_ids("letter")
+PER_AGENCY = kind_ids("letter", per_agency=True)
 
 
 class VnDate(click.ParamType):  # type: ignore[type-arg]
@@ -36,6 +39,8 @@ class VnDate(click.ParamType):  # type: ignore[type-arg]
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
+        from lsdocs import vnformat as vn
+
         try:
             return vn.parse_vn_date(str(value))
         except ValueError:
@@ -71,15 +76,17 @@ def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _options(date: dt.date | None, issuer: str | None, as_of: dt.date | None, year: int | None,
-             missing_reports: bool, number: int | None = None) -> letter_doc.LetterOptions:
-    return letter_doc.LetterOptions(
+             missing_reports: bool, number: int | None = None) -> LetterOptions:
+    from lsdocs.documents.letters import LetterOptions
+
+    return LetterOptions(
         date=date or dt.date.today(), draft=number is None, number=number, issuer=issuer,
         as_of=as_of, year=year, missing_reports=missing_reports,
     )
 
 
-@cli.command("letter")
-@click.argument("kind", type=click.Choice(letter_doc.LETTER_KINDS))
+@click.command("letter")
+@click.argument("kind", type=click.Choice(LETTER_KINDS))
 @letter_options
 @click.option("--agency", default=None, metavar="MÃ",
               help="Cơ quan nhận: mã, tên hoặc tên viết tắt (công văn gửi từng cơ quan).")
@@ -103,6 +110,9 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
       lsdocs letter don-doc --agency syt --as-of 30/11/2026
       lsdocs letter de-nghi-bao-cao --agency syt --year 2026
     """
+    from lsdocs.content import load_plan
+    from lsdocs.letter_writer import write_letter
+
     require_pdf_tools(make_pdf, pdfa)
     loaded = load_plan(content or default_content())
     options = _options(date, issuer, as_of, year, missing_reports, number)
@@ -118,8 +128,8 @@ def letter_command(obj: CliContext, kind: str, content: Path | None, date: dt.da
                  "warnings": [w.get(obj.lang) for w in warnings]})
 
 
-@cli.command("batch")
-@click.argument("kind", type=click.Choice(letter_doc.PER_AGENCY))
+@click.command("batch")
+@click.argument("kind", type=click.Choice(PER_AGENCY))
 @letter_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Số tiến trình song song (mặc định: số nhân CPU).")
@@ -147,6 +157,8 @@ def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.dat
       lsdocs batch don-doc --as-of 30/11/2026 --only syt,skhcn --merge
       lsdocs batch de-nghi-bao-cao --year 2026 -j 4 --quiet
     """
+    from lsdocs.batch import FAILED, BatchOptions, run_batch
+
     require_pdf_tools(make_pdf, pdfa)
     wanted = tuple(a for value in only for a in _split_only(value))
     options = BatchOptions(
@@ -206,6 +218,8 @@ def _split_only(value: str) -> list[str]:
 
 
 def _report(obj: CliContext, result: Any, pdfs: list[str]) -> None:
+    from lsdocs.batch import FAILED
+
     for warning in result.warnings:
         obj.say(T("Cảnh báo: {w}", w=warning.get(obj.lang)), err=True)
     for item in result.items:

@@ -7,14 +7,16 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import shipped_content_dirs
 from lsdocs.errors import T
-from lsdocs.starter import STARTER_KINDS, new_plan
+
+#: lsdocs.starter.STARTER_KINDS, for the help without importing the content loader
+#: (tests/cli/test_startup.py keeps them equal)
+STARTER_KINDS = ("ke-hoach",)
 
 
-@cli.command("new")
+@click.command("new")
 @click.argument("kind", type=click.Choice(STARTER_KINDS))
 @click.argument("folder", required=False, default="content",
                 type=click.Path(file_okay=False, path_type=Path), metavar="THƯ_MỤC")
@@ -38,6 +40,8 @@ def new_command(obj: CliContext, kind: str, folder: Path, plan_id: str | None,
       lsdocs new ke-hoach noi-dung --id kh-25-2027 --year 2027
       lsdocs build kh-25-2027                   # soạn theo mã kế hoạch
     """
+    from lsdocs.starter import new_plan
+
     year = year or dt.date.today().year
     registry = next((d / "agencies.yaml" for d in [folder, *shipped_content_dirs()]
                      if (d / "agencies.yaml").is_file()), None)

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.errors import LsdocsError, T
-from lsdocs.tabular.progress_export import export_progress
-from lsdocs.tabular.progress_import import ProgressImport, import_progress
+
+if TYPE_CHECKING:  # the workbook code (openpyxl) is imported when a command runs
+    from lsdocs.tabular.progress_import import ProgressImport
 
 _CONTENT = click.argument("content", required=False, type=CONTENT)
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
-@cli.command("export-progress")
+@click.command("export-progress")
 @click.option("--year", type=int, required=True, help="Năm báo cáo, ví dụ 2024.")
 @click.option("--agency", "agencies", multiple=True, metavar="MÃ",
               help="Chỉ xuất cho cơ quan này (mã trong danh mục); lặp lại để chọn nhiều.")
@@ -43,6 +44,8 @@ def export_progress_command(obj: CliContext, year: int, agencies: tuple[str, ...
       lsdocs export-progress --year 2024
       lsdocs export-progress --year 2025 --agency snnmt --agency skhcn -o gui-co-quan/
     """
+    from lsdocs.tabular.progress_export import export_progress
+
     results = export_progress(content or default_content(), year, agencies, output,
                               output_root=DEFAULT_OUTPUT)
     for result in results:
@@ -58,7 +61,7 @@ def export_progress_command(obj: CliContext, year: int, agencies: tuple[str, ...
          "changed": r.changed} for r in results]})
 
 
-@cli.command("import-progress")
+@click.command("import-progress")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path),
                 metavar="TỆP.xlsx... [CONTENT]")
 @click.option("--year", type=int, default=None,
@@ -92,6 +95,8 @@ def import_progress_command(obj: CliContext, files: tuple[Path, ...], year: int 
         raise click.UsageError(T("cần ít nhất một tệp .xlsx và nhiều nhất một kế hoạch "
                                  "(CONTENT)").get(obj.lang))
     content = plans[0] if plans else None
+    from lsdocs.tabular.progress_import import import_progress
+
     try:
         result = import_progress(workbooks, content or default_content(),
                                  dry_run=dry_run, force=force, year=year)

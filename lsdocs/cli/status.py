@@ -7,17 +7,12 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import CONTENT, default_content
 from lsdocs.cli.letters import VnDate
-from lsdocs.content import load_plan
-from lsdocs.progress.loader import load_progress
-from lsdocs.progress.overview import check_year, status_json, status_lines
-from lsdocs.progress.status import year_status
 
 
-@cli.command("status")
+@click.command("status")
 @click.argument("content", required=False, type=CONTENT)
 @click.option("--year", type=int, required=True, metavar="NĂM",
               help="Năm báo cáo, ví dụ 2025.")
@@ -43,6 +38,11 @@ def status_command(obj: CliContext, content: Path | None, year: int,
       lsdocs status --year 2025
       lsdocs status kh-182-2023 --year 2025 --as-of 30/11/2025 --json
     """
+    from lsdocs.content import load_plan
+    from lsdocs.progress.loader import load_progress
+    from lsdocs.progress.overview import check_year, status_json, status_lines
+    from lsdocs.progress.status import year_status
+
     loaded = load_plan(content or default_content())
     check_year(loaded, year)
     status = year_status(loaded, load_progress(loaded), year, as_of)

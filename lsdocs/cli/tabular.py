@@ -5,15 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, F, lang_option
 from lsdocs.cli._paths import CONTENT, DEFAULT_OUTPUT, default_content
 from lsdocs.errors import LsdocsError, T
-from lsdocs.tabular import ExportResult, ImportResult, export_assignments, import_assignments
-from lsdocs.tabular.columns import FIELD_LABELS
+
+if TYPE_CHECKING:  # the table code (openpyxl) is imported when a command runs
+    from lsdocs.tabular import ExportResult, ImportResult
 
 _CONTENT = click.argument("content", required=False, type=CONTENT)
 
@@ -25,7 +26,7 @@ def _output_option(suffix: str) -> Callable[[F], F]:
         help=f"Tệp kết quả (mặc định output/<mã kế hoạch>/phan-cong-nhiem-vu.{suffix}).")
 
 
-@cli.command("export-xlsx")
+@click.command("export-xlsx")
 @_CONTENT
 @_output_option("xlsx")
 @lang_option
@@ -41,11 +42,13 @@ def export_xlsx_command(obj: CliContext, content: Path | None, output: Path | No
       lsdocs export-xlsx
       lsdocs export-xlsx kh-182-2023 -o phan-cong.xlsx
     """
+    from lsdocs.tabular import export_assignments
+
     _report_export(obj, export_assignments(content or default_content(), output, "xlsx",
                                            output_root=DEFAULT_OUTPUT))
 
 
-@cli.command("export-csv")
+@click.command("export-csv")
 @_CONTENT
 @_output_option("csv")
 @click.option("--delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
@@ -64,11 +67,13 @@ def export_csv_command(obj: CliContext, content: Path | None, output: Path | Non
       lsdocs export-csv
       lsdocs export-csv --delimiter ";" -o phan-cong.csv
     """
+    from lsdocs.tabular import export_assignments
+
     _report_export(obj, export_assignments(content or default_content(), output, "csv",
                                            output_root=DEFAULT_OUTPUT, delimiter=delimiter))
 
 
-@cli.command("import-xlsx")
+@click.command("import-xlsx")
 @click.argument("table", type=click.Path(path_type=Path), metavar="BẢNG")
 @_CONTENT
 @click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra và báo thay đổi, không ghi gì.")
@@ -92,6 +97,8 @@ def import_xlsx_command(obj: CliContext, table: Path, content: Path | None,
       lsdocs import-xlsx phan-cong.csv content/kh-182-2023.yaml
     """
     try:
+        from lsdocs.tabular import import_assignments
+
         result = import_assignments(table, content or default_content(), dry_run, force)
     except LsdocsError as exc:
         click.echo(exc.format(obj.lang), err=True)
@@ -110,6 +117,8 @@ def _report_export(obj: CliContext, result: ExportResult) -> None:
 
 
 def _report_import(obj: CliContext, result: ImportResult) -> None:
+    from lsdocs.tabular.columns import FIELD_LABELS
+
     for warning in result.warnings:
         click.echo(warning.format(obj.lang), err=True)
     if not result.has_changes:

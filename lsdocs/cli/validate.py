@@ -7,19 +7,19 @@ from pathlib import Path
 
 import click
 
-from lsdocs.cli import cli
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli._paths import CONTENT, default_content
-from lsdocs.errors import T, is_missing_file
-from lsdocs.progress.loader import validate_with_progress
+from lsdocs.errors import Problem, T, is_missing_file
 
 
-@cli.command("validate")
+@click.command("validate")
 @click.argument("path", required=False, type=CONTENT)
+@click.option("--no-cache", is_flag=True,
+              help="Kiểm tra lại toàn bộ, không dùng kết quả «hợp lệ» đã nhớ (xem README).")
 @lang_option
 @json_option
 @click.pass_obj
-def validate_command(obj: CliContext, path: Path | None) -> None:
+def validate_command(obj: CliContext, path: Path | None, no_cache: bool) -> None:
     """Kiểm tra nội dung (kế hoạch, danh mục cơ quan, báo cáo tiến độ); báo mọi lỗi một lần.
 
     NỘI_DUNG là tệp kế hoạch, thư mục nội dung hoặc mã kế hoạch (mặc định
@@ -33,7 +33,14 @@ def validate_command(obj: CliContext, path: Path | None) -> None:
       lsdocs validate
       lsdocs validate content/kh-182-2023.yaml --lang en
     """
-    problems = validate_with_progress(path or default_content())
+    from lsdocs import clean_cache
+
+    target = path or default_content()
+    use_cache = not (no_cache or clean_cache.disabled())
+    if use_cache and clean_cache.is_known_clean(target):
+        problems: list[Problem] = []
+    else:
+        problems = _validate(target, remember=use_cache)
     print_problems(obj, problems)
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
@@ -44,3 +51,15 @@ def validate_command(obj: CliContext, path: Path | None) -> None:
                   w=warnings), err=True)
         sys.exit(code)
     obj.say(T("Nội dung hợp lệ ({w} cảnh báo).", w=warnings))
+
+
+def _validate(target: Path, remember: bool) -> list[Problem]:
+    """Validate for real; remember a result without any problem (lsdocs.clean_cache)."""
+    from lsdocs import clean_cache, readlog
+    from lsdocs.progress.loader import validate_with_progress
+
+    with readlog.recording() as seen:
+        problems = validate_with_progress(target)
+    if remember and not problems:
+        clean_cache.remember_clean(target, seen)
+    return problems

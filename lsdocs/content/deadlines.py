@@ -28,7 +28,7 @@ import unicodedata
 from lsdocs.content._dates import DateProblem, last_day_of_month, parse_dmy
 from lsdocs.content.model import Deadline
 from lsdocs.errors import T, Text
-from lsdocs.vnformat.dates import short_date
+from lsdocs.vnformat.dates import month_year, short_date
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _QUARTER_NAMES = {n: r for r, n in _ROMAN.items()}
@@ -101,7 +101,7 @@ def _month(key: str) -> Deadline | None:
     if not 1 <= month <= 12:
         raise DeadlineError(T("tháng không tồn tại"),
                             T("tháng từ 1 đến 12"), "impossible-date")
-    text = f"Tháng {month:02d}/{year}" if month < 3 else f"Tháng {month}/{year}"
+    text = f"Tháng {month_year(dt.date(year, month, 1))}"
     return Deadline("month", text, last_day_of_month(year, month))
 
 

@@ -25,7 +25,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lsdocs import limits
+from lsdocs import limits, readlog
 from lsdocs.content import fastyaml
 from lsdocs.content._report import Reporter
 from lsdocs.content.node import CONTROL, MAX_DEPTH, Node, child_path
@@ -87,6 +87,7 @@ def _read_with_ruamel(data: bytes, rep: Reporter) -> Node | None:
 
 
 def _read_bytes(path: Path, rep: Reporter) -> bytes | None:
+    readlog.note(path)
     try:
         return read_regular_file(path, limits.MAX_CONTENT_BYTES)
     except Refused as e:

@@ -84,8 +84,10 @@ def _task_paragraph(status: YearStatus, item: TaskYear) -> str:
         state += f" (ngày {vn.short_date(item.progress.completed)})"
     origin = rc.taken_over(item, status.content)
     text = (f"- Nhiệm vụ {item.task.id}{origin}: {item.task.name.rstrip(' .;')} (thời hạn: "
-            f"{item.task.deadline.text}): {state.lower()[:1]}{state[1:]}.")
+            f"{rc.lower_first(item.task.deadline.text)}): {state.lower()[:1]}{state[1:]}.")
     result = rc.result_text(item.progress, status.content)
+    if result.rstrip(" .").casefold() == state.rstrip(" .").casefold():
+        return text  # the result says only the state: "chưa triển khai. Chưa triển khai."
     return f"{text} {result}" if result else text
 
 
@@ -128,7 +130,8 @@ def _next_year(status: YearStatus, record: ProgressRecord,
         return rc.body(record.narrative.next_year)
     open_tasks = [i.task.id for i in items if not i.done]
     if open_tasks:
-        return rc.body([f"Tiếp tục triển khai, hoàn thành các nhiệm vụ chưa hoàn thành "
+        which = "các nhiệm vụ" if len(open_tasks) > 1 else "nhiệm vụ"
+        return rc.body([f"Tiếp tục triển khai, hoàn thành {which} chưa hoàn thành "
                         f"(nhiệm vụ {', '.join(open_tasks)}) theo {rc.plan_ref(status.content)}."])
     return rc.body([f"Tiếp tục thực hiện các nhiệm vụ được giao tại "
                     f"{rc.plan_ref(status.content)} theo tiến độ."])

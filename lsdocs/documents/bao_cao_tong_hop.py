@@ -32,6 +32,8 @@ STATE_SERIES = (  # chart series: name, Counts attribute, colour (the same in ev
 
 def compiler(status: YearStatus) -> Agency:
     """The agency that compiles the reports (Sở Khoa học và Công nghệ), in the year."""
+    if status.collector is not None:
+        return status.collector
     return _current(status, status.content.plan.organization.reporting.reporters_to)
 
 
@@ -76,8 +78,11 @@ def consolidated_context(status: YearStatus, date: dt.date | None) -> dict[str, 
 
 
 def reporting_sentence(status: YearStatus) -> str:
-    """Who reported: ``Có 07/09 cơ quan, đơn vị đã gửi báo cáo; chưa gửi báo cáo: …``."""
-    expected = len(status.reporters)
+    """Who reported: ``Có 07/09 cơ quan, đơn vị đã gửi báo cáo; chưa gửi báo cáo: …``.
+
+    The compiling Sở is not counted: it does not send a report to itself.
+    """
+    expected = len(status.senders)
     missing = status.missing
     sent = expected - len(missing)
     if not missing:
@@ -126,7 +131,9 @@ def _by_agency(status: YearStatus) -> list[rc.Item]:
         if row.key in status.records:
             text = f"- {row.label}: {rc.counts_sentence(row.counts)}"
         else:  # its tasks are all without a report: say why, once
-            text = f"- {row.label}: {rc.counts_head(row.counts)}; chưa gửi báo cáo"
+            why = ("chưa cập nhật kết quả thực hiện" if row.key == compiler(status).id
+                   else "chưa gửi báo cáo")
+            text = f"- {row.label}: {rc.counts_head(row.counts)}; {why}"
             if row.counts.overdue:
                 text += f"; quá hạn {rc.tasks(row.counts.overdue)}"
         lines.append(text + ";")

@@ -117,12 +117,14 @@ def _remind_closing(s: LetterSetup, work: AgencyTasks, count: int) -> str:
 def _due_item(s: LetterSetup, work: AgencyTasks, task: Task, due: dt.date) -> str:
     role = "chủ trì" if task in work.lead else "phối hợp"
     if due < s.as_of:
-        status = overdue_phrase(due, s.as_of)
+        status = f"; {overdue_phrase(due, s.as_of)}"
+    elif task.deadline.kind == "date":
+        status = ""  # the deadline is that day already: do not say it twice
     else:
-        status = f"đến hạn ngày {vn.short_date(due)}"
+        status = f"; đến hạn ngày {vn.short_date(due)}"
     reported = _report_note(s, task)
     return (f"{w.sentence(task.name)} (nhiệm vụ {task.id}, {role}; thời gian hoàn thành: "
-            f"{w.deadline_text(task)}; {status}{reported}).")
+            f"{w.deadline_text(task)}{status}{reported}).")
 
 
 def _report_note(s: LetterSetup, task: Task) -> str:

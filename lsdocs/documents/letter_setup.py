@@ -18,6 +18,7 @@ from lsdocs.documents.assignments import AgencyTasks, tasks_by_agency
 from lsdocs.documents.letter_dates import odd_dates, refuse_impossible_dates
 from lsdocs.errors import ContentError, Location, Problem, T, Text, parameter_error
 from lsdocs.progress.model import PlanProgress
+from lsdocs.progress.status import received_by
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ def setup(content: Content, kind: str, options: LetterOptions,
 
     Impossible dates are refused (:class:`UsageError` naming the parameter);
     odd ones are kept and explained in ``warnings`` (see :mod:`.letter_dates`).
-    *progress* makes the reminder letters skip tasks reported done.
+    *progress* makes the reminder letters skip tasks reported done (only the
+    records received by the letter's date count).
     """
     refuse_impossible_dates(content, kind, options)
     issuer_id = options.issuer or _default_issuer(content, kind)
@@ -98,6 +100,8 @@ def setup(content: Content, kind: str, options: LetterOptions,
     resolver = AgencyResolver(content, options.date)
     tasks = tasks_by_agency(content, resolver)
     warnings = odd_dates(content, kind, options)
+    if progress is not None:  # only the reports that had arrived on the letter's date
+        progress = received_by(content, progress, options.date)
     return LetterSetup(content, kind, options, issuer, settings, tasks, resolver, progress,
                        tuple(warnings))
 

@@ -102,9 +102,20 @@ def _reminded(s: LetterSetup, current: str, written: str) -> str:
 # --- the letters -----------------------------------------------------------------------------
 
 
+#: How a văn thư lists several addressees: the sở, then the ngành (Công an, Quân sự, Báo, Đài),
+#: other bodies, and the local People's Committees last.
+_ADDRESSEE_RANK = {"trung-uong": 0, "dang": 1, "ubnd": 2, "so": 3, "nganh": 4, "khac": 5,
+                   "dia-phuong": 6}
+
+
+def addressee_order(agencies: list[Agency]) -> list[Agency]:
+    """*agencies* grouped as a Kính gửi list is written, plan order kept within a group."""
+    return sorted(agencies, key=lambda a: _ADDRESSEE_RANK.get(a.kind, len(_ADDRESSEE_RANK)))
+
+
 def _deploy(s: LetterSetup) -> dict[str, Any]:
     c = w.chain(s)
-    everyone = [s.tasks[a].agency for a in recipients(s)]
+    everyone = addressee_order([s.tasks[a].agency for a in recipients(s)])
     v = group_voice(s.issuer, everyone)
     purpose = w.compile_purpose(s, c)
     settle = ("để tổng hợp, tham mưu giải quyết" if s.issuer.id == c.compiler_to.id

@@ -136,8 +136,22 @@ def product_citation(product: ProductDocument, content: Content) -> str:
     if product.issuer and product.issuer in content.registry:
         text += f" của {content.registry.get(product.issuer).name}"
     if product.trich_yeu:
-        text += f" về {lower_first(product.trich_yeu.rstrip(' .'))}"
+        text += f" {_about(product.trich_yeu)}"
     return text
+
+
+def _about(trich_yeu: str) -> str:
+    """A trích yếu after the document it names: ``về …``, never ``về về việc …``.
+
+    >>> _about("Về việc giao dự toán năm 2026"), _about("V/v triển khai Kế hoạch")
+    ('về việc giao dự toán năm 2026', 'về việc triển khai Kế hoạch')
+    >>> _about("Ban hành Quy chế")
+    'về ban hành Quy chế'
+    """
+    about = lower_first(trich_yeu.strip().rstrip(" ."))
+    if about[:4].lower() == "v/v ":
+        return f"về việc {about[4:].lstrip()}"
+    return about if about.startswith("về ") else f"về {about}"
 
 
 def result_text(progress: TaskProgress | None, content: Content) -> str:
@@ -169,8 +183,9 @@ def annex_rows(items: Sequence[TaskYear], status: YearStatus, *,
             group = item.group
             rows.append({"label": f"{vn.roman(item.group_number)}. {item.group.title}"})
         result = result_text(item.progress, status.content)
+        deadline = lower_first(item.task.deadline.text)
         row = {"label": "", "number": item.task.id,
-               "name": f"{item.task.name.rstrip(' .;')} (thời hạn: {item.task.deadline.text})",
+               "name": f"{item.task.name.rstrip(' .;')} (thời hạn: {deadline})",
                "result": result, "state": state_text(item, status.as_of),
                "note": note_text(item.progress)}
         if with_lead:

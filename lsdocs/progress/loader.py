@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lsdocs import readlog
 from lsdocs.content._dates import parse_dmy
 from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import AgencyIndex
@@ -125,6 +126,7 @@ def _load(content: Content, root: str | os.PathLike[str] | None, problems: Probl
 
 
 def _find_files(folder: Path, shown: str, problems: ProblemList) -> list[_File]:
+    readlog.note(folder)
     if not _is_dir(folder):
         return []
     files: list[_File] = []
@@ -150,6 +152,7 @@ def _year_key(path: Path) -> tuple[int, str]:
 
 def _year_files(folder: Path, shown: str, year: int, problems: ProblemList) -> list[_File]:
     found: dict[str, _File] = {}
+    readlog.note(folder)
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith((".", "_")) or entry.suffix not in _SUFFIXES:
             continue

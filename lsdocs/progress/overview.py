@@ -18,7 +18,8 @@ ISO ``YYYY-MM-DD``; labels in the ``--lang`` language)::
      "done_before": [{"id", "agency", "year"}],
      "groups": [{"id", "number", "title", "counts"}],
      "agencies": [{"id", "name", "reported", "counts"}],
-     "missing": [{"id", "name"}],
+     "missing": [{"id", "name"}],   # agencies that send a report and have not (never the collector)
+     "collector": {"id", "name", "recorded"},  # who compiles; recorded: its own results are in
      "totals": {"total", "due", "done", "done_on_time", "done_late", "in_progress",
                 "not_started", "not_reported", "overdue"},
      "targets": [{"id", "indicator", "unit", "baseline", "value", "target_value",
@@ -144,11 +145,14 @@ def _dates(item: TaskYear, lang: str) -> str:
 
 
 def _missing_lines(status: YearStatus, lang: str) -> list[str]:
-    missing = status.missing
-    if not missing:
-        return [T("Tất cả {n} cơ quan đã báo cáo.", n=len(status.reporters)).get(lang)]
-    head = T("Cơ quan chưa báo cáo ({m}/{n}):", m=len(missing), n=len(status.reporters)).get(lang)
-    return [head, *(f"  - {a.name}" for a in missing)]
+    missing, senders = status.missing, len(status.senders)
+    lines = ([T("Tất cả {n} cơ quan đã báo cáo.", n=senders).get(lang)] if not missing else
+             [T("Cơ quan chưa báo cáo ({m}/{n}):", m=len(missing), n=senders).get(lang),
+              *(f"  - {a.name}" for a in missing)])
+    if status.collector is not None and status.collector_missing:
+        lines.append(T("{a} (cơ quan tổng hợp) chưa ghi kết quả các nhiệm vụ do mình chủ trì.",
+                       a=status.collector.name).get(lang))
+    return lines
 
 
 def _totals(counts: Counts) -> Text:
@@ -161,6 +165,16 @@ def _totals(counts: Counts) -> Text:
 
 
 # --- JSON ------------------------------------------------------------------------
+
+
+def _collector_json(status: YearStatus) -> dict[str, Any] | None:
+    """The agency the reports go to; ``recorded``: its own results are in (None: no tasks)."""
+    own = status.collector
+    if own is None:
+        return None
+    leads = any(a.id == own.id for a in status.reporters)
+    return {"id": own.id, "name": own.name,
+            "recorded": (own.id in status.records) if leads else None}
 
 
 def status_json(status: YearStatus, lang: str = "vi") -> dict[str, Any]:
@@ -182,6 +196,7 @@ def status_json(status: YearStatus, lang: str = "vi") -> dict[str, Any]:
         "agencies": [{"id": row.key, "name": row.label, "reported": row.key in status.records,
                       "counts": _counts_json(row.counts)} for row in status.by_agency()],
         "missing": [{"id": a.id, "name": a.name} for a in status.missing],
+        "collector": _collector_json(status),
         "totals": _counts_json(status.total),
         "targets": [{"id": t.target.id, "indicator": t.target.indicator,
                      "unit": t.target.unit, "baseline": t.baseline, "value": t.value,

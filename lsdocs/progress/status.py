@@ -174,11 +174,29 @@ class YearStatus:
     reporters: tuple[Agency, ...]  # agencies expected to report, in plan order
     targets: tuple[TargetYear, ...] = ()
     extra_records: tuple[ProgressRecord, ...] = field(default=())  # from agencies with no task
+    collector: Agency | None = None  # the agency the reports go to (Sở KH&CN) in the year
+
+    @property
+    def senders(self) -> tuple[Agency, ...]:
+        """Agencies that send their report to the collector: every reporter but the collector.
+
+        The collector does not report to itself: its own tasks are reported in
+        the consolidated report it compiles.
+        """
+        own = self.collector.id if self.collector is not None else None
+        return tuple(a for a in self.reporters if a.id != own)
 
     @property
     def missing(self) -> tuple[Agency, ...]:
-        """Agencies expected to report that have no record for the year."""
-        return tuple(a for a in self.reporters if a.id not in self.records)
+        """Agencies expected to send a report that have no record for the year."""
+        return tuple(a for a in self.senders if a.id not in self.records)
+
+    @property
+    def collector_missing(self) -> bool:
+        """The collector leads tasks this year and has not recorded its own results."""
+        own = self.collector
+        return (own is not None and own.id not in self.records
+                and any(a.id == own.id for a in self.reporters))
 
     @property
     def unreported_tasks(self) -> tuple[TaskYear, ...]:
@@ -248,13 +266,14 @@ def year_status(content: Content, progress: PlanProgress, year: int,
             if item is None:
                 continue
             (earlier if item.done_before is not None else active).append(item)
+    collector = resolver.current(content.plan.organization.reporting.reporters_to)
     resolver.raise_problems()
     reporters = tuple(dict.fromkeys(t.reporter.id for t in active))
     agencies = tuple(content.registry.get(a) for a in reporters)
     extra = tuple(r for a, r in sorted(records.items()) if a not in reporters)
     return YearStatus(content, year, start, end, as_of, tuple(active), tuple(earlier),
                       {a: records[a] for a in reporters if a in records}, agencies,
-                      _targets(content, records.values()), extra)
+                      _targets(content, records.values()), extra, collector)
 
 
 def _task_year(content: Content, progress: PlanProgress, resolver: AgencyResolver, task: Task,
@@ -311,6 +330,23 @@ def _done_before(progress: PlanProgress, task_id: str, year: int) -> int | None:
         if found is not None:
             return earlier if found.state == "hoan-thanh" else None
     return None
+
+
+def received_by(content: Content, progress: PlanProgress, day: dt.date) -> PlanProgress:
+    """The records that had arrived on *day*: a letter written then knows nothing later.
+
+    A record counts from its ``reported_on``; without one, from its year's
+    reporting deadline (15/12), the day it was due.
+    """
+    regime = content.plan.organization.reporting
+    kept = {}
+    for year in progress.years:
+        due = dt.date(year, regime.month, regime.day)
+        arrived = {agency: record for agency, record in progress.year(year).items()
+                   if (record.reported_on or due) <= day}
+        if arrived:
+            kept[year] = arrived
+    return PlanProgress(progress.plan, kept)
 
 
 def latest_state(

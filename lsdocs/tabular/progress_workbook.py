@@ -58,11 +58,11 @@ from lsdocs.tabular.xlsxstyle import (
     print_setup,
     protect_structure,
     reproducible_bytes,
+    short_date_cells,
     text_cell,
     wrapped_lines,
 )
 
-DATE_FORMAT = "DD/M/YYYY"  # 06/9/2023, 15/3/2024 as lsdocs writes dates (January: 15/1)
 MONEY_FORMAT = "#,##0"
 #: Types offered in the drop-down (an Excel list is at most 255 characters); any type of
 #: :data:`lsdocs.vnformat.TYPE_CODES` is accepted when typed.
@@ -131,9 +131,7 @@ def _put(ws: Worksheet, row: int, col: int, value: object, column: Column) -> No
     cell.font, cell.border = FONT, BOX
     cell.alignment = CENTER if column.key in ("stt", "id", "task", "deadline", "status",
                                               "completed", "date") else WRAP
-    if column.kind == "date":
-        cell.number_format = DATE_FORMAT
-    elif column.kind != "number":
+    if column.kind not in ("date", "number"):  # dates: short_date_cells over the column
         cell.number_format = TEXT_FORMAT
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, even for text starting with "="
@@ -155,6 +153,7 @@ def _excel_date(day: dt.date) -> str:
 def _date_rule(ws: Worksheet, cells: str, title: str, sheet: Sheet) -> None:
     first = sheet.content.plan.document.date or sheet.status.period_start
     end = sheet.status.period_end
+    short_date_cells(ws, cells)
     add_validation(ws, cells, title, f"Ngày dạng DD/MM/YYYY, từ {vn.short_date(first)} đến "
                 f"{vn.short_date(end)}.", kind="date", operator="between",
                 formula1=_excel_date(first), formula2=_excel_date(end))
@@ -212,7 +211,7 @@ def _fill_info(ws: Worksheet, sheet: Sheet) -> None:
 def _info_format(ws: Worksheet, ref: str, kind: str, label: str, sheet: Sheet) -> None:
     cell = ws[ref]
     if kind == "date":
-        cell.number_format = DATE_FORMAT
+        short_date_cells(ws, ref)
         cell.alignment = Alignment(vertical="center", horizontal="left")
         first = sheet.content.plan.document.date or sheet.status.period_start
         add_validation(ws, ref, label, "Ngày dạng DD/MM/YYYY.", kind="date",

@@ -13,11 +13,15 @@ import zipfile
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
+from lsdocs import vnformat as vn
 from lsdocs.render.output import zip_package
 
 FONT = Font(name="Times New Roman", size=12)
@@ -30,6 +34,7 @@ THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TEXT_FORMAT = "@"
+_JAN_FEB_FORMAT_ID = 200  # a custom number format id of its own (custom ids start at 164)
 
 
 def text_cell(ws: Worksheet, row: int, col: int, value: object) -> Cell:
@@ -72,6 +77,19 @@ def add_validation(ws: Worksheet, cells: str, title: str, prompt: str, *, kind: 
                           error=prompt)
     rule.add(cells)
     ws.add_data_validation(rule)
+
+
+def short_date_cells(ws: Worksheet, cells: str) -> None:
+    """Show the dates in *cells* (``"G3:G20"``) as :func:`lsdocs.vnformat.short_date` writes
+    them: ``06/9/2023``, and ``15/01/2025`` for January and February (a conditional format)."""
+    for row in ws[cells] if ":" in cells else ((ws[cells],),):
+        for cell in row:
+            cell.number_format = vn.EXCEL_SHORT_DATE
+    first = cells.split(":")[0]
+    style = DifferentialStyle(numFmt=NumberFormat(numFmtId=_JAN_FEB_FORMAT_ID,
+                                                  formatCode=vn.EXCEL_SHORT_DATE_JAN_FEB))
+    ws.conditional_formatting.add(cells, Rule(type="expression", dxf=style,
+                                              formula=[vn.EXCEL_JAN_FEB_TEST.format(cell=first)]))
 
 
 def reproducible_bytes(wb: Workbook) -> bytes:

@@ -8,6 +8,9 @@ user content turn those into :class:`lsdocs.errors.ContentError` with a location
 from __future__ import annotations
 
 from lsdocs.vnformat.dates import (
+    EXCEL_JAN_FEB_TEST,
+    EXCEL_SHORT_DATE,
+    EXCEL_SHORT_DATE_JAN_FEB,
     date_line,
     day_month,
     draft_long_date,
@@ -26,6 +29,9 @@ from lsdocs.vnformat.words import money_in_words, number_to_words
 
 __all__ = [
     "DIEM_LETTERS",
+    "EXCEL_JAN_FEB_TEST",
+    "EXCEL_SHORT_DATE",
+    "EXCEL_SHORT_DATE_JAN_FEB",
     "TYPE_CODES",
     "DocType",
     "date_line",

@@ -80,6 +80,14 @@ def short_date(d: date) -> str:
     return f"{_day(d)}/{_month(d.month)}/{d.year}"
 
 
+#: Excel number formats that show a date cell as :func:`short_date` writes it: the first for
+#: months 3–12, the second (a conditional format where ``MONTH(cell) < 3``) for January and
+#: February.  A number format alone cannot pad only some months.
+EXCEL_SHORT_DATE = "DD/M/YYYY"
+EXCEL_SHORT_DATE_JAN_FEB = "DD/MM/YYYY"
+EXCEL_JAN_FEB_TEST = "AND(ISNUMBER({cell}),MONTH({cell})<3)"
+
+
 def day_month(day: int, month: int) -> str:
     """A yearly day such as a reporting deadline: ``15/12``, ``05/01`` (same padding).
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_decimal
-
 Number = int | float | Decimal
 
 
@@ -44,6 +42,8 @@ def format_number(x: Number, decimals: int | None = None) -> str:
     >>> format_number(-1000, decimals=2)
     '-1.000,00'
     """
+    from babel.numbers import format_decimal  # imported when a number is written: ~10 ms
+
     value = _to_decimal(x)
     if decimals is None:
         return format_decimal(value, locale="vi", decimal_quantization=False)

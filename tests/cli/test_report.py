@@ -118,3 +118,65 @@ def test_shipped_content_reports_conform(tmp_path: Path, args: tuple[str, ...]) 
     path = Path(answer["result"]["path"])
     assert answer["result"]["illustrative"] is True
     assert check_path(path).problems() == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None,
+                    reason="LibreOffice and poppler are needed for PDF")
+@pytest.mark.parametrize("args", [("tong-hop", "--year", "2025", "--date", "22/12/2025"),
+                                  ("co-quan", "--year", "2024", "--agency", "syt")])
+def test_reports_write_a_checked_pdf_beside_the_docx(tmp_path: Path,
+                                                    args: tuple[str, ...]) -> None:
+    import json
+
+    done = _run("report", *args, "-o", str(tmp_path), "--pdf", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)["result"]
+    docx_path, pdf = Path(result["path"]), Path(result["pdf"])
+    assert pdf == docx_path.with_suffix(".pdf") and pdf.read_bytes().startswith(b"%PDF")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(next(line.split()[-1] for line in info.stdout.splitlines()
+                     if line.startswith("Pages:")))
+    assert pages >= 2  # the report and its annex
+    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "BÁO CÁO" in words and "Kế hoạch số 182/KH-UBND" in " ".join(words.split())
+
+
+def test_report_without_pdf_writes_no_pdf(tmp_path: Path) -> None:
+    done = _run("report", "co-quan", "--year", "2024", "--agency", "syt", "-o", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_the_compiling_so_is_never_listed_as_not_reporting(tmp_path: Path) -> None:
+    """Sở KH&CN compiles the reports: without its own record it has not «failed to send» one;
+    the report says its own results are not yet in, and the clerk is warned."""
+    import json
+
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    (folder / "tien-do" / "kh-182-2023" / "2025" / "skhcn.yaml").unlink()
+    done = _run("report", "tong-hop", str(folder), "--year", "2025", "--date", "22/12/2025",
+                "-o", str(tmp_path / "out"), "--json")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert [p["code"] for p in answer["problems"]] == ["collector-no-record"]
+    assert answer["problems"][0]["file"].endswith("2025/skhcn.yaml")
+    text = [p.text for p in docx.Document(answer["result"]["path"]).paragraphs]
+    sentence = next(p for p in text if "cơ quan, đơn vị chủ trì nhiệm vụ" in p)
+    assert sentence == ("Có 07/09 cơ quan, đơn vị chủ trì nhiệm vụ đã gửi báo cáo; 02 cơ quan "
+                        "chưa gửi báo cáo: Sở Nội vụ, Sở Ngoại vụ.")
+    own = next(p for p in text if p.startswith("- Sở Khoa học và Công nghệ:"))
+    assert own.endswith("chưa cập nhật kết quả thực hiện;") or own.endswith(
+        "chưa cập nhật kết quả thực hiện.")
+    assert not any("Sở Khoa học và Công nghệ" in p and "chưa gửi báo cáo" in p for p in text)
+
+    status = _run("status", str(folder), "--year", "2025", "--json")
+    data = json.loads(status.stdout)["result"]
+    assert [a["id"] for a in data["missing"]] == ["snv", "sngv"]
+    assert data["collector"] == {"id": "skhcn", "name": "Sở Khoa học và Công nghệ",
+                                 "recorded": False}
+    terminal = _run("status", str(folder), "--year", "2025").stdout
+    assert "Cơ quan chưa báo cáo (2/9):\n  - Sở Nội vụ\n  - Sở Ngoại vụ\n" in terminal
+    assert ("Sở Khoa học và Công nghệ (cơ quan tổng hợp) chưa ghi kết quả các nhiệm vụ do "
+            "mình chủ trì.") in terminal

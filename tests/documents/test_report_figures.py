@@ -143,10 +143,12 @@ def test_every_figure_agrees_with_the_records(content: Content, year: int, recor
                 assert part in line, (agency_id, part, line)
         else:
             assert line.startswith(f"- {name}: {counts['total']:02d} nhiệm vụ")
-            assert "chưa gửi báo cáo" in line
+            assert ("chưa cập nhật kết quả thực hiện" if agency_id == "skhcn"
+                    else "chưa gửi báo cáo") in line
             assert counts["not_reported"] == counts["total"]
 
-    leads = {k for k in expected if k != "all" and not k.isdigit()}
+    # the compiling Sở does not send a report to itself: it is not counted among the senders
+    leads = {k for k in expected if k != "all" and not k.isdigit()} - {"skhcn"}
     missing = sorted(content.registry.get(a).name for a in leads if a not in progress.year(year))
     sentence = next(p for p in paragraphs if "cơ quan, đơn vị chủ trì nhiệm vụ" in p)
     for name in missing:

@@ -30,7 +30,7 @@ def test_status_on_the_terminal() -> None:
            "    3.4   Chưa triển khai (thời hạn: Năm 2026)\n" in out
     assert "    3.2   Đã hoàn thành trễ hạn (hoàn thành 20/3/2025; thời hạn: Quý II/2024)" in out
     assert "  Sở Nội vụ (chưa báo cáo)\n    4.3   Chưa báo cáo, quá hạn" in out
-    assert "Cơ quan chưa báo cáo (2/10):\n  - Sở Nội vụ\n  - Sở Ngoại vụ\n" in out
+    assert "Cơ quan chưa báo cáo (2/9):\n  - Sở Nội vụ\n  - Sở Ngoại vụ\n" in out
     assert lines[-1] == (
         "Tổng cộng: 18 nhiệm vụ (12 đến hạn trong năm); đã hoàn thành 4 (đúng hạn 3, trễ hạn 1); "
         "đang thực hiện 10; chưa triển khai 1; chưa báo cáo 3; quá hạn 1.")
@@ -45,7 +45,7 @@ def test_status_in_english_with_an_as_of_day() -> None:
     assert "Reporting period: 15/12/2023 - 14/12/2024; overdue as of 31/12/2024" in done.stdout
     # on 31/12/2024 the yearly task 5.2 (due 15/12/2024, not reported) is overdue too
     assert "    5.2   Not reported, overdue (deadline: Annually, by 15/12/2024)" in done.stdout
-    assert "Agencies that have not reported (2/12):\n  - Công an tỉnh\n  - Sở Ngoại vụ" in (
+    assert "Agencies that have not reported (2/11):\n  - Công an tỉnh\n  - Sở Ngoại vụ" in (
         done.stdout)
 
 
@@ -56,11 +56,13 @@ def test_status_json_shape() -> None:
     assert (envelope["schema"], envelope["command"], envelope["ok"]) == ("lsdocs/1", "status", True)
     data = envelope["result"]
     assert list(data) == ["schema", "plan", "year", "period", "tasks", "done_before", "groups",
-                          "agencies", "missing", "totals", "targets", "budget"]
+                          "agencies", "missing", "collector", "totals", "targets", "budget"]
     assert data["schema"] == "lsdocs.status/1" and data["year"] == 2025
     assert data["period"] == {"start": "2024-12-15", "end": "2025-12-14", "as_of": "2025-12-14"}
     assert data["missing"] == [{"id": "snv", "name": "Sở Nội vụ"},
                                {"id": "sngv", "name": "Sở Ngoại vụ"}]
+    assert data["collector"] == {"id": "skhcn", "name": "Sở Khoa học và Công nghệ",
+                                 "recorded": True}
     assert data["totals"] == {"total": 18, "due": 12, "done": 4, "done_on_time": 3,
                               "done_late": 1, "in_progress": 10, "not_started": 1,
                               "not_reported": 3, "overdue": 1}

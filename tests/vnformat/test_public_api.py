@@ -16,6 +16,7 @@ PUBLIC_API = {
     "document_symbol", "number_line", "format_number", "format_percent", "format_money",
     "number_to_words", "money_in_words", "roman", "parse_roman", "diem_letter", "DIEM_LETTERS",
     "slugify", "file_id", "hoa_key", "normalise_tone_placement",
+    "EXCEL_SHORT_DATE", "EXCEL_SHORT_DATE_JAN_FEB", "EXCEL_JAN_FEB_TEST",
 }  # fmt: skip
 
 PACKAGE_DIR = Path(vnformat.__file__).parent
