@@ -50,6 +50,7 @@ def read_yaml(path: Path, rep: Reporter) -> Node | None:
     ``None`` means there is nothing to validate (missing or unreadable file,
     syntax error, empty file); the reason is already in *rep*.
     """
+    readlog.note(path)
     try:
         return fastyaml.read_file(path, limits.MAX_CONTENT_BYTES, limits.MAX_YAML_NODES)
     except fastyaml.Fallback:
