@@ -51,7 +51,7 @@ KIND = "giao-nhiem-vu"
 def _setup(plan: Path, out: Path):
     from lsdocs.batch import BatchOptions, plan_batch
     from lsdocs.content import load_plan
-    from lsdocs.documents.letters import LetterOptions
+    from lsdocs.documents.letter_contexts import LetterOptions
 
     options = BatchOptions(kind=KIND, letter=LetterOptions(date=DATE), output_root=out, jobs=1)
     return options, *plan_batch(load_plan(plan), options)
@@ -85,7 +85,7 @@ def inner_fsync_each(plan: Path, out: Path, jobs: int) -> dict[str, float]:
 def inner_naive(plan: Path, out: Path, jobs: int) -> dict[str, float]:
     from docxtpl import DocxTemplate
 
-    from lsdocs.documents.letters import letter_context
+    from lsdocs.documents.letter_contexts import letter_context
     from lsdocs.render.environment import ENV
     from lsdocs.templates import template_path
 

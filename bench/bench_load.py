@@ -65,7 +65,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from lsdocs.content import load_plan
-    from lsdocs.progress.loader import load_progress
+    from lsdocs.progress.record_loader import load_progress
     from tools.synthetic import write_synthetic, write_synthetic_progress
 
     work = Path(tempfile.mkdtemp(prefix="lsdocs-load-"))

@@ -47,7 +47,7 @@ def synthetic_progress(plan: Path, years: int) -> int:
     if writer is None:
         return write_progress(plan, years)[0]
     from lsdocs.content import load_plan
-    from lsdocs.progress.status import first_year
+    from lsdocs.progress.year_status import first_year
 
     writer(plan, years)
     return first_year(load_plan(plan)) + years - 1
@@ -58,7 +58,7 @@ def write_progress(plan_path: Path, years: int) -> tuple[int, Path]:
     from ruamel.yaml import YAML
 
     from lsdocs.content import load_plan
-    from lsdocs.progress.status import reporting_period
+    from lsdocs.progress.year_status import reporting_period
 
     content = load_plan(plan_path)
     first = content.plan.document.date.year if content.plan.document.date else 2023

@@ -53,8 +53,8 @@ if TYPE_CHECKING:
     from lsdocs.issuing.pdf import PdfError, PdfInfo, ToolMissingError
     from lsdocs.kinds import KINDS, Kind
     from lsdocs.plan_writer import BuildResult
-    from lsdocs.progress.model import PlanProgress
-    from lsdocs.progress.status import YearStatus
+    from lsdocs.progress.records import PlanProgress
+    from lsdocs.progress.year_status import YearStatus
     from lsdocs.tabular.progress_export import ProgressExport
     from lsdocs.tabular.progress_import import ProgressImport
 
@@ -86,8 +86,8 @@ _EXPORTS = {
     "UsageError": "lsdocs.errors",
     "FormatError": "lsdocs.gate",
     "KINDS": "lsdocs.kinds",
-    "PlanProgress": "lsdocs.progress.model",
-    "YearStatus": "lsdocs.progress.status",
+    "PlanProgress": "lsdocs.progress.records",
+    "YearStatus": "lsdocs.progress.year_status",
     "Kind": "lsdocs.kinds",
     "cancel_number": "lsdocs.api",
     "export_progress": "lsdocs.api",

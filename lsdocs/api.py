@@ -37,8 +37,8 @@ from lsdocs.documents.letter_setup import LetterOptions
 from lsdocs.errors import Problem, T, parameter_error
 from lsdocs.kinds import KINDS
 from lsdocs.plan_writer import BuildResult
-from lsdocs.progress.model import PlanProgress
-from lsdocs.progress.status import YearStatus
+from lsdocs.progress.records import PlanProgress
+from lsdocs.progress.year_status import YearStatus
 from lsdocs.tabular import ExportResult, ImportResult
 
 if TYPE_CHECKING:  # result types of the functions that import their module on first call
@@ -79,7 +79,7 @@ def validate(path: PathLike) -> list[Problem]:
 
     Never raises for mistakes: this is what ``lsdocs validate`` prints.
     """
-    from lsdocs.progress.loader import validate_with_progress
+    from lsdocs.progress.record_loader import validate_with_progress
 
     return validate_with_progress(Path(path))
 
@@ -89,7 +89,7 @@ def load_progress(content: ContentSource, folder: PathLike | None = None) -> Pla
 
     Raises ContentError listing every problem of every record.
     """
-    from lsdocs.progress.loader import load_progress as load
+    from lsdocs.progress.record_loader import load_progress as load
 
     return load(_content(content), _path(folder))
 
@@ -100,7 +100,7 @@ def year_status(content: ContentSource, year: int, *, as_of: DateLike | None = N
 
     The same figures ``lsdocs status`` prints and the annual reports use.
     """
-    from lsdocs.progress.status import year_status as status
+    from lsdocs.progress.year_status import year_status as status
 
     loaded = _content(content)
     records = progress if progress is not None else load_progress(loaded)
@@ -298,7 +298,7 @@ def export_register(output: PathLike, *, register: PathLike | None = None,
                     year: int | None = None, agency: str | None = None,
                     active_only: bool = False) -> Path:
     """Write the register as an .xlsx in the layout of Nghị định 30, Phụ lục IV."""
-    from lsdocs.issuing.export import register_workbook
+    from lsdocs.issuing.register_workbook import register_workbook
     from lsdocs.render.output import write_atomic
 
     entries = search_register(register=register, year=year, agency=agency,

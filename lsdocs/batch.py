@@ -32,7 +32,7 @@ from pathlib import Path
 from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
-from lsdocs.documents import letters as letter_doc
+from lsdocs.documents import letter_contexts as letter_doc
 from lsdocs.documents.letter_setup import resolve_recipient
 from lsdocs.errors import ContentError, Location, LsdocsError, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Content
-from lsdocs.documents import letters as letter_doc
+from lsdocs.documents import letter_contexts as letter_doc
 from lsdocs.documents.letter_setup import resolve_recipient
 from lsdocs.errors import T, Text, parameter_error
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
-from lsdocs.progress.loader import load_progress
-from lsdocs.progress.model import PlanProgress
+from lsdocs.progress.record_loader import load_progress
+from lsdocs.progress.records import PlanProgress
 from lsdocs.render.engine import CoreProperties
 from lsdocs.render.output import write_atomic
 from lsdocs.templates import load_template, template_path

@@ -1,6 +1,6 @@
 """Writing the annual reports: one agency's báo cáo, or the Sở's consolidated báo cáo.
 
-Both are rendered in memory from one :class:`~lsdocs.progress.status.YearStatus`,
+Both are rendered in memory from one :class:`~lsdocs.progress.year_status.YearStatus`,
 checked by the Decree 30 checker, then written atomically under
 ``<output>/<plan id>/bao-cao/``.  Without ``date`` a report is a draft: number,
 day and month blank, as the văn thư fills them in when it is signed.
@@ -21,9 +21,9 @@ from lsdocs.documents import bao_cao_co_quan, bao_cao_tong_hop
 from lsdocs.errors import SEVERITY_WARNING, Location, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
-from lsdocs.progress.loader import default_root, load_progress
-from lsdocs.progress.model import PlanProgress
-from lsdocs.progress.status import YearStatus, first_year, reporting_period, year_status
+from lsdocs.progress.record_loader import default_root, load_progress
+from lsdocs.progress.records import PlanProgress
+from lsdocs.progress.year_status import YearStatus, first_year, reporting_period, year_status
 from lsdocs.render.chart import BarChart, Series, insert_chart
 from lsdocs.render.engine import CoreProperties
 from lsdocs.render.output import write_atomic

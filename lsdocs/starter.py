@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from lsdocs.content.loader import REGISTRY_FILE, find_plan
+from lsdocs.content.plan_loader import REGISTRY_FILE, find_plan
 from lsdocs.errors import T, Text, UsageError, parameter_error
 from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.output import write_atomic

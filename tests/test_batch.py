@@ -18,7 +18,7 @@ import docx
 import pytest
 
 from lsdocs.batch import BatchOptions, run_batch
-from lsdocs.documents.letters import LetterOptions
+from lsdocs.documents.letter_contexts import LetterOptions
 from tests.conftest import ROOT, SHIPPED_PLAN
 from tools.synthetic import write_synthetic
 

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 from lsdocs.batch import BatchOptions, run_batch
-from lsdocs.documents.letters import LetterOptions
+from lsdocs.documents.letter_contexts import LetterOptions
 from tests.conftest import SHIPPED_PLAN
 
 TODAY = dt.date(2026, 11, 29)

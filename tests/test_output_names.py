@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lsdocs.batch import BatchOptions, run_batch
-from lsdocs.documents.letters import LetterOptions
+from lsdocs.documents.letter_contexts import LetterOptions
 from lsdocs.errors import ContentError
 from lsdocs.letter_writer import letter_file_name
 from lsdocs.vnformat import file_id, slugify

@@ -76,7 +76,7 @@ def write_synthetic_progress(plan: Path, years: int = 5, *, missing_every: int =
     (done, late, in progress or not started, chosen by a seeded generator), with a
     product document per done task, narrative, figures (every fifth agency),
     budget and signature.  Deterministic for a given *seed*.  Returns the folder
-    ``tien-do/<plan id>``; ``lsdocs.progress.loader.load_progress`` reads it.
+    ``tien-do/<plan id>``; ``lsdocs.progress.record_loader.load_progress`` reads it.
     """
     from lsdocs.content import load_plan
     from tools.synthetic_progress import synthetic_records

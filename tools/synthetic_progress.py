@@ -1,6 +1,6 @@
 """Synthetic progress records for benchmarks and tests (see ``tools.synthetic``).
 
-Which tasks an agency reports in a year follows :mod:`lsdocs.progress.status`
+Which tasks an agency reports in a year follows :mod:`lsdocs.progress.year_status`
 (a task is active from its first year until a one-off task is reported done;
 its reporter is the agency existing at the end of the period), so the records
 load without a warning and the analysis counts every one of them.
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Content, Task
-from lsdocs.progress.status import first_year, reporting_period, start_year
+from lsdocs.progress.year_status import first_year, reporting_period, start_year
 from lsdocs.vnformat import short_date
 
 _RECURRING = ("annual", "regular")

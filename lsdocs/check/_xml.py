@@ -21,7 +21,7 @@ PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 __all__ = ["Element", "NSMAP", "PARSER", "child", "children", "is_fallback", "on_off",
-           "parse", "qn", "w", "wattr", "wint"]
+           "parse", "qn", "serial", "w", "wattr", "wint"]
 
 _W_OPEN = "{" + W_NS + "}"
 _W_ANY = _W_OPEN + "*"
@@ -58,10 +58,18 @@ def qn(prefixed: str) -> str:
 
 def parse(data: bytes) -> Element:
     """Parse one XML part safely (raises ``etree.XMLSyntaxError``)."""
-    for strict, transitional in STRICT_TO_TRANSITIONAL.items():
-        if strict in data:
-            data = data.replace(strict, transitional)
+    if b"http://purl.oclc.org/ooxml/" in data:  # one scan for the usual transitional part
+        for strict, transitional in STRICT_TO_TRANSITIONAL.items():
+            if strict in data:
+                data = data.replace(strict, transitional)
     return etree.fromstring(data, PARSER)
+
+
+def serial(el: Element) -> str:
+    """*el* serialised without its tail: the key under which formatting worked out from a
+    ``w:pPr``/``w:rPr``/``w:tcPr`` is kept (elements alike give equal keys)."""
+    text: str = etree.tostring(el, encoding=str, with_tail=False)
+    return text
 
 
 def wattr(el: Element | None, name: str) -> str | None:

@@ -183,6 +183,13 @@ class Document:
 
     def all_paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph: body, tables, text boxes, then the headers and footers owned."""
+        return iter(self._all_paragraphs)
+
+    @once  # many rules read every paragraph: listed once, after the model is complete
+    def _all_paragraphs(self) -> list[Paragraph]:
+        return list(self._walk_paragraphs())
+
+    def _walk_paragraphs(self) -> Iterator[Paragraph]:
         for block in self.blocks:
             if isinstance(block, Table):
                 for para in block.paragraphs():

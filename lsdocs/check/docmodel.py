@@ -9,9 +9,7 @@ text is what Word shows.
 
 from __future__ import annotations
 
-from lxml import etree
-
-from lsdocs.check._xml import Element, child, w, wattr, wint
+from lsdocs.check._xml import Element, child, serial, w, wattr, wint
 from lsdocs.check.doc_parts import Cell, Container, Document, HeaderFooter, Paragraph, Run, Table
 from lsdocs.check.package import Package
 from lsdocs.check.runs import RunWalker, block_children
@@ -34,22 +32,24 @@ class _Builder:
         self.section = 0
         self.table_count = 0
         self.in_body = True
-        self._cells: dict[bytes, _CellFormat] = {}
+        self._cells: dict[str, _CellFormat] = {}
 
     def story(self, root: Element, container: Container) -> tuple[list[Paragraph], list[Table],
                                                                   list[Paragraph | Table]]:
         paras: list[Paragraph] = []
         tables: list[Table] = []
         blocks: list[Paragraph | Table] = []
+        body = container.kind == "body"
         for el in block_children(root):
-            if el.tag == w("p"):
+            tag = el.tag
+            if tag == _P:
                 para = self.paragraph(el, _with_section(container, self.section), len(paras) + 1,
                                       None)
                 paras.append(para)
                 blocks.append(para)
-                if container.kind == "body" and child(child(el, "pPr"), "sectPr") is not None:
+                if body and child(child(el, "pPr"), "sectPr") is not None:
                     self.section += 1
-            elif el.tag == w("tbl"):
+            elif tag == _TBL:
                 table = self.table(el, None)
                 tables.append(table)
                 blocks.append(table)
@@ -82,10 +82,11 @@ class _Builder:
                         borders=borders)
             container = Container("cell", self.section, table, r, c)
             for sub in block_children(tc):
-                if sub.tag == _P:
+                tag = sub.tag
+                if tag == _P:
                     cell.paragraphs.append(self.paragraph(sub, container, len(cell.paragraphs) + 1,
                                                           table.style))
-                elif sub.tag == w("tbl"):
+                elif tag == _TBL:
                     cell.tables.append(self.table(sub, cell))
             cells.append(cell)
         return cells
@@ -93,7 +94,7 @@ class _Builder:
     def _cell_format(self, tcpr: Element | None) -> _CellFormat:
         """Grid span, ``w:tcW``, left margin (None: the table's) and borders of a ``w:tcPr``,
         kept per serialised ``w:tcPr``: the cells of a table are mostly formatted alike."""
-        key = b"" if tcpr is None else etree.tostring(tcpr)
+        key = "" if tcpr is None else serial(tcpr)
         found = self._cells.get(key)
         if found is None:
             mar = child(tcpr, "tcMar")

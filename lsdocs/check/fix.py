@@ -20,15 +20,23 @@ from pathlib import Path
 from lxml import etree
 
 from lsdocs.check._xml import Element, child, w
-from lsdocs.check.checks.common import cm, para_width
 from lsdocs.check.checks.fonts import LEGACY_FONT
+from lsdocs.check.checks.measures import cm, para_width
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Document, Paragraph
 from lsdocs.check.findings import CheckReport, N
 from lsdocs.check.fix_pages import AFTER_PG_NUM, PageNumberFixer, insert_ordered
 from lsdocs.check.package import CONTENT_TYPES, Package, rels_name
 from lsdocs.check.runner import check_loaded, open_document, read_path
-from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, has_combining, key, nfc, snippet, urgency_mark
+from lsdocs.check.text_keys import (
+    QUOC_HIEU,
+    TIEU_NGU,
+    has_combining,
+    key,
+    nfc,
+    snippet,
+    urgency_mark,
+)
 from lsdocs.errors import Location, Problem, T, Text, UsageError
 from lsdocs.render.output import write_atomic, zip_package
 

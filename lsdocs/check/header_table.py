@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lsdocs.check.doc_parts import split_lines
 from lsdocs.check.docmodel import Document, Paragraph, Table
 from lsdocs.check.lines import HRule, rule_after, rule_in
-from lsdocs.check.text import QUOC_HIEU, is_upper, key, urgency_mark
+from lsdocs.check.text_keys import QUOC_HIEU, is_upper, key, urgency_mark
 
 SO_LINE = re.compile(r"^Số\s*[:.]?\s*", re.IGNORECASE)
 VV_LINE = re.compile(r"^V/v\b", re.IGNORECASE)

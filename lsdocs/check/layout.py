@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from lsdocs.check.docmodel import Document, Paragraph, Table
 from lsdocs.check.header_table import HeaderBlock, find_header
 from lsdocs.check.lines import HRule, rule_after
-from lsdocs.check.text import APPENDIX_LABEL, KIND_BY_TYPE, key, squash, type_name, urgency_mark
+from lsdocs.check.text_keys import (
+    APPENDIX_LABEL,
+    KIND_BY_TYPE,
+    key,
+    squash,
+    type_name,
+    urgency_mark,
+)
 
 KINDS = ("ke-hoach", "bao-cao", "cong-van", "phu-luc", "quyet-dinh", "to-trinh", "giay-moi",
          "van-ban", "khong-ro")

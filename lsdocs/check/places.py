@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lsdocs.check.docmodel import Document, Paragraph, Table
 from lsdocs.check.layout import Layout
 from lsdocs.check.sections import Section
-from lsdocs.check.text import snippet
+from lsdocs.check.text_keys import snippet
 from lsdocs.errors import T, Text
 
 if TYPE_CHECKING:

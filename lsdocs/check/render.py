@@ -38,7 +38,7 @@ from lsdocs.check.pdfpages import (
 )
 from lsdocs.check.rules import RULES_BY_ID
 from lsdocs.check.soffice import lay_out
-from lsdocs.check.text import key, nfc, squash
+from lsdocs.check.text_keys import key, nfc, squash
 from lsdocs.errors import Location, Problem, T, Text
 
 __all__ = ["Line", "Page", "read_pages", "render_all", "render_reports", "add_rendered"]

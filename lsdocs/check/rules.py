@@ -18,7 +18,7 @@ from lsdocs.check.checks import (
     fonts,
     header,
     marks,
-    numbering,
+    number_glyphs,
     overflow,
     page,
     signature,
@@ -159,7 +159,7 @@ RULES: tuple[Rule, ...] = (
          T("nội dung không vượt ra ngoài mép giấy"), ALL,
          overflow.r48_overflow),
     Rule("R49", W, None, _pl1("I.4"), T("số thứ tự tự động hiện rõ, đúng phông chữ"), ALL,
-         numbering.r49_number_glyph),
+         number_glyphs.r49_number_glyph),
 )
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}

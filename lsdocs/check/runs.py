@@ -22,10 +22,13 @@ _SKIP = {w("del"), w("moveFrom"), w("pPr"), w("rPr"), qn("mc:Fallback"), w("proo
 _TEXT = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
 _R, _FLD_SIMPLE, _FLD_CHAR, _INSTR = w("r"), w("fldSimple"), w("fldChar"), w("instrText")
 _TXBX, _FALLBACK, _RPR = w("txbxContent"), qn("mc:Fallback"), w("rPr")
-_DRAWINGS = (qn("wp:inline"), qn("wp:anchor"), qn("v:line"), qn("v:shape"), qn("v:rect"))
+_DRAWINGS = {qn("wp:inline"), qn("wp:anchor"), qn("v:line"), qn("v:shape"), qn("v:rect")}
 #: elements whose content the run walker does not read: a run's formatting, and the
 #: duplicate an ``mc:Fallback`` holds
 _OPAQUE = {w("rPr"), _FALLBACK}
+_BLOCKS = {w("p"), w("tbl")}
+_WRAPPERS = {w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("moveTo")}
+_ALTERNATE, _CHOICE = qn("mc:AlternateContent"), qn("mc:Choice")
 
 
 class RunWalker:
@@ -70,6 +73,8 @@ class RunWalker:
         marks = False
         for sub in el:
             tag = sub.tag
+            if tag in _OPAQUE:
+                continue
             text = _TEXT.get(tag, "") if isinstance(tag, str) else ""
             if text is None:
                 parts.append(sub.text or "")
@@ -87,7 +92,7 @@ class RunWalker:
             elif tag == _TXBX:
                 self._textbox(sub)
                 continue
-            if len(sub) and tag not in _OPAQUE:
+            if len(sub):
                 self._items(sub, parts)
         return marks
 
@@ -120,12 +125,13 @@ class RunWalker:
 def block_children(root: Element) -> Iterator[Element]:
     """Paragraphs and tables of a story, looking through content controls."""
     for el in root:
-        if el.tag in (w("p"), w("tbl")):
+        tag = el.tag
+        if tag in _BLOCKS:
             yield el
-        elif el.tag in (w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("moveTo")):
+        elif tag in _WRAPPERS:
             yield from block_children(el)
-        elif el.tag == qn("mc:AlternateContent"):
-            choice = el.find(qn("mc:Choice"))
+        elif tag == _ALTERNATE:
+            choice = el.find(_CHOICE)
             if choice is not None:
                 yield from block_children(choice)
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from lsdocs.check.docmodel import Document, Paragraph, Table
-from lsdocs.check.text import key
+from lsdocs.check.text_keys import key
 from lsdocs.errors import T, Text
 
 #: blocks read from the start of the document

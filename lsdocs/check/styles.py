@@ -20,10 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from lxml import etree
-
 from lsdocs.check._once import once
-from lsdocs.check._xml import A_NS, Element, child, parse, w, wattr, wint
+from lsdocs.check._xml import A_NS, Element, child, parse, serial, w, wattr, wint
 from lsdocs.check.props import Border, FontRef, Props, parse_borders, parse_ppr, parse_rpr
 
 __all__ = ["Border", "FontRef", "ParaProps", "Props", "RunProps", "StyleSheet", "parse_borders",
@@ -174,11 +172,11 @@ class StyleSheet:
         self.run_base = lru_cache(maxsize=None)(self._run_base)
         self.para_base = lru_cache(maxsize=None)(self._para_base)
         self.table_borders = lru_cache(maxsize=None)(self._table_borders)
-        self._runs: dict[tuple[str | None, str | None, bytes | None], RunProps] = {}
-        self._paras: dict[tuple[str | None, bytes | None], tuple[ParaProps, int]] = {}
+        self._runs: dict[tuple[str | None, str | None, str | None], RunProps] = {}
+        self._paras: dict[tuple[str | None, str | None], tuple[ParaProps, int]] = {}
         #: the formatting set directly in a w:rPr / w:pPr, by its serialisation
-        self._direct_rpr: dict[bytes | None, tuple[str | None, Props]] = {}
-        self._direct_ppr: dict[bytes | None, tuple[str | None, Props, Props]] = {}
+        self._direct_rpr: dict[str | None, tuple[str | None, Props]] = {}
+        self._direct_ppr: dict[str | None, tuple[str | None, Props, Props]] = {}
 
     def _read(self, root: Element) -> None:
         defaults = root.find(w("docDefaults"))
@@ -263,7 +261,7 @@ class StyleSheet:
 
         Runs formatted alike share one :class:`RunProps`: the result is kept per
         serialised ``w:rPr``, so each distinct formatting is parsed once per style sheet."""
-        data = None if rpr is None else etree.tostring(rpr)
+        data = None if rpr is None else serial(rpr)
         key = (table_style, para_style, data)
         found = self._runs.get(key)
         if found is None:
@@ -280,7 +278,7 @@ class StyleSheet:
                            ppr: Element | None) -> tuple[ParaProps, int]:
         """Effective paragraph formatting and paragraph-mark size for a ``w:pPr``, kept per
         serialised ``w:pPr`` like :meth:`run_props_of`."""
-        data = None if ppr is None else etree.tostring(ppr)
+        data = None if ppr is None else serial(ppr)
         key = (table_style, data)
         found = self._paras.get(key)
         if found is None:

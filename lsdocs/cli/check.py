@@ -67,7 +67,7 @@ def check_command(obj: CliContext, files: tuple[Path, ...], kind: str, strict: b
 def _check(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
            render: bool = False) -> int:
     from lsdocs.check import check_document
-    from lsdocs.check.report import format_reports, read_error_dict
+    from lsdocs.check.report_output import format_reports, read_error_dict
 
     checked: Checked = []
     for path in files:
@@ -126,7 +126,7 @@ def _rendered(checked: Checked) -> tuple[Checked, RenderProblems]:
 def _fix(obj: CliContext, files: tuple[Path, ...], kind: str, strict: bool,
          output: Path | None, in_place: bool, render: bool = False) -> int:
     from lsdocs.check import CheckReport, fix_document
-    from lsdocs.check.report import fix_dict, format_fix
+    from lsdocs.check.report_output import fix_dict, format_fix
 
     if len(files) != 1:
         raise _usage(T("--fix nhận đúng một tệp"))

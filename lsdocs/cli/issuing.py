@@ -238,7 +238,7 @@ def export_command(obj: CliContext, output: Path, year: int | None, agency: str 
       lsdocs so-van-ban xuat-excel so-van-ban-di-2026.xlsx --year 2026
     """
     from lsdocs.issuing import register_location
-    from lsdocs.issuing.export import register_workbook
+    from lsdocs.issuing.register_workbook import register_workbook
     from lsdocs.render.output import write_atomic
 
     entries = _search(register, _query(year, agency, symbol, text, active_only))

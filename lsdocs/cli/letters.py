@@ -22,9 +22,9 @@ from lsdocs.kinds import kind_ids
 if TYPE_CHECKING:  # the writers (renderer, content, checker) are imported when a command runs
     from lsdocs.batch import BatchItem
     from lsdocs.content.model import Content
-    from lsdocs.documents.letters import LetterOptions
+    from lsdocs.documents.letter_contexts import LetterOptions
 
-#: as lsdocs.documents.letters.LETTER_KINDS and PER_AGENCY, without importing the writers
+#: as lsdocs.documents.letter_contexts.LETTER_KINDS and PER_AGENCY, without importing the writers
 LETTER_KINDS = kind_ids("letter")
 PER_AGENCY = kind_ids("letter", per_agency=True)
 
@@ -77,7 +77,7 @@ def letter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _options(date: dt.date | None, issuer: str | None, as_of: dt.date | None, year: int | None,
              missing_reports: bool, number: int | None = None) -> LetterOptions:
-    from lsdocs.documents.letters import LetterOptions
+    from lsdocs.documents.letter_contexts import LetterOptions
 
     return LetterOptions(
         date=date or dt.date.today(), draft=number is None, number=number, issuer=issuer,

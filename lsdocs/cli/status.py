@@ -39,9 +39,9 @@ def status_command(obj: CliContext, content: Path | None, year: int,
       lsdocs status kh-182-2023 --year 2025 --as-of 30/11/2025 --json
     """
     from lsdocs.content import load_plan
-    from lsdocs.progress.loader import load_progress
     from lsdocs.progress.overview import check_year, status_json, status_lines
-    from lsdocs.progress.status import year_status
+    from lsdocs.progress.record_loader import load_progress
+    from lsdocs.progress.year_status import year_status
 
     loaded = load_plan(content or default_content())
     check_year(loaded, year)

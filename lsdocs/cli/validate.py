@@ -56,7 +56,7 @@ def validate_command(obj: CliContext, path: Path | None, no_cache: bool) -> None
 def _validate(target: Path, remember: bool) -> list[Problem]:
     """Validate for real; remember a result without any problem (lsdocs.clean_cache)."""
     from lsdocs import clean_cache, readlog
-    from lsdocs.progress.loader import validate_with_progress
+    from lsdocs.progress.record_loader import validate_with_progress
 
     with readlog.recording() as seen:
         problems = validate_with_progress(target)

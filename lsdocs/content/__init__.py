@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lsdocs.content.agencies import resolve_agency
 from lsdocs.content.deadlines import parse_deadline
-from lsdocs.content.loader import find_plan, load_plan, load_registry, plan_files, validate
+from lsdocs.content.plan_loader import find_plan, load_plan, load_registry, plan_files, validate
 
 __all__ = [
     "find_plan",

@@ -1,6 +1,6 @@
 """The content model: what a plan, its agencies and its assignments are.
 
-These are plain frozen dataclasses built by :mod:`lsdocs.content.loader` from
+These are plain frozen dataclasses built by :mod:`lsdocs.content.plan_loader` from
 YAML (or from Excel/CSV).  Every string in them is NFC.  Nothing here does I/O.
 
 ``source`` on a block says whether its text is the official text (``verbatim``)

@@ -13,7 +13,7 @@ import re
 
 from lsdocs.content.model import Content
 from lsdocs.errors import T, parameter_error
-from lsdocs.tabular.agencies import AgencyNames
+from lsdocs.tabular.agency_cells import AgencyNames
 from lsdocs.tabular.columns import fold
 
 

@@ -14,11 +14,11 @@ from typing import Any
 from lsdocs import vnformat as vn
 from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Agency, Signature
-from lsdocs.documents import common
 from lsdocs.documents import report_common as rc
+from lsdocs.documents import shared_parts
 from lsdocs.errors import ContentError, Location, Problem, T
-from lsdocs.progress.model import ProgressRecord
-from lsdocs.progress.status import TaskYear, YearStatus
+from lsdocs.progress.records import ProgressRecord
+from lsdocs.progress.year_status import TaskYear, YearStatus
 
 
 def agency_report_context(status: YearStatus, agency: Agency, record: ProgressRecord,
@@ -26,7 +26,7 @@ def agency_report_context(status: YearStatus, agency: Agency, record: ProgressRe
     """Everything ``bc-co-quan.docx`` needs for *agency*'s report on ``status.year``."""
     content = status.content
     items = status.tasks_of(agency.id)
-    header = common.header_context(agency, rc.REPORT_TYPE, None, date,
+    header = shared_parts.header_context(agency, rc.REPORT_TYPE, None, date,
                                    content.plan.document.place, draft_year=status.year)
     collector = content.registry.get(content.plan.organization.reporting.reporters_to)
     collector_name = _name_in_year(status, collector.id)
@@ -45,9 +45,9 @@ def agency_report_context(status: YearStatus, agency: Agency, record: ProgressRe
         "closing": rc.closing(status, agency.name,
                               f"kính gửi {collector_name} tổng hợp, báo cáo "
                               f"{_compiler(status)}"),
-        "signature": common.signature_context(_signature(record)),
+        "signature": shared_parts.signature_context(_signature(record)),
         "noi_nhan": ["- Như trên;"],
-        "luu": common.filing_line("VT"),
+        "luu": shared_parts.filing_line("VT"),
         "appendix": _annex(status, agency, header, date, items),
     }
 

@@ -1,7 +1,7 @@
 """Báo cáo tổng hợp: the collecting Sở's report to UBND tỉnh on one reporting year.
 
 Compiled from every agency's progress record through one
-:class:`~lsdocs.progress.status.YearStatus`: counts by task group and by
+:class:`~lsdocs.progress.year_status.YearStatus`: counts by task group and by
 agency, measurable objectives, budget, who has not reported, the result annex
 and the chart data all come from it, so they agree.  A merged agency's tasks
 are counted once, under its successor (``YearStatus`` resolves this).
@@ -16,11 +16,11 @@ from typing import Any
 from lsdocs import vnformat as vn
 from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Agency, LetterIssuer, Signature
-from lsdocs.documents import common
 from lsdocs.documents import report_common as rc
+from lsdocs.documents import shared_parts
 from lsdocs.errors import ContentError, Location, Problem, T
-from lsdocs.progress.model import ProgressRecord
-from lsdocs.progress.status import TargetYear, YearStatus
+from lsdocs.progress.records import ProgressRecord
+from lsdocs.progress.year_status import TargetYear, YearStatus
 
 STATE_SERIES = (  # chart series: name, Counts attribute, colour (the same in every year)
     ("Đã hoàn thành", "done", "70AD47"),
@@ -46,7 +46,7 @@ def consolidated_context(status: YearStatus, date: dt.date | None) -> dict[str, 
         own = next((r for r in status.extra_records if r.agency == issuer.id), None)
     regime = content.plan.organization.reporting
     to = _current(status, regime.compiler_to)
-    header = common.header_context(issuer, rc.REPORT_TYPE, None, date,
+    header = shared_parts.header_context(issuer, rc.REPORT_TYPE, None, date,
                                    content.plan.document.place, draft_year=status.year)
     settings = content.plan.letters.issuer(issuer.id) if content.plan.letters else None
     also = [_current(status, a).name for a in regime.also_to]
@@ -69,10 +69,10 @@ def consolidated_context(status: YearStatus, date: dt.date | None) -> dict[str, 
         },
         "closing": rc.closing(status, None,
                               f"{issuer.name} kính báo cáo {to.short_name} xem xét, chỉ đạo"),
-        "signature": common.signature_context(_signature(status, own, settings)),
+        "signature": shared_parts.signature_context(_signature(status, own, settings)),
         "noi_nhan": ["- Như trên;", *[f"- {name} (b/c);" for name in also],
                      "- Các cơ quan, đơn vị chủ trì nhiệm vụ;"],
-        "luu": common.filing_line(settings.filing if settings else "VT"),
+        "luu": shared_parts.filing_line(settings.filing if settings else "VT"),
         "appendix": _annex(status, issuer, header, date),
     }
 

@@ -11,16 +11,16 @@ from typing import Any
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Task
-from lsdocs.documents import common
 from lsdocs.documents import letter_words as w
+from lsdocs.documents import shared_parts
 from lsdocs.documents.assignments import AgencyTasks
 from lsdocs.documents.letter_setup import LetterSetup
-from lsdocs.progress.status import latest_state
+from lsdocs.progress.year_status import latest_state
 
 
 def outline(s: LetterSetup, work: AgencyTasks, year: int) -> dict[str, Any]:
     """The appendix context: heading, reference to the letter, sections I–IV."""
-    header = common.header_context(
+    header = shared_parts.header_context(
         s.issuer, "cong-van", None if s.options.draft else s.options.number, s.options.date,
         s.content.plan.document.place, unit=s.settings.unit,
     )

@@ -6,7 +6,7 @@ done (a one-off task reported done in any year up to the as-of day's
 reporting year; a yearly task only if done in that year).  Lateness is said
 as a clerk says it (:mod:`lsdocs.documents.lateness`).  With
 ``missing_reports`` the letter goes instead to the agencies whose yearly
-report has not arrived (:attr:`lsdocs.progress.status.YearStatus.missing`).
+report has not arrived (:attr:`lsdocs.progress.year_status.YearStatus.missing`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from lsdocs.documents.assignments import AgencyTasks
 from lsdocs.documents.lateness import overdue_phrase
 from lsdocs.documents.letter_setup import LetterSetup
 from lsdocs.documents.letter_voice import voice
-from lsdocs.progress.model import STATE_LABELS, PlanProgress, TaskProgress
-from lsdocs.progress.status import YearStatus, latest_state, year_status
+from lsdocs.progress.records import STATE_LABELS, PlanProgress, TaskProgress
+from lsdocs.progress.year_status import YearStatus, latest_state, year_status
 
 DUE_WINDOW_DAYS = 30
 REPLY_DAYS = 15  # a reminder asks for an answer within this many days of its date

@@ -17,8 +17,8 @@ from lsdocs.documents.agency_lookup import find_agency
 from lsdocs.documents.assignments import AgencyTasks, tasks_by_agency
 from lsdocs.documents.letter_dates import odd_dates, refuse_impossible_dates
 from lsdocs.errors import ContentError, Location, Problem, T, Text, parameter_error
-from lsdocs.progress.model import PlanProgress
-from lsdocs.progress.status import received_by
+from lsdocs.progress.records import PlanProgress
+from lsdocs.progress.year_status import received_by
 
 
 @dataclass(frozen=True)

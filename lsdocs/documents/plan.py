@@ -6,7 +6,7 @@ from typing import Any
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Content, Plan, Registry, ReportingRegime, Task
-from lsdocs.documents import common
+from lsdocs.documents import shared_parts
 from lsdocs.errors import T, Text
 
 PLAN_TYPE = "ke-hoach"
@@ -23,7 +23,7 @@ def plan_context(content: Content) -> dict[str, Any]:
     plan, registry = content.plan, content.registry
     doc = plan.document
     issuer = registry.get(doc.issuer)
-    header = common.header_context(issuer, PLAN_TYPE, doc.number, doc.date, doc.place,
+    header = shared_parts.header_context(issuer, PLAN_TYPE, doc.number, doc.date, doc.place,
                                    draft_year=doc.draft_year)
     return {
         "header": header,
@@ -39,9 +39,9 @@ def plan_context(content: Content) -> dict[str, Any]:
             for i, g in enumerate(plan.task_groups, 1)
         ],
         "organization": organization_context(plan, registry),
-        "signature": common.signature_context(doc.signature),
-        "noi_nhan": common.recipient_lines(doc.recipients, registry),
-        "luu": common.filing_line(doc.filing),
+        "signature": shared_parts.signature_context(doc.signature),
+        "noi_nhan": shared_parts.recipient_lines(doc.recipients, registry),
+        "luu": shared_parts.filing_line(doc.filing),
         "appendix": appendix_context(content, header["symbol"]),
     }
 
@@ -102,7 +102,7 @@ def appendix_context(content: Content, symbol: str) -> dict[str, Any]:
         "label": "Phụ lục",
         "title": vn.upper_vi(f"Phân công nhiệm vụ thực hiện Kế hoạch số {number}"),
         "reference": "(Kèm theo "
-        f"{common.citation(PLAN_TYPE_NAME, number, doc.date, issuer, doc.draft_year)})",
+        f"{shared_parts.citation(PLAN_TYPE_NAME, number, doc.date, issuer, doc.draft_year)})",
         "rows": assignment_rows(plan, registry),
     }
 

@@ -1,7 +1,7 @@
 """What the agency report and the consolidated report share.
 
 Both are báo cáo (Mẫu 1.4) sent upward, about one reporting year of a plan,
-computed from one :class:`~lsdocs.progress.status.YearStatus` so the text,
+computed from one :class:`~lsdocs.progress.year_status.YearStatus` so the text,
 the annex table and the chart say the same numbers.  Sections are lists of
 ``{kind, text}`` items (see ``tools/templatekit/reports.py``); the helpers here
 number them so that no heading stands without content and no lone ``1.`` or
@@ -17,8 +17,8 @@ from typing import Any
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Agency, Content
-from lsdocs.progress.model import ProductDocument, TaskProgress
-from lsdocs.progress.status import Counts, TaskYear, YearStatus
+from lsdocs.progress.records import ProductDocument, TaskProgress
+from lsdocs.progress.year_status import Counts, TaskYear, YearStatus
 
 REPORT_TYPE = "bao-cao"
 REPORT_TYPE_NAME = "Báo cáo"

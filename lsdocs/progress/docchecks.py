@@ -19,7 +19,7 @@ from lsdocs.content.agencies import AgencyResolver, existed_on
 from lsdocs.content.model import Content
 from lsdocs.content.yamlsource import Node
 from lsdocs.errors import T, Text, join_texts
-from lsdocs.progress.specs import NUMBER_PATTERN
+from lsdocs.progress.record_specs import NUMBER_PATTERN
 from lsdocs.vnformat import TYPE_CODES, short_date
 
 _CODES = {t.code for t in TYPE_CODES.values() if t.code}

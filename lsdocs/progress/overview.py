@@ -1,6 +1,6 @@
 """What ``lsdocs status`` shows: a reporting year of a plan, as terminal lines or as JSON.
 
-Every figure comes from :func:`lsdocs.progress.status.year_status`; this
+Every figure comes from :func:`lsdocs.progress.year_status.year_status`; this
 module only words and lays it out, so the terminal, the JSON and the reports
 cannot disagree.
 
@@ -39,7 +39,7 @@ from lsdocs import vnformat as vn
 from lsdocs.content.deadlines import deadline_label
 from lsdocs.content.model import Content
 from lsdocs.errors import Location, Problem, T, Text, UsageError, join_texts
-from lsdocs.progress.status import Counts, TaskYear, YearStatus, first_year
+from lsdocs.progress.year_status import Counts, TaskYear, YearStatus, first_year
 
 SCHEMA = "lsdocs.status/1"
 

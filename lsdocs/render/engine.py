@@ -49,7 +49,7 @@ from lsdocs.render.environment import (
     render_template,
 )
 from lsdocs.render.output import zip_package
-from lsdocs.render.package import PartCache
+from lsdocs.render.part_cache import PartCache
 from lsdocs.render.rule_fitting import RULE_STYLE, fit_parsed
 
 _RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")

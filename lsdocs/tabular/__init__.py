@@ -11,9 +11,9 @@ without edits leaves the plan file byte for byte as it was.
 
 from __future__ import annotations
 
-from lsdocs.tabular.errors import TableFileError
-from lsdocs.tabular.export import ExportResult, export_assignments
+from lsdocs.tabular.assignment_export import ExportResult, export_assignments
 from lsdocs.tabular.importing import ImportResult, import_assignments
+from lsdocs.tabular.table_errors import TableFileError
 
 __all__ = [
     "ExportResult",

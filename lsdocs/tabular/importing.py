@@ -19,13 +19,13 @@ from lsdocs.content import load_plan, validate
 from lsdocs.content.model import Content
 from lsdocs.errors import ContentError, Location, Problem, ProblemList, T
 from lsdocs.render.output import write_atomic
-from lsdocs.tabular.agencies import AgencyNames
+from lsdocs.tabular.agency_cells import AgencyNames
 from lsdocs.tabular.apply import EditCheckError, PlanChanges, apply_changes, plan_changes
-from lsdocs.tabular.errors import file_problem
 from lsdocs.tabular.parse import ParseContext, parse_table
 from lsdocs.tabular.read import Table, read_table
 from lsdocs.tabular.rows import group_refs
 from lsdocs.tabular.snapshot import edited_since
+from lsdocs.tabular.table_errors import file_problem
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def import_assignments(table_path: Path, content_path: Path,
 
     Raises :class:`~lsdocs.errors.ContentError` with every problem (of the
     plan, of the table's cells, or of the edited content) and writes nothing;
-    :class:`~lsdocs.tabular.errors.TableFileError` when the table cannot be
+    :class:`~lsdocs.tabular.table_errors.TableFileError` when the table cannot be
     opened.  Warnings (an agency that did not exist on the plan's date, a task
     id Excel stored as a number) do not stop the import and are returned.
     """

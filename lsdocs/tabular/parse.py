@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from lsdocs.content import parse_deadline, specs
+from lsdocs.content import parse_deadline, plan_specs
 from lsdocs.content.agencies import existed_on
 from lsdocs.content.deadlines import DEADLINE_EXPECTED, DeadlineError
 from lsdocs.content.model import Deadline, Source
 from lsdocs.content.schema import did_you_mean
 from lsdocs.errors import Problem, ProblemList, T, Text
-from lsdocs.tabular.agencies import AgencyNames, Unresolved, split_agencies
+from lsdocs.tabular.agency_cells import AgencyNames, Unresolved, split_agencies
 from lsdocs.tabular.columns import BY_KEY, COLUMNS, SOURCE_LABELS, fold
 from lsdocs.tabular.read import Cell, Table, TableRow
 from lsdocs.tabular.rows import GroupRef
@@ -126,7 +126,7 @@ def _check_unique_ids(table: Table, ctx: ParseContext) -> None:
 
 # --- one parser per column -------------------------------------------------------------
 
-_TASK_ID = re.compile(specs.TASK_ID.pattern)
+_TASK_ID = re.compile(plan_specs.TASK_ID.pattern)
 
 
 def _one_line(text: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from lsdocs import vnformat as vn
 from lsdocs.errors import Location, Problem, ProblemList, T, Text
-from lsdocs.progress.model import STATE_LABELS, TaskState
+from lsdocs.progress.records import STATE_LABELS, TaskState
 from lsdocs.tabular.columns import fold
 from lsdocs.tabular.read import cell_text
 

@@ -1,7 +1,7 @@
 """``lsdocs export-progress``: one pre-filled progress workbook per reporting agency.
 
 The agencies are those that report in the year (the plan's own for 2023 and
-2024, their successors from 2025; :func:`lsdocs.progress.status.year_status`),
+2024, their successors from 2025; :func:`lsdocs.progress.year_status.year_status`),
 each with the tasks it answers for.  Records already written for the year
 (``content/tien-do/<plan>/<year>/<agency>.yaml``) fill the workbook in, and the
 workbook remembers a digest of that record, so a later import can tell
@@ -24,13 +24,13 @@ from lsdocs.content.agencies import AgencyResolver, resolve_agency
 from lsdocs.content.model import Agency, Content
 from lsdocs.content.schema import did_you_mean
 from lsdocs.errors import ContentError, Location, Problem, T, UsageError
-from lsdocs.progress.loader import default_root
-from lsdocs.progress.model import PlanProgress, ProgressRecord
-from lsdocs.progress.status import YearStatus, first_year, year_status
+from lsdocs.progress.record_loader import default_root
+from lsdocs.progress.records import PlanProgress, ProgressRecord
+from lsdocs.progress.year_status import YearStatus, first_year, year_status
 from lsdocs.render.output import write_atomic
-from lsdocs.tabular.errors import file_problem
 from lsdocs.tabular.progress_workbook import Sheet, progress_workbook_bytes
 from lsdocs.tabular.progress_yaml import digest, record_from_data
+from lsdocs.tabular.table_errors import file_problem
 
 DEFAULT_OUTPUT = Path("output")
 
@@ -142,7 +142,7 @@ def _not_reporting(content: Content, status: YearStatus, agency_id: str) -> Prob
 def read_records(root: Path, plan_id: str) -> PlanProgress:
     """Every record under *root* that can be read; unreadable parts are left out.
 
-    Lenient on purpose, unlike :func:`lsdocs.progress.loader.load_progress`: a
+    Lenient on purpose, unlike :func:`lsdocs.progress.record_loader.load_progress`: a
     workbook can still be sent when a record has a mistake (import checks it).
     """
     records: dict[int, dict[str, ProgressRecord]] = {}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Content, Target
-from lsdocs.progress.model import STATE_LABELS
+from lsdocs.progress.records import STATE_LABELS
 from lsdocs.tabular.progress_sheets import (
     INFO_SHEET,
     PRODUCT_SHEET,

@@ -25,11 +25,10 @@ from ruamel.yaml import YAML
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.errors import ContentError, Location, Problem, ProblemList, T, Text
-from lsdocs.progress.loader import default_root, validate_progress
-from lsdocs.progress.model import ProgressRecord
-from lsdocs.progress.status import YearStatus, reporting_period, year_status
+from lsdocs.progress.record_loader import default_root, validate_progress
+from lsdocs.progress.records import ProgressRecord
+from lsdocs.progress.year_status import YearStatus, reporting_period, year_status
 from lsdocs.render.output import write_atomic
-from lsdocs.tabular.errors import TableFileError, file_problem
 from lsdocs.tabular.progress_cells import Cells
 from lsdocs.tabular.progress_export import read_records, record_path
 from lsdocs.tabular.progress_guide import plan_reference
@@ -43,6 +42,7 @@ from lsdocs.tabular.progress_read import (
 from lsdocs.tabular.progress_splice import render_file
 from lsdocs.tabular.progress_yaml import digest, load_text, meaning, record_data
 from lsdocs.tabular.read import load_xlsx
+from lsdocs.tabular.table_errors import TableFileError, file_problem
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def import_progress(workbooks: Sequence[Path], content_path: Path, *, dry_run: b
     """Check *workbooks* and write their records under *root* (default: next to the plan).
 
     Raises :class:`~lsdocs.errors.ContentError` with every problem of every
-    workbook (and writes nothing); :class:`~lsdocs.tabular.errors.TableFileError`
+    workbook (and writes nothing); :class:`~lsdocs.tabular.table_errors.TableFileError`
     when a file cannot be opened as a workbook at all (after checking the others).
     """
     content = load_plan(content_path)
@@ -273,7 +273,7 @@ def _write(path: Path, text: str) -> None:
 def _validate(content: Content, root: Path, planned: list[_Planned]) -> list[Problem]:
     """Validate the records as ``lsdocs validate`` will, with the new files in place.
 
-    Uses :func:`lsdocs.progress.loader.validate_progress`, so import and
+    Uses :func:`lsdocs.progress.record_loader.validate_progress`, so import and
     ``lsdocs validate`` never disagree; returns its warnings about the files
     the import writes.
     """

@@ -10,8 +10,8 @@ from lsdocs import vnformat as vn
 from lsdocs.content.agencies import existed_on
 from lsdocs.content.schema import did_you_mean
 from lsdocs.errors import T
-from lsdocs.progress.model import Figure, ProductDocument, TaskProgress
-from lsdocs.tabular.agencies import AgencyNames, Unresolved
+from lsdocs.progress.records import Figure, ProductDocument, TaskProgress
+from lsdocs.tabular.agency_cells import AgencyNames, Unresolved
 from lsdocs.tabular.columns import column_letter
 from lsdocs.tabular.progress_cells import Cell
 from lsdocs.tabular.progress_sheets import (

@@ -18,8 +18,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lsdocs.content.model import Content, Signature
 from lsdocs.errors import Location, Problem, T, Text, join_texts
-from lsdocs.progress.model import Narrative, ProgressRecord
-from lsdocs.progress.status import YearStatus
+from lsdocs.progress.records import Narrative, ProgressRecord
+from lsdocs.progress.year_status import YearStatus
 from lsdocs.tabular.columns import ASSIGNMENT_SHEET, column_letter, fold
 from lsdocs.tabular.progress_cells import Cell, Cells
 from lsdocs.tabular.progress_products import read_products, read_targets

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from lsdocs import vnformat as vn
 from lsdocs.content.schema import did_you_mean
 from lsdocs.errors import T, Text
-from lsdocs.progress.model import STATE_LABELS, TaskProgress
+from lsdocs.progress.records import STATE_LABELS, TaskProgress
 from lsdocs.tabular.progress_cells import Cell
 from lsdocs.tabular.progress_sheets import TASK_COLUMNS, TASK_SHEET
 

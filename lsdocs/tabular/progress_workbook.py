@@ -21,8 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Agency, Content
-from lsdocs.progress.model import STATE_LABELS, ProgressRecord
-from lsdocs.progress.status import TaskYear, YearStatus
+from lsdocs.progress.records import STATE_LABELS, ProgressRecord
+from lsdocs.progress.year_status import TaskYear, YearStatus
 from lsdocs.tabular.columns import column_letter
 from lsdocs.tabular.progress_guide import guide_lines, plan_reference, target_goal
 from lsdocs.tabular.progress_sheets import (

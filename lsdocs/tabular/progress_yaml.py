@@ -27,7 +27,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Signature
-from lsdocs.progress.model import (
+from lsdocs.progress.records import (
     Figure,
     Narrative,
     ProductDocument,

@@ -5,7 +5,7 @@ first rows (a title above it is fine), columns are matched by header name
 (order does not matter), and each cell carries the location a message names:
 ``Phân công!E7 (Cơ quan chủ trì)`` in a workbook, ``hàng 7, cột E (…)`` in a CSV
 file.  Problems with the headers are collected, not raised; only a file that
-cannot be opened at all raises :class:`~lsdocs.tabular.errors.TableFileError`.
+cannot be opened at all raises :class:`~lsdocs.tabular.table_errors.TableFileError`.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ from lsdocs.tabular.columns import (
     fold,
 )
 from lsdocs.tabular.csvsafe import restore
-from lsdocs.tabular.errors import file_problem
 from lsdocs.tabular.snapshot import SNAPSHOT_SHEET
+from lsdocs.tabular.table_errors import file_problem
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)

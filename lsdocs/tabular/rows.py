@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lsdocs.content.model import Content, Plan, Task
-from lsdocs.tabular.agencies import AgencyNames, join_agencies
+from lsdocs.tabular.agency_cells import AgencyNames, join_agencies
 from lsdocs.tabular.columns import SOURCE_LABELS
 
 Row = dict[str, "str | int"]

@@ -16,7 +16,7 @@ from nd30_builder import mutate
 from nd30_variants import CASES, Case, para, remove
 
 from lsdocs.check import check_bytes
-from lsdocs.check.report import format_report
+from lsdocs.check.report_output import format_report
 from lsdocs.render.merge import merge_documents
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -14,7 +14,7 @@ from nd30_variants import CASES, Case
 
 from lsdocs.batch import BatchOptions, run_batch
 from lsdocs.check import check_bytes, check_document, fix_document
-from lsdocs.documents.letters import LetterOptions
+from lsdocs.documents.letter_contexts import LetterOptions
 from lsdocs.render.merge import merge_documents
 
 ROOT = Path(__file__).resolve().parents[2]

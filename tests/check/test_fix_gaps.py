@@ -13,7 +13,7 @@ from nd30_variants import _replace, para
 
 from lsdocs.check import fix_document
 from lsdocs.check.fix import FixReport
-from lsdocs.check.report import fix_dict, format_fix
+from lsdocs.check.report_output import fix_dict, format_fix
 
 
 def _page_size_11(d: object) -> None:

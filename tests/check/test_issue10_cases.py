@@ -13,7 +13,7 @@ from nd30_builder import CENTER, build_phu_luc, mutate, write
 from nd30_variants import cell, para, remove, set_text
 
 from lsdocs.check import check_bytes
-from lsdocs.check.text import QUOC_HIEU, TIEU_NGU
+from lsdocs.check.text_keys import QUOC_HIEU, TIEU_NGU
 from lsdocs.fonts import text_width
 
 

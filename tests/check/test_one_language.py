@@ -15,7 +15,7 @@ from nd30_builder import mutate
 from nd30_variants import CASES, Case
 
 from lsdocs.check import check_bytes
-from lsdocs.check.report import format_report
+from lsdocs.check.report_output import format_report
 from tests.language import vietnamese_words
 
 #: English words lsdocs' own reports use, which a Vietnamese report must not show

@@ -13,7 +13,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.runner import open_document
-from lsdocs.check.text import key, snippet
+from lsdocs.check.text_keys import key, snippet
 from lsdocs.fonts import text_width
 
 

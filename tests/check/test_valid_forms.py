@@ -24,7 +24,7 @@ from nd30_builder import (
 from nd30_variants import para, set_text
 
 from lsdocs.check import check_bytes, fix_document
-from lsdocs.check.text import QUOC_HIEU, TIEU_NGU
+from lsdocs.check.text_keys import QUOC_HIEU, TIEU_NGU
 
 
 def _rules(data: bytes, kind: str = "auto") -> list[str]:

@@ -76,7 +76,7 @@ def test_help_and_version_import_no_command(args: list[str], tmp_path: Path) -> 
 def test_validate_imports_no_rendering_library(tmp_path: Path) -> None:
     run, names = imported(["validate"], tmp_path)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert "lsdocs.cli.validate" in names and "lsdocs.content.loader" in names
+    assert "lsdocs.cli.validate" in names and "lsdocs.content.plan_loader" in names
     assert not heavy(names, (*HEAVY, *HEAVY_LSDOCS))
     assert not heavy(names, tuple(w.partition(":")[0] for n, (w, _) in COMMANDS.items()
                                   if n != "validate"))
@@ -97,7 +97,7 @@ def test_validate_of_unchanged_clean_content_reads_no_content(tmp_path: Path) ->
 def test_a_command_help_imports_no_writer(command: str, tmp_path: Path) -> None:
     run, names = imported([*command.split(), "--help"], tmp_path)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert not heavy(names, (*HEAVY, *HEAVY_LSDOCS, "lsdocs.content.loader")), command
+    assert not heavy(names, (*HEAVY, *HEAVY_LSDOCS, "lsdocs.content.plan_loader")), command
 
 
 # --------------------------------------------------------------------------- the table
@@ -144,7 +144,7 @@ def test_the_listed_commands_read_as_the_commands_themselves(lang: str, tmp_path
 def test_constants_the_help_shows_are_the_library_ones() -> None:
     from lsdocs import starter
     from lsdocs.cli import issuing, letters, new
-    from lsdocs.documents import letters as letter_doc
+    from lsdocs.documents import letter_contexts as letter_doc
     from lsdocs.issuing import REGISTER_ENV
     from lsdocs.issuing.preview import DEFAULT_SIZE
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from lsdocs.content.model import Signature
-from lsdocs.progress.model import (
+from lsdocs.progress.records import (
     Figure,
     Narrative,
     PlanProgress,

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from lsdocs.batch import BatchOptions, run_batch
-from lsdocs.documents.letters import LetterOptions
+from lsdocs.documents.letter_contexts import LetterOptions
 from lsdocs.gate import FormatError
 from lsdocs.plan_writer import build
 from tests.conftest import ROOT, SHIPPED_PLAN

@@ -12,7 +12,7 @@ import pytest
 
 from lsdocs.batch import BatchOptions, run_batch
 from lsdocs.check import assert_conformant
-from lsdocs.documents import letters as L
+from lsdocs.documents import letter_contexts as L
 from lsdocs.letter_writer import render_letter
 from lsdocs.plan_writer import render_plan_documents
 from tests.conftest import SHIPPED_PLAN
@@ -53,7 +53,7 @@ def test_merged_print_files(tmp_path, kind):
 @pytest.mark.parametrize("dated", [False, True])
 @pytest.mark.parametrize("records", ["fixture", "shipped"])
 def test_every_annual_report(shipped_content, year, dated, records):
-    from lsdocs.progress.loader import load_progress
+    from lsdocs.progress.record_loader import load_progress
     from lsdocs.reports import render_agency_report, render_consolidated_report, report_status
     from tests.documents.progress_fixture import progress
 

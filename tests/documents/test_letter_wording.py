@@ -15,7 +15,7 @@ import re
 import docx
 import pytest
 
-from lsdocs.documents import letters as L
+from lsdocs.documents import letter_contexts as L
 from lsdocs.documents.lateness import overdue_phrase
 from lsdocs.documents.letter_voice import relation
 from lsdocs.letter_writer import render_letter

@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from lsdocs.content import load_plan
-from lsdocs.documents import letters as L
+from lsdocs.documents import letter_contexts as L
 from lsdocs.errors import ContentError
 from lsdocs.letter_writer import render_letter
 from tests.conftest import ROOT

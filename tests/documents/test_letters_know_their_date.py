@@ -9,8 +9,8 @@ import docx
 
 import lsdocs
 from lsdocs.content import load_plan
-from lsdocs.progress.loader import load_progress
-from lsdocs.progress.status import received_by
+from lsdocs.progress.record_loader import load_progress
+from lsdocs.progress.year_status import received_by
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "content" / "kh-182-2023.yaml"

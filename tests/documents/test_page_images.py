@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from lsdocs.documents import letters as L
+from lsdocs.documents import letter_contexts as L
 from lsdocs.letter_writer import render_letter
 
 pytestmark = pytest.mark.skipif(

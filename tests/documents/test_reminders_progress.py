@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lsdocs.documents import letters as L
-from lsdocs.progress.model import PlanProgress, ProgressRecord, TaskProgress
+from lsdocs.documents import letter_contexts as L
+from lsdocs.progress.records import PlanProgress, ProgressRecord, TaskProgress
 
 DATE = dt.date(2026, 11, 30)
 

@@ -1,7 +1,7 @@
 """Every figure of the consolidated report, recomputed from the progress records.
 
 The expected numbers are computed here from the plan and the records with
-their own small rules (not through lsdocs.progress.status), then looked up in
+their own small rules (not through lsdocs.progress.year_status), then looked up in
 the generated .docx: the sentences of Section I, the agency lines, the
 non-reporting agencies, the budget, the objective, the annex table and the
 chart's data.
@@ -23,8 +23,8 @@ from lxml import etree
 
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content, Task
-from lsdocs.progress.loader import load_progress
-from lsdocs.progress.model import PlanProgress, TaskProgress
+from lsdocs.progress.record_loader import load_progress
+from lsdocs.progress.records import PlanProgress, TaskProgress
 from lsdocs.reports import render_consolidated_report, report_status
 from tests.documents import progress_fixture as pf
 

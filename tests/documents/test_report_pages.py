@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lsdocs.progress.loader import load_progress
+from lsdocs.progress.record_loader import load_progress
 from lsdocs.reports import render_consolidated_report, report_status
 
 pytestmark = pytest.mark.skipif(

@@ -9,7 +9,7 @@ import pytest
 
 from lsdocs.content import load_plan
 from lsdocs.documents.report_common import product_citation
-from lsdocs.progress.model import ProductDocument
+from lsdocs.progress.records import ProductDocument
 
 PLAN = Path(__file__).resolve().parents[2] / "content" / "kh-182-2023.yaml"
 

@@ -14,7 +14,7 @@ from lsdocs.check import check_bytes
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.errors import ContentError, UsageError
-from lsdocs.progress.model import PlanProgress
+from lsdocs.progress.records import PlanProgress
 from lsdocs.reports import (
     Report,
     render_agency_report,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lsdocs.batch import BatchOptions, run_batch
-from lsdocs.documents.letters import LetterOptions
+from lsdocs.documents.letter_contexts import LetterOptions
 from lsdocs.issuing.sqlite_store import SqliteRegister, open_sqlite
 from tests.conftest import SHIPPED_PLAN
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lsdocs.issuing.export import COLUMNS
+from lsdocs.issuing.register_workbook import COLUMNS
 from tests.conftest import ROOT
 from tests.issuing.conftest import needs_libreoffice
 

@@ -14,7 +14,7 @@ import pytest
 
 from lsdocs.check import check_bytes
 from lsdocs.check._xml import w
-from lsdocs.documents import letters as letter_doc
+from lsdocs.documents import letter_contexts as letter_doc
 from lsdocs.errors import UsageError
 from lsdocs.issuing import IssueError, IssueOptions, Query, collect_drafts, issue
 from lsdocs.issuing.draft import para_text, read_draft

@@ -10,7 +10,7 @@ import pytest
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
 from lsdocs.errors import Problem
-from lsdocs.progress.loader import validate_progress
+from lsdocs.progress.record_loader import validate_progress
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "progress"

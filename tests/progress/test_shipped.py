@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from lsdocs.content.model import Content
-from lsdocs.progress.loader import load_progress, validate_progress
-from lsdocs.progress.model import PlanProgress
-from lsdocs.progress.status import YearStatus, year_status
+from lsdocs.progress.record_loader import load_progress, validate_progress
+from lsdocs.progress.records import PlanProgress
+from lsdocs.progress.year_status import YearStatus, year_status
 from tests.progress.conftest import SHIPPED_PROGRESS
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from lsdocs.content import load_plan
-from lsdocs.progress.loader import load_progress, validate_progress
-from lsdocs.progress.status import year_status
+from lsdocs.progress.record_loader import load_progress, validate_progress
+from lsdocs.progress.year_status import year_status
 from tests.progress.conftest import TODAY
 from tools.synthetic import write_synthetic, write_synthetic_progress
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lsdocs.content import load_registry
-from lsdocs.tabular.agencies import AgencyNames, Unresolved, join_agencies, split_agencies
+from lsdocs.tabular.agency_cells import AgencyNames, Unresolved, join_agencies, split_agencies
 from lsdocs.tabular.columns import column_for_header, column_letter, fold
 
 from .conftest import SHIPPED

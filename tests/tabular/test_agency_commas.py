@@ -10,7 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from lsdocs.content import load_plan
 from lsdocs.errors import LsdocsError
 from lsdocs.tabular import import_assignments
-from lsdocs.tabular.agencies import AgencyNames
+from lsdocs.tabular.agency_cells import AgencyNames
 from tests.tabular.conftest import EditSheet
 
 SUPPORT_COLUMN = 5

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from lsdocs.batch import BatchOptions, run_batch
-from lsdocs.documents.letters import LetterOptions
+from lsdocs.documents.letter_contexts import LetterOptions
 from lsdocs.errors import ContentError
 from lsdocs.limits import MAX_TABLE_ROWS
 from lsdocs.render.output import zip_package

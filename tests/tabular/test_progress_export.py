@@ -10,8 +10,8 @@ import pytest
 
 from lsdocs.content import load_plan
 from lsdocs.errors import UsageError
-from lsdocs.progress.model import PlanProgress
-from lsdocs.progress.status import year_status
+from lsdocs.progress.records import PlanProgress
+from lsdocs.progress.year_status import year_status
 from lsdocs.tabular.progress_export import export_progress
 from lsdocs.tabular.progress_import import import_progress
 

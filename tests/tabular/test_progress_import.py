@@ -11,8 +11,8 @@ from openpyxl import Workbook
 from ruamel.yaml import YAML
 
 from lsdocs.errors import ContentError, LsdocsError
-from lsdocs.tabular.errors import TableFileError
 from lsdocs.tabular.progress_import import import_progress
+from lsdocs.tabular.table_errors import TableFileError
 
 from .progress_fill import INFO_ROW, answer, export_one, fill, good_snnmt_2025, task_row
 

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from lsdocs.content import load_plan
-from lsdocs.progress.loader import validate_progress
+from lsdocs.progress.record_loader import validate_progress
 from lsdocs.tabular.progress_export import export_progress
 from lsdocs.tabular.progress_import import import_progress
 

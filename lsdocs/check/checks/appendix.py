@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lsdocs.check.checks.common import fmt_issues, quoted
 from lsdocs.check.checks.header import expected_type
+from lsdocs.check.checks.measures import fmt_issues, quoted
 from lsdocs.check.checks.title import rule_under
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.layout import Appendix
 from lsdocs.check.lines import rule_after
-from lsdocs.check.text import is_upper, key, roman_value, squash
+from lsdocs.check.text_keys import is_upper, key, roman_value, squash
 from lsdocs.errors import T
 
 REFERENCE_RE = re.compile(r"^\(Kèm theo .*\bsố\b.*\)$")

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from lsdocs.check.checks.common import (
+from lsdocs.check.checks.measures import (
     align_label,
     all_bold,
     all_italic,
@@ -19,7 +19,7 @@ from lsdocs.check.checks.common import (
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph, Table
 from lsdocs.check.findings import Issue, N
-from lsdocs.check.text import (
+from lsdocs.check.text_keys import (
     DIEM_HEADING,
     DIEU_HEADING,
     KHOAN_HEADING,

@@ -7,10 +7,11 @@ import unicodedata
 from collections.abc import Iterator
 
 from lsdocs.check._xml import Element, w
+from lsdocs.check.checks.measures import per_format
 from lsdocs.check.context import Context
 from lsdocs.check.findings import Issue, N
-from lsdocs.check.styles import FontRef
-from lsdocs.check.text import has_combining, nfc, urgency_mark
+from lsdocs.check.styles import FontRef, RunProps
+from lsdocs.check.text_keys import has_combining, nfc, urgency_mark
 from lsdocs.errors import T, Text
 
 TNR = "times new roman"
@@ -50,11 +51,24 @@ def _is_tnr(ref: FontRef | None) -> bool:
     return ref is None or (not ref.is_theme and ref.value.strip().lower() in TNR_FACES)
 
 
+def _bad_font(props: RunProps) -> FontRef | None:
+    return next((ref for ref in (props.ascii, props.hansi) if not _is_tnr(ref)), None)
+
+
+def _legacy_font(props: RunProps) -> str | None:
+    return next((ref.value for ref in (props.ascii, props.hansi)
+                 if ref is not None and not ref.is_theme and LEGACY_FONT.match(ref.value)), None)
+
+
+def _is_black(props: RunProps) -> bool:
+    return props.is_black
+
+
 def r07_font(ctx: Context) -> Iterator[Issue]:
+    bad_font = per_format(_bad_font)
     for para in ctx.doc.all_paragraphs():
         for run in para.text_runs:
-            bad = next((ref for ref in (run.props.ascii, run.props.hansi) if not _is_tnr(ref)),
-                       None)
+            bad = bad_font(run.props)
             if bad is not None:
                 yield Issue(ctx.where.para(para), T("Phông chữ không phải Times New Roman"),
                             font_label(ctx, bad), N("Times New Roman"))
@@ -62,11 +76,12 @@ def r07_font(ctx: Context) -> Iterator[Issue]:
 
 
 def r08_colour(ctx: Context) -> Iterator[Issue]:
+    is_black = per_format(_is_black)
     for para in ctx.doc.all_paragraphs():
         if urgency_mark(para.display):
             continue  # the urgency stamp is bright red by the decree
         for run in para.text_runs:
-            if not run.props.is_black:
+            if not is_black(run.props):
                 colour = run.props.theme_color or run.props.color or "?"
                 src = source_label(run.props.color_source)
                 yield Issue(ctx.where.para(para), T("Chữ không phải màu đen"),
@@ -76,11 +91,11 @@ def r08_colour(ctx: Context) -> Iterator[Issue]:
 
 
 def r09_unicode(ctx: Context) -> Iterator[Issue]:
+    legacy_font = per_format(_legacy_font)
     for para in ctx.doc.all_paragraphs():
         text = para.text
-        legacy = next((ref.value for r in para.text_runs for ref in (r.props.ascii, r.props.hansi)
-                       if ref is not None and not ref.is_theme and LEGACY_FONT.match(ref.value)),
-                      None)
+        legacy = next((found for r in para.text_runs
+                       if (found := legacy_font(r.props)) is not None), None)
         if legacy:
             yield Issue(ctx.where.para(para), T("Phông chữ theo bảng mã cũ (TCVN3/VNI), không "
                                                 "phải Unicode"),

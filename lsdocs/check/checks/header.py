@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lsdocs.check.checks.common import cm, fmt_issues, para_width, quoted, widths_known
+from lsdocs.check.checks.measures import cm, fmt_issues, para_width, quoted, widths_known
 from lsdocs.check.checks.typed import (
     DATE_RE,
     SO_RE,
@@ -19,7 +19,7 @@ from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.header_table import HeaderBlock
 from lsdocs.check.lines import HRule, container_width
-from lsdocs.check.text import (
+from lsdocs.check.text_keys import (
     QUOC_HIEU,
     TIEU_NGU,
     TYPE_CODES,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lsdocs.check.checks.common import fmt_issues, quoted
+from lsdocs.check.checks.measures import fmt_issues, quoted
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue
 from lsdocs.check.lines import container_width, rule_in
-from lsdocs.check.text import URGENCY_MARKS, is_upper, urgency_mark
+from lsdocs.check.text_keys import URGENCY_MARKS, is_upper, urgency_mark
 from lsdocs.errors import T
 
 ADDRESS_RE = re.compile(r"(Địa chỉ|Điện thoại|ĐT|Fax|E-?mail|Website)\s*:", re.IGNORECASE)

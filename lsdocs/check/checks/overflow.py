@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lsdocs.check._xml import child, w, wint
-from lsdocs.check.checks.common import cm
+from lsdocs.check.checks.measures import cm
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Table
 from lsdocs.check.findings import Issue

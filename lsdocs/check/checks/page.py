@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lsdocs.check._xml import w
-from lsdocs.check.checks.common import pt, sizes
+from lsdocs.check.checks.measures import pt, sizes
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import HeaderFooter, Paragraph, Table
 from lsdocs.check.findings import Issue, N
@@ -156,8 +156,8 @@ def r37_page_numbers(ctx: Context) -> Iterator[Issue]:
 
 def _figure(para: Paragraph) -> bool:
     """A paragraph holding a drawing (a diagram, a chart, a picture): a «biểu»."""
-    return bool(para.drawings) or bool(para.textboxes) or para.el.find(
-        ".//{*}drawing") is not None or para.el.find(".//{*}pict") is not None
+    return bool(para.drawings) or bool(para.textboxes) or next(
+        para.el.iter("{*}drawing", "{*}pict"), None) is not None
 
 
 def _shown(ctx: Context, sect: Section, hf_type: str) -> bool:

@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from lsdocs.check.checks.common import all_italic, fmt_issues, quoted
+from lsdocs.check.checks.measures import all_italic, fmt_issues, quoted
 from lsdocs.check.context import Context
 from lsdocs.check.doc_parts import split_lines
 from lsdocs.check.docmodel import Paragraph, Table
 from lsdocs.check.findings import Issue, N
-from lsdocs.check.text import is_upper, squash
+from lsdocs.check.text_keys import is_upper, squash
 from lsdocs.errors import T, Text
 
 PREFIX_NO_DOT = re.compile(r"^(TM|KT|Q|TL|TUQ)\s")

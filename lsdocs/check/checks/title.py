@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lsdocs.check.checks.common import (
+from lsdocs.check.checks.header import KIND_TYPES
+from lsdocs.check.checks.measures import (
     any_italic,
     cm,
     fmt_issues,
@@ -14,12 +15,11 @@ from lsdocs.check.checks.common import (
     size_issues,
     widths_known,
 )
-from lsdocs.check.checks.header import KIND_TYPES
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.lines import HRule, container_width
-from lsdocs.check.text import is_upper, key, squash, type_name
+from lsdocs.check.text_keys import is_upper, key, squash, type_name
 from lsdocs.errors import T, Text
 
 ITEM_RE = re.compile(r"^- \S")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lsdocs.check.checks.common import quoted
+from lsdocs.check.checks.measures import quoted
 from lsdocs.check.context import Context
 from lsdocs.check.findings import Issue
-from lsdocs.check.text import QUOC_HIEU, TIEU_NGU, squash
+from lsdocs.check.text_keys import QUOC_HIEU, TIEU_NGU, squash
 from lsdocs.errors import T, Text
 
 SO_RE = re.compile(r"^Số: ?(\d+|[\s.…]+)/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ0-9]*)+$")

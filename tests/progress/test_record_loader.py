@@ -10,8 +10,8 @@ import pytest
 
 from lsdocs.content.model import Content
 from lsdocs.errors import ContentError
-from lsdocs.progress.loader import default_root, load_progress, validate_progress
-from lsdocs.progress.model import ProductDocument
+from lsdocs.progress.record_loader import default_root, load_progress, validate_progress
+from lsdocs.progress.records import ProductDocument
 from tests.progress.conftest import FIXTURES, TODAY, errors_of, problems_of
 
 # fixture root -> (file, line, key path, code) of its one error

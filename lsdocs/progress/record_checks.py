@@ -1,9 +1,9 @@
 """Checks on progress records that look across fields, files and the plan.
 
-They run after the schema walk (:mod:`lsdocs.progress.specs`) and read only
+They run after the schema walk (:mod:`lsdocs.progress.record_specs`) and read only
 values it found well-typed, so one mistake gives one problem.  Who answers for
 a task in a year is decided as the analysis decides it
-(:func:`lsdocs.progress.status.reporting_period` and
+(:func:`lsdocs.progress.year_status.reporting_period` and
 :class:`~lsdocs.content.agencies.AgencyResolver` on the period's last
 day), so validation and ``lsdocs status`` agree on who reports what.
 """
@@ -24,7 +24,7 @@ from lsdocs.progress.docchecks import day as _date
 from lsdocs.progress.docchecks import items as _items
 from lsdocs.progress.docchecks import text as _text
 from lsdocs.progress.docchecks import whole as _int
-from lsdocs.progress.status import first_year, reporting_period, start_year
+from lsdocs.progress.year_status import first_year, reporting_period, start_year
 from lsdocs.vnformat import short_date
 
 _RECURRING = ("annual", "regular")

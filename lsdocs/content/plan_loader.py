@@ -22,12 +22,12 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from lsdocs.content import specs
+from lsdocs.content import plan_specs
 from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import AgencyIndex, build_registry, check_registry
 from lsdocs.content.assemble import build_plan
-from lsdocs.content.checks import check_plan
 from lsdocs.content.model import Content, Registry
+from lsdocs.content.plan_checks import check_plan
 from lsdocs.content.schema import Ctx, type_name
 from lsdocs.content.yamlsource import Node, read_yaml
 from lsdocs.errors import ContentError, Location, Problem, ProblemList, T
@@ -89,7 +89,7 @@ def _load(path: Path, problems: ProblemList) -> Content | Registry | None:
     root = _read_mapping(plan_file, rep)
     if root is None:
         return None
-    if _kind(root) == specs.REGISTRY_KIND:
+    if _kind(root) == plan_specs.REGISTRY_KIND:
         return _check_registry_root(root, rep).registry
     result = _registry_for(root, plan_file, problems, early)
     return _check_plan(root, rep, result)
@@ -245,7 +245,7 @@ def _read_registry(file: Path, shown: str, problems: ProblemList) -> _RegistryRe
 def _check_registry_root(root: Node, rep: Reporter) -> _RegistryResult:
     index = AgencyIndex.from_node(root, rep.file)
     errors_before = len(rep.problems.errors)
-    specs.REGISTRY.check(root, Ctx(rep, index))
+    plan_specs.REGISTRY.check(root, Ctx(rep, index))
     check_registry(root, rep)
     ok = len(rep.problems.errors) == errors_before
     return _RegistryResult(rep.file, index, build_registry(root) if ok else None)
@@ -253,7 +253,7 @@ def _check_registry_root(root: Node, rep: Reporter) -> _RegistryResult:
 
 def _check_plan(root: Node, rep: Reporter, reg: _RegistryResult | None) -> Content | None:
     index = AgencyIndex(reg.index.names, reg.file) if reg and reg.index else None
-    specs.PLAN.check(root, Ctx(rep, index))
+    plan_specs.PLAN.check(root, Ctx(rep, index))
     registry = reg.registry if reg else None
     check_plan(root, rep, index, registry)
     if rep.problems.errors or registry is None or reg is None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Agency, Content, Target, Task, TaskGroup
-from lsdocs.progress.model import PlanProgress, ProgressRecord, TaskProgress
+from lsdocs.progress.records import PlanProgress, ProgressRecord, TaskProgress
 
 _RECURRING = ("annual", "regular")
 

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from lsdocs.render.output import zip_package
-from lsdocs.render.package import PartCache
+from lsdocs.render.part_cache import PartCache
 from tests.conftest import ROOT
 
 TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))

@@ -2,15 +2,15 @@
 
 ``validate_progress`` reports every problem of every record in one pass (files
 in order: years ascending, then file names) and never raises for a user
-mistake.  ``load_progress`` returns the :class:`~lsdocs.progress.model.PlanProgress`,
+mistake.  ``load_progress`` returns the :class:`~lsdocs.progress.records.PlanProgress`,
 or raises :class:`~lsdocs.errors.ContentError` holding every problem when
 there is at least one error (warnings alone do not stop it).
 
 The default *root* is ``<folder of the plan file>/tien-do/<plan id>/``; a
 missing root means no records yet, which is not an error.  Each record is
-checked by the plan's schema machinery (:mod:`lsdocs.progress.specs`) and then
-by :mod:`lsdocs.progress.checks`, which decides who answers for a task in a
-year exactly as :func:`lsdocs.progress.status.year_status` does.
+checked by the plan's schema machinery (:mod:`lsdocs.progress.record_specs`) and then
+by :mod:`lsdocs.progress.record_checks`, which decides who answers for a task in a
+year exactly as :func:`lsdocs.progress.year_status.year_status` does.
 """
 
 from __future__ import annotations
@@ -25,13 +25,14 @@ from lsdocs import readlog
 from lsdocs.content._dates import parse_dmy
 from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import AgencyIndex
-from lsdocs.content.loader import _in_file_order, _read_mapping, load_plan, validate
 from lsdocs.content.model import Content, Signature
+from lsdocs.content.plan_loader import _in_file_order, _read_mapping, load_plan, validate
 from lsdocs.content.schema import Ctx
 from lsdocs.content.yamlsource import Node
 from lsdocs.errors import ContentError, Location, Problem, ProblemList, T
-from lsdocs.progress.checks import ProgressChecker
-from lsdocs.progress.model import (
+from lsdocs.progress.record_checks import ProgressChecker
+from lsdocs.progress.record_specs import NARRATIVE_KEYS, RECORD
+from lsdocs.progress.records import (
     Figure,
     Narrative,
     PlanProgress,
@@ -39,7 +40,6 @@ from lsdocs.progress.model import (
     ProgressRecord,
     TaskProgress,
 )
-from lsdocs.progress.specs import NARRATIVE_KEYS, RECORD
 
 PROGRESS_FOLDER = "tien-do"
 _SUFFIXES = (".yaml", ".yml")

@@ -23,8 +23,8 @@ from lsdocs.errors import T
 from lsdocs.render.output import write_atomic
 from lsdocs.tabular.columns import COLUMNS, DEFAULT_NAME
 from lsdocs.tabular.csvsafe import neutralise
-from lsdocs.tabular.errors import file_problem
 from lsdocs.tabular.rows import Row, task_rows
+from lsdocs.tabular.table_errors import file_problem
 from lsdocs.tabular.workbook import workbook_bytes
 
 FORMATS = ("xlsx", "csv")
@@ -51,7 +51,7 @@ def export_assignments(content_path: Path, out_path: Path | None = None, fmt: st
     ``output_root/<plan id>/phan-cong-nhiem-vu.<fmt>``.  The same content
     always gives the same bytes, and an identical file is left untouched
     (``changed`` is False).  Raises :class:`~lsdocs.errors.ContentError` for
-    invalid content and :class:`~lsdocs.tabular.errors.TableFileError` when the
+    invalid content and :class:`~lsdocs.tabular.table_errors.TableFileError` when the
     file cannot be written.
     """
     _check_request(out_path, fmt, delimiter)

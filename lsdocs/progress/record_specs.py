@@ -1,16 +1,16 @@
 """The shape of a progress record file (``content/tien-do/<plan>/<year>/<agency>.yaml``).
 
 Read top-down it is the reference of the format agreed in PROGRESS-FORMAT.md;
-the model (:mod:`lsdocs.progress.model`) says what each field means.  The
+the model (:mod:`lsdocs.progress.records`) says what each field means.  The
 types and the schema walk are the plan's own (:mod:`lsdocs.content.schema`,
 :mod:`lsdocs.content.fieldtypes`), so a progress file reports its mistakes
 exactly as the plan does.  Checks that look across fields, files and the
-plan live in :mod:`lsdocs.progress.checks`.
+plan live in :mod:`lsdocs.progress.record_checks`.
 """
 
 from __future__ import annotations
 
-from lsdocs.content import specs as plan_specs
+from lsdocs.content import plan_specs as plan_specs
 from lsdocs.content.fieldtypes import (
     ChoiceType,
     DateType,
@@ -21,12 +21,12 @@ from lsdocs.content.fieldtypes import (
 )
 from lsdocs.content.schema import Field, ListType, MapSpec
 from lsdocs.errors import T
-from lsdocs.progress.model import TASK_STATES
+from lsdocs.progress.records import TASK_STATES
 from lsdocs.vnformat import TYPE_CODES
 
 PROGRESS_KIND = "tien-do"
 
-#: YAML key of each narrative section -> field of :class:`~lsdocs.progress.model.Narrative`.
+#: YAML key of each narrative section -> field of :class:`~lsdocs.progress.records.Narrative`.
 NARRATIVE_KEYS: dict[str, str] = {
     "chi_dao": "leadership",
     "ket_qua": "results",

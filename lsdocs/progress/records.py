@@ -8,7 +8,7 @@ these are plain frozen dataclasses with NFC strings; nothing here does I/O.
 The reporting agency is the one that exists in the reporting year: for 2023
 and 2024 the agencies named in the plan, from 2025 their successors (a
 successor reports the tasks of every agency it took over).  Statuses, on-time
-judgements and yearly figures are derived in :mod:`lsdocs.progress.status`.
+judgements and yearly figures are derived in :mod:`lsdocs.progress.year_status`.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ keeps its compressed bytes and its CRC, and per document deflates only what
 was rendered.  The bytes are exactly those :func:`lsdocs.render.output.zip_package`
 writes with :mod:`zipfile` for the same parts (same order, fixed timestamps,
 permissions and compression level), so switching between the two never
-changes a generated file; ``tests/render/test_package.py`` holds them equal.
+changes a generated file; ``tests/render/test_part_cache.py`` holds them equal.
 """
 
 from __future__ import annotations

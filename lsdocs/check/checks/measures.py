@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 from lsdocs.check.context import Context
 from lsdocs.check.docmodel import Paragraph, Run
 from lsdocs.check.findings import Issue, N
+from lsdocs.check.styles import RunProps
 from lsdocs.errors import T, Text
 from lsdocs.fonts import text_width
 
@@ -21,6 +23,24 @@ _ALIGN = {
 TW_PER_CM = 566.93
 #: width of one character at a size and weight (the same float every time, so sums are unchanged)
 _char_width = lru_cache(maxsize=4096)(text_width)
+_T = TypeVar("_T")
+
+
+def per_format(func: Callable[[RunProps], _T]) -> Callable[[RunProps], _T]:
+    """*func* worked out once per run formatting, for one pass of a rule over a document.
+
+    Runs formatted alike share one :class:`RunProps` (see
+    :meth:`lsdocs.check.styles.StyleSheet.run_props_of`), and every one of them is held by
+    the document's runs while the rule reads them, so its identity is a safe key."""
+    kept: dict[int, _T] = {}
+
+    def get(props: RunProps) -> _T:
+        key = id(props)
+        if key in kept:
+            return kept[key]
+        value = kept[key] = func(props)
+        return value
+    return get
 
 
 def body_runs(para: Paragraph) -> list[Run]:

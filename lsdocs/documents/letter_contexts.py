@@ -16,8 +16,8 @@ from typing import Any
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Agency, Task
-from lsdocs.documents import common
 from lsdocs.documents import letter_words as w
+from lsdocs.documents import shared_parts
 from lsdocs.documents.assignments import AgencyTasks
 from lsdocs.documents.letter_outline import outline
 from lsdocs.documents.letter_remind import (
@@ -33,7 +33,7 @@ from lsdocs.documents.letter_setup import LetterOptions, LetterSetup, resolve_re
 from lsdocs.documents.letter_voice import group_voice, voice
 from lsdocs.errors import T, Text, parameter_error
 from lsdocs.kinds import kind_ids
-from lsdocs.progress.status import reporting_period
+from lsdocs.progress.year_status import reporting_period
 
 LETTER_KINDS = kind_ids("letter")
 PER_AGENCY = kind_ids("letter", per_agency=True)
@@ -223,7 +223,7 @@ def _frame(s: LetterSetup, vv: str, to: list[Agency]) -> dict[str, Any]:
     """Header, Kính gửi, signature and Nơi nhận of a công văn (Mẫu 1.5)."""
     opts = s.options
     number = None if opts.draft else opts.number
-    header = common.header_context(
+    header = shared_parts.header_context(
         s.issuer, "cong-van", number, opts.date, s.content.plan.document.place,
         unit=s.settings.unit, vv=vv,
     )
@@ -233,9 +233,9 @@ def _frame(s: LetterSetup, vv: str, to: list[Agency]) -> dict[str, Any]:
     return {
         "header": header,
         "kinh_gui": _kinh_gui([a.name for a in to]),
-        "signature": common.signature_context(s.settings.signature),
-        "noi_nhan": ["- Như trên;", *common.recipient_lines(others, s.content.registry)],
-        "luu": common.filing_line(s.settings.filing),
+        "signature": shared_parts.signature_context(s.settings.signature),
+        "noi_nhan": ["- Như trên;", *shared_parts.recipient_lines(others, s.content.registry)],
+        "luu": shared_parts.filing_line(s.settings.filing),
     }
 
 
