@@ -143,7 +143,10 @@ def content_digest(content: Content) -> str:
     """sha256 of the plan file and the agency registry the letters were written from."""
     digest = hashlib.sha256()
     for name in (content.plan_file, content.registry_file):
-        digest.update(Path(name).read_bytes() if name and Path(name).is_file() else b"")
+        if name and Path(name).is_file():
+            with open(name, "rb") as handle:  # in pieces: a large plan is never held whole
+                for piece in iter(lambda: handle.read(1 << 16), b""):
+                    digest.update(piece)
     return digest.hexdigest()
 
 
@@ -336,18 +339,25 @@ MANIFEST_FIELDS = ("agency", "agency_name", "file", "lead", "support", "status",
 def write_manifest(result: BatchResult) -> None:
     """``manifest.csv`` and ``manifest.json`` beside the letters."""
     rows = _earlier_rows(result) + [asdict(item) for item in result.items]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_FIELDS, lineterminator="\n",
-                            restval="", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()}
-                     for row in rows)
-    write_atomic(result.directory / "manifest.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    # Both files are encoded as they are made: no whole copy as text (four bytes a
+    # character for Vietnamese) besides the bytes written.
+    buffer = io.BytesIO()
+    with io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True) as text:
+        text.write("\ufeff")
+        writer = csv.DictWriter(text, fieldnames=MANIFEST_FIELDS, lineterminator="\n",
+                                restval="", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({k: neutralise(v) if isinstance(v, str) else v
+                          for k, v in row.items()} for row in rows)
+        write_atomic(result.directory / "manifest.csv", buffer.getvalue())
     payload = {"items": rows, "skipped": result.skipped,
                "warnings": [w.get("vi") for w in result.warnings],
                "removed": [Path(p).name for p in result.removed]}
-    text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(result.directory / "manifest.json", text.encode("utf-8"))
+    encoded = io.BytesIO()
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(payload):
+        encoded.write(piece.encode("utf-8"))
+    encoded.write(b"\n")
+    write_atomic(result.directory / "manifest.json", encoded.getvalue())
     sync_folders({result.directory, result.directory.parent})  # the renames are durable too
 
 

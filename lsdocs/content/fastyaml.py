@@ -25,10 +25,13 @@ exactly what it always has.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import re
+import stat
 import sys
 import unicodedata
-from typing import Any
+from typing import Any, BinaryIO
 
 from lsdocs.content.node import CONTROL, MAX_DEPTH, Node, child_path
 
@@ -57,6 +60,7 @@ _WORDS: dict[str, Any] = {
 }
 #: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: line breaks to some YAML readers.
 _ODD_BREAKS = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 #: Texts up to this length are shared: agency ids, deadlines, repeated words are one object.
 _SHARE_UP_TO = 40
 
@@ -69,19 +73,39 @@ def available() -> bool:
     return _libyaml is not None
 
 
-def read(data: bytes, max_nodes: int) -> Node | None:
+def read(data: bytes, max_nodes: int, chunk: int = 1 << 16) -> Node | None:
     """The tree of a clean file's *data*, or raise :class:`Fallback`.
 
     ``None`` never comes back for a file with content: an empty file falls back
-    too (the ruamel.yaml path says it is empty).
+    too (the ruamel.yaml path says it is empty).  *chunk* is how many bytes
+    libyaml is given at a time.
     """
-    if (_libyaml is None or data.startswith((b"\xff\xfe", b"\xfe\xff"))
-            or b"\t" in data or any(mark in data for mark in _ODD_BREAKS)
-            or data.count(b"\r") != data.count(b"\r\n")):
-        raise Fallback  # UTF-16; tabs (libyaml and ruamel.yaml disagree); odd line breaks
-    parser = _libyaml.CParser(data)
+    return _parse(_Source(io.BytesIO(data), len(data), chunk), max_nodes)
+
+
+def read_file(path: str | os.PathLike[str], limit: int, max_nodes: int) -> Node | None:
+    """:func:`read` of the file at *path*, read in pieces: the whole file is never in memory.
+
+    Anything the caller reports (not a regular file, larger than *limit*, not
+    readable) raises :class:`Fallback` too; the caller then reads the file its
+    own way and says what is wrong.
+    """
     try:
-        return _Builder(parser, data, max_nodes).document()
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            raise Fallback  # a FIFO is never opened here: it could block
+        with open(path, "rb") as handle:
+            return _parse(_Source(handle, limit, 1 << 16), max_nodes)
+    except (OSError, ValueError) as e:  # ValueError: a NUL byte in the path
+        raise Fallback from e
+
+
+def _parse(source: _Source, max_nodes: int) -> Node | None:
+    if _libyaml is None:
+        raise Fallback
+    parser = _libyaml.CParser(source)
+    try:
+        return _Builder(parser, source, max_nodes).document()
     except _libyaml.YAMLError as e:
         raise Fallback from e
     finally:
@@ -108,33 +132,87 @@ def plain_scalar(text: str) -> Any:
     return text
 
 
-class _Lines:
-    """Where lines start in the file's bytes, found going forward only."""
+class _Source:
+    """A file given to libyaml piece by piece, keeping only the lines a builder may still ask for.
 
-    def __init__(self, data: bytes):
-        self.data = data
+    Each piece is checked as it is read for what the fast path leaves alone
+    (a UTF-16 byte order mark, tabs, odd line breaks, a lone carriage return);
+    more than *limit* bytes fall back too.  :meth:`span` gives the bytes of
+    lines from the oldest one kept: :meth:`forget` drops the lines before the
+    one the builder has reached.
+    """
+
+    def __init__(self, handle: BinaryIO, limit: int, chunk: int):
+        self.handle = handle
+        self.limit = limit
+        self.chunk = chunk
+        self.kept = bytearray()  # from the start of line self.line to the last byte read
         self.line = 1
-        self.offset = 0
+        self.served = 0  # bytes of self.kept already given to libyaml
+        self.total = 0
+        self.tail = b""  # the last bytes read, to find a mark split between pieces
+        self.done = False
+
+    def read(self, size: int) -> bytes:
+        """Called by libyaml for the next bytes of the stream."""
+        if self.served >= len(self.kept):
+            self._fill()
+        piece = bytes(self.kept[self.served:self.served + size])
+        self.served += len(piece)
+        return piece
+
+    def _fill(self) -> bool:
+        """Read the next piece into :attr:`kept`; False at the end of the file."""
+        if self.done:
+            return False
+        piece = self.handle.read(self.chunk)
+        if not piece:
+            self.done = True
+            if self.tail.endswith(b"\r"):
+                raise Fallback  # a carriage return alone at the very end
+            return False
+        around = self.tail + piece
+        if self.total < 2 and around.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise Fallback  # UTF-16
+        self.total += len(piece)
+        lone_cr = _LONE_CR.search(around)
+        if (self.total > self.limit or b"\t" in piece
+                or any(mark in around for mark in _ODD_BREAKS)
+                or (lone_cr is not None and lone_cr.start() < len(around) - 1)):
+            raise Fallback  # tabs (libyaml and ruamel.yaml disagree); odd line breaks
+        self.tail = around[-2:]
+        self.kept += piece
+        return True
+
+    def forget(self, line: int) -> None:
+        """Drop the lines before *line* (never asked for again)."""
+        start = 0
+        while self.line < line:
+            found = self.kept.find(b"\n", start, self.served)
+            if found < 0:
+                break
+            start = found + 1
+            self.line += 1
+        if start:
+            del self.kept[:start]
+            self.served -= start
 
     def span(self, first: int, last: int) -> bytes:
         """Lines *first* to *last* (1-based, inclusive); *first* never goes back."""
-        while self.line < first:
-            self.offset = self._next(self.offset)
-            self.line += 1
-        end = self.offset
+        self.forget(first)
+        end = 0
         for _ in range(last - first + 1):
-            end = self._next(end)
-        return self.data[self.offset:end]
-
-    def _next(self, offset: int) -> int:
-        found = self.data.find(b"\n", offset)
-        return len(self.data) if found < 0 else found + 1
+            found = self.kept.find(b"\n", end)
+            while found < 0 and self._fill():
+                found = self.kept.find(b"\n", end)
+            end = len(self.kept) if found < 0 else found + 1
+        return bytes(self.kept[:end])
 
 
 class _Builder:
-    def __init__(self, parser: Any, data: bytes, max_nodes: int):
+    def __init__(self, parser: Any, source: _Source, max_nodes: int):
         self.next = parser.get_event
-        self.source = _Lines(data)
+        self.source = source
         self.left = max_nodes
         self.last_line = 0
         self.texts: dict[str, str] = {}  # short texts of this file, one object each
@@ -153,11 +231,16 @@ class _Builder:
         if type(self.next()) is not kind:
             raise Fallback
 
-    def line(self, event: Any) -> int:
-        """1-based line of *event*; a key and its value on one line share one int object."""
+    def line(self, event: Any, keep: bool = False) -> int:
+        """1-based line of *event*; a key and its value on one line share one int object.
+
+        The source forgets the lines before it, unless *keep* is set.
+        """
         n: int = event.start_mark.line + 1
         if n != self.last_line:
             self.last_line = n
+            if not keep:
+                self.source.forget(n)
         return self.last_line
 
     def build(self, event: Any, base: str, key: str | int | None, key_line: int | None,
@@ -211,7 +294,7 @@ class _Builder:
         colon's line.  The ruamel.yaml line is kept; comments fall back.
         """
         self.left -= 1
-        line = self.line(following)
+        line = self.line(following, keep=True)
         if flow or self.left < 0 or b"#" in self.source.span(key_line, line):
             raise Fallback
         return Node.child(None, line, path, key, key_line)

@@ -50,13 +50,15 @@ def read_yaml(path: Path, rep: Reporter) -> Node | None:
     ``None`` means there is nothing to validate (missing or unreadable file,
     syntax error, empty file); the reason is already in *rep*.
     """
+    readlog.note(path)
+    try:
+        return fastyaml.read_file(path, limits.MAX_CONTENT_BYTES, limits.MAX_YAML_NODES)
+    except fastyaml.Fallback:
+        pass
     data = _read_bytes(path, rep)
     if data is None:
         return None
-    try:
-        return fastyaml.read(data, limits.MAX_YAML_NODES)
-    except fastyaml.Fallback:
-        return _read_with_ruamel(data, rep)
+    return _read_with_ruamel(data, rep)
 
 
 def _read_with_ruamel(data: bytes, rep: Reporter) -> Node | None:

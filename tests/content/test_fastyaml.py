@@ -233,3 +233,38 @@ def test_take_plain_empties_the_tree() -> None:
     expected = root.plain()
     assert root.take_plain() == expected
     assert root.value == {}
+
+
+def _read_in_pieces(data: bytes, chunk: int) -> Node | None:
+    try:
+        return fastyaml.read(data, MAX_YAML_NODES, chunk=chunk)
+    except fastyaml.Fallback:
+        return None
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7])
+def test_reading_in_small_pieces_changes_nothing(chunk: int) -> None:
+    """Marks split between pieces (CR LF, odd breaks, a BOM) are found as in one piece."""
+    samples = [text.encode("utf-8") for text in DOCUMENTS.values()]
+    samples += [b"a: 1\r\nb:\r\n  - x\r\n", b"a: 1\r", b"a: x\xe2\x80\xa8y\n",
+                b"a: 1\r\nb: 2\rc: 3\n", b"\xff\xfea\x00", b"a:\n\nb: # note\n",
+                ROOT.joinpath("content", "kh-182-2023.yaml").read_bytes()]
+    for data in samples:
+        whole = _read_in_pieces(data, 1 << 16)
+        pieces = _read_in_pieces(data, chunk)
+        assert (whole is None) == (pieces is None), data[:60]
+        if whole is not None and pieces is not None:
+            assert typed(whole.plain()) == typed(pieces.plain())
+            assert line_map(whole) == line_map(pieces)
+
+
+def test_read_file_declines_what_read_yaml_must_word(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"".join(b"k%d: 1\n" % i for i in range(10)))
+    with pytest.raises(fastyaml.Fallback):
+        fastyaml.read_file(big, 59, MAX_YAML_NODES)  # over the size limit
+    assert fastyaml.read_file(big, 60, MAX_YAML_NODES) is not None
+    with pytest.raises(fastyaml.Fallback):
+        fastyaml.read_file(tmp_path, 50, MAX_YAML_NODES)  # a folder
+    with pytest.raises(fastyaml.Fallback):
+        fastyaml.read_file(tmp_path / "missing.yaml", 50, MAX_YAML_NODES)
