@@ -6,7 +6,7 @@
 >>> overdue_phrase(dt.date(2026, 8, 31), dt.date(2026, 11, 30))
 'đã quá hạn 3 tháng'
 >>> overdue_phrase(dt.date(2026, 11, 20), dt.date(2026, 11, 30))
-'đã quá hạn từ ngày 20/11/2026'
+'đã quá thời hạn ngày 20/11/2026'
 """
 
 from __future__ import annotations
@@ -44,14 +44,15 @@ def _exact(start: dt.date, months: int, end: dt.date) -> bool:
 
 
 def overdue_phrase(due: dt.date, as_of: dt.date) -> str:
-    """``đã quá hạn hơn 2 năm`` / ``đã quá hạn 3 tháng`` / ``đã quá hạn từ ngày 20/11/2026``.
+    """``đã quá hạn hơn 2 năm`` / ``đã quá hạn 3 tháng`` / ``đã quá thời hạn ngày 20/11/2026``.
 
-    Under a month a clerk names the deadline day; from a month on, the whole
+    Under a month a clerk names the deadline day ("past the deadline of", not "overdue
+    since": the deadline day itself is still in time); from a month on, the whole
     months or years, with "hơn" when there is a remainder.
     """
     months = whole_months(due, as_of)
     if months == 0:
-        return f"đã quá hạn từ ngày {vn.short_date(due)}"
+        return f"đã quá thời hạn ngày {vn.short_date(due)}"
     more = "" if _exact(due, months, as_of) else "hơn "
     if months >= 12:
         years, rest = divmod(months, 12)

@@ -147,7 +147,7 @@ def test_relation_is_rank_against_rank(shipped_content):
 
 @pytest.mark.parametrize(("due", "as_of", "expected"), [
     (dt.date(2024, 6, 30), dt.date(2026, 11, 30), "đã quá hạn hơn 2 năm"),
-    (dt.date(2024, 6, 30), dt.date(2024, 7, 15), "đã quá hạn từ ngày 30/6/2024"),
+    (dt.date(2024, 6, 30), dt.date(2024, 7, 15), "đã quá thời hạn ngày 30/6/2024"),
     (dt.date(2026, 8, 31), dt.date(2026, 11, 30), "đã quá hạn 3 tháng"),
     (dt.date(2024, 12, 31), dt.date(2025, 3, 3), "đã quá hạn hơn 2 tháng"),
     (dt.date(2024, 6, 30), dt.date(2025, 6, 30), "đã quá hạn 1 năm"),
