@@ -18,9 +18,9 @@ from pathlib import Path
 from lsdocs.content.plan_loader import REGISTRY_FILE, find_plan
 from lsdocs.errors import T, Text, UsageError, parameter_error
 from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
+from lsdocs.names import STARTER_KINDS as STARTER_KINDS  # re-exported
 from lsdocs.render.output import write_atomic
 
-STARTER_KINDS = ("ke-hoach",)
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

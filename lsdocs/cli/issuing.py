@@ -14,15 +14,13 @@ from lsdocs import vnformat as vn
 from lsdocs.cli._common import CliContext, json_option, lang_option, print_problems
 from lsdocs.cli.letters import VnDate
 from lsdocs.errors import Location, LsdocsError, Problem, T
+from lsdocs.names import DEFAULT_PREVIEW_SIZE as DEFAULT_SIZE
+from lsdocs.names import REGISTER_ENV
 
 if TYPE_CHECKING:  # lsdocs.issuing (checker, renderer, SQLite) is imported when a command runs
     from lsdocs.issuing import Entry, Query
     from lsdocs.issuing.pdf import PdfInfo
 
-#: lsdocs.issuing.REGISTER_ENV and lsdocs.issuing.preview.DEFAULT_SIZE, for the help
-#: without importing them (tests/cli/test_startup.py keeps them equal)
-REGISTER_ENV = "LSDOCS_REGISTER"
-DEFAULT_SIZE = 1000
 
 
 def register_option(func: Callable[..., Any]) -> Callable[..., Any]:

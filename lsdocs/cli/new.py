@@ -10,10 +10,7 @@ import click
 from lsdocs.cli._common import CliContext, json_option, lang_option
 from lsdocs.cli._paths import shipped_content_dirs
 from lsdocs.errors import T
-
-#: lsdocs.starter.STARTER_KINDS, for the help without importing the content loader
-#: (tests/cli/test_startup.py keeps them equal)
-STARTER_KINDS = ("ke-hoach",)
+from lsdocs.names import STARTER_KINDS
 
 
 @click.command("new")

@@ -88,7 +88,6 @@ def _read_with_ruamel(data: bytes, rep: Reporter) -> Node | None:
 
 
 def _read_bytes(path: Path, rep: Reporter) -> bytes | None:
-    readlog.note(path)
     try:
         return read_regular_file(path, limits.MAX_CONTENT_BYTES)
     except Refused as e:

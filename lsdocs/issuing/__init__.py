@@ -21,6 +21,7 @@ from lsdocs.errors import Location, Problem, T, UsageError
 from lsdocs.issuing.issue import IssueError, IssueOptions, IssueResult, collect_drafts, issue
 from lsdocs.issuing.sqlite_store import open_sqlite
 from lsdocs.issuing.storage import Entry, Query, RegisterError, RegisterStore
+from lsdocs.names import REGISTER_ENV
 
 __all__ = [
     "REGISTER_ENV",
@@ -38,7 +39,6 @@ __all__ = [
     "register_location",
 ]
 
-REGISTER_ENV = "LSDOCS_REGISTER"
 REGISTER_FILE = "so-van-ban-di.sqlite"
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from lsdocs.errors import Location, Problem, T, UsageError
 from lsdocs.issuing.pdf import PdfError, page_count, render_pdfs, require, require_tools
+from lsdocs.names import DEFAULT_PREVIEW_SIZE
 from lsdocs.render.output import write_atomic
 
-DEFAULT_SIZE = 1000
+DEFAULT_SIZE = DEFAULT_PREVIEW_SIZE
 
 
 def preview(document: Path, *, page: int | None = None, out_dir: Path | None = None,
