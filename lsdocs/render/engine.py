@@ -25,7 +25,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import jinja2
 from docxtpl import DocxTemplate
@@ -251,9 +250,14 @@ def _security_message(exc: SecurityError) -> Text:
     )
 
 
+def _escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (xml.sax.saxutils.escape, without importing urllib)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _core_xml(core: CoreProperties) -> bytes:
     def field(tag: str, value: str) -> str:
-        return f"<{tag}>{escape(value)}</{tag}>"
+        return f"<{tag}>{_escape(value)}</{tag}>"
 
     body = "".join(
         [

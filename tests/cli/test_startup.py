@@ -160,3 +160,15 @@ def test_an_unknown_command_is_matched_against_every_command(tmp_path: Path) -> 
     assert run.returncode == 2
     assert "không có lệnh valdate (có phải một trong: validate?)" in run.stderr
     assert "lsdocs.cli.validate" not in names
+
+
+@pytest.mark.parametrize("args", [["batch", "giao-nhiem-vu"], ["letter", "trien-khai"]])
+def test_letters_import_no_excel_nor_round_trip_yaml(args: list[str], tmp_path: Path) -> None:
+    """Writing letters reads clean content with libyaml and never touches a workbook."""
+    run, names = imported([*args, "--date", "29/11/2026", "-q", "-o", str(tmp_path / "out")]
+                          if args[0] == "batch" else
+                          [*args, "--date", "29/11/2026", "-o", str(tmp_path / "out")], tmp_path)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "lsdocs.render.engine" in names
+    assert not heavy(names, ("openpyxl", "numpy", "ruamel", "urllib.request",
+                             "lsdocs.tabular.assignment_export", "lsdocs.tabular.importing"))
