@@ -20,6 +20,7 @@ the digest of the content the letters came from, and any warnings.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 import json
@@ -37,8 +38,9 @@ from lsdocs.documents.letter_setup import resolve_recipient
 from lsdocs.errors import ContentError, Location, LsdocsError, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
-from lsdocs.letter_writer import letter_file_name, progress_for, render_letter
+from lsdocs.letter_writer import letter_file_name, progress_for, render_letter, render_with
 from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
+from lsdocs.render.engine import DocxTemplateFile
 from lsdocs.render.merge import merge_documents
 from lsdocs.render.output import (
     StagedWrites,
@@ -272,55 +274,89 @@ def _render_all(
 ) -> Iterator[tuple[BatchItem, str | None]]:
     jobs = max(1, min(options.jobs, len(items) or 1))
     # Compile the template before forking, so every worker inherits it compiled.
-    load_template(options.kind, options.templates_dir)
-    _worker_init(setup, options.templates_dir, options.check_all)
+    template = load_template(options.kind, options.templates_dir)
+    _worker_init(setup, options.templates_dir, options.check_all, template, directory, items)
     if jobs == 1:
-        yield from (_write_one(item, directory) for item in items)
+        yield from (_finish(item, _write_one(index)) for index, item in enumerate(items))
         return
-    with _pool(jobs, setup, options) as pool:
-        chunk = max(1, min(64, len(items) // (jobs * 8)))
-        yield from pool.map(_write_one, items, [directory] * len(items), chunksize=chunk)
+    # Workers get index ranges and send back one short tuple per letter: the
+    # letters themselves (agency, file, counts) are already on both sides.
+    chunk = max(1, min(32, len(items) // (jobs * 8)))
+    starts = range(0, len(items), chunk)
+    gc.freeze()  # forked workers' collections then skip (and do not copy) the loaded content
+    try:
+        with _pool(jobs, setup, options, directory, items) as pool:
+            done = pool.map(_write_range, starts, [chunk] * len(starts))
+            for start, outcomes in zip(starts, done, strict=True):
+                for index, outcome in enumerate(outcomes, start):
+                    yield _finish(items[index], outcome)
+    finally:
+        gc.unfreeze()
 
 
-def _pool(jobs: int, setup: letter_doc.LetterSetup, options: BatchOptions) -> Executor:
+def _pool(jobs: int, setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
+          items: list[BatchItem]) -> Executor:
     if "fork" in multiprocessing.get_all_start_methods():
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(
-        jobs, mp_context=multiprocessing.get_context("spawn"),
-        initializer=_worker_init, initargs=(setup, options.templates_dir, options.check_all),
+        jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_spawned_init,
+        initargs=(setup, options, directory, items),
     )
 
 
-# Per-process state: the loaded content and letter setup.  Forked workers
-# inherit it (and the compiled template) from the parent; spawned ones get it
+# Per-process state: the letter setup, the compiled template and the letters
+# to write.  Forked workers inherit it from the parent; spawned ones get it
 # once through the pool initializer.
 _state: dict[str, object] = {}
 
+#: What a worker sends back for one letter: status, sha256, error, temporary name.
+_Outcome = tuple[str, str, str, "str | None"]
+
 
 def _worker_init(
-    setup: letter_doc.LetterSetup, templates_dir: Path | None, check_all: bool
+    setup: letter_doc.LetterSetup, templates_dir: Path | None, check_all: bool,
+    template: DocxTemplateFile, directory: Path, items: list[BatchItem],
 ) -> None:
-    _state["setup"] = setup
-    _state["templates_dir"] = templates_dir
-    _state["check_all"] = check_all
+    _state.update(setup=setup, templates_dir=templates_dir, check_all=check_all,
+                  template=template, directory=directory, items=items, folders=set())
 
 
-def _write_one(item: BatchItem, directory: Path) -> tuple[BatchItem, str | None]:
-    """Render one letter and write it to a temporary (None: the file already holds it)."""
-    setup = _state["setup"]
-    assert isinstance(setup, letter_doc.LetterSetup)
+def _spawned_init(setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
+                  items: list[BatchItem]) -> None:  # pragma: no cover - platforms without fork
+    template = load_template(options.kind, options.templates_dir)
+    _worker_init(setup, options.templates_dir, options.check_all, template, directory, items)
+
+
+def _write_range(start: int, size: int) -> list[_Outcome]:
+    items = _state["items"]
+    assert isinstance(items, list)
+    return [_write_one(index) for index in range(start, min(start + size, len(items)))]
+
+
+def _write_one(index: int) -> _Outcome:
+    """Render the letter *index* and write it to a temporary (None: the file already holds it)."""
+    setup, template, items = _state["setup"], _state["template"], _state["items"]
+    assert isinstance(setup, letter_doc.LetterSetup) and isinstance(template, DocxTemplateFile)
+    assert isinstance(items, list)
+    item: BatchItem = items[index]
+    directory = _state["directory"]
+    assert isinstance(directory, Path)
     try:
-        data = render_letter(setup, item.agency, _state["templates_dir"])  # type: ignore[arg-type]
+        data = render_with(template, setup, item.agency)
         if _state["check_all"]:
             require_conformant({item.file: data}, {item.file: template_path(
                 setup.kind, _state["templates_dir"])})  # type: ignore[arg-type]
-        tmp_name = stage_file(directory / item.file, data)
+        tmp_name = stage_file(directory / item.file, data,
+                              _state["folders"])  # type: ignore[arg-type]
     except (LsdocsError, OSError) as exc:
-        item.status = FAILED
-        item.error = exc.format("vi") if isinstance(exc, LsdocsError) else str(exc)
-        return item, None
-    item.status = UNCHANGED if tmp_name is None else WRITTEN
-    item.sha256 = hashlib.sha256(data).hexdigest()
+        error = exc.format("vi") if isinstance(exc, LsdocsError) else str(exc)
+        return FAILED, "", error, None
+    status = UNCHANGED if tmp_name is None else WRITTEN
+    return status, hashlib.sha256(data).hexdigest(), "", tmp_name
+
+
+def _finish(item: BatchItem, outcome: _Outcome) -> tuple[BatchItem, str | None]:
+    item.status, item.sha256, item.error, tmp_name = outcome
     return item, tmp_name
 
 

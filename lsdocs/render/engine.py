@@ -130,7 +130,7 @@ class DocxTemplateFile:
         except Exception as exc:  # any failure inside a template is the template's
             message = T("lỗi khi điền mẫu: {e}", e=f"{type(exc).__name__}: {exc}")
             raise self._runtime_error(part_name, template, exc, message) from exc
-        data = _unpatch(xml).encode("utf-8")
+        data = _unpatch(xml.encode("utf-8"))
         if part_name == _DOCUMENT and _RULE_MARK in data:
             # One parse: the well-formedness check and the tree the rules are fitted on.
             fitted = fit_parsed(self._parse(part_name, data))
@@ -189,10 +189,19 @@ def _patch(xml: str) -> str:
     return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
 
 
-def _unpatch(xml: str) -> str:
+def _unpatch(xml: bytes) -> bytes:
+    """Undo :func:`_patch` in the rendered (UTF-8) bytes.
+
+    The same replacements, in the same order, as on the text before encoding
+    (ASCII patterns match the same places in UTF-8); two searches tell whether
+    the four tag unescapes have anything to replace.
+    """
     # The newlines _patch put before paragraphs go (two plain replaces: a regex is slower).
-    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-    return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    xml = xml.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
+    if b"{_" not in xml and b"_}" not in xml:  # none of the four below
+        return xml
+    return (xml.replace(b"{_{", b"{{").replace(b"}_}", b"}}").replace(b"{_%", b"{%")
+            .replace(b"%_}", b"%}"))
 
 
 def _source_of(template: jinja2.Template) -> str:
