@@ -142,3 +142,25 @@ def test_runtime_failure_in_a_template_is_located(make_template):
         DocxTemplateFile(path).render({}, CORE)
     message = info.value.format("vi")
     assert "ZeroDivisionError" in message and "«{{ 1 / 0 }}»" in message
+
+
+def _old_unpatch(xml: str) -> str:
+    """How the engine undid its tag patching before it worked on bytes (the reference)."""
+    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+    return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+
+
+ODD_VALUES = ['"A" & \'B\' <c> ]]>', "Sở Y tế – Ω 𝔸 ̀", "{_{ a }_} {_% b %_} {{ c }}", "x\n",
+              "line\nbreak\r\n", "\t tab", "  ", "", "&amp; &#39; &lt;"]
+
+
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_parts_unpatched_as_bytes_equal_the_text_way(make_template, value):
+    from lsdocs.render.environment import render_template
+
+    path = make_template("{{ v }}", "{%p if v %}", "{{ v }}{{ v }}", "{%p endif %}", "{{ v }}",
+                         "a {_{ b")
+    template = DocxTemplateFile(path)
+    for part, compiled in template._templates.items():
+        expected = _old_unpatch(render_template(compiled, {"v": value})).encode("utf-8")
+        assert template._render_part(part, compiled, {"v": value}) == expected

@@ -114,3 +114,32 @@ def test_failed_commit_is_an_output_error_and_removes_the_temporaries(tmp_path, 
         staged.commit()
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]
+
+
+def test_staged_temporary_is_hidden_complete_and_has_the_final_mode(tmp_path):
+    from lsdocs.render.output import StagedWrites, stage_file
+
+    old = tmp_path / "old.docx"
+    old.write_bytes(b"old")
+    old.chmod(0o640)
+    folders: set = set()
+    staged = StagedWrites(folders)
+    first = staged.stage(old, b"x" * 300_000)
+    second = stage_file(tmp_path / "sub" / "new.docx", b"new", folders)
+    assert folders == {tmp_path, tmp_path / "sub"}  # each folder made/checked once
+    for name, size, mode in [(first, 300_000, 0o640), (second, 3, 0o666 & ~_umask())]:
+        assert name is not None
+        tmp = os.path.basename(name)
+        assert tmp.startswith(".") and tmp.endswith(".tmp")
+        assert os.stat(name).st_size == size and os.stat(name).st_mode & 0o777 == mode
+    assert stage_file(tmp_path / "sub" / "new.docx", b"again", folders) != second  # unique
+    staged.commit()
+    assert old.read_bytes() == b"x" * 300_000 and old.stat().st_mode & 0o777 == 0o640
+    remove_stale_temporaries(tmp_path / "sub")
+    assert [p.name for p in (tmp_path / "sub").iterdir()] == []
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
