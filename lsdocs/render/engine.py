@@ -81,6 +81,8 @@ class DocxTemplateFile:
         self._parts = _read_parts(path, self.name)
         self._package = PartCache(self._parts)  # unchanged parts are deflated once
         self._templates: dict[str, jinja2.Template] = {}
+        #: per part, the last rendered bytes found well-formed (not checked again)
+        self._well_formed: dict[str, bytes] = {}
         for part_name, data in self._parts.items():
             if _RENDERED_PART.match(part_name):
                 self._templates[part_name] = self._compile(part_name, data)
@@ -135,7 +137,9 @@ class DocxTemplateFile:
             # One parse: the well-formedness check and the tree the rules are fitted on.
             fitted = fit_parsed(self._parse(part_name, data))
             return data if fitted is None else fitted
-        self._check_well_formed(part_name, data)
+        if self._well_formed.get(part_name) != data:  # a header is the same in every letter
+            self._check_well_formed(part_name, data)
+            self._well_formed[part_name] = data
         return data
 
     def _runtime_error(

@@ -164,3 +164,24 @@ def test_parts_unpatched_as_bytes_equal_the_text_way(make_template, value):
     for part, compiled in template._templates.items():
         expected = _old_unpatch(render_template(compiled, {"v": value})).encode("utf-8")
         assert template._render_part(part, compiled, {"v": value}) == expected
+
+
+def test_broken_xml_is_refused_however_often_good_xml_came_before(make_template, tmp_path):
+    path = make_template("x")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="'
+        b'http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        b"{% if v %}<w:p>{% endif %}<w:r><w:t>{{ t }}</w:t></w:r></w:p></w:body></w:document>")
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    template = DocxTemplateFile(broken)
+    for t in ("a", "a", "b"):  # the same good bytes twice, then other good bytes
+        assert f">{t}</w:t>" in body_text(template.render({"v": True, "t": t}, CORE))
+    for _ in range(2):
+        with pytest.raises(TemplateError) as caught:
+            template.render({"v": False, "t": "a"}, CORE)
+        assert "XML hỏng" in caught.value.format("vi")
