@@ -158,24 +158,17 @@ def load(package: Package) -> Document:
 
 
 def _style_sheet(package: Package, types: dict[str, str]) -> StyleSheet:
-    """The shared style sheet of the document's styles and numbering parts (checked through
-    the package first, so a damaged part is reported as before; a part with the very bytes
-    of one checked already, as in a batch from one template, is not parsed again)."""
-    found: list[bytes | None] = []
-    for kind in ("/styles", "/numbering"):
-        name = types.get(kind)
-        data = package.read(name) if name and package.has(name) else None
-        if name and data is not None and data not in _CHECKED_PARTS:
-            package.xml(name)  # raises DocumentReadError for a damaged part
-            if len(_CHECKED_PARTS) >= 32:
-                _CHECKED_PARTS.clear()
-            _CHECKED_PARTS.add(data)
-        found.append(data)
-    return shared_sheet(*found)
+    """The shared style sheet of the document's styles and numbering parts.  A part not
+    seen before is parsed by the package's checked parser (a damaged part is reported
+    as any other); a batch from one template reads its styles once."""
+    names = {kind: types.get("/" + kind) or "" for kind in ("styles", "numbering")}
 
+    def read(kind: str) -> bytes | None:
+        name = names[kind]
+        return package.read(name) if name and package.has(name) else None
 
-#: styles and numbering parts (their bytes) that parsed without fault
-_CHECKED_PARTS: set[bytes] = set()
+    return shared_sheet(read("styles"), read("numbering"),
+                        lambda kind, data: package.parse_part(names[kind], data))
 
 
 def _number_body(doc: Document) -> None:

@@ -321,18 +321,47 @@ def _bound(*caches: dict[Any, Any]) -> None:
             cache.clear()
 
 
-@lru_cache(maxsize=16)
-def shared_sheet(styles: bytes | None, numbering: bytes | None) -> StyleSheet:
-    """The style sheet of a styles part and a numbering part, by their bytes.
+PartParser = Callable[[str, bytes], Element]
 
-    Documents made from one template (a batch of letters, a folder of a clerk's
-    drafts) carry the same parts: their styles are read and their formatting
-    resolved once per process.  The parts are parsed here on their own (the
-    document's trees may be changed by ``--fix``); callers have read them through
-    :class:`~lsdocs.check.package.Package` first, so damaged parts are refused there.
-    Give each document its theme with :meth:`StyleSheet.for_document`."""
-    return StyleSheet(None if styles is None else parse(styles),
-                      None if numbering is None else parse(numbering))
+
+class _SharedSheets:
+    """Style sheets by the bytes of their styles and numbering parts (at most
+    :data:`KEPT_SHEETS`, the oldest dropped first)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[bytes | None, bytes | None], StyleSheet] = {}
+
+    def __call__(self, styles: bytes | None, numbering: bytes | None,
+                 parse_part: PartParser | None = None) -> StyleSheet:
+        """The style sheet of a styles part and a numbering part, by their bytes.
+
+        Documents made from one template (a batch of letters, a folder of a clerk's
+        drafts) carry the same parts: their styles are read and their formatting
+        resolved once per process.  On a miss the parts are parsed by *parse_part*
+        (``(kind, bytes)``, kind ``styles`` or ``numbering``; the package's checked
+        parser, which refuses a damaged part as any other) into trees of their own
+        (the document's trees may be changed by ``--fix``).  Give each document its
+        theme with :meth:`StyleSheet.for_document`."""
+        key = (styles, numbering)
+        sheet = self._kept.get(key)
+        if sheet is None:
+            def read(kind: str, data: bytes | None) -> Element | None:
+                if data is None:
+                    return None
+                return parse(data) if parse_part is None else parse_part(kind, data)
+            sheet = StyleSheet(read("styles", styles), read("numbering", numbering))
+            if len(self._kept) >= KEPT_SHEETS:
+                del self._kept[next(iter(self._kept))]
+            self._kept[key] = sheet
+        return sheet
+
+    def cache_clear(self) -> None:
+        self._kept.clear()
+
+
+#: style sheets kept per process
+KEPT_SHEETS = 16
+shared_sheet = _SharedSheets()
 
 
 def _read_style(el: Element) -> Style:
