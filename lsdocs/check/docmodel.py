@@ -19,7 +19,7 @@ from lsdocs.check.styles import Border, StyleSheet, parse_borders, shared_sheet
 __all__ = ["Cell", "Container", "Document", "HeaderFooter", "Paragraph", "Run", "Table", "load"]
 
 DEFAULT_CELL_MARGIN = 108
-_P, _TBL, _TC = w("p"), w("tbl"), w("tc")
+_P, _TBL, _TC, _PPR = w("p"), w("tbl"), w("tc"), w("pPr")
 _CellFormat = tuple[int, int, int | None, dict[str, Border]]
 
 
@@ -40,11 +40,12 @@ class _Builder:
         tables: list[Table] = []
         blocks: list[Paragraph | Table] = []
         body = container.kind == "body"
+        boxes: dict[int, Container] = {}  # body: the paragraphs of a section share one
         for el in block_children(root):
             tag = el.tag
             if tag == _P:
-                para = self.paragraph(el, _with_section(container, self.section), len(paras) + 1,
-                                      None)
+                box = self._body_box(boxes) if body else container
+                para = self.paragraph(el, box, len(paras) + 1, None)
                 paras.append(para)
                 blocks.append(para)
                 if body and child(child(el, "pPr"), "sectPr") is not None:
@@ -54,6 +55,12 @@ class _Builder:
                 tables.append(table)
                 blocks.append(table)
         return paras, tables, blocks
+
+    def _body_box(self, boxes: dict[int, Container]) -> Container:
+        box = boxes.get(self.section)
+        if box is None:
+            box = boxes[self.section] = Container("body", self.section)
+        return box
 
     def table(self, el: Element, parent: Cell | None) -> Table:
         if self.in_body:
@@ -108,7 +115,9 @@ class _Builder:
 
     def paragraph(self, el: Element, container: Container, number: int,
                   table_style: str | None) -> Paragraph:
-        props, mark_sz = self.styles.paragraph_props_of(table_style, child(el, "pPr"))
+        first = el[0] if len(el) else None  # w:pPr comes first: look there before searching
+        ppr = first if first is not None and first.tag == _PPR else child(el, "pPr")
+        props, mark_sz = self.styles.paragraph_props_of(table_style, ppr)
         para = Paragraph(el, container, number, props, mark_sz=mark_sz)
         RunWalker(self, para, table_style, props.style_id).walk(el)
         return para
@@ -122,12 +131,6 @@ def _cell_margins(pr: Element | None, default: tuple[int, int] | None = None) ->
     left = wint(child(mar, "left"), "w") or wint(child(mar, "start"), "w")
     right = wint(child(mar, "right"), "w") or wint(child(mar, "end"), "w")
     return (base[0] if left is None else left, base[1] if right is None else right)
-
-
-def _with_section(container: Container, section: int) -> Container:
-    if container.kind != "body":
-        return container
-    return Container("body", section)
 
 
 def load(package: Package) -> Document:

@@ -71,7 +71,7 @@ class RunWalker:
         if marks:
             self.para.field_props.append(props)
         if text and not props.vanish and not (props.is_white and not _shaded_cell(r)):
-            field_name = simple_field or self._current_result()
+            field_name = simple_field or (self._current_result() if self.stack else None)
             self.para.runs.append(Run(r, text, props, field_name))
 
     def _items(self, el: Element, parts: list[str]) -> None:
