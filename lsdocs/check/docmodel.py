@@ -14,13 +14,12 @@ from lsdocs.check.doc_parts import Cell, Container, Document, HeaderFooter, Para
 from lsdocs.check.package import Package
 from lsdocs.check.runs import RunWalker, block_children
 from lsdocs.check.sections import read_sections
-from lsdocs.check.styles import Border, StyleSheet, parse_borders, shared_sheet
+from lsdocs.check.styles import CellFormat, StyleSheet, bound, parse_borders, shared_sheet
 
 __all__ = ["Cell", "Container", "Document", "HeaderFooter", "Paragraph", "Run", "Table", "load"]
 
 DEFAULT_CELL_MARGIN = 108
 _P, _TBL, _TC, _PPR = w("p"), w("tbl"), w("tc"), w("pPr")
-_CellFormat = tuple[int, int, int | None, dict[str, Border]]
 
 
 class _Builder:
@@ -32,7 +31,6 @@ class _Builder:
         self.section = 0
         self.table_count = 0
         self.in_body = True
-        self._cells: dict[str, _CellFormat] = {}
 
     def story(self, root: Element, container: Container) -> tuple[list[Paragraph], list[Table],
                                                                   list[Paragraph | Table]]:
@@ -98,11 +96,13 @@ class _Builder:
             cells.append(cell)
         return cells
 
-    def _cell_format(self, tcpr: Element | None) -> _CellFormat:
+    def _cell_format(self, tcpr: Element | None) -> CellFormat:
         """Grid span, ``w:tcW``, left margin (None: the table's) and borders of a ``w:tcPr``,
-        kept per serialised ``w:tcPr``: the cells of a table are mostly formatted alike."""
+        kept per serialised ``w:tcPr`` in the (shared) style sheet: the cells of a table, and
+        the tables of documents from one template, are mostly formatted alike."""
         key = "" if tcpr is None else serial(tcpr)
-        found = self._cells.get(key)
+        kept = self.styles.cell_formats
+        found = kept.get(key)
         if found is None:
             mar = child(tcpr, "tcMar")
             left = None if mar is None else (wint(child(mar, "left"), "w")
@@ -110,7 +110,8 @@ class _Builder:
             found = (wint(child(tcpr, "gridSpan"), "val") or 1,
                      wint(child(tcpr, "tcW"), "w") or 0, left,
                      parse_borders(child(tcpr, "tcBorders")))
-            self._cells[key] = found
+            bound(kept)
+            kept[key] = found
         return found
 
     def paragraph(self, el: Element, container: Container, number: int,

@@ -155,6 +155,11 @@ def make_para_props(props: Props, style_id: str | None, sz: int) -> ParaProps:
     return ParaProps(**values)
 
 
+#: what a table cell's ``w:tcPr`` sets: grid span, ``w:tcW``, left margin (None: the
+#: table's) and borders
+CellFormat = tuple[int, int, int | None, dict[str, Border]]
+
+
 class StyleSheet:
     """The document's styles, numbering and theme, with cached resolution."""
 
@@ -177,6 +182,8 @@ class StyleSheet:
         #: the formatting set directly in a w:rPr / w:pPr, by its serialisation
         self._direct_rpr: dict[str | None, tuple[str | None, Props]] = {}
         self._direct_ppr: dict[str | None, tuple[str | None, Props, Props]] = {}
+        #: grid span, width, left margin and borders of a w:tcPr, by its serialisation
+        self.cell_formats: dict[str, CellFormat] = {}
 
     def _read(self, root: Element) -> None:
         defaults = root.find(w("docDefaults"))
@@ -265,7 +272,7 @@ class StyleSheet:
         key = (table_style, para_style, data)
         found = self._runs.get(key)
         if found is None:
-            _bound(self._runs, self._direct_rpr)
+            bound(self._runs, self._direct_rpr)
             direct = self._direct_rpr.get(data)
             if direct is None:
                 direct = (wattr(child(rpr, "rStyle"), "val"), parse_rpr(rpr, "run"))
@@ -282,7 +289,7 @@ class StyleSheet:
         key = (table_style, data)
         found = self._paras.get(key)
         if found is None:
-            _bound(self._paras, self._direct_ppr)
+            bound(self._paras, self._direct_ppr)
             direct = self._direct_ppr.get(data)
             if direct is None:
                 direct = (wattr(child(ppr, "pStyle"), "val"), parse_ppr(ppr),
@@ -315,7 +322,7 @@ class StyleSheet:
 MAX_KEPT = 20_000
 
 
-def _bound(*caches: dict[Any, Any]) -> None:
+def bound(*caches: dict[Any, Any]) -> None:
     if len(caches[0]) >= MAX_KEPT:
         for cache in caches:
             cache.clear()
