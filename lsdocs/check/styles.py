@@ -21,8 +21,16 @@ from functools import lru_cache
 from typing import Any
 
 from lsdocs.check._once import once
-from lsdocs.check._xml import A_NS, Element, child, parse, serial, w, wattr, wint
-from lsdocs.check.props import Border, FontRef, Props, parse_borders, parse_ppr, parse_rpr
+from lsdocs.check._xml import A_NS, Element, child, parse, serial, w, wattr
+from lsdocs.check.props import (
+    Border,
+    FontRef,
+    NumberingLevels,
+    Props,
+    parse_borders,
+    parse_ppr,
+    parse_rpr,
+)
 
 __all__ = ["Border", "FontRef", "ParaProps", "Props", "RunProps", "StyleSheet", "parse_borders",
            "parse_ppr", "parse_rpr", "shared_sheet"]
@@ -171,7 +179,7 @@ class StyleSheet:
         self.default_ids: dict[str, str] = {}
         self._theme = theme
         self._theme_fonts: dict[str, str] | None = None
-        self._numbering = _Numbering(numbering)
+        self._numbering = NumberingLevels(numbering)
         if styles is not None:
             self._read(styles)
         self.run_base = lru_cache(maxsize=None)(self._run_base)
@@ -384,33 +392,3 @@ def _read_theme_fonts(theme: Element | None) -> dict[str, str]:
         if latin is not None and latin.get("typeface"):
             fonts[key] = latin.get("typeface") or ""
     return fonts
-
-
-class _Numbering:
-    """Paragraph properties of numbering levels (``numbering.xml``)."""
-
-    def __init__(self, root: Element | None) -> None:
-        self._abstract: dict[str, Element] = {}
-        self._nums: dict[str, Element] = {}
-        if root is None:
-            return
-        for el in root.iter(w("abstractNum")):
-            self._abstract[wattr(el, "abstractNumId") or ""] = el
-        for el in root.iter(w("num")):
-            self._nums[wattr(el, "numId") or ""] = el
-
-    def ppr(self, num_id: str, ilvl: int) -> Props:
-        num = self._nums.get(num_id)
-        if num is None or num_id == "0":
-            return {}
-        for override in num.iter(w("lvlOverride")):
-            lvl = child(override, "lvl")
-            if wint(override, "ilvl") == ilvl and lvl is not None:
-                return parse_ppr(child(lvl, "pPr"))
-        abstract = self._abstract.get(wattr(child(num, "abstractNumId"), "val") or "")
-        if abstract is None:
-            return {}
-        for lvl in abstract.iter(w("lvl")):
-            if wint(lvl, "ilvl") == ilvl:
-                return parse_ppr(child(lvl, "pPr"))
-        return {}
