@@ -54,6 +54,9 @@ from lsdocs.render.rule_fitting import RULE_STYLE, fit_parsed
 _RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _TAGS = re.compile(r"<[^>]+>")
+#: docxtpl's escapes for literal tag marks in a template's text, as Jinja expressions
+_LITERALS = {"{_{": '{{ "{{" }}', "}_}": '{{ "}}" }}', "{_%": '{{ "{%" }}', "%_}": '{{ "%}" }}'}
+_LITERAL_ESCAPE = re.compile("|".join(re.escape(k) for k in _LITERALS))
 _DOCUMENT = "word/document.xml"
 _RULE_MARK = RULE_STYLE.encode()
 #: Former name of :func:`lsdocs.render.output.zip_package`, the one zip writer.
@@ -189,23 +192,18 @@ def _read_parts(path: Path, name: str) -> dict[str, bytes]:
 def _patch(xml: str) -> str:
     # docxtpl's patch_xml uses no instance state; reuse it for identical tag semantics.
     patched = DocxTemplate.patch_xml(object.__new__(DocxTemplate), xml)
+    # A template writes a literal "{{" as "{_{" (docxtpl's escapes); it becomes an
+    # expression here, so the rendered text needs no unescaping that would also change a
+    # clerk's "{_{" in the content.
+    patched = _LITERAL_ESCAPE.sub(lambda m: _LITERALS[m.group()], patched)
     # One paragraph per line, as docxtpl does, so a Jinja line number names a paragraph.
     return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
 
 
 def _unpatch(xml: bytes) -> bytes:
-    """Undo :func:`_patch` in the rendered (UTF-8) bytes.
-
-    The same replacements, in the same order, as on the text before encoding
-    (ASCII patterns match the same places in UTF-8); two searches tell whether
-    the four tag unescapes have anything to replace.
-    """
-    # The newlines _patch put before paragraphs go (two plain replaces: a regex is slower).
-    xml = xml.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
-    if b"{_" not in xml and b"_}" not in xml:  # none of the four below
-        return xml
-    return (xml.replace(b"{_{", b"{{").replace(b"}_}", b"}}").replace(b"{_%", b"{%")
-            .replace(b"%_}", b"%}"))
+    """Undo :func:`_patch` in the rendered (UTF-8) bytes: the newlines it put before paragraphs."""
+    # Two plain replaces: a regex is slower.  Content cannot hold "<w:p" (it is escaped).
+    return xml.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
 
 
 def _source_of(template: jinja2.Template) -> str:
