@@ -66,9 +66,9 @@ class BatchOptions:
     check_all: bool = False  # check every letter, not only the first, before writing it
 
 
-@dataclass
+@dataclass(slots=True)
 class BatchItem:
-    """One line of the manifest."""
+    """One line of the manifest (slots: a batch holds one per agency)."""
 
     agency: str
     agency_name: str
@@ -338,7 +338,12 @@ MANIFEST_FIELDS = ("agency", "agency_name", "file", "lead", "support", "status",
 
 def write_manifest(result: BatchResult) -> None:
     """``manifest.csv`` and ``manifest.json`` beside the letters."""
-    rows = _earlier_rows(result) + [asdict(item) for item in result.items]
+    earlier = _earlier_rows(result)
+
+    def rows() -> Iterator[dict[str, object]]:  # one at a time: 10,000 rows are never all held
+        yield from earlier
+        yield from (asdict(item) for item in result.items)
+
     # Both files are encoded as they are made: no whole copy as text (four bytes a
     # character for Vietnamese) besides the bytes written.
     buffer = io.BytesIO()
@@ -348,17 +353,33 @@ def write_manifest(result: BatchResult) -> None:
                                 restval="", extrasaction="ignore")
         writer.writeheader()
         writer.writerows({k: neutralise(v) if isinstance(v, str) else v
-                          for k, v in row.items()} for row in rows)
+                          for k, v in row.items()} for row in rows())
         write_atomic(result.directory / "manifest.csv", buffer.getvalue())
-    payload = {"items": rows, "skipped": result.skipped,
+    del buffer
+    payload = {"items": [], "skipped": result.skipped,
                "warnings": [w.get("vi") for w in result.warnings],
                "removed": [Path(p).name for p in result.removed]}
     encoded = io.BytesIO()
-    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(payload):
+    for piece in _json_pieces(payload, rows()):
         encoded.write(piece.encode("utf-8"))
     encoded.write(b"\n")
     write_atomic(result.directory / "manifest.json", encoded.getvalue())
     sync_folders({result.directory, result.directory.parent})  # the renames are durable too
+
+
+def _json_pieces(payload: dict[str, object], items: Iterable[dict[str, object]]) -> Iterator[str]:
+    """``json`` with ``indent=2`` of *payload* whose first key ``items`` holds *items*, encoded
+    one item at a time (the same text as encoding the whole list at once)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    whole = encoder.encode(payload)
+    empty = '{\n  "items": []'
+    assert whole.startswith(empty), "items is the first key"
+    opened = False
+    for item in items:
+        yield ("{\n  \"items\": [\n    " if not opened else ",\n    ")
+        yield encoder.encode(item).replace("\n", "\n    ")  # nested two levels deeper
+        opened = True
+    yield ("\n  ]" + whole[len(empty):]) if opened else whole
 
 
 def _earlier_rows(result: BatchResult) -> list[dict[str, object]]:

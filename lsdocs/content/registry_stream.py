@@ -41,6 +41,7 @@ class RegistryStream:
         self.scratch = Reporter(self.file)  # one entry's schema problems and Later refs
         self.across = Reporter(self.file)  # problems of the checks across entries
         self.streamed: Streamed | None = None
+        self.lines: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal header lines, one tuple
 
     def start(self, path: str, depth: int) -> Streamed | None:
         if depth != _AGENCIES_DEPTH or path != _AGENCIES or self.streamed is not None:
@@ -57,7 +58,7 @@ class RegistryStream:
         found.clear()
         if entry.is_map:
             check_entry(entry, self.first_line, self.across)
-        streamed.items.append(entry if failed else agency_of(entry.take_plain()))
+        streamed.items.append(entry if failed else agency_of(self._shared(entry.take_plain())))
 
     def adopt(self, root: Node) -> None:
         """Take the entries of a tree read whole (the ruamel.yaml path), as if streamed."""
@@ -75,6 +76,14 @@ class RegistryStream:
         assert self.streamed is not None
         agencies: list[Agency] = self.streamed.items
         return Registry({agency.id: agency for agency in agencies})
+
+    def _shared(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """A clean entry's values with equal header lines shared (every entry under one parent
+        prints the same parent lines)."""
+        for key in ("header_lines", "parent_header_lines"):
+            lines = tuple(raw.get(key) or ())
+            raw[key] = self.lines.setdefault(lines, lines)
+        return raw
 
     def _name(self, entry: Node) -> None:
         """Add the entry's id and names to the index (the first entry of an id wins)."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import AgencyIndex
@@ -59,6 +60,8 @@ class TaskStream:
         self.dated = frozenset(
             a.id for a in registry.agencies.values() if a.valid_from or a.valid_until
         ) if registry is not None else frozenset()
+        #: the registry's own id objects, so that tasks name agencies without copies
+        self.agency_ids = {a: a for a in registry.agencies} if registry is not None else {}
         self.reset()
 
     def reset(self) -> None:
@@ -66,6 +69,7 @@ class TaskStream:
         self.deadlines = Deadlines()
         self.lists: list[Streamed] = []
         self.first_ids: dict[str, int] = {}
+        self.supports: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal lists, one tuple
         self.scratch = Reporter(self.file)  # one task's schema problems
         self.duplicate_ids = Reporter(self.file)
         self.agency_problems = Reporter(self.file)
@@ -95,7 +99,7 @@ class TaskStream:
             streamed.lines.append(0)
             return
         streamed.lines.append(item.value["deadline"].line)
-        streamed.items.append(build_task(item.take_plain(), self.deadlines))
+        streamed.items.append(build_task(self._shared(item.take_plain()), self.deadlines))
 
     def adopt(self, root: Node) -> None:
         """Take the task lists of a tree read whole (the ruamel.yaml path), as if streamed."""
@@ -111,6 +115,14 @@ class TaskStream:
             tasks.value = streamed
 
     # --- what the task checks keep ------------------------------------------------
+
+    def _shared(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """A clean task's values with agency ids and coordinator lists shared, not copied."""
+        ids = self.agency_ids
+        raw["lead"] = ids.get(raw["lead"], raw["lead"])
+        support = tuple(ids.get(s, s) for s in raw.get("support") or ())
+        raw["support"] = self.supports.setdefault(support, support)
+        return raw
 
     def _keep_refs(self, streamed: Streamed) -> None:
         if self.lookup is None:
