@@ -356,9 +356,9 @@ def write_manifest(result: BatchResult) -> None:
                           for k, v in row.items()} for row in rows())
         write_atomic(result.directory / "manifest.csv", buffer.getvalue())
     del buffer
-    payload = {"items": [], "skipped": result.skipped,
-               "warnings": [w.get("vi") for w in result.warnings],
-               "removed": [Path(p).name for p in result.removed]}
+    payload: dict[str, object] = {"items": [], "skipped": result.skipped,
+                                  "warnings": [w.get("vi") for w in result.warnings],
+                                  "removed": [Path(p).name for p in result.removed]}
     encoded = io.BytesIO()
     for piece in _json_pieces(payload, rows()):
         encoded.write(piece.encode("utf-8"))

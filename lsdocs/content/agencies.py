@@ -33,15 +33,18 @@ class AgencyIndex:
     registry itself still has errors.
     """
 
-    def __init__(self, names: Mapping[str, tuple[str, ...]], file: str):
+    def __init__(self, names: Mapping[str, tuple[str, ...]], file: str,
+                 keep: frozenset[str] | None = None):
         self.names = dict(names)  # id -> (name, short name)
         self.file = file
         self.refs: list[Node] = []  # every valid reference checked, for later checks
+        self.keep = keep  # which ids go to refs (None: all)
 
     def check_ref(self, node: Node, rep: Reporter) -> bool:
         """Report *node* unless it names a known agency; known ones go to ``refs``."""
         if node.value in self.names:
-            self.refs.append(node)
+            if self.keep is None or node.value in self.keep:
+                self.refs.append(node)
             return True
         rep.error(node.line, node.path, T("không có cơ quan mã này trong danh mục"),
                   found=node.value, hint=self.hint_for(node.value), code="unknown-agency")

@@ -61,6 +61,8 @@ _WORDS: dict[str, Any] = {
 #: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: line breaks to some YAML readers.
 _ODD_BREAKS = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 _LONE_CR = re.compile(rb"\r(?!\n)")
+#: Lines read are dropped in batches of at least this many (each drop moves the rest).
+_FORGET_EVERY = 64
 #: Texts up to this length are shared: agency ids, deadlines, repeated words are one object.
 _SHARE_UP_TO = 40
 
@@ -244,7 +246,7 @@ class _Builder:
         n: int = event.start_mark.line + 1
         if n != self.last_line:
             self.last_line = n
-            if not keep:
+            if not keep and n - self.source.line >= _FORGET_EVERY:
                 self.source.forget(n)
         return self.last_line
 

@@ -6,6 +6,7 @@ text used when the value is wrong or missing (see :mod:`lsdocs.content.schema`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,8 @@ from lsdocs.errors import T, Text
 from lsdocs.vnformat.dates import short_date
 
 _EMPTY = T("không được để trống")
+#: Deadlines read once per text: a plan repeats a few forms thousands of times.
+_read_deadline = functools.lru_cache(maxsize=1024)(parse_deadline)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class TextType:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 hint = T('đặt trong dấu nháy kép: "{v}"', v=value)
             return wrong_type(node, ctx, self.expected, hint)
+        if not self.rules:
+            return True
         return all([self._rule(rule, node, ctx) for rule in self.rules])
 
     @staticmethod
@@ -129,7 +134,7 @@ class DeadlineType:
         if not TextType(DEADLINE_EXPECTED).check(node, ctx):
             return False
         try:
-            parse_deadline(node.value)
+            _read_deadline(node.value)
         except DeadlineError as e:
             ctx.rep.error(node.line, node.path, e.message, found=node.value,
                           expected=e.expected, code=e.code)

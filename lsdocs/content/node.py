@@ -129,8 +129,8 @@ class Streamed:
     A plan of 10,000 agencies has 50,000 tasks; their trees are not kept
     together.  Each item is checked when it has been read, then only what later
     checks and the model need stays here: *items* (for each item the model
-    object when it had no error, else its :class:`Node`), *lines* (one line
-    number per item, for a later check), the schema *problems* the items had,
+    object when it had no error, else its :class:`Node`), *lines* (line
+    numbers the checks of the whole list need, a few per item), the schema *problems* the items had,
     in order, the agency references to check once the plan's date is known
     (*refs*), and whether every item passed (*ok*).  The schema walk replays
     *problems* where it would have found them (:meth:`replay`).

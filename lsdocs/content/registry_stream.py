@@ -39,6 +39,7 @@ class RegistryStream:
         self.index = AgencyIndex({}, self.file)  # ids and names, completed as entries come
         self.first_line: dict[str, int] = {}
         self.scratch = Reporter(self.file)  # one entry's schema problems and Later refs
+        self.ctx = Ctx(self.scratch, _Deferring(self))
         self.across = Reporter(self.file)  # problems of the checks across entries
         self.streamed: Streamed | None = None
         self.lines: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal header lines, one tuple
@@ -52,10 +53,12 @@ class RegistryStream:
     def take(self, streamed: Streamed, entry: Node) -> None:
         self._name(entry)
         found: list[Any] = self.scratch.problems.problems
-        streamed.ok &= AGENCY_ENTRY.check(entry, Ctx(self.scratch, _Deferring(self)))
-        failed = self.scratch.has_errors
-        streamed.problems += found
-        found.clear()
+        streamed.ok &= AGENCY_ENTRY.check(entry, self.ctx)
+        failed = False
+        if found:
+            failed = any(p.is_error for p in found)
+            streamed.problems += found
+            found.clear()
         if entry.is_map:
             check_entry(entry, self.first_line, self.across)
         streamed.items.append(entry if failed else agency_of(self._shared(entry.take_plain())))

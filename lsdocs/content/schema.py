@@ -196,10 +196,12 @@ class MapSpec:
     def check(self, node: Node, ctx: Ctx) -> bool:
         if not node.is_map:
             return wrong_type(node, ctx, self.expected)
-        missing = [f.key for f in self.fields if f.required and f.key not in node.value]
-        # A misspelt required key is one mistake: report the typo, not also the absence.
-        guessed = {self._unknown(key, child, missing, ctx) for key, child in node.value.items()
-                   if key not in self.by_key}
+        unknown = [key for key in node.value if key not in self.by_key]
+        guessed: set[str | None] = set()
+        if unknown:
+            missing = [f.key for f in self.fields if f.required and f.key not in node.value]
+            # A misspelt required key is one mistake: report the typo, not also the absence.
+            guessed = {self._unknown(key, node.value[key], missing, ctx) for key in unknown}
         ok = [not guessed]
         for spec in self.fields:
             child = node.value.get(spec.key)

@@ -43,8 +43,6 @@ from lsdocs.errors import T
 #: The key path of a task list and the depth of its value in the file.
 _TASK_LIST = re.compile(r"task_groups\[[0-9]+\]\.tasks")
 _TASK_LIST_DEPTH = 3
-#: How a first task id's place is packed into one int: line, list number, position.
-_SHIFT = 32
 
 
 class TaskStream:
@@ -65,12 +63,16 @@ class TaskStream:
         self.reset()
 
     def reset(self) -> None:
-        self.lookup = AgencyIndex(self.names.names, self.names.file) if self.names else None
+        # Only references a date check could warn about are kept (see check_agency_dates).
+        self.lookup = AgencyIndex(self.names.names, self.names.file,
+                                  keep=self.dated) if self.names else None
         self.deadlines = Deadlines()
         self.lists: list[Streamed] = []
-        self.first_ids: dict[str, int] = {}
+        self.ids: set[str] = set()  # every task id so far (no int per task: see _first)
+        self.firsts: dict[str, tuple[int, int, int]] | None = None  # made at a first duplicate
         self.supports: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal lists, one tuple
         self.scratch = Reporter(self.file)  # one task's schema problems
+        self.ctx = Ctx(self.scratch, self.lookup)
         self.duplicate_ids = Reporter(self.file)
         self.agency_problems = Reporter(self.file)
 
@@ -85,21 +87,24 @@ class TaskStream:
 
     def take(self, streamed: Streamed, item: Node) -> None:
         found = self.scratch.problems.problems
-        streamed.ok &= TASK.check(item, Ctx(self.scratch, self.lookup))
-        failed = self.scratch.has_errors
+        streamed.ok &= TASK.check(item, self.ctx)
+        failed = False
         if found:
+            failed = any(p.is_error for p in found)
             streamed.problems += found
             found.clear()
-        self._keep_refs(streamed)
+        if self.lookup is not None and self.lookup.refs:
+            streamed.refs += self.lookup.refs
+            self.lookup.refs.clear()
         if item.is_map:
             self._check_id(item, len(self.lists) - 1, len(streamed))
             check_task_agencies(item, self.agency_problems)
         if failed:
             streamed.items.append(item)
-            streamed.lines.append(0)
+            streamed.lines.extend((0, 0))
             return
-        streamed.lines.append(item.value["deadline"].line)
-        streamed.items.append(build_task(self._shared(item.take_plain()), self.deadlines))
+        streamed.lines.extend((item.value["id"].line, item.value["deadline"].line))
+        streamed.items.append(build_task(self._shared(_plain_task(item)), self.deadlines))
 
     def adopt(self, root: Node) -> None:
         """Take the task lists of a tree read whole (the ruamel.yaml path), as if streamed."""
@@ -124,35 +129,48 @@ class TaskStream:
         raw["support"] = self.supports.setdefault(support, support)
         return raw
 
-    def _keep_refs(self, streamed: Streamed) -> None:
-        if self.lookup is None:
-            return
-        streamed.refs += [node for node in self.lookup.refs if node.value in self.dated]
-        self.lookup.refs.clear()
-
     def _check_id(self, task: Node, list_no: int, position: int) -> None:
         """The task's id against every earlier one (as ``check_unique_ids`` did)."""
         node = task.get("id")
         value = node.value if node is not None and isinstance(node.value, str) else None
         if node is None or value is None:
             return
-        first = self.first_ids.get(value)
-        if first is None:
-            self.first_ids[value] = (node.line << _SHIFT | list_no) << _SHIFT | position
+        if value not in self.ids:
+            self.ids.add(value)
+            if self.firsts is not None:
+                self.firsts[value] = (node.line, list_no, position)
             return
-        line, list_no, position = first >> 2 * _SHIFT, (first >> _SHIFT) & 0xFFFFFFFF, \
-            first & 0xFFFFFFFF
+        line, list_no, position = self._first()[value]
         path = child_path(child_path(self.lists[list_no].path, position), "id")
         self.duplicate_ids.error(
             node.line, node.path, T("mã bị trùng (đã dùng ở {p}, dòng {n})", p=path, n=line),
             found=value, code="duplicate-task-id")
+
+    def _first(self) -> dict[str, tuple[int, int, int]]:
+        """Where each task id so far was first used: (line, list number, position).
+
+        Made when a first duplicate shows up, by looking back at the tasks kept;
+        a plan without duplicates never holds it.
+        """
+        if self.firsts is None:
+            self.firsts = {}
+            for list_no, streamed in enumerate(self.lists):
+                for position, item in enumerate(streamed.items):
+                    if isinstance(item, Task):
+                        self.firsts.setdefault(item.id, (streamed.lines[2 * position], list_no,
+                                                         position))
+                        continue
+                    node = item.get("id")
+                    if node is not None and isinstance(node.value, str):
+                        self.firsts.setdefault(node.value, (node.line, list_no, position))
+        return self.firsts
 
     def deadline_places(self) -> Iterator[tuple[Task | Node, int, str]]:
         """Every task in plan order: (model task or tree, line of its deadline, key path)."""
         for streamed in self.lists:
             for position, item in enumerate(streamed.items):
                 path = child_path(child_path(streamed.path, position), "deadline")
-                yield item, streamed.lines[position], path
+                yield item, streamed.lines[2 * position + 1], path
 
 
 def check_task_agencies(task: Node, rep: Reporter) -> None:
@@ -175,6 +193,15 @@ def check_task_agencies(task: Node, rep: Reporter) -> None:
                       T("cơ quan phối hợp bị ghi hai lần"),
                       found=value, code="duplicate-support")
         seen.add(value)
+
+
+def _plain_task(task: Node) -> dict[str, Any]:
+    """:meth:`Node.plain` of a task that passed the schema: scalars and one list of them."""
+    raw = {key: child.value for key, child in task.value.items()}
+    support = raw.get("support")
+    if support is not None:
+        raw["support"] = [node.value for node in support]
+    return raw
 
 
 def _text(node: Node | None) -> str | None:

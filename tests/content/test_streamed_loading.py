@@ -195,3 +195,20 @@ def test_a_registry_entry_with_an_error_keeps_its_tree_and_the_registry_is_refus
         (f"agencies[{AGENCIES + 30}].name", "missing-key")]
     assert isinstance(load_registry(synthetic.parent / "agencies.yaml").get("stn-0001"), Agency)
     assert path.exists()
+
+
+def test_an_id_used_three_times_and_another_duplicate_after_it(
+        synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def spoil(plan: dict[str, Any]) -> None:
+        task(plan, "2.4")["id"] = "1.3"
+        task(plan, "4.2")["id"] = "1.3"
+        task(plan, "5.7")["id"] = "3.1"
+
+    path = edited(synthetic, tmp_path, spoil)
+    found = on_both_paths(monkeypatch, path)
+    first, other = line_of(path, "- id: '1.3'"), line_of(path, "- id: '3.1'")
+    assert [vi.split(": lỗi: ")[1] for vi, _ in found] == [
+        f"mã bị trùng (đã dùng ở task_groups[0].tasks[2].id, dòng {first}): «1.3»",
+        f"mã bị trùng (đã dùng ở task_groups[0].tasks[2].id, dòng {first}): «1.3»",
+        f"mã bị trùng (đã dùng ở task_groups[2].tasks[0].id, dòng {other}): «3.1»",
+    ]
