@@ -94,7 +94,8 @@ class BatchResult:
     merged: Path | None = None
     removed: list[str] = field(default_factory=list)  # stale files of earlier runs, removed
     warnings: list[Text] = field(default_factory=list)  # about the whole run (dates, options)
-    #: per agency id: what the clerk should check, in both languages (BatchItem.warnings)
+    #: per agency id: what the clerk should check, in both languages (BatchItem.warnings);
+    #: agencies with nothing to check have no entry
     notes: dict[str, list[Text]] = field(default_factory=dict)
 
     @property
@@ -120,7 +121,8 @@ def plan_batch(
         "issuer": setup.issuer.id,
         "content_sha256": content_digest(content),
     }
-    notes = {agency_id: letter_doc.letter_warnings(setup, agency_id) for agency_id in selected}
+    warned = ((agency_id, letter_doc.letter_warnings(setup, agency_id)) for agency_id in selected)
+    notes = {agency_id: found for agency_id, found in warned if found}  # most letters: none
     items = [
         BatchItem(
             agency=agency_id,
@@ -128,7 +130,7 @@ def plan_batch(
             file=letter_file_name(options.kind, agency_id),
             lead=len(setup.tasks[agency_id].lead),
             support=len(setup.tasks[agency_id].support),
-            warnings="; ".join(w.get("vi") for w in notes[agency_id]),
+            warnings="; ".join(w.get("vi") for w in notes.get(agency_id, ())),
             **run,
         )
         for agency_id in selected
@@ -221,6 +223,7 @@ def run_batch_content(
     staged.commit()  # one sync for every letter, then each renamed into place
     order = {item.agency: i for i, item in enumerate(items)}
     result.items.sort(key=lambda i: order[i.agency])
+    del order  # one entry per letter, not needed while the manifest is written
     if options.merge and not result.failed and result.items:
         result.merged = _merge(result, options.kind)
     if not options.only:
