@@ -223,7 +223,7 @@ def run_batch_content(
     staged.commit()  # one sync for every letter, then each renamed into place
     order = {item.agency: i for i, item in enumerate(items)}
     result.items.sort(key=lambda i: order[i.agency])
-    del order  # one entry per letter, not needed while the manifest is written
+    order.clear()  # one entry per letter, not needed while the manifest is written
     if options.merge and not result.failed and result.items:
         result.merged = _merge(result, options.kind)
     if not options.only:

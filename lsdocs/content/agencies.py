@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 from lsdocs.content._dates import parse_dmy
@@ -75,7 +75,7 @@ class AgencyIndex:
         return by_name[close[0]] if close else None
 
 
-def check_entry(entry: Node, first_line: dict[str, int], rep: Reporter) -> None:
+def check_entry(entry: Node, first_line: MutableMapping[str, int], rep: Reporter) -> None:
     """Checks of one registry entry (a mapping) across entries: duplicate ids (*first_line*:
     id -> line of its first entry, filled as entries come), dates in order, successors sound."""
     _check_duplicate(entry, first_line, rep)
@@ -83,7 +83,8 @@ def check_entry(entry: Node, first_line: dict[str, int], rep: Reporter) -> None:
     _check_successors(entry, rep)
 
 
-def _check_duplicate(entry: Node, first_line: dict[str, int], rep: Reporter) -> None:
+def _check_duplicate(entry: Node, first_line: MutableMapping[str, int], rep: Reporter
+                     ) -> None:
     ident = entry.get("id")
     if ident is None or not isinstance(ident.value, str):
         return

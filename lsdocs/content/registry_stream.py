@@ -15,6 +15,7 @@ when every id is known, so problems come out as from the whole tree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 from lsdocs.content._report import Reporter
@@ -37,7 +38,7 @@ class RegistryStream:
 
     def reset(self) -> None:
         self.index = AgencyIndex({}, self.file)  # ids and names, completed as entries come
-        self.first_line: dict[str, int] = {}
+        self.first_line = _FirstLines(self)
         self.scratch = Reporter(self.file)  # one entry's schema problems and Later refs
         self.ctx = Ctx(self.scratch, _Deferring(self))
         self.across = Reporter(self.file)  # problems of the checks across entries
@@ -61,6 +62,8 @@ class RegistryStream:
             found.clear()
         if entry.is_map:
             check_entry(entry, self.first_line, self.across)
+        ident = entry.get("id")
+        streamed.lines.append(ident.line if ident is not None and not failed else 0)
         streamed.items.append(entry if failed else agency_of(self._shared(entry.take_plain())))
 
     def adopt(self, root: Node) -> None:
@@ -113,3 +116,47 @@ class _Deferring:
 
     def adopt(self, refs: list[Node]) -> None:  # pragma: no cover - registries stream no lists
         raise NotImplementedError
+
+
+class _FirstLines(MutableMapping[str, int]):
+    """Agency id -> line of its first entry, for the duplicate check, without an int per entry.
+
+    Holds the ids only; where each was first written is looked up in the
+    entries kept (:attr:`Streamed.lines`) when a first duplicate shows up.
+    """
+
+    def __init__(self, stream: RegistryStream):
+        self.stream = stream
+        self.ids: set[str] = set()
+        self.lines: dict[str, int] | None = None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.ids
+
+    def __setitem__(self, key: str, line: int) -> None:
+        self.ids.add(key)
+        if self.lines is not None:
+            self.lines.setdefault(key, line)
+
+    def __getitem__(self, key: str) -> int:
+        if self.lines is None:
+            self.lines = {}
+            streamed = self.stream.streamed
+            assert streamed is not None, "entries are checked while the list is read"
+            for position, item in enumerate(streamed.items):
+                if isinstance(item, Agency):
+                    self.lines.setdefault(item.id, streamed.lines[position])
+                    continue
+                ident = item.get("id")
+                if ident is not None and isinstance(ident.value, str):
+                    self.lines.setdefault(ident.value, ident.line)
+        return self.lines[key]
+
+    def __delitem__(self, key: str) -> None:  # pragma: no cover - never done
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)

@@ -212,3 +212,20 @@ def test_an_id_used_three_times_and_another_duplicate_after_it(
         f"mã bị trùng (đã dùng ở task_groups[0].tasks[2].id, dòng {first}): «1.3»",
         f"mã bị trùng (đã dùng ở task_groups[2].tasks[0].id, dòng {other}): «3.1»",
     ]
+
+
+def test_registry_duplicate_ids_name_the_first_entry(
+        synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def spoil(registry: dict[str, Any]) -> None:
+        entries = {e["id"]: e for e in registry["agencies"]}
+        entries["stn-0012"]["id"] = "stn-0003"
+        entries["stn-0030"]["id"] = "stn-0003"
+        entries["stn-0031"]["id"] = "stn-0020"
+
+    edited(synthetic, tmp_path, registry_edit=spoil)
+    registry = tmp_path / "agencies.yaml"
+    found = on_both_paths(monkeypatch, tmp_path / "plan.yaml")
+    first, other = line_of(registry, "id: stn-0003"), line_of(registry, "id: stn-0020")
+    duplicates = [vi.split(": lỗi: ")[1] for vi, _ in found if "mã cơ quan bị trùng" in vi]
+    assert duplicates == [f"mã cơ quan bị trùng (đã có ở dòng {first}): «stn-0003»"] * 2 + [
+        f"mã cơ quan bị trùng (đã có ở dòng {other}): «stn-0020»"]
