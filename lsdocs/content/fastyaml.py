@@ -223,6 +223,7 @@ class _Builder:
         self.left = max_nodes
         self.last_line = 0
         self.texts: dict[str, str] = {}  # short texts of this file, one object each
+        self.keys: dict[str, str] = {}  # keys as written -> checked and interned
 
     def document(self) -> Node:
         self._expect(_libyaml.StreamStartEvent)
@@ -292,7 +293,9 @@ class _Builder:
         while type(event) is not _libyaml.MappingEndEvent:
             if type(event) is not _libyaml.ScalarEvent or event.tag or event.anchor:
                 raise Fallback  # a list, table or alias as a key; a tagged key
-            key = sys.intern(self.text(event.value))
+            key = self.keys.get(event.value)
+            if key is None:
+                key = self.keys[event.value] = sys.intern(self.text(event.value))
             if key in entries:
                 raise Fallback
             key_line = self.line(event)
@@ -326,11 +329,15 @@ class _Builder:
         return self.text(value, share) if type(value) is str else value
 
     def text(self, value: str, share: bool = True) -> str:
+        """*value* if it is clean text (else :class:`Fallback`), shared when short."""
+        short = share and len(value) <= _SHARE_UP_TO
+        if short:
+            seen = self.texts.get(value)
+            if seen is not None:  # checked when first seen
+                return seen
         if CONTROL.search(value) or not unicodedata.is_normalized("NFC", value):
             raise Fallback
-        if not share or len(value) > _SHARE_UP_TO:
-            return value
-        return self.texts.setdefault(value, value)
+        return self.texts.setdefault(value, value) if short else value
 
 
 def _is_empty(event: Any) -> bool:

@@ -54,6 +54,18 @@ class TextType:
         return True if finding is None else report(finding, node, ctx, node.value)
 
 
+_DEADLINE_TEXT = TextType(DEADLINE_EXPECTED)
+
+
+@functools.lru_cache(maxsize=64)
+def _as_text(expected: Text) -> TextType:
+    """The text check of a typed text field (one object per wording, not one per value)."""
+    return TextType(expected)
+
+
+_compiled = functools.lru_cache(maxsize=64)(re.compile)
+
+
 @dataclass(frozen=True)
 class IntType:
     minimum: int | None = None
@@ -131,7 +143,7 @@ class DeadlineType:
         if isinstance(node.value, int) and not isinstance(node.value, bool):
             hint = T("viết «năm {v}»", v=node.value)
             return wrong_type(node, ctx, DEADLINE_EXPECTED, hint)
-        if not TextType(DEADLINE_EXPECTED).check(node, ctx):
+        if not _DEADLINE_TEXT.check(node, ctx):
             return False
         try:
             _read_deadline(node.value)
@@ -177,9 +189,9 @@ class PatternType:
     code: str = "bad-id"
 
     def check(self, node: Node, ctx: Ctx) -> bool:
-        if not TextType(self.expected).check(node, ctx):
+        if not _as_text(self.expected).check(node, ctx):
             return False
-        if re.fullmatch(self.pattern, node.value):
+        if _compiled(self.pattern).fullmatch(node.value):
             return True
         ctx.rep.error(node.line, node.path, T("mã không hợp lệ"),
                       found=node.value, expected=self.expected, code=self.code)
@@ -193,6 +205,6 @@ class AgencyRefType:
     expected: Text = T("mã cơ quan trong danh mục, ví dụ skhcn")
 
     def check(self, node: Node, ctx: Ctx) -> bool:
-        if not TextType(self.expected).check(node, ctx):
+        if not _as_text(self.expected).check(node, ctx):
             return False
         return ctx.agencies.check_ref(node, ctx.rep) if ctx.agencies else True

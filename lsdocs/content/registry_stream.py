@@ -38,9 +38,9 @@ class RegistryStream:
 
     def reset(self) -> None:
         self.index = AgencyIndex({}, self.file)  # ids and names, completed as entries come
-        self.first_line = _FirstLines(self)
+        self.first_line = _FirstLines()
         self.scratch = Reporter(self.file)  # one entry's schema problems and Later refs
-        self.ctx = Ctx(self.scratch, _Deferring(self))
+        self.ctx = Ctx(self.scratch, _Deferring(self.index))
         self.across = Reporter(self.file)  # problems of the checks across entries
         self.streamed: Streamed | None = None
         self.lines: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal header lines, one tuple
@@ -48,7 +48,7 @@ class RegistryStream:
     def start(self, path: str, depth: int) -> Streamed | None:
         if depth != _AGENCIES_DEPTH or path != _AGENCIES or self.streamed is not None:
             return None
-        self.streamed = Streamed(path)
+        self.streamed = self.first_line.streamed = Streamed(path)
         return self.streamed
 
     def take(self, streamed: Streamed, entry: Node) -> None:
@@ -104,11 +104,11 @@ class RegistryStream:
 class _Deferring:
     """The agency lookup while entries are read: a reference not known yet waits (Later)."""
 
-    def __init__(self, stream: RegistryStream):
-        self.stream = stream
+    def __init__(self, index: AgencyIndex):
+        self.index = index  # filled as entries come (no reference back to the stream: no cycle)
 
     def check_ref(self, node: Node, rep: Reporter) -> bool:
-        if node.value in self.stream.index.names:
+        if node.value in self.index.names:
             return True
         problems: list[Any] = rep.problems.problems
         problems.append(Later(node))
@@ -125,8 +125,8 @@ class _FirstLines(MutableMapping[str, int]):
     entries kept (:attr:`Streamed.lines`) when a first duplicate shows up.
     """
 
-    def __init__(self, stream: RegistryStream):
-        self.stream = stream
+    def __init__(self) -> None:
+        self.streamed: Streamed | None = None  # the entries, once the list starts
         self.ids: set[str] = set()
         self.lines: dict[str, int] | None = None
 
@@ -141,7 +141,7 @@ class _FirstLines(MutableMapping[str, int]):
     def __getitem__(self, key: str) -> int:
         if self.lines is None:
             self.lines = {}
-            streamed = self.stream.streamed
+            streamed = self.streamed
             assert streamed is not None, "entries are checked while the list is read"
             for position, item in enumerate(streamed.items):
                 if isinstance(item, Agency):
