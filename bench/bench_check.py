@@ -10,7 +10,7 @@ repetitions with its spread (min–max):
 1. In process, documents checked per second (``check_bytes`` on the bytes in memory),
    against a plain python-docx open of the same file (``docx.Document``: what any
    checker built on python-docx pays before checking anything) and against the
-   target of issue 12/10 (100 eleven-page plans per second).  Two figures per
+   target of issues 10 and 12 (100 eleven-page plans per second).  Two figures per
    document: «warm», the steady state of a batch (documents made from one template
    share their resolved style sheet, see ``lsdocs.check.styles.shared_sheet``), and
    «cold», the style sheet resolved afresh for every document (a folder of files
@@ -179,6 +179,7 @@ def main() -> None:
                         help="in-process rates in CPU time of this process (steadier on a "
                              "machine busy with other work) instead of wall-clock time")
     args = parser.parse_args()
+    print(f"load average at start: {_load()} (2 cores shared: prefer --cpu when it is high)")
     if args.cpu:
         global CLOCK
         CLOCK = time.process_time
@@ -194,6 +195,11 @@ def main() -> None:
         whole_process(docs["plan"], args.files, args.reps, folder)
         if args.render:
             render_rate(docs["plan"], args.render, rate(lambda: check_bytes(docs["plan"]), 1.0))
+    print(f"\nload average at end: {_load()}")
+
+
+def _load() -> str:
+    return ", ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
 if __name__ == "__main__":

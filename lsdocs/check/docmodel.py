@@ -14,13 +14,12 @@ from lsdocs.check.doc_parts import Cell, Container, Document, HeaderFooter, Para
 from lsdocs.check.package import Package
 from lsdocs.check.runs import RunWalker, block_children
 from lsdocs.check.sections import read_sections
-from lsdocs.check.styles import Border, StyleSheet, parse_borders, shared_sheet
+from lsdocs.check.styles import CellFormat, StyleSheet, bound, parse_borders, shared_sheet
 
 __all__ = ["Cell", "Container", "Document", "HeaderFooter", "Paragraph", "Run", "Table", "load"]
 
 DEFAULT_CELL_MARGIN = 108
-_P, _TBL, _TC = w("p"), w("tbl"), w("tc")
-_CellFormat = tuple[int, int, int | None, dict[str, Border]]
+_P, _TBL, _TC, _PPR = w("p"), w("tbl"), w("tc"), w("pPr")
 
 
 class _Builder:
@@ -32,7 +31,6 @@ class _Builder:
         self.section = 0
         self.table_count = 0
         self.in_body = True
-        self._cells: dict[str, _CellFormat] = {}
 
     def story(self, root: Element, container: Container) -> tuple[list[Paragraph], list[Table],
                                                                   list[Paragraph | Table]]:
@@ -40,11 +38,12 @@ class _Builder:
         tables: list[Table] = []
         blocks: list[Paragraph | Table] = []
         body = container.kind == "body"
+        boxes: dict[int, Container] = {}  # body: the paragraphs of a section share one
         for el in block_children(root):
             tag = el.tag
             if tag == _P:
-                para = self.paragraph(el, _with_section(container, self.section), len(paras) + 1,
-                                      None)
+                box = self._body_box(boxes) if body else container
+                para = self.paragraph(el, box, len(paras) + 1, None)
                 paras.append(para)
                 blocks.append(para)
                 if body and child(child(el, "pPr"), "sectPr") is not None:
@@ -54,6 +53,12 @@ class _Builder:
                 tables.append(table)
                 blocks.append(table)
         return paras, tables, blocks
+
+    def _body_box(self, boxes: dict[int, Container]) -> Container:
+        box = boxes.get(self.section)
+        if box is None:
+            box = boxes[self.section] = Container("body", self.section)
+        return box
 
     def table(self, el: Element, parent: Cell | None) -> Table:
         if self.in_body:
@@ -91,11 +96,13 @@ class _Builder:
             cells.append(cell)
         return cells
 
-    def _cell_format(self, tcpr: Element | None) -> _CellFormat:
+    def _cell_format(self, tcpr: Element | None) -> CellFormat:
         """Grid span, ``w:tcW``, left margin (None: the table's) and borders of a ``w:tcPr``,
-        kept per serialised ``w:tcPr``: the cells of a table are mostly formatted alike."""
+        kept per serialised ``w:tcPr`` in the (shared) style sheet: the cells of a table, and
+        the tables of documents from one template, are mostly formatted alike."""
         key = "" if tcpr is None else serial(tcpr)
-        found = self._cells.get(key)
+        kept = self.styles.cell_formats
+        found = kept.get(key)
         if found is None:
             mar = child(tcpr, "tcMar")
             left = None if mar is None else (wint(child(mar, "left"), "w")
@@ -103,12 +110,15 @@ class _Builder:
             found = (wint(child(tcpr, "gridSpan"), "val") or 1,
                      wint(child(tcpr, "tcW"), "w") or 0, left,
                      parse_borders(child(tcpr, "tcBorders")))
-            self._cells[key] = found
+            bound(kept)
+            kept[key] = found
         return found
 
     def paragraph(self, el: Element, container: Container, number: int,
                   table_style: str | None) -> Paragraph:
-        props, mark_sz = self.styles.paragraph_props_of(table_style, child(el, "pPr"))
+        first = el[0] if len(el) else None  # w:pPr comes first: look there before searching
+        ppr = first if first is not None and first.tag == _PPR else child(el, "pPr")
+        props, mark_sz = self.styles.paragraph_props_of(table_style, ppr)
         para = Paragraph(el, container, number, props, mark_sz=mark_sz)
         RunWalker(self, para, table_style, props.style_id).walk(el)
         return para
@@ -122,12 +132,6 @@ def _cell_margins(pr: Element | None, default: tuple[int, int] | None = None) ->
     left = wint(child(mar, "left"), "w") or wint(child(mar, "start"), "w")
     right = wint(child(mar, "right"), "w") or wint(child(mar, "end"), "w")
     return (base[0] if left is None else left, base[1] if right is None else right)
-
-
-def _with_section(container: Container, section: int) -> Container:
-    if container.kind != "body":
-        return container
-    return Container("body", section)
 
 
 def load(package: Package) -> Document:
@@ -158,13 +162,17 @@ def load(package: Package) -> Document:
 
 
 def _style_sheet(package: Package, types: dict[str, str]) -> StyleSheet:
-    """The shared style sheet of the document's styles and numbering parts (read and checked
-    through the package first, so a damaged part is reported as before)."""
-    found: list[bytes | None] = []
-    for kind in ("/styles", "/numbering"):
-        name = types.get(kind)
-        found.append(package.read(name) if name and package.xml(name) is not None else None)
-    return shared_sheet(*found)
+    """The shared style sheet of the document's styles and numbering parts.  A part not
+    seen before is parsed by the package's checked parser (a damaged part is reported
+    as any other); a batch from one template reads its styles once."""
+    names = {kind: types.get("/" + kind) or "" for kind in ("styles", "numbering")}
+
+    def read(kind: str) -> bytes | None:
+        name = names[kind]
+        return package.read(name) if name and package.has(name) else None
+
+    return shared_sheet(read("styles"), read("numbering"),
+                        lambda kind, data: package.parse_part(names[kind], data))
 
 
 def _number_body(doc: Document) -> None:

@@ -83,9 +83,14 @@ class Package:
         return self._xml[part]
 
     def _parse(self, part: str) -> Element:
+        return self.parse_part(part, self.read(part))
+
+    def parse_part(self, part: str, data: bytes) -> Element:
+        """*data*, the bytes of *part*, parsed into a tree of its own (not kept): a DTD is
+        refused, broken XML reported, as for every part."""
         try:
-            data = self.read(part)
-            refuse_dtd(data, part)
+            if b"<!" in data or b"<\x00!" in data:  # what every DTD mark starts with
+                refuse_dtd(data, part)
             root = parse(data)
             if root.getroottree().docinfo.doctype:
                 refuse_dtd(b"<!DOCTYPE", part)

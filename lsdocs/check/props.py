@@ -1,7 +1,8 @@
 """Formatting set at one level (a style, the defaults or a run): parsing ``w:rPr``/``w:pPr``.
 
 Each parser returns a dict with only the attributes present at that level, so
-levels merge with ``dict.update`` in :mod:`lsdocs.check.styles`.
+levels merge with ``dict.update`` in :mod:`lsdocs.check.styles`;
+:class:`NumberingLevels` gives the paragraph properties of a numbering level.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lsdocs.check._xml import Element, child, children, on_off, wattr, wint
+from lsdocs.check._xml import Element, child, children, on_off, w, wattr, wint
 
 Props = dict[str, Any]
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -173,3 +174,33 @@ def parse_borders(container: Element | None) -> dict[str, Border]:
             found[side] = Border(wattr(el, "val") or "none", wint(el, "sz") or 0,
                                  wattr(el, "color"))
     return found
+
+
+class NumberingLevels:
+    """Paragraph properties of numbering levels (``numbering.xml``)."""
+
+    def __init__(self, root: Element | None) -> None:
+        self._abstract: dict[str, Element] = {}
+        self._nums: dict[str, Element] = {}
+        if root is None:
+            return
+        for el in root.iter(w("abstractNum")):
+            self._abstract[wattr(el, "abstractNumId") or ""] = el
+        for el in root.iter(w("num")):
+            self._nums[wattr(el, "numId") or ""] = el
+
+    def ppr(self, num_id: str, ilvl: int) -> Props:
+        num = self._nums.get(num_id)
+        if num is None or num_id == "0":
+            return {}
+        for override in num.iter(w("lvlOverride")):
+            lvl = child(override, "lvl")
+            if wint(override, "ilvl") == ilvl and lvl is not None:
+                return parse_ppr(child(lvl, "pPr"))
+        abstract = self._abstract.get(wattr(child(num, "abstractNumId"), "val") or "")
+        if abstract is None:
+            return {}
+        for lvl in abstract.iter(w("lvl")):
+            if wint(lvl, "ilvl") == ilvl:
+                return parse_ppr(child(lvl, "pPr"))
+        return {}

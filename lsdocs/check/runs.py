@@ -21,6 +21,7 @@ _SKIP = {w("del"), w("moveFrom"), w("pPr"), w("rPr"), qn("mc:Fallback"), w("proo
          w("bookmarkStart"), w("bookmarkEnd"), w("commentRangeStart"), w("commentRangeEnd")}
 _TEXT = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
 _R, _FLD_SIMPLE, _FLD_CHAR, _INSTR = w("r"), w("fldSimple"), w("fldChar"), w("instrText")
+_T = w("t")
 _TXBX, _FALLBACK, _RPR = w("txbxContent"), qn("mc:Fallback"), w("rPr")
 _DRAWINGS = {qn("wp:inline"), qn("wp:anchor"), qn("v:line"), qn("v:shape"), qn("v:rect")}
 #: elements whose content the run walker does not read: a run's formatting, and the
@@ -53,47 +54,56 @@ class RunWalker:
                 self.walk(sub, simple_field)
 
     def run(self, r: Element, simple_field: str | None) -> None:
-        first = r[0] if len(r) else None  # w:rPr normally comes first: look there before searching
-        rpr = first if first is not None and first.tag == _RPR else child(r, "rPr")
-        props = self.builder.styles.run_props_of(self.table_style, self.pstyle, rpr)
+        rpr: Element | None = None
         parts: list[str] = []
-        marks = self._items(r, parts)
+        marks = False
+        for sub in r:  # one pass: the w:rPr (the first one) and the content, in order
+            tag = sub.tag
+            if tag == _T and not len(sub):  # most children are plain text
+                parts.append(sub.text or "")
+            elif tag == _RPR:
+                if rpr is None:
+                    rpr = sub
+            elif self._item(sub, tag, parts):
+                marks = True
+        props = self.builder.styles.run_props_of(self.table_style, self.pstyle, rpr)
         text = "".join(parts)
         if marks:
             self.para.field_props.append(props)
         if text and not props.vanish and not (props.is_white and not _shaded_cell(r)):
-            field_name = simple_field or self._current_result()
+            field_name = simple_field or (self._current_result() if self.stack else None)
             self.para.runs.append(Run(r, text, props, field_name))
 
-    def _items(self, el: Element, parts: list[str]) -> bool:
+    def _items(self, el: Element, parts: list[str]) -> None:
         """Read the descendants of *el* in document order, leaving out what an
-        ``mc:Fallback`` duplicates and what a text box holds (walked on its own).
-
-        True when a direct child is a field code or field character."""
-        marks = False
+        ``mc:Fallback`` duplicates and what a text box holds (walked on its own)."""
         for sub in el:
-            tag = sub.tag
-            if tag in _OPAQUE:
-                continue
-            text = _TEXT.get(tag, "") if isinstance(tag, str) else ""
-            if text is None:
-                parts.append(sub.text or "")
-            elif text:
-                parts.append(text)
-            elif tag == _FLD_CHAR:
-                marks = True
-                self._fld_char(wattr(sub, "fldCharType") or "")
-            elif tag == _INSTR:
-                marks = True
-                if self.stack:
-                    self.stack[-1][0] += sub.text or ""
-            elif tag in _DRAWINGS:
-                self.para.drawings.append(sub)
-            elif tag == _TXBX:
-                self._textbox(sub)
-                continue
-            if len(sub):
-                self._items(sub, parts)
+            self._item(sub, sub.tag, parts)
+
+    def _item(self, sub: Element, tag: object, parts: list[str]) -> bool:
+        """Read *sub* (and what it holds); True when it is a field code or field character."""
+        if tag in _OPAQUE:
+            return False
+        marks = False
+        text = _TEXT.get(tag, "") if isinstance(tag, str) else ""
+        if text is None:
+            parts.append(sub.text or "")
+        elif text:
+            parts.append(text)
+        elif tag == _FLD_CHAR:
+            marks = True
+            self._fld_char(wattr(sub, "fldCharType") or "")
+        elif tag == _INSTR:
+            marks = True
+            if self.stack:
+                self.stack[-1][0] += sub.text or ""
+        elif tag in _DRAWINGS:
+            self.para.drawings.append(sub)
+        elif tag == _TXBX:
+            self._textbox(sub)
+            return False
+        if len(sub):
+            self._items(sub, parts)
         return marks
 
     def _fld_char(self, kind: str) -> None:

@@ -59,7 +59,7 @@ def _title(lines: list[str]) -> str:
     """The first short line in capitals naming a citizen's form or a register."""
     for line in lines:
         upper = key(line)
-        if upper.startswith(_STATE_WORDS) or not _capitals(line) or len(line.split()) > 12:
+        if upper.startswith(_STATE_WORDS) or len(line.split()) > 12 or not _capitals(line):
             continue
         if _CITIZEN_TITLE.match(upper) or _REGISTER_TITLE.match(upper):
             return upper

@@ -21,8 +21,16 @@ from functools import lru_cache
 from typing import Any
 
 from lsdocs.check._once import once
-from lsdocs.check._xml import A_NS, Element, child, parse, serial, w, wattr, wint
-from lsdocs.check.props import Border, FontRef, Props, parse_borders, parse_ppr, parse_rpr
+from lsdocs.check._xml import A_NS, Element, child, parse, serial, w, wattr
+from lsdocs.check.props import (
+    Border,
+    FontRef,
+    NumberingLevels,
+    Props,
+    parse_borders,
+    parse_ppr,
+    parse_rpr,
+)
 
 __all__ = ["Border", "FontRef", "ParaProps", "Props", "RunProps", "StyleSheet", "parse_borders",
            "parse_ppr", "parse_rpr", "shared_sheet"]
@@ -155,6 +163,11 @@ def make_para_props(props: Props, style_id: str | None, sz: int) -> ParaProps:
     return ParaProps(**values)
 
 
+#: what a table cell's ``w:tcPr`` sets: grid span, ``w:tcW``, left margin (None: the
+#: table's) and borders
+CellFormat = tuple[int, int, int | None, dict[str, Border]]
+
+
 class StyleSheet:
     """The document's styles, numbering and theme, with cached resolution."""
 
@@ -166,7 +179,7 @@ class StyleSheet:
         self.default_ids: dict[str, str] = {}
         self._theme = theme
         self._theme_fonts: dict[str, str] | None = None
-        self._numbering = _Numbering(numbering)
+        self._numbering = NumberingLevels(numbering)
         if styles is not None:
             self._read(styles)
         self.run_base = lru_cache(maxsize=None)(self._run_base)
@@ -177,6 +190,8 @@ class StyleSheet:
         #: the formatting set directly in a w:rPr / w:pPr, by its serialisation
         self._direct_rpr: dict[str | None, tuple[str | None, Props]] = {}
         self._direct_ppr: dict[str | None, tuple[str | None, Props, Props]] = {}
+        #: grid span, width, left margin and borders of a w:tcPr, by its serialisation
+        self.cell_formats: dict[str, CellFormat] = {}
 
     def _read(self, root: Element) -> None:
         defaults = root.find(w("docDefaults"))
@@ -265,7 +280,7 @@ class StyleSheet:
         key = (table_style, para_style, data)
         found = self._runs.get(key)
         if found is None:
-            _bound(self._runs, self._direct_rpr)
+            bound(self._runs, self._direct_rpr)
             direct = self._direct_rpr.get(data)
             if direct is None:
                 direct = (wattr(child(rpr, "rStyle"), "val"), parse_rpr(rpr, "run"))
@@ -282,7 +297,7 @@ class StyleSheet:
         key = (table_style, data)
         found = self._paras.get(key)
         if found is None:
-            _bound(self._paras, self._direct_ppr)
+            bound(self._paras, self._direct_ppr)
             direct = self._direct_ppr.get(data)
             if direct is None:
                 direct = (wattr(child(ppr, "pStyle"), "val"), parse_ppr(ppr),
@@ -315,24 +330,53 @@ class StyleSheet:
 MAX_KEPT = 20_000
 
 
-def _bound(*caches: dict[Any, Any]) -> None:
+def bound(*caches: dict[Any, Any]) -> None:
     if len(caches[0]) >= MAX_KEPT:
         for cache in caches:
             cache.clear()
 
 
-@lru_cache(maxsize=16)
-def shared_sheet(styles: bytes | None, numbering: bytes | None) -> StyleSheet:
-    """The style sheet of a styles part and a numbering part, by their bytes.
+PartParser = Callable[[str, bytes], Element]
 
-    Documents made from one template (a batch of letters, a folder of a clerk's
-    drafts) carry the same parts: their styles are read and their formatting
-    resolved once per process.  The parts are parsed here on their own (the
-    document's trees may be changed by ``--fix``); callers have read them through
-    :class:`~lsdocs.check.package.Package` first, so damaged parts are refused there.
-    Give each document its theme with :meth:`StyleSheet.for_document`."""
-    return StyleSheet(None if styles is None else parse(styles),
-                      None if numbering is None else parse(numbering))
+
+class _SharedSheets:
+    """Style sheets by the bytes of their styles and numbering parts (at most
+    :data:`KEPT_SHEETS`, the oldest dropped first)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[bytes | None, bytes | None], StyleSheet] = {}
+
+    def __call__(self, styles: bytes | None, numbering: bytes | None,
+                 parse_part: PartParser | None = None) -> StyleSheet:
+        """The style sheet of a styles part and a numbering part, by their bytes.
+
+        Documents made from one template (a batch of letters, a folder of a clerk's
+        drafts) carry the same parts: their styles are read and their formatting
+        resolved once per process.  On a miss the parts are parsed by *parse_part*
+        (``(kind, bytes)``, kind ``styles`` or ``numbering``; the package's checked
+        parser, which refuses a damaged part as any other) into trees of their own
+        (the document's trees may be changed by ``--fix``).  Give each document its
+        theme with :meth:`StyleSheet.for_document`."""
+        key = (styles, numbering)
+        sheet = self._kept.get(key)
+        if sheet is None:
+            def read(kind: str, data: bytes | None) -> Element | None:
+                if data is None:
+                    return None
+                return parse(data) if parse_part is None else parse_part(kind, data)
+            sheet = StyleSheet(read("styles", styles), read("numbering", numbering))
+            if len(self._kept) >= KEPT_SHEETS:
+                del self._kept[next(iter(self._kept))]
+            self._kept[key] = sheet
+        return sheet
+
+    def cache_clear(self) -> None:
+        self._kept.clear()
+
+
+#: style sheets kept per process
+KEPT_SHEETS = 16
+shared_sheet = _SharedSheets()
 
 
 def _read_style(el: Element) -> Style:
@@ -348,33 +392,3 @@ def _read_theme_fonts(theme: Element | None) -> dict[str, str]:
         if latin is not None and latin.get("typeface"):
             fonts[key] = latin.get("typeface") or ""
     return fonts
-
-
-class _Numbering:
-    """Paragraph properties of numbering levels (``numbering.xml``)."""
-
-    def __init__(self, root: Element | None) -> None:
-        self._abstract: dict[str, Element] = {}
-        self._nums: dict[str, Element] = {}
-        if root is None:
-            return
-        for el in root.iter(w("abstractNum")):
-            self._abstract[wattr(el, "abstractNumId") or ""] = el
-        for el in root.iter(w("num")):
-            self._nums[wattr(el, "numId") or ""] = el
-
-    def ppr(self, num_id: str, ilvl: int) -> Props:
-        num = self._nums.get(num_id)
-        if num is None or num_id == "0":
-            return {}
-        for override in num.iter(w("lvlOverride")):
-            lvl = child(override, "lvl")
-            if wint(override, "ilvl") == ilvl and lvl is not None:
-                return parse_ppr(child(lvl, "pPr"))
-        abstract = self._abstract.get(wattr(child(num, "abstractNumId"), "val") or "")
-        if abstract is None:
-            return {}
-        for lvl in abstract.iter(w("lvl")):
-            if wint(lvl, "ilvl") == ilvl:
-                return parse_ppr(child(lvl, "pPr"))
-        return {}

@@ -72,11 +72,21 @@ def _unit_line(ctx: Context, para: Paragraph) -> bool:
     return para.props.jc in ("right", "end") or isinstance(following, Table)
 
 
+def heading_kinds(ctx: Context) -> dict[int, str | None]:
+    """:func:`heading_kind` of every body paragraph, by ``id``, worked out once per document
+    (R24–R26, R28 and R29 ask)."""
+    found: dict[int, str | None] | None = ctx.memo.get("heading_kinds")
+    if found is None:
+        found = ctx.memo["heading_kinds"] = {id(p): heading_kind(p) for p in ctx.layout.body}
+    return found
+
+
 def _text_paragraphs(ctx: Context) -> list[Paragraph]:
     """Running-text paragraphs of the body (found once per document: R24, R25 and R26 ask)."""
     found = ctx.memo.get("text_paragraphs")
     if found is None:
-        found = [p for p in ctx.layout.body if heading_kind(p) is None and not _unit_line(ctx, p)]
+        kinds = heading_kinds(ctx)
+        found = [p for p in ctx.layout.body if kinds[id(p)] is None and not _unit_line(ctx, p)]
         ctx.memo["text_paragraphs"] = found
     return list(found)
 
@@ -162,12 +172,12 @@ def _space(para: Paragraph, side: str, other: Paragraph) -> int:
 
 
 def r28_paragraph_spacing(ctx: Context) -> Iterator[Issue]:
-    body = {id(p) for p in ctx.layout.body}
+    kinds = heading_kinds(ctx)
     previous: Paragraph | None = None
     for block in ctx.doc.blocks:
-        current = block if isinstance(block, Paragraph) and id(block) in body else None
+        current = block if isinstance(block, Paragraph) and id(block) in kinds else None
         if current is not None and previous is not None and not (
-                heading_kind(previous) == "part" and current.props.centered
+                kinds[id(previous)] == "part" and current.props.centered
                 and previous.props.centered and is_upper(current.display)):
             gap = _space(previous, "after", current) + _space(current, "before", previous)
             if gap < 117:
@@ -178,8 +188,9 @@ def r28_paragraph_spacing(ctx: Context) -> Iterator[Issue]:
 
 def r29_headings(ctx: Context) -> Iterator[Issue]:
     letter = 0
+    kinds = heading_kinds(ctx)
     for para in ctx.layout.body:
-        kind, text = heading_kind(para), para.display
+        kind, text = kinds[id(para)], para.display
         if kind == "roman" and not (is_upper(text) and all_bold(para)):
             yield Issue(ctx.where.para(para), T("Đề mục «I.» phải in hoa, đậm"), quoted(text[:40]),
                         T("in hoa, đậm"))

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from lsdocs.check._xml import Element, w
-from lsdocs.check.checks.measures import per_format
+from lsdocs.check.checks.measures import per_format, text_formats
 from lsdocs.check.context import Context
 from lsdocs.check.findings import Issue, N
 from lsdocs.check.styles import FontRef, RunProps
@@ -65,6 +65,8 @@ def _is_black(props: RunProps) -> bool:
 
 
 def r07_font(ctx: Context) -> Iterator[Issue]:
+    if not any(_bad_font(props) for props in text_formats(ctx)):
+        return
     bad_font = per_format(_bad_font)
     for para in ctx.doc.all_paragraphs():
         for run in para.text_runs:
@@ -76,6 +78,8 @@ def r07_font(ctx: Context) -> Iterator[Issue]:
 
 
 def r08_colour(ctx: Context) -> Iterator[Issue]:
+    if all(props.is_black for props in text_formats(ctx)):
+        return
     is_black = per_format(_is_black)
     for para in ctx.doc.all_paragraphs():
         if urgency_mark(para.display):
@@ -91,6 +95,22 @@ def r08_colour(ctx: Context) -> Iterator[Issue]:
 
 
 def r09_unicode(ctx: Context) -> Iterator[Issue]:
+    if not _unicode_clean(ctx):
+        yield from _unicode_issues(ctx)
+    yield from _no_diacritics(ctx)
+
+
+def _unicode_clean(ctx: Context) -> bool:
+    """No legacy font and no decomposed letter anywhere: the text as a whole is NFC (a line
+    break between paragraphs composes with nothing, so the whole is NFC only when every
+    paragraph is)."""
+    if any(_legacy_font(props) for props in text_formats(ctx)):
+        return False
+    text = "\n".join(para.text for para in ctx.doc.all_paragraphs())
+    return unicodedata.is_normalized("NFC", text) and not has_combining(text)
+
+
+def _unicode_issues(ctx: Context) -> Iterator[Issue]:
     legacy_font = per_format(_legacy_font)
     for para in ctx.doc.all_paragraphs():
         text = para.text
@@ -105,7 +125,6 @@ def r09_unicode(ctx: Context) -> Iterator[Issue]:
             yield Issue(ctx.where.para(para), T("Chữ tiếng Việt ở dạng tổ hợp (NFD), không phải "
                                                 "dựng sẵn (NFC)"),
                         N(f"«{nfc(word)}»"), T("Unicode dựng sẵn (NFC)"))
-    yield from _no_diacritics(ctx)
 
 
 #: words read before judging; share of words with a Vietnamese letter below which the text
@@ -162,7 +181,13 @@ def r43_revisions(ctx: Context) -> Iterator[Issue]:
                     T("chấp nhận/xóa hết trước khi phát hành"))
 
 
+def _highlighted(props: RunProps) -> bool:
+    return props.highlight not in (None, "none") or bool(props.shading)
+
+
 def r46_highlight(ctx: Context) -> Iterator[Issue]:
+    if not any(_highlighted(props) for props in text_formats(ctx)):
+        return
     for para in ctx.doc.all_paragraphs():
         run = next((r for r in para.text_runs if (r.props.highlight not in (None, "none"))
                     or r.props.shading), None)

@@ -43,6 +43,17 @@ def per_format(func: Callable[[RunProps], _T]) -> Callable[[RunProps], _T]:
     return get
 
 
+def text_formats(ctx: Context) -> list[RunProps]:
+    """The distinct formattings of the text runs of every paragraph, found once per document:
+    a rule that finds none of them at fault need not read the paragraphs one by one."""
+    found: list[RunProps] | None = ctx.memo.get("text_formats")
+    if found is None:
+        seen = {id(run.props): run.props for para in ctx.doc.all_paragraphs()
+                for run in para.text_runs}
+        found = ctx.memo["text_formats"] = list(seen.values())
+    return found
+
+
 def body_runs(para: Paragraph) -> list[Run]:
     """Text runs that are not superscript/subscript (footnote marks)."""
     return [r for r in para.text_runs if r.props.vert_align not in ("superscript", "subscript")]

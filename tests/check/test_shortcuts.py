@@ -1,0 +1,112 @@
+"""The checker's shortcuts (issue 12: speed) must not hide a fault.
+
+R07, R08, R09 and R46 first look at the distinct run formattings and at the whole text
+of a document and read the paragraphs one by one only when something is at fault; the
+style sheet of a styles part seen before is reused, and a styles part not seen before is
+parsed once, through the package's checked parser."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from collections.abc import Callable
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_COLOR_INDEX
+from docx.shared import RGBColor
+from nd30_builder import mutate
+
+from lsdocs.check import check_bytes, styles
+from lsdocs.errors import DocumentReadError
+
+Change = Callable[[docx.document.Document], None]
+
+
+def _cell_run(d: docx.document.Document) -> docx.text.run.Run:
+    """The first run of the header table's first cell (the issuing body's name)."""
+    return next(r for p in d.tables[0].cell(0, 0).paragraphs for r in p.runs if r.text.strip())
+
+
+def _nfd(d: docx.document.Document) -> None:
+    run = _cell_run(d)
+    run.text = unicodedata.normalize("NFD", run.text)
+
+
+def _arial(d: docx.document.Document) -> None:
+    _cell_run(d).font.name = "Arial"
+
+
+def _legacy(d: docx.document.Document) -> None:
+    _cell_run(d).font.name = ".VnTime"
+
+
+def _red(d: docx.document.Document) -> None:
+    _cell_run(d).font.color.rgb = RGBColor(0xC0, 0, 0)
+
+
+def _highlight(d: docx.document.Document) -> None:
+    _cell_run(d).font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+@pytest.mark.parametrize(("change", "rule"), [(_nfd, "R09"), (_arial, "R07"),
+                                              (_legacy, "R09"), (_red, "R08"),
+                                              (_highlight, "R46")])
+def test_a_fault_in_one_table_cell_is_found(good_plan: bytes, change: Change,
+                                            rule: str) -> None:
+    assert rule not in check_bytes(good_plan, "good.docx").rules()
+    report = check_bytes(mutate(good_plan, change), "x.docx")
+    found = [f for f in report.findings if f.rule == rule]
+    assert len(found) == 1 and found[0].count == 1, report.findings
+    assert "bảng" in found[0].location.vi, found[0].location.vi
+
+
+def _with_part(data: bytes, name: str, content: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, content if info.filename == name else source.read(info))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b"<w:styles", "không phải XML hợp lệ"),
+    (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>', "DTD"),
+])
+def test_a_damaged_styles_part_is_refused_after_good_documents(good_plan: bytes,
+                                                                content: bytes,
+                                                                words: str) -> None:
+    check_bytes(good_plan, "good.docx")  # a style sheet is kept for the good styles
+    with pytest.raises(DocumentReadError) as caught:
+        check_bytes(_with_part(good_plan, "word/styles.xml", content), "x.docx")
+    assert words in caught.value.problems[0].message.vi
+    assert "word/styles.xml" in caught.value.problems[0].message.vi
+
+
+def _extra_style(d: docx.document.Document) -> None:
+    d.styles.add_style("Kiểu thêm", WD_STYLE_TYPE.PARAGRAPH)  # a styles part of its own
+
+
+def test_kept_sheets_are_bounded_and_give_the_same_findings(
+        good_plan: bytes, good_cong_van: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = mutate(good_plan, _arial)
+    letter = mutate(good_cong_van, _extra_style)
+    styles.shared_sheet.cache_clear()
+    expected = {name: check_bytes(data, "x.docx").to_dict("vi")
+                for name, data in (("plan", broken), ("letter", letter))}
+    monkeypatch.setattr(styles, "KEPT_SHEETS", 1)
+    styles.shared_sheet.cache_clear()
+    for _ in range(2):  # each document drops the other's sheet
+        for name, data in (("plan", broken), ("letter", letter)):
+            assert check_bytes(data, "x.docx").to_dict("vi") == expected[name]
+        assert len(styles.shared_sheet._kept) == 1
+    styles.shared_sheet.cache_clear()
+    assert _part(broken, "word/styles.xml") != _part(letter, "word/styles.xml")
+
+
+def _part(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name)
