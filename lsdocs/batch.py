@@ -68,9 +68,9 @@ class BatchOptions:
     check_all: bool = False  # check every letter, not only the first, before writing it
 
 
-@dataclass
+@dataclass(slots=True)
 class BatchItem:
-    """One line of the manifest."""
+    """One line of the manifest (slots: a batch holds one per agency)."""
 
     agency: str
     agency_name: str
@@ -103,7 +103,8 @@ class BatchResult:
     merged: Path | None = None
     removed: list[str] = field(default_factory=list)  # stale files of earlier runs, removed
     warnings: list[Text] = field(default_factory=list)  # about the whole run (dates, options)
-    #: per agency id: what the clerk should check, in both languages (BatchItem.warnings)
+    #: per agency id: what the clerk should check, in both languages (BatchItem.warnings);
+    #: agencies with nothing to check have no entry
     notes: dict[str, list[Text]] = field(default_factory=dict)
 
     @property
@@ -129,7 +130,8 @@ def plan_batch(
         "issuer": setup.issuer.id,
         "content_sha256": content_digest(content),
     }
-    notes = {agency_id: letter_doc.letter_warnings(setup, agency_id) for agency_id in selected}
+    warned = ((agency_id, letter_doc.letter_warnings(setup, agency_id)) for agency_id in selected)
+    notes = {agency_id: found for agency_id, found in warned if found}  # most letters: none
     items = [
         BatchItem(
             agency=agency_id,
@@ -137,7 +139,7 @@ def plan_batch(
             file=letter_file_name(options.kind, agency_id),
             lead=len(setup.tasks[agency_id].lead),
             support=len(setup.tasks[agency_id].support),
-            warnings="; ".join(w.get("vi") for w in notes[agency_id]),
+            warnings="; ".join(w.get("vi") for w in notes.get(agency_id, ())),
             **run,
         )
         for agency_id in selected
@@ -230,6 +232,7 @@ def run_batch_content(
     staged.commit()  # one sync for every letter, then each renamed into place
     order = {item.agency: i for i, item in enumerate(items)}
     result.items.sort(key=lambda i: order[i.agency])
+    order.clear()  # one entry per letter, not needed while the manifest is written
     if options.merge and not result.failed and result.items:
         result.merged = _merge(result, options.kind)
     if not options.only:
@@ -381,7 +384,12 @@ MANIFEST_FIELDS = ("agency", "agency_name", "file", "lead", "support", "status",
 
 def write_manifest(result: BatchResult) -> None:
     """``manifest.csv`` and ``manifest.json`` beside the letters."""
-    rows = _earlier_rows(result) + [item.row() for item in result.items]
+    earlier = _earlier_rows(result)
+
+    def rows() -> Iterator[dict[str, object]]:  # one at a time: 10,000 rows are never all held
+        yield from earlier
+        yield from (item.row() for item in result.items)
+
     # Both files are encoded as they are made: no whole copy as text (four bytes a
     # character for Vietnamese) besides the bytes written.
     buffer = io.BytesIO()
@@ -391,17 +399,33 @@ def write_manifest(result: BatchResult) -> None:
                                 restval="", extrasaction="ignore")
         writer.writeheader()
         writer.writerows({k: neutralise(v) if isinstance(v, str) else v
-                          for k, v in row.items()} for row in rows)
+                          for k, v in row.items()} for row in rows())
         write_atomic(result.directory / "manifest.csv", buffer.getvalue())
-    payload = {"items": rows, "skipped": result.skipped,
-               "warnings": [w.get("vi") for w in result.warnings],
-               "removed": [Path(p).name for p in result.removed]}
+    del buffer
+    payload: dict[str, object] = {"items": [], "skipped": result.skipped,
+                                  "warnings": [w.get("vi") for w in result.warnings],
+                                  "removed": [Path(p).name for p in result.removed]}
     encoded = io.BytesIO()
-    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(payload):
+    for piece in _json_pieces(payload, rows()):
         encoded.write(piece.encode("utf-8"))
     encoded.write(b"\n")
     write_atomic(result.directory / "manifest.json", encoded.getvalue())
     sync_folders({result.directory, result.directory.parent})  # the renames are durable too
+
+
+def _json_pieces(payload: dict[str, object], items: Iterable[dict[str, object]]) -> Iterator[str]:
+    """``json`` with ``indent=2`` of *payload* whose first key ``items`` holds *items*, encoded
+    one item at a time (the same text as encoding the whole list at once)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    whole = encoder.encode(payload)
+    empty = '{\n  "items": []'
+    assert whole.startswith(empty), "items is the first key"
+    opened = False
+    for item in items:
+        yield ("{\n  \"items\": [\n    " if not opened else ",\n    ")
+        yield encoder.encode(item).replace("\n", "\n    ")  # nested two levels deeper
+        opened = True
+    yield ("\n  ]" + whole[len(empty):]) if opened else whole
 
 
 def _earlier_rows(result: BatchResult) -> list[dict[str, object]]:

@@ -157,7 +157,8 @@ class StagedWrites:
     """
 
     def __init__(self, folders: set[Path] | None = None) -> None:
-        self._pending: list[tuple[str, Path]] = []
+        # (temporary, target) as strings: a batch holds one pair per letter until commit
+        self._pending: list[tuple[str, str]] = []
         self._folders: set[Path] = set() if folders is None else folders  # made already
 
     def stage(self, path: str | os.PathLike[str], data: bytes) -> str | None:
@@ -169,12 +170,12 @@ class StagedWrites:
             raise cannot_write(given, exc) from exc
         if staged is None:
             return None
-        self._pending.append(staged)
+        self._pending.append((staged[0], os.fspath(staged[1])))
         return staged[0]
 
     def adopt(self, tmp_name: str, path: str | os.PathLike[str]) -> None:
         """Put a temporary written elsewhere (by :func:`stage_file`) in place at :meth:`commit`."""
-        self._pending.append((tmp_name, Path(path)))
+        self._pending.append((tmp_name, os.fspath(path)))
 
     def commit(self) -> None:
         """Sync the temporaries, rename each into place, sync the folders."""
@@ -185,7 +186,7 @@ class StagedWrites:
             sync_files([tmp for tmp, _ in pending])
             for tmp_name, path in pending:
                 os.replace(tmp_name, path)
-            sync_folders({path.parent for _, path in pending})
+            sync_folders({Path(d) for d in {os.path.dirname(path) for _, path in pending}})
         except OSError as exc:
             self._pending = pending
             self.discard()
