@@ -22,6 +22,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from lsdocs import content_cache, readlog
 from lsdocs.content import plan_specs
 from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import AgencyIndex
@@ -59,7 +60,21 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
 
 
 def load_plan(path: str | os.PathLike[str]) -> Content:
-    """The plan at *path* (file or directory) with its registry; ``ContentError`` if wrong."""
+    """The plan at *path* (file or directory) with its registry; ``ContentError`` if wrong.
+
+    A plan loaded before from the same unchanged files is taken from
+    :mod:`lsdocs.content_cache` (off with ``LSDOCS_NO_CACHE=1``).
+    """
+    cached = content_cache.recall(path, Content)
+    if cached is not None:
+        return cached
+    with readlog.recording() as seen:
+        content = _load_checked(path)
+    content_cache.remember(path, seen, content)
+    return content
+
+
+def _load_checked(path: str | os.PathLike[str]) -> Content:
     problems = ProblemList()
     content = _load(Path(path), problems)
     if problems.errors:
