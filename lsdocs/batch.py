@@ -23,6 +23,7 @@ import csv
 import gc
 import hashlib
 import io
+import itertools
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
@@ -49,6 +50,7 @@ from lsdocs.render.output import (
     stage_file,
     sync_folders,
     write_atomic,
+    write_atomic_pieces,
 )
 from lsdocs.tabular.csvsafe import neutralise
 from lsdocs.templates import load_template, template_path
@@ -390,27 +392,53 @@ def write_manifest(result: BatchResult) -> None:
         yield from earlier
         yield from (item.row() for item in result.items)
 
-    # Both files are encoded as they are made: no whole copy as text (four bytes a
-    # character for Vietnamese) besides the bytes written.
-    buffer = io.BytesIO()
-    with io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True) as text:
-        text.write("\ufeff")
-        writer = csv.DictWriter(text, fieldnames=MANIFEST_FIELDS, lineterminator="\n",
-                                restval="", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows({k: neutralise(v) if isinstance(v, str) else v
-                          for k, v in row.items()} for row in rows())
-        write_atomic(result.directory / "manifest.csv", buffer.getvalue())
-    del buffer
+    # Both files are written as they are made, a few hundred rows at a time: neither is
+    # ever held whole (10,000 rows are megabytes), and each is still replaced atomically.
+    write_atomic_pieces(result.directory / "manifest.csv", _csv_pieces(rows()))
     payload: dict[str, object] = {"items": [], "skipped": result.skipped,
                                   "warnings": [w.get("vi") for w in result.warnings],
                                   "removed": [Path(p).name for p in result.removed]}
-    encoded = io.BytesIO()
-    for piece in _json_pieces(payload, rows()):
-        encoded.write(piece.encode("utf-8"))
-    encoded.write(b"\n")
-    write_atomic(result.directory / "manifest.json", encoded.getvalue())
+    write_atomic_pieces(result.directory / "manifest.json",
+                        _encoded(itertools.chain(_json_pieces(payload, rows()), ["\n"])))
     sync_folders({result.directory, result.directory.parent})  # the renames are durable too
+
+
+_PIECE_ROWS = 256
+
+
+def _csv_pieces(rows: Iterable[dict[str, object]]) -> Iterator[bytes]:
+    """``manifest.csv`` (UTF-8 with a BOM, for Excel) as bytes, some rows at a time."""
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=MANIFEST_FIELDS, lineterminator="\n",
+                            restval="", extrasaction="ignore")
+    text.write("\ufeff")
+    writer.writeheader()
+    for n, row in enumerate(rows, 1):
+        writer.writerow({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()})
+        if n % _PIECE_ROWS == 0:
+            yield _taken(text)
+    yield _taken(text)
+
+
+def _taken(text: io.StringIO) -> bytes:
+    """What *text* holds, as UTF-8; *text* is emptied."""
+    data = text.getvalue().encode("utf-8")
+    text.seek(0)
+    text.truncate()
+    return data
+
+
+def _encoded(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
+    """*pieces* as UTF-8 bytes, joined in blocks of about *size* characters."""
+    block: list[str] = []
+    held = 0
+    for piece in pieces:
+        block.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(block).encode("utf-8")
+            block, held = [], 0
+    yield "".join(block).encode("utf-8")
 
 
 def _json_pieces(payload: dict[str, object], items: Iterable[dict[str, object]]) -> Iterator[str]:

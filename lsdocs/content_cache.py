@@ -29,7 +29,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from lsdocs import clean_cache, readlog
 
@@ -48,15 +48,14 @@ def recall(path: str | os.PathLike[str], kind: type[_T]) -> _T | None:
         return None
     entry = _entry_file(path)
     try:
-        data = _own_file_bytes(entry)
-        head, _, payload = data.partition(_SEPARATOR)
-        header = json.loads(head)
-        seen = header["paths"]
-        if header.get("format") != _FORMAT or not isinstance(seen, list):
-            return None
-        if header["digest"] != clean_cache.digest(path, seen):
-            return None
-        loaded = pickle.loads(payload)
+        with _open_own(entry) as handle:
+            header = json.loads(handle.readline())
+            seen = header["paths"]
+            if header.get("format") != _FORMAT or not isinstance(seen, list):
+                return None
+            if header["digest"] != clean_cache.digest(path, seen):
+                return None
+            loaded = pickle.load(handle)  # read as it is unpickled: never whole in memory
     except (OSError, ValueError, KeyError, TypeError, EOFError, AttributeError,
             ImportError, IndexError, pickle.UnpicklingError):
         return None
@@ -77,12 +76,8 @@ def remember(path: str | os.PathLike[str], seen: Iterable[str], model: object) -
     listed = sorted(paths)
     header = {"format": _FORMAT, "path": os.path.abspath(path), "paths": listed,
               "digest": clean_cache.digest(path, listed)}
-    try:
-        payload = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        return  # a model pickle cannot hold (a template's own objects): not kept
-    _write_private(_entry_file(path), json.dumps(header, ensure_ascii=False).encode("utf-8")
-                   + _SEPARATOR + payload)
+    head = json.dumps(header, ensure_ascii=False).encode("utf-8") + _SEPARATOR
+    _write_private(_entry_file(path), head, model)
 
 
 def _entry_file(path: str | os.PathLike[str]) -> Path:
@@ -90,12 +85,16 @@ def _entry_file(path: str | os.PathLike[str]) -> Path:
     return clean_cache.cache_dir() / "content" / f"{key[:32]}.pickle"
 
 
-def _own_file_bytes(entry: Path) -> bytes:
-    """The bytes of *entry* when it and its folder are the user's and only the user's."""
-    with open(entry, "rb") as handle:
+def _open_own(entry: Path) -> BinaryIO:
+    """*entry* opened for reading, when it and its folder are the user's and only the user's."""
+    handle = open(entry, "rb")  # noqa: SIM115 - returned to the caller's with block
+    try:
         _require_private(os.fstat(handle.fileno()))
         _require_private(os.stat(entry.parent))
-        return handle.read()
+    except BaseException:
+        handle.close()
+        raise
+    return handle
 
 
 def _require_private(st: os.stat_result) -> None:
@@ -105,16 +104,18 @@ def _require_private(st: os.stat_result) -> None:
         raise PermissionError("cache entry not private to this user")
 
 
-def _write_private(target: Path, data: bytes) -> None:
+def _write_private(target: Path, head: bytes, model: object) -> None:
+    """*head* then *model* pickled straight into the file (never whole in memory)."""
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(data)
+                out.write(head)
+                pickle.dump(model, out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, target)
         except BaseException:
             os.unlink(temp)
             raise
-    except OSError:
-        return  # a read-only or full cache folder: loading still works, uncached
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return  # a full or read-only cache folder, or a model pickle cannot hold: not kept
