@@ -203,7 +203,7 @@ def remind_report(s: LetterSetup, work: AgencyTasks) -> dict[str, Any]:
         duty = (f"các cơ quan, đơn vị gửi báo cáo kết quả thực hiện Kế hoạch năm {year} về "
                 f"{c.collector.name} trước ngày {vn.short_date(plan_due)}")
         receiver = c.collector.name
-        what = f"kết quả thực hiện {len(mine)} nhiệm vụ chủ trì; " if mine else ""
+        what = f"kết quả thực hiện {vn.format_count(len(mine))} nhiệm vụ chủ trì; " if mine else ""
         ask = (f"khẩn trương gửi báo cáo kết quả thực hiện Kế hoạch năm {year} ({what}số liệu "
                f"tính từ ngày {vn.short_date(status.period_start)} đến ngày "
                f"{vn.short_date(status.period_end)}) về {c.collector.name} trước ngày "

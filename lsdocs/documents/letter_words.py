@@ -109,9 +109,9 @@ def past_due_note(due: dt.date | None, on: dt.date) -> str:
 
 
 def count_phrase(lead: int, support: int) -> str:
-    """``1 nhiệm vụ chủ trì, 2 nhiệm vụ phối hợp`` without the zero parts."""
-    parts = [f"{n} nhiệm vụ {role}" for n, role in ((lead, "chủ trì"), (support, "phối hợp"))
-             if n]
+    """``01 nhiệm vụ chủ trì, 02 nhiệm vụ phối hợp`` without the zero parts (as reports count)."""
+    parts = [f"{vn.format_count(n)} nhiệm vụ {role}"
+             for n, role in ((lead, "chủ trì"), (support, "phối hợp")) if n]
     return ", ".join(parts)
 
 

@@ -111,17 +111,17 @@ def assignment_rows(plan: Plan, registry: Registry) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for i, group in enumerate(plan.task_groups, 1):
         rows.append({"group": True, "label": f"{vn.roman(i)}. {group.title}"})
-        rows.extend(
-            task_row(number, task, registry) for number, task in enumerate(group.tasks, 1)
-        )
+        rows.extend(task_row(task, registry) for task in group.tasks)
     return rows
 
 
-def task_row(number: int, task: Task, registry: Registry) -> dict[str, Any]:
+def task_row(task: Task, registry: Registry) -> dict[str, Any]:
+    """One task's row.  Its STT (``number``) is the task's id: letters, reminders and
+    reports cite «nhiệm vụ 2.4 tại Phụ lục Kế hoạch», so the Phụ lục must print 2.4."""
     return {
         "group": False,
         "id": task.id,
-        "number": str(number),
+        "number": task.id,
         "name": task.name,
         "lead": registry.get(task.lead).name,
         "support": support_text(task, registry),

@@ -32,8 +32,8 @@ Part = tuple[str, list[Item]]
 
 
 def count(n: int) -> str:
-    """A count as clerks write it in running text: ``05``, ``12``."""
-    return f"{n:02d}"
+    """A count as clerks write it in running text: ``05``, ``12``, ``1.234``."""
+    return vn.format_count(n)
 
 
 def percent(part: int, whole: int) -> str:

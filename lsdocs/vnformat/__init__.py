@@ -22,7 +22,7 @@ from lsdocs.vnformat.dates import (
 from lsdocs.vnformat.docnumber import document_symbol, number_line, number_symbol
 from lsdocs.vnformat.doctypes import TYPE_CODES, DocType, type_from_code, type_from_title
 from lsdocs.vnformat.numbering import DIEM_LETTERS, diem_letter, parse_roman, roman
-from lsdocs.vnformat.numbers import format_money, format_number, format_percent
+from lsdocs.vnformat.numbers import format_count, format_money, format_number, format_percent
 from lsdocs.vnformat.text import file_id, nfc, nfc_deep, sentence_case, slugify, upper_vi
 from lsdocs.vnformat.tones import hoa_key, normalise_tone_placement
 from lsdocs.vnformat.words import money_in_words, number_to_words
@@ -40,6 +40,7 @@ __all__ = [
     "diem_letter",
     "file_id",
     "document_symbol",
+    "format_count",
     "format_money",
     "format_number",
     "format_percent",

@@ -54,6 +54,17 @@ def format_number(x: Number, decimals: int | None = None) -> str:
     return format_decimal(value, format=pattern, locale="vi")
 
 
+def format_count(n: int) -> str:
+    """A count in running text as clerks write it: two digits under ten, separators above.
+
+    >>> format_count(5), format_count(12), format_count(1234)
+    ('05', '12', '1.234')
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError(f"a count is a whole number >= 0, got {n!r}")
+    return f"{n:02d}" if n < 1000 else format_number(n)
+
+
 def format_percent(value: Number, decimals: int | None = None) -> str:
     """Write a percentage; *value* is already in percent (12.5 means 12,5 %).
 

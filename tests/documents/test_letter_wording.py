@@ -16,6 +16,7 @@ import docx
 import pytest
 
 from lsdocs.documents import letter_contexts as L
+from lsdocs.documents import letter_words as w
 from lsdocs.documents.lateness import overdue_phrase
 from lsdocs.documents.letter_voice import relation
 from lsdocs.letter_writer import render_letter
@@ -190,5 +191,10 @@ def test_rendered_letter_says_the_same_as_its_context(shipped_content, issuer):
     printed = {p.text for p in document.paragraphs}
     context = L.letter_context(setup, "stc")
     assert set(context["intro"]) <= printed and context["closing"] in printed
-    assert "(2 nhiệm vụ chủ trì, 3 nhiệm vụ phối hợp)" in context["intro"][0] or "nhiệm vụ" in \
-        context["intro"][0]
+    assert re.search(r"\(0\d nhiệm vụ chủ trì, 0\d nhiệm vụ phối hợp\)", context["intro"][0])
+
+
+def test_letters_count_tasks_as_reports_do(shipped_content):
+    """«02 nhiệm vụ chủ trì» in a letter, «05 nhiệm vụ» in a report: one way of counting."""
+    assert w.count_phrase(1, 12) == "01 nhiệm vụ chủ trì, 12 nhiệm vụ phối hợp"
+    assert w.count_phrase(0, 1234) == "1.234 nhiệm vụ phối hợp"

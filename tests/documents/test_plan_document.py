@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm, Pt
+
+from tests.conftest import SHIPPED_PLAN
 
 TNR = "Times New Roman"
 
@@ -162,7 +165,22 @@ def test_appendix_heading_and_table(document):
     group = table.rows[1]
     assert group._tr.xpath("./w:tc/w:tcPr/w:gridSpan/@w:val") == ["6"]
     assert group.cells[0].text.startswith("I. Quán triệt")
-    assert [c.text for c in table.rows[2].cells][:1] == ["1"]
+    assert [c.text for c in table.rows[2].cells][:1] == ["1.1"]
+
+
+@pytest.mark.parametrize("agency", ["skhcn", "syt", "snnmt"])
+def test_every_task_a_letter_cites_is_numbered_so_in_the_appendix(document, agency, tmp_path):
+    """«(nhiệm vụ 2.4 tại Phụ lục Kế hoạch)» sends the reader to the row numbered 2.4."""
+    import lsdocs
+
+    table = document.tables[2]
+    numbers = {r.cells[0].text for r in table.rows[1:]
+               if not r._tr.xpath("./w:tc/w:tcPr/w:gridSpan")}
+    letter = lsdocs.write_letter(SHIPPED_PLAN, "giao-nhiem-vu", agency=agency,
+                                 date="29/11/2026", output_dir=tmp_path)
+    text = "\n".join(p.text for p in docx.Document(str(letter.path)).paragraphs)
+    cited = re.findall(r"\(nhiệm vụ ([^ ;)]+)", text)
+    assert cited and set(cited) <= numbers, sorted(set(cited) - numbers)
 
 
 def test_body_refers_to_the_appendix(document):

@@ -14,6 +14,7 @@ PUBLIC_API = {
     "day_month", "number_symbol", "draft_long_date",
     "month_year", "parse_vn_date", "TYPE_CODES", "DocType", "type_from_title", "type_from_code",
     "document_symbol", "number_line", "format_number", "format_percent", "format_money",
+    "format_count",
     "number_to_words", "money_in_words", "roman", "parse_roman", "diem_letter", "DIEM_LETTERS",
     "slugify", "file_id", "hoa_key", "normalise_tone_placement",
     "EXCEL_SHORT_DATE", "EXCEL_SHORT_DATE_JAN_FEB", "EXCEL_JAN_FEB_TEST",
