@@ -7,14 +7,25 @@ Plain data built by :func:`lsdocs.check.docmodel.load`.  Identity matters
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from lsdocs.check._once import once
 from lsdocs.check._xml import Element
 from lsdocs.check.package import Package
 from lsdocs.check.sections import Section
 from lsdocs.check.styles import Border, ParaProps, RunProps, StyleSheet
+
+_T = TypeVar("_T")
+
+
+def appended(items: Sequence[_T], item: _T) -> list[_T]:
+    """*items* with *item* added: *items* itself when it is a list, else a new list (for
+    the shared empty tuple of a paragraph's fields, drawings, …)."""
+    found = items if isinstance(items, list) else list(items)
+    found.append(item)
+    return found
 
 
 @dataclass(eq=False)
@@ -52,12 +63,14 @@ class Paragraph:
     number: int  # 1-based among all paragraphs of its container
     props: ParaProps
     runs: list[Run] = field(default_factory=list)
-    fields: list[str] = field(default_factory=list)
-    drawings: list[Element] = field(default_factory=list)
-    textboxes: list[Paragraph] = field(default_factory=list)
+    # fields, drawings, text boxes and field runs are few: most paragraphs share the empty
+    # tuple (the model builder, lsdocs.check.runs, gives a paragraph a list when it has one)
+    fields: Sequence[str] = ()
+    drawings: Sequence[Element] = ()
+    textboxes: Sequence[Paragraph] = ()
     body_no: int | None = None  # 1-based among non-empty body paragraphs
     mark_sz: int = 20
-    field_props: list[RunProps] = field(default_factory=list)  # runs holding field codes
+    field_props: Sequence[RunProps] = ()  # runs holding field codes
     line_of: Paragraph | None = None  # set on one visual line of a paragraph split at <w:br/>
 
     @property
@@ -122,7 +135,7 @@ class Cell:
     col: int
     width: int  # twips available to text (cell width minus cell margins)
     paragraphs: list[Paragraph] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
+    tables: Sequence[Table] = ()  # a list when the cell holds tables
     borders: dict[str, Border] = field(default_factory=dict)
 
     @property
