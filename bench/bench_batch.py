@@ -1,6 +1,6 @@
 """Benchmark: ``lsdocs batch`` for many synthetic agencies vs a naive docxtpl loop.
 
-    python bench/bench_batch.py [--agencies 1000] [--reps 3] [--jobs 2]
+    python bench/bench_batch.py [--agencies 1000] [--reps 3] [--jobs 2] [--tree OTHER_CHECKOUT]
 
 Two kinds of figures, each measured in its own process, the runs of every
 repetition interleaved (rep 1: all measurements, rep 2: all again in a rotated
@@ -12,14 +12,22 @@ order, …) so that a noisy machine spreads its drift over all of them:
   the manifest), against a naive process that loads the same content with
   lsdocs and then, per agency, does what docxtpl's documentation shows
   (``DocxTemplate(path)``, ``render(context)``, ``save``) with the same
-  template and the same context;
+  template and the same context.  Measured twice for lsdocs: reading and
+  checking the content (``LSDOCS_NO_CACHE=1``, the first run on new content)
+  and with the content kept by an earlier run (:mod:`lsdocs.content_cache`,
+  what an office script calling lsdocs again on unchanged content gets);
 * **inner loop** – rendering and writing the letters alone, content loaded
   beforehand and not timed: lsdocs as the batch writes (temporary files, one
   sync at the end, renames), lsdocs with the fsync of every letter it did
   before (``write_atomic`` per letter), and the naive docxtpl loop (timed
   inside the naive whole process).
 
-Printed: medians with min–max over the repetitions, documents per second,
+With ``--tree`` the whole ``lsdocs batch`` process of another checkout (the
+code before a change, say) is measured too, interleaved with the others, and
+compared with this one: a before/after from one run on the same machine.
+
+Printed: the load average before and after, medians with min–max over the
+repetitions, documents per second,
 peak memory and the ratios, all from this run.  This is a measurement, not a
 test; the figures of one machine are in README.md.  The whole processes'
 CPU time (user + system, from the kernel) is printed too: on a machine
@@ -130,8 +138,14 @@ def measure_inner(mode: str, plan: Path, jobs: int) -> dict[str, float]:
         shutil.rmtree(out, ignore_errors=True)
 
 
-def measure_whole(mode: str, plan: Path, jobs: int, agencies: int) -> dict[str, float]:
-    """Wall clock of a whole process, start-up to exit, into an empty output folder."""
+def measure_whole(mode: str, plan: Path, jobs: int, agencies: int,
+                  root: Path = ROOT, cache: Path | None = None) -> dict[str, float]:
+    """Wall clock of a whole process, start-up to exit, into an empty output folder.
+
+    *root*: the checkout whose ``lsdocs batch`` runs (mode "lsdocs").  *cache*: the
+    content cache folder to use (lsdocs.content_cache, warmed beforehand); without
+    it the process reads and checks the content (``LSDOCS_NO_CACHE=1``).
+    """
     out = Path(tempfile.mkdtemp(prefix="lsdocs-bench-out-"))
     if mode == "lsdocs":
         command = [sys.executable, "-m", "lsdocs", "batch", KIND, str(plan), "-o", str(out),
@@ -141,11 +155,13 @@ def measure_whole(mode: str, plan: Path, jobs: int, agencies: int) -> dict[str, 
                    f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
                    f"import bench_batch as b; b.naive_process(b.Path({str(plan)!r}), "
                    f"b.Path({str(out)!r}))"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(root), "LSDOCS_NO_CACHE": "1"}
+    if cache is not None:
+        env.update(LSDOCS_NO_CACHE="", LSDOCS_CACHE_DIR=str(cache))
     try:
         before = _children_cpu()
         start = time.perf_counter()
-        done = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True,
+        done = subprocess.run(command, cwd=root, env=env, check=True, capture_output=True,
                               text=True)
         wall = time.perf_counter() - start
         result = {"documents": agencies, "seconds": wall, "cpu": _children_cpu() - before}
@@ -178,6 +194,7 @@ def main() -> None:
     parser.add_argument("--agencies", type=int, default=1000)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2, help="jobs of the parallel run")
+    parser.add_argument("--tree", type=Path, help="another checkout to compare whole runs with")
     args = parser.parse_args()
 
     from tools.synthetic import write_synthetic
@@ -185,17 +202,27 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="lsdocs-bench-"))
     plan = write_synthetic(work / "content", args.agencies)
     n, j = args.agencies, args.jobs
+    cache = work / "cache"
+    measure_whole("lsdocs", plan, 1, n, cache=cache)  # untimed: keeps the loaded content
     runs = {
         "whole: lsdocs batch, 1 job": lambda: measure_whole("lsdocs", plan, 1, n),
         f"whole: lsdocs batch, {j} jobs": lambda: measure_whole("lsdocs", plan, j, n),
+        "whole: batch, 1 job, cached": lambda: measure_whole("lsdocs", plan, 1, n, cache=cache),
+        f"whole: batch, {j} jobs, cached": lambda: measure_whole("lsdocs", plan, j, n,
+                                                                 cache=cache),
         "whole: naive docxtpl process": lambda: measure_whole("naive", plan, 1, n),
         "inner: lsdocs, 1 job": lambda: measure_inner("inner_lsdocs", plan, 1),
         f"inner: lsdocs, {j} jobs": lambda: measure_inner("inner_lsdocs", plan, j),
         "inner: lsdocs, fsync per letter": lambda: measure_inner("inner_fsync_each", plan, 1),
     }
+    if args.tree:
+        tree = args.tree.resolve()
+        runs["whole: --tree batch, 1 job"] = lambda: measure_whole("lsdocs", plan, 1, n, tree)
+        runs[f"whole: --tree batch, {j} jobs"] = lambda: measure_whole("lsdocs", plan, j, n, tree)
     names = list(runs)
     results: dict[str, list[dict[str, float]]] = {name: [] for name in names}
-    print(f"synthetic content: {n} agencies x 10 tasks; {args.reps} interleaved repetitions")
+    print(f"synthetic content: {n} agencies x 10 tasks; {args.reps} interleaved repetitions; "
+          f"load average {os.getloadavg()[0]:.1f}")
     for rep in range(args.reps):
         for name in names[rep % len(names):] + names[:rep % len(names)]:
             results[name].append(runs[name]())
@@ -220,14 +247,28 @@ def main() -> None:
     print(f"  whole process, lsdocs 1 job vs naive docxtpl:  "
           f"{_ratio(seconds['whole: naive docxtpl process'], whole1)}")
     print(f"  whole process, lsdocs {j} jobs vs 1 job:         {_ratio(whole1, wholej)}")
+    cached1 = seconds["whole: batch, 1 job, cached"]
+    cachedj = seconds[f"whole: batch, {j} jobs, cached"]
+    print(f"  whole, content cached, 1 job vs naive docxtpl: "
+          f"{_ratio(seconds['whole: naive docxtpl process'], cached1)}")
+    print(f"  whole, content cached, {j} jobs vs 1 job:        {_ratio(cached1, cachedj)}")
     cpu = {name: [r["cpu"] for r in results[name]] for name in names if name.startswith("whole")}
     print(f"  whole process CPU time, naive / lsdocs 1 job:  "
           f"{_ratio(cpu['whole: naive docxtpl process'], cpu['whole: lsdocs batch, 1 job'])}")
+    print(f"  CPU time, naive / lsdocs 1 job cached:         "
+          f"{_ratio(cpu['whole: naive docxtpl process'], cpu['whole: batch, 1 job, cached'])}")
     print(f"  inner loop, lsdocs 1 job vs naive docxtpl:     "
           f"{_ratio(seconds['inner: naive docxtpl loop'], inner1)}")
     print(f"  inner loop, lsdocs {j} jobs vs 1 job:            {_ratio(inner1, innerj)}")
     print(f"  inner loop, one sync vs fsync per letter:      "
           f"{_ratio(seconds['inner: lsdocs, fsync per letter'], inner1)}")
+    if args.tree:
+        for label in ("1 job", f"{j} jobs"):
+            here, there = f"whole: lsdocs batch, {label}", f"whole: --tree batch, {label}"
+            print(f"  whole process, this tree vs --tree, {label}:  "
+                  f"{_ratio(seconds[there], seconds[here])}; "
+                  f"CPU time {_ratio(cpu[there], cpu[here])}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     shutil.rmtree(work, ignore_errors=True)
 
 

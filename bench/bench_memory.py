@@ -1,6 +1,6 @@
 """Benchmark: peak memory of a whole ``lsdocs batch`` at 100, 1,000 and 10,000 agencies.
 
-    python bench/bench_memory.py [--sizes 100,1000,10000] [--reps 3] [--content DIR]
+    python bench/bench_memory.py [--sizes 100,1000,10000] [--reps 3] [--content DIR] [--cached]
 
 Each measurement is one child process running ``lsdocs batch giao-nhiem-vu``
 with 1 job into a temporary folder (the CLI's own code path: content loading,
@@ -8,6 +8,9 @@ planning, every letter, manifest); its peak resident memory is read from
 ``os.wait4``.  The sizes are run interleaved (100, 1k, 10k, 100, 1k, …) for
 ``--reps`` repetitions; printed are the median peak per size, the spread
 (min–max) and the ratio of the 10,000 to the 1,000 peak (target: at most 2).
+The child reads and checks the content (``LSDOCS_NO_CACHE=1``); with
+``--cached`` it uses the content an untimed earlier run kept
+(:mod:`lsdocs.content_cache`), as a repeated command on unchanged content does.
 
 The synthetic content has 10 tasks per agency (:mod:`tools.synthetic`);
 ``--content`` keeps it between runs (writing 10,000 agencies takes minutes).
@@ -58,12 +61,18 @@ def content_for(folder: Path, agencies: int) -> Path:
     return plan
 
 
-def peak_mib(plan: Path) -> tuple[float, float]:
-    """(peak RSS in MiB, seconds) of one batch child process."""
+def peak_mib(plan: Path, cache: Path | None = None) -> tuple[float, float]:
+    """(peak RSS in MiB, seconds) of one batch child process.
+
+    Without *cache* the child reads and checks the content (``LSDOCS_NO_CACHE=1``);
+    with it, the content kept in that folder by an earlier run is used.
+    """
     with tempfile.TemporaryDirectory(prefix="lsdocs-mem-") as out:
         args = [sys.executable, "-c", CHILD, "batch", "giao-nhiem-vu", str(plan),
                 "--date", "29/11/2026", "-j", "1", "-q", "-o", out]
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "LSDOCS_NO_CACHE": "1"}
+        if cache is not None:
+            env.update(LSDOCS_NO_CACHE="", LSDOCS_CACHE_DIR=str(cache))
         start = time.perf_counter()
         child = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.PIPE)
@@ -82,16 +91,24 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--content", type=Path, help="folder keeping the synthetic content")
+    parser.add_argument("--cached", action="store_true",
+                        help="measure runs that use the content kept by an earlier run "
+                             "(lsdocs.content_cache) instead of reading it")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     folder = args.content or Path(tempfile.mkdtemp(prefix="lsdocs-mem-content-"))
     plans = {n: content_for(folder, n) for n in sizes}
+    cache = None
+    if args.cached:
+        cache = Path(tempfile.mkdtemp(prefix="lsdocs-mem-cache-"))
+        for n in sizes:
+            peak_mib(plans[n], cache)  # untimed: keeps the loaded content
 
     peaks: dict[int, list[float]] = {n: [] for n in sizes}
     times: dict[int, list[float]] = {n: [] for n in sizes}
     for rep in range(args.reps):
         for n in sizes:
-            mib, seconds = peak_mib(plans[n])
+            mib, seconds = peak_mib(plans[n], cache)
             peaks[n].append(mib)
             times[n].append(seconds)
             print(f"rep {rep + 1}: {n:6} agencies  peak {mib:7.1f} MiB  {seconds:6.1f} s",

@@ -20,13 +20,15 @@ the digest of the content the letters came from, and any warnings.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
+import itertools
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from lsdocs import vnformat as vn
@@ -37,8 +39,9 @@ from lsdocs.documents.letter_setup import resolve_recipient
 from lsdocs.errors import ContentError, Location, LsdocsError, Problem, T, Text, UsageError
 from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
-from lsdocs.letter_writer import letter_file_name, progress_for, render_letter
+from lsdocs.letter_writer import letter_file_name, progress_for, render_letter, render_with
 from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
+from lsdocs.render.engine import DocxTemplateFile
 from lsdocs.render.merge import merge_documents
 from lsdocs.render.output import (
     StagedWrites,
@@ -47,6 +50,7 @@ from lsdocs.render.output import (
     stage_file,
     sync_folders,
     write_atomic,
+    write_atomic_pieces,
 )
 from lsdocs.tabular.csvsafe import neutralise
 from lsdocs.templates import load_template, template_path
@@ -66,9 +70,9 @@ class BatchOptions:
     check_all: bool = False  # check every letter, not only the first, before writing it
 
 
-@dataclass
+@dataclass(slots=True)
 class BatchItem:
-    """One line of the manifest."""
+    """One line of the manifest (slots: a batch holds one per agency)."""
 
     agency: str
     agency_name: str
@@ -84,6 +88,13 @@ class BatchItem:
     content_sha256: str = ""  # digest of the plan and registry files the letter came from
     warnings: str = ""  # what the clerk should check, "; "-separated (Vietnamese)
 
+    def row(self) -> dict[str, object]:
+        """The fields by name, in order (``dataclasses.asdict`` without its deep copies)."""
+        return {name: getattr(self, name) for name in _ITEM_FIELDS}
+
+
+_ITEM_FIELDS = tuple(f.name for f in fields(BatchItem))
+
 
 @dataclass
 class BatchResult:
@@ -94,7 +105,8 @@ class BatchResult:
     merged: Path | None = None
     removed: list[str] = field(default_factory=list)  # stale files of earlier runs, removed
     warnings: list[Text] = field(default_factory=list)  # about the whole run (dates, options)
-    #: per agency id: what the clerk should check, in both languages (BatchItem.warnings)
+    #: per agency id: what the clerk should check, in both languages (BatchItem.warnings);
+    #: agencies with nothing to check have no entry
     notes: dict[str, list[Text]] = field(default_factory=dict)
 
     @property
@@ -120,7 +132,8 @@ def plan_batch(
         "issuer": setup.issuer.id,
         "content_sha256": content_digest(content),
     }
-    notes = {agency_id: letter_doc.letter_warnings(setup, agency_id) for agency_id in selected}
+    warned = ((agency_id, letter_doc.letter_warnings(setup, agency_id)) for agency_id in selected)
+    notes = {agency_id: found for agency_id, found in warned if found}  # most letters: none
     items = [
         BatchItem(
             agency=agency_id,
@@ -128,7 +141,7 @@ def plan_batch(
             file=letter_file_name(options.kind, agency_id),
             lead=len(setup.tasks[agency_id].lead),
             support=len(setup.tasks[agency_id].support),
-            warnings="; ".join(w.get("vi") for w in notes[agency_id]),
+            warnings="; ".join(w.get("vi") for w in notes.get(agency_id, ())),
             **run,
         )
         for agency_id in selected
@@ -221,6 +234,7 @@ def run_batch_content(
     staged.commit()  # one sync for every letter, then each renamed into place
     order = {item.agency: i for i, item in enumerate(items)}
     result.items.sort(key=lambda i: order[i.agency])
+    order.clear()  # one entry per letter, not needed while the manifest is written
     if options.merge and not result.failed and result.items:
         result.merged = _merge(result, options.kind)
     if not options.only:
@@ -272,55 +286,89 @@ def _render_all(
 ) -> Iterator[tuple[BatchItem, str | None]]:
     jobs = max(1, min(options.jobs, len(items) or 1))
     # Compile the template before forking, so every worker inherits it compiled.
-    load_template(options.kind, options.templates_dir)
-    _worker_init(setup, options.templates_dir, options.check_all)
+    template = load_template(options.kind, options.templates_dir)
+    _worker_init(setup, options.templates_dir, options.check_all, template, directory, items)
     if jobs == 1:
-        yield from (_write_one(item, directory) for item in items)
+        yield from (_finish(item, _write_one(index)) for index, item in enumerate(items))
         return
-    with _pool(jobs, setup, options) as pool:
-        chunk = max(1, min(64, len(items) // (jobs * 8)))
-        yield from pool.map(_write_one, items, [directory] * len(items), chunksize=chunk)
+    # Workers get index ranges and send back one short tuple per letter: the
+    # letters themselves (agency, file, counts) are already on both sides.
+    chunk = max(1, min(32, len(items) // (jobs * 8)))
+    starts = range(0, len(items), chunk)
+    gc.freeze()  # forked workers' collections then skip (and do not copy) the loaded content
+    try:
+        with _pool(jobs, setup, options, directory, items) as pool:
+            done = pool.map(_write_range, starts, [chunk] * len(starts))
+            for start, outcomes in zip(starts, done, strict=True):
+                for index, outcome in enumerate(outcomes, start):
+                    yield _finish(items[index], outcome)
+    finally:
+        gc.unfreeze()
 
 
-def _pool(jobs: int, setup: letter_doc.LetterSetup, options: BatchOptions) -> Executor:
+def _pool(jobs: int, setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
+          items: list[BatchItem]) -> Executor:
     if "fork" in multiprocessing.get_all_start_methods():
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(
-        jobs, mp_context=multiprocessing.get_context("spawn"),
-        initializer=_worker_init, initargs=(setup, options.templates_dir, options.check_all),
+        jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_spawned_init,
+        initargs=(setup, options, directory, items),
     )
 
 
-# Per-process state: the loaded content and letter setup.  Forked workers
-# inherit it (and the compiled template) from the parent; spawned ones get it
+# Per-process state: the letter setup, the compiled template and the letters
+# to write.  Forked workers inherit it from the parent; spawned ones get it
 # once through the pool initializer.
 _state: dict[str, object] = {}
 
+#: What a worker sends back for one letter: status, sha256, error, temporary name.
+_Outcome = tuple[str, str, str, "str | None"]
+
 
 def _worker_init(
-    setup: letter_doc.LetterSetup, templates_dir: Path | None, check_all: bool
+    setup: letter_doc.LetterSetup, templates_dir: Path | None, check_all: bool,
+    template: DocxTemplateFile, directory: Path, items: list[BatchItem],
 ) -> None:
-    _state["setup"] = setup
-    _state["templates_dir"] = templates_dir
-    _state["check_all"] = check_all
+    _state.update(setup=setup, templates_dir=templates_dir, check_all=check_all,
+                  template=template, directory=directory, items=items, folders=set())
 
 
-def _write_one(item: BatchItem, directory: Path) -> tuple[BatchItem, str | None]:
-    """Render one letter and write it to a temporary (None: the file already holds it)."""
-    setup = _state["setup"]
-    assert isinstance(setup, letter_doc.LetterSetup)
+def _spawned_init(setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
+                  items: list[BatchItem]) -> None:  # pragma: no cover - platforms without fork
+    template = load_template(options.kind, options.templates_dir)
+    _worker_init(setup, options.templates_dir, options.check_all, template, directory, items)
+
+
+def _write_range(start: int, size: int) -> list[_Outcome]:
+    items = _state["items"]
+    assert isinstance(items, list)
+    return [_write_one(index) for index in range(start, min(start + size, len(items)))]
+
+
+def _write_one(index: int) -> _Outcome:
+    """Render the letter *index* and write it to a temporary (None: the file already holds it)."""
+    setup, template, items = _state["setup"], _state["template"], _state["items"]
+    assert isinstance(setup, letter_doc.LetterSetup) and isinstance(template, DocxTemplateFile)
+    assert isinstance(items, list)
+    item: BatchItem = items[index]
+    directory = _state["directory"]
+    assert isinstance(directory, Path)
     try:
-        data = render_letter(setup, item.agency, _state["templates_dir"])  # type: ignore[arg-type]
+        data = render_with(template, setup, item.agency)
         if _state["check_all"]:
             require_conformant({item.file: data}, {item.file: template_path(
                 setup.kind, _state["templates_dir"])})  # type: ignore[arg-type]
-        tmp_name = stage_file(directory / item.file, data)
+        tmp_name = stage_file(directory / item.file, data,
+                              _state["folders"])  # type: ignore[arg-type]
     except (LsdocsError, OSError) as exc:
-        item.status = FAILED
-        item.error = exc.format("vi") if isinstance(exc, LsdocsError) else str(exc)
-        return item, None
-    item.status = UNCHANGED if tmp_name is None else WRITTEN
-    item.sha256 = hashlib.sha256(data).hexdigest()
+        error = exc.format("vi") if isinstance(exc, LsdocsError) else str(exc)
+        return FAILED, "", error, None
+    status = UNCHANGED if tmp_name is None else WRITTEN
+    return status, hashlib.sha256(data).hexdigest(), "", tmp_name
+
+
+def _finish(item: BatchItem, outcome: _Outcome) -> tuple[BatchItem, str | None]:
+    item.status, item.sha256, item.error, tmp_name = outcome
     return item, tmp_name
 
 
@@ -338,27 +386,74 @@ MANIFEST_FIELDS = ("agency", "agency_name", "file", "lead", "support", "status",
 
 def write_manifest(result: BatchResult) -> None:
     """``manifest.csv`` and ``manifest.json`` beside the letters."""
-    rows = _earlier_rows(result) + [asdict(item) for item in result.items]
-    # Both files are encoded as they are made: no whole copy as text (four bytes a
-    # character for Vietnamese) besides the bytes written.
-    buffer = io.BytesIO()
-    with io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=True) as text:
-        text.write("\ufeff")
-        writer = csv.DictWriter(text, fieldnames=MANIFEST_FIELDS, lineterminator="\n",
-                                restval="", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows({k: neutralise(v) if isinstance(v, str) else v
-                          for k, v in row.items()} for row in rows)
-        write_atomic(result.directory / "manifest.csv", buffer.getvalue())
-    payload = {"items": rows, "skipped": result.skipped,
-               "warnings": [w.get("vi") for w in result.warnings],
-               "removed": [Path(p).name for p in result.removed]}
-    encoded = io.BytesIO()
-    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(payload):
-        encoded.write(piece.encode("utf-8"))
-    encoded.write(b"\n")
-    write_atomic(result.directory / "manifest.json", encoded.getvalue())
+    earlier = _earlier_rows(result)
+
+    def rows() -> Iterator[dict[str, object]]:  # one at a time: 10,000 rows are never all held
+        yield from earlier
+        yield from (item.row() for item in result.items)
+
+    # Both files are written as they are made, a few hundred rows at a time: neither is
+    # ever held whole (10,000 rows are megabytes), and each is still replaced atomically.
+    write_atomic_pieces(result.directory / "manifest.csv", _csv_pieces(rows()))
+    payload: dict[str, object] = {"items": [], "skipped": result.skipped,
+                                  "warnings": [w.get("vi") for w in result.warnings],
+                                  "removed": [Path(p).name for p in result.removed]}
+    write_atomic_pieces(result.directory / "manifest.json",
+                        _encoded(itertools.chain(_json_pieces(payload, rows()), ["\n"])))
     sync_folders({result.directory, result.directory.parent})  # the renames are durable too
+
+
+_PIECE_ROWS = 256
+
+
+def _csv_pieces(rows: Iterable[dict[str, object]]) -> Iterator[bytes]:
+    """``manifest.csv`` (UTF-8 with a BOM, for Excel) as bytes, some rows at a time."""
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=MANIFEST_FIELDS, lineterminator="\n",
+                            restval="", extrasaction="ignore")
+    text.write("\ufeff")
+    writer.writeheader()
+    for n, row in enumerate(rows, 1):
+        writer.writerow({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()})
+        if n % _PIECE_ROWS == 0:
+            yield _taken(text)
+    yield _taken(text)
+
+
+def _taken(text: io.StringIO) -> bytes:
+    """What *text* holds, as UTF-8; *text* is emptied."""
+    data = text.getvalue().encode("utf-8")
+    text.seek(0)
+    text.truncate()
+    return data
+
+
+def _encoded(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
+    """*pieces* as UTF-8 bytes, joined in blocks of about *size* characters."""
+    block: list[str] = []
+    held = 0
+    for piece in pieces:
+        block.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield "".join(block).encode("utf-8")
+            block, held = [], 0
+    yield "".join(block).encode("utf-8")
+
+
+def _json_pieces(payload: dict[str, object], items: Iterable[dict[str, object]]) -> Iterator[str]:
+    """``json`` with ``indent=2`` of *payload* whose first key ``items`` holds *items*, encoded
+    one item at a time (the same text as encoding the whole list at once)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    whole = encoder.encode(payload)
+    empty = '{\n  "items": []'
+    assert whole.startswith(empty), "items is the first key"
+    opened = False
+    for item in items:
+        yield ("{\n  \"items\": [\n    " if not opened else ",\n    ")
+        yield encoder.encode(item).replace("\n", "\n    ")  # nested two levels deeper
+        opened = True
+    yield ("\n  ]" + whole[len(empty):]) if opened else whole
 
 
 def _earlier_rows(result: BatchResult) -> list[dict[str, object]]:

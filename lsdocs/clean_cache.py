@@ -8,7 +8,8 @@ validation of the same path recomputes one digest over:
 * each listed file's bytes (SHA-256) or its absence, each folder's entry names;
 * today's date (progress checks depend on it);
 * the lsdocs version, the Python version and the size and modification time
-  of every module of the installed package (a changed rule invalidates);
+  of every module of the installed package (a changed rule invalidates), and
+  the content limits in force (:mod:`lsdocs.limits`);
 
 and answers "clean" without reading the content only when the digest is the
 one stored.  Anything that found a problem is never cached: its messages are
@@ -54,7 +55,7 @@ def is_known_clean(path: str | os.PathLike[str], today: dt.date | None = None) -
         seen = entry["paths"]
         if entry.get("format") != _FORMAT or not isinstance(seen, list):
             return False
-        return bool(entry["digest"] == _digest(path, seen, today or dt.date.today()))
+        return bool(entry["digest"] == digest(path, seen, today))
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
@@ -64,7 +65,7 @@ def remember_clean(path: str | os.PathLike[str], seen: Iterable[str],
     """Store that *path* is clean given the files and folders in *seen*."""
     paths = sorted(set(seen))
     entry = {"format": _FORMAT, "path": os.path.abspath(path), "paths": paths,
-             "digest": _digest(path, paths, today or dt.date.today())}
+             "digest": digest(path, paths, today)}
     target = _entry_file(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -85,9 +86,11 @@ def _entry_file(path: str | os.PathLike[str]) -> Path:
     return cache_dir() / "validate" / f"{key[:32]}.json"
 
 
-def _digest(path: str | os.PathLike[str], seen: list[str], today: dt.date) -> str:
+def digest(path: str | os.PathLike[str], seen: list[str], today: dt.date | None = None) -> str:
+    """One digest of what a result for *path* depends on (see the module text)."""
     h = hashlib.sha256()
-    for part in (str(_FORMAT), today.isoformat(), _code_stamp()):
+    day = today or dt.date.today()
+    for part in (str(_FORMAT), day.isoformat(), _code_stamp(), _limits_stamp()):
         h.update(part.encode() + b"\0")
     for item in [os.path.abspath(path), *seen]:
         h.update(item.encode("utf-8", "surrogatepass") + b"\0")
@@ -105,6 +108,14 @@ def _fingerprint(path: str) -> bytes:
             return b"f:" + hashlib.sha256(f.read()).digest()
     except OSError:
         return b"-"
+
+
+def _limits_stamp() -> str:
+    """The content limits in force (a script or test may change them)."""
+    from lsdocs import limits
+
+    return repr(sorted((k, v) for k, v in vars(limits).items()
+                       if k.isupper() and isinstance(v, (int, float, str))))
 
 
 def _code_stamp() -> str:

@@ -13,7 +13,7 @@ from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
 from lsdocs.progress.record_loader import load_progress
 from lsdocs.progress.records import PlanProgress
-from lsdocs.render.engine import CoreProperties
+from lsdocs.render.engine import CoreProperties, DocxTemplateFile
 from lsdocs.render.output import write_atomic
 from lsdocs.templates import load_template, template_path
 
@@ -34,7 +34,13 @@ def render_letter(
     setup: letter_doc.LetterSetup, agency_id: str | None, templates_dir: Path | None = None
 ) -> bytes:
     """One letter as .docx bytes; the template is compiled once per process."""
-    template = load_template(setup.kind, templates_dir)
+    return render_with(load_template(setup.kind, templates_dir), setup, agency_id)
+
+
+def render_with(
+    template: DocxTemplateFile, setup: letter_doc.LetterSetup, agency_id: str | None
+) -> bytes:
+    """One letter as .docx bytes from the loaded *template* (a batch loads it once)."""
     context = letter_doc.letter_context(setup, agency_id)
     return template.render(context, letter_core(setup, context["header"]["vv"]))
 

@@ -16,9 +16,12 @@ _active: list[set[str]] = []
 
 
 def note(path: str | os.PathLike[str]) -> None:
-    """Record that *path* (a file read or a folder listed) was looked at."""
+    """Record that *path* (a file read or a folder listed) was looked at, in every
+    recording active (a load recording for the content cache inside a validation)."""
     if _active:
-        _active[-1].add(os.path.abspath(path))
+        full = os.path.abspath(path)
+        for seen in _active:
+            seen.add(full)
 
 
 @contextmanager

@@ -15,8 +15,11 @@ from lsdocs.plan_writer import build
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_PLAN = ROOT / "content" / "kh-182-2023.yaml"
 
-# Remembered clean validations (lsdocs.clean_cache) go to a folder of this run, not ~/.cache.
+# Remembered clean validations (lsdocs.clean_cache) and loaded content (lsdocs.content_cache)
+# go to a folder of this run, not ~/.cache, and are off: every test reads and checks its
+# content for real.  The caches' own tests turn them on.
 os.environ["LSDOCS_CACHE_DIR"] = tempfile.mkdtemp(prefix="lsdocs-test-cache-")
+os.environ["LSDOCS_NO_CACHE"] = "1"
 
 
 @pytest.fixture(scope="session")

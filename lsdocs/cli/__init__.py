@@ -119,12 +119,36 @@ def _register_commands() -> None:
     cli.load_all()
 
 
+#: Set by a command that holds much in memory when it ends (``batch``: the whole
+#: loaded content): run as a program, the process then exits without freeing
+#: every object one by one (about 0.2 s at 1,000 agencies).  Its files are all
+#: written, synced and closed by then, and ``atexit`` functions still run.
+exit_without_teardown = False
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``lsdocs`` console script."""
     make_console_safe()
     args = sys.argv[1:] if argv is None else argv
-    with speaking(cli, cli_language(args)):
-        _run(argv)
+    try:
+        with speaking(cli, cli_language(args)):
+            _run(argv)
+    except SystemExit as exc:
+        if argv is None and exit_without_teardown and isinstance(exc.code, int | None):
+            _exit_now(exc.code or 0)
+        raise
+    if argv is None and exit_without_teardown:
+        _exit_now(0)
+
+
+def _exit_now(code: int) -> None:
+    """End the process now; what was registered to run at exit still runs first."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _run(argv: list[str] | None) -> None:

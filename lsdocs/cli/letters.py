@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -157,8 +156,10 @@ def batch_command(obj: CliContext, kind: str, content: Path | None, date: dt.dat
       lsdocs batch don-doc --as-of 30/11/2026 --only syt,skhcn --merge
       lsdocs batch de-nghi-bao-cao --year 2026 -j 4 --quiet
     """
+    import lsdocs.cli
     from lsdocs.batch import FAILED, BatchOptions, run_batch
 
+    lsdocs.cli.exit_without_teardown = True
     require_pdf_tools(make_pdf, pdfa)
     wanted = tuple(a for value in only for a in _split_only(value))
     options = BatchOptions(
@@ -247,7 +248,7 @@ def _report(obj: CliContext, result: Any, pdfs: list[str]) -> None:
         obj.say(T("Tệp ghép để in: {p}", p=result.merged))
     _illustrative_note(obj, result.content)
     obj.emit(1 if result.failed else 0, {
-        "directory": str(result.directory), "items": [asdict(i) for i in result.items],
+        "directory": str(result.directory), "items": [i.row() for i in result.items],
         "skipped": result.skipped, "merged": str(result.merged) if result.merged else None,
         "removed": result.removed, "warnings": [w.get(obj.lang) for w in result.warnings],
         "pdf": pdfs})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 from lsdocs.content._dates import parse_dmy
@@ -33,31 +33,26 @@ class AgencyIndex:
     registry itself still has errors.
     """
 
-    def __init__(self, names: Mapping[str, tuple[str, ...]], file: str):
+    def __init__(self, names: Mapping[str, tuple[str, ...]], file: str,
+                 keep: frozenset[str] | None = None):
         self.names = dict(names)  # id -> (name, short name)
         self.file = file
         self.refs: list[Node] = []  # every valid reference checked, for later checks
-
-    @classmethod
-    def from_node(cls, root: Node | None, file: str) -> AgencyIndex:
-        names: dict[str, tuple[str, ...]] = {}
-        entries = root.get("agencies") if root is not None else None
-        for entry in entries.value if entries is not None and entries.is_list else []:
-            ident = entry.get("id")
-            if ident is not None and isinstance(ident.value, str) and ident.value not in names:
-                names[ident.value] = tuple(
-                    n.value for n in (entry.get("name"), entry.get("short_name"))
-                    if n is not None and isinstance(n.value, str))
-        return cls(names, file)
+        self.keep = keep  # which ids go to refs (None: all)
 
     def check_ref(self, node: Node, rep: Reporter) -> bool:
         """Report *node* unless it names a known agency; known ones go to ``refs``."""
         if node.value in self.names:
-            self.refs.append(node)
+            if self.keep is None or node.value in self.keep:
+                self.refs.append(node)
             return True
         rep.error(node.line, node.path, T("không có cơ quan mã này trong danh mục"),
                   found=node.value, hint=self.hint_for(node.value), code="unknown-agency")
         return False
+
+    def adopt(self, refs: list[Node]) -> None:
+        """Take references checked earlier, as the schema walk reaches them."""
+        self.refs += refs
 
     def hint_for(self, word: str) -> Text:
         """A suggestion for an unknown id: the id of a name, or the closest id or name."""
@@ -80,20 +75,16 @@ class AgencyIndex:
         return by_name[close[0]] if close else None
 
 
-def check_registry(root: Node, rep: Reporter) -> None:
-    """Checks across entries: duplicate ids, dates in order, successors sound."""
-    entries = root.get("agencies")
-    if entries is None or not entries.is_list:
-        return
-    first_line: dict[str, int] = {}
-    for entry in entries.value:
-        if entry.is_map:
-            _check_duplicate(entry, first_line, rep)
-            _check_dates(entry, rep)
-            _check_successors(entry, rep)
+def check_entry(entry: Node, first_line: MutableMapping[str, int], rep: Reporter) -> None:
+    """Checks of one registry entry (a mapping) across entries: duplicate ids (*first_line*:
+    id -> line of its first entry, filled as entries come), dates in order, successors sound."""
+    _check_duplicate(entry, first_line, rep)
+    _check_dates(entry, rep)
+    _check_successors(entry, rep)
 
 
-def _check_duplicate(entry: Node, first_line: dict[str, int], rep: Reporter) -> None:
+def _check_duplicate(entry: Node, first_line: MutableMapping[str, int], rep: Reporter
+                     ) -> None:
     ident = entry.get("id")
     if ident is None or not isinstance(ident.value, str):
         return
@@ -144,16 +135,9 @@ def _check_successors(entry: Node, rep: Reporter) -> None:
                     code="successors-without-end")
 
 
-def build_registry(root: Node) -> Registry:
-    """The :class:`Registry` of a checked registry file (no errors left).
+def agency_of(raw: dict[str, Any]) -> Agency:
+    """The :class:`Agency` of one checked registry entry's plain value."""
 
-    The tree is emptied as the registry is built (:meth:`Node.take_plain`).
-    """
-    agencies = [_agency(entry) for entry in root.take_plain()["agencies"]]
-    return Registry({agency.id: agency for agency in agencies})
-
-
-def _agency(raw: dict[str, Any]) -> Agency:
     def date(key: str) -> dt.date | None:
         return parse_dmy(raw[key]) if raw.get(key) else None
 

@@ -29,29 +29,46 @@ from lsdocs.content.model import (
     Task,
     TaskGroup,
 )
+from lsdocs.content.node import Streamed
 
 Raw = dict[str, Any]
 
 
-def build_plan(raw: Raw, registry: Registry) -> Plan:
-    return _Builder(registry).plan(raw)
+def build_plan(raw: Raw, registry: Registry, deadlines: Deadlines | None = None) -> Plan:
+    """The plan of a checked file's plain value.
+
+    Task lists read piece by piece (:class:`Streamed`) already hold their
+    model tasks, built with *deadlines*.
+    """
+    return _Builder(registry, deadlines or Deadlines()).plan(raw)
+
+
+class Deadlines:
+    """Deadlines by the text written: tasks with the same text share one :class:`Deadline`."""
+
+    def __init__(self) -> None:
+        self.by_text: dict[str, Deadline] = {}
+
+    def __call__(self, written: str) -> Deadline:
+        found = self.by_text.get(written)
+        if found is None:
+            found = self.by_text[written] = parse_deadline(written)
+        return found
+
+    def written(self) -> dict[int, str]:
+        """The text written for each deadline, by ``id()`` of the shared :class:`Deadline`."""
+        return {id(deadline): text for text, deadline in self.by_text.items()}
 
 
 class _Builder:
     """Builds one plan; tasks with the same deadline text share one :class:`Deadline`."""
 
-    def __init__(self, registry: Registry):
+    def __init__(self, registry: Registry, deadlines: Deadlines):
         self.registry = registry
-        self.deadlines: dict[str, Deadline] = {}
+        self.deadline = deadlines
 
     def plan(self, raw: Raw) -> Plan:
         return _plan(raw, self.registry, self)
-
-    def deadline(self, written: str) -> Deadline:
-        found = self.deadlines.get(written)
-        if found is None:
-            found = self.deadlines[written] = parse_deadline(written)
-        return found
 
 
 def _plan(raw: Raw, registry: Registry, builder: _Builder) -> Plan:
@@ -118,15 +135,21 @@ def _target(raw: Raw) -> Target:
 
 
 def _task_group(raw: Raw, builder: _Builder) -> TaskGroup:
+    listed = raw.get("tasks") or ()
+    if isinstance(listed, Streamed):  # built as they were read
+        tasks = tuple(listed.items)
+        assert all(isinstance(t, Task) for t in tasks), "tasks with errors are never built"
+    else:
+        tasks = tuple(build_task(t, builder.deadline) for t in listed)
     return TaskGroup(id=raw["id"], title=raw["title"], paragraphs=tuple(raw["paragraphs"]),
-                     tasks=tuple(_task(t, builder) for t in raw.get("tasks") or ()),
-                     source=_source(raw))
+                     tasks=tasks, source=_source(raw))
 
 
-def _task(raw: Raw, builder: _Builder) -> Task:
+def build_task(raw: Raw, deadlines: Deadlines) -> Task:
+    """The :class:`Task` of one checked task's plain value."""
     return Task(id=raw["id"], name=raw["name"], lead=raw["lead"],
                 support=tuple(raw.get("support") or ()),
-                deadline=builder.deadline(raw["deadline"]), product=raw["product"],
+                deadline=deadlines(raw["deadline"]), product=raw["product"],
                 source=_source(raw), support_text=raw.get("support_text"))
 
 

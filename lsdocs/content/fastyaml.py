@@ -33,7 +33,7 @@ import sys
 import unicodedata
 from typing import Any, BinaryIO
 
-from lsdocs.content.node import CONTROL, MAX_DEPTH, Node, child_path
+from lsdocs.content.node import CONTROL, MAX_DEPTH, Node, Pieces, Streamed, child_path
 
 try:  # PyYAML's libyaml binding; without it every file takes the ruamel.yaml path
     from yaml import _yaml as _libyaml  # type: ignore[import-untyped]
@@ -61,6 +61,8 @@ _WORDS: dict[str, Any] = {
 #: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: line breaks to some YAML readers.
 _ODD_BREAKS = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 _LONE_CR = re.compile(rb"\r(?!\n)")
+#: Lines read are dropped in batches of at least this many (each drop moves the rest).
+_FORGET_EVERY = 64
 #: Texts up to this length are shared: agency ids, deadlines, repeated words are one object.
 _SHARE_UP_TO = 40
 
@@ -73,17 +75,21 @@ def available() -> bool:
     return _libyaml is not None
 
 
-def read(data: bytes, max_nodes: int, chunk: int = 1 << 16) -> Node | None:
+def read(data: bytes, max_nodes: int, chunk: int = 1 << 16,
+         pieces: Pieces | None = None) -> Node | None:
     """The tree of a clean file's *data*, or raise :class:`Fallback`.
 
     ``None`` never comes back for a file with content: an empty file falls back
     too (the ruamel.yaml path says it is empty).  *chunk* is how many bytes
-    libyaml is given at a time.
+    libyaml is given at a time.  With *pieces*, the lists it asks for are
+    handed to it item by item as they are read, never built whole
+    (:class:`~lsdocs.content.node.Streamed`).
     """
-    return _parse(_Source(io.BytesIO(data), len(data), chunk), max_nodes)
+    return _parse(_Source(io.BytesIO(data), len(data), chunk), max_nodes, pieces)
 
 
-def read_file(path: str | os.PathLike[str], limit: int, max_nodes: int) -> Node | None:
+def read_file(path: str | os.PathLike[str], limit: int, max_nodes: int,
+              pieces: Pieces | None = None) -> Node | None:
     """:func:`read` of the file at *path*, read in pieces: the whole file is never in memory.
 
     Anything the caller reports (not a regular file, larger than *limit*, not
@@ -95,17 +101,17 @@ def read_file(path: str | os.PathLike[str], limit: int, max_nodes: int) -> Node 
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             raise Fallback  # a FIFO is never opened here: it could block
         with open(path, "rb") as handle:
-            return _parse(_Source(handle, limit, 1 << 16), max_nodes)
+            return _parse(_Source(handle, limit, 1 << 16), max_nodes, pieces)
     except (OSError, ValueError) as e:  # ValueError: a NUL byte in the path
         raise Fallback from e
 
 
-def _parse(source: _Source, max_nodes: int) -> Node | None:
+def _parse(source: _Source, max_nodes: int, pieces: Pieces | None) -> Node | None:
     if _libyaml is None:
         raise Fallback
     parser = _libyaml.CParser(source)
     try:
-        return _Builder(parser, source, max_nodes).document()
+        return _Builder(parser, source, max_nodes, pieces).document()
     except _libyaml.YAMLError as e:
         raise Fallback from e
     finally:
@@ -210,12 +216,14 @@ class _Source:
 
 
 class _Builder:
-    def __init__(self, parser: Any, source: _Source, max_nodes: int):
+    def __init__(self, parser: Any, source: _Source, max_nodes: int, pieces: Pieces | None):
         self.next = parser.get_event
+        self.pieces = pieces
         self.source = source
         self.left = max_nodes
         self.last_line = 0
         self.texts: dict[str, str] = {}  # short texts of this file, one object each
+        self.keys: dict[str, str] = {}  # keys as written -> checked and interned
 
     def document(self) -> Node:
         self._expect(_libyaml.StreamStartEvent)
@@ -239,7 +247,7 @@ class _Builder:
         n: int = event.start_mark.line + 1
         if n != self.last_line:
             self.last_line = n
-            if not keep:
+            if not keep and n - self.source.line >= _FORGET_EVERY:
                 self.source.forget(n)
         return self.last_line
 
@@ -251,7 +259,7 @@ class _Builder:
             raise Fallback
         line = self.line(event)
         if kind is _libyaml.ScalarEvent:
-            return Node.child(self.scalar(event), line, base, key, key_line)
+            return Node.child(self.scalar(event, key != "id"), line, base, key, key_line)
         if event.tag is not None or kind is _libyaml.AliasEvent:
             raise Fallback
         path = child_path(base, key) if key is not None else base
@@ -259,6 +267,9 @@ class _Builder:
             return Node.child(self.mapping(path, depth, event.flow_style), line, base, key,
                               key_line)
         if kind is _libyaml.SequenceStartEvent:
+            streamed = self.pieces.start(path, depth) if self.pieces is not None else None
+            if streamed is not None:
+                return Node.child(self.stream(streamed, path, depth), line, base, key, key_line)
             items: list[Node] = []
             event = self.next()
             while type(event) is not _libyaml.SequenceEndEvent:
@@ -267,13 +278,24 @@ class _Builder:
             return Node.child(items, line, base, key, key_line)
         raise Fallback  # pragma: no cover - libyaml sends no other event here
 
+    def stream(self, streamed: Streamed, path: str, depth: int) -> Streamed:
+        """A list whose items go to :attr:`pieces` one by one as each is read."""
+        assert self.pieces is not None
+        event = self.next()
+        while type(event) is not _libyaml.SequenceEndEvent:
+            self.pieces.take(streamed, self.build(event, path, len(streamed), None, depth + 1))
+            event = self.next()
+        return streamed
+
     def mapping(self, path: str, depth: int, flow: bool) -> dict[str, Node]:
         entries: dict[str, Node] = {}
         event = self.next()
         while type(event) is not _libyaml.MappingEndEvent:
             if type(event) is not _libyaml.ScalarEvent or event.tag or event.anchor:
                 raise Fallback  # a list, table or alias as a key; a tagged key
-            key = sys.intern(self.text(event.value))
+            key = self.keys.get(event.value)
+            if key is None:
+                key = self.keys[event.value] = sys.intern(self.text(event.value))
             if key in entries:
                 raise Fallback
             key_line = self.line(event)
@@ -299,18 +321,23 @@ class _Builder:
             raise Fallback
         return Node.child(None, line, path, key, key_line)
 
-    def scalar(self, event: Any) -> Any:
+    def scalar(self, event: Any, share: bool = True) -> Any:
+        """The value of a scalar; an ``id:`` is one of a kind, so it is not looked up to share."""
         if event.tag is not None:
             raise Fallback
         value = plain_scalar(event.value) if event.implicit[0] else event.value
-        return self.text(value) if type(value) is str else value
+        return self.text(value, share) if type(value) is str else value
 
-    def text(self, value: str) -> str:
+    def text(self, value: str, share: bool = True) -> str:
+        """*value* if it is clean text (else :class:`Fallback`), shared when short."""
+        short = share and len(value) <= _SHARE_UP_TO
+        if short:
+            seen = self.texts.get(value)
+            if seen is not None:  # checked when first seen
+                return seen
         if CONTROL.search(value) or not unicodedata.is_normalized("NFC", value):
             raise Fallback
-        if len(value) > _SHARE_UP_TO:
-            return value
-        return self.texts.setdefault(value, value)
+        return self.texts.setdefault(value, value) if short else value
 
 
 def _is_empty(event: Any) -> bool:

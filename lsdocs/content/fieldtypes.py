@@ -6,6 +6,7 @@ text used when the value is wrong or missing (see :mod:`lsdocs.content.schema`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,8 @@ from lsdocs.errors import T, Text
 from lsdocs.vnformat.dates import short_date
 
 _EMPTY = T("không được để trống")
+#: Deadlines read once per text: a plan repeats a few forms thousands of times.
+_read_deadline = functools.lru_cache(maxsize=1024)(parse_deadline)
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,26 @@ class TextType:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 hint = T('đặt trong dấu nháy kép: "{v}"', v=value)
             return wrong_type(node, ctx, self.expected, hint)
+        if not self.rules:
+            return True
         return all([self._rule(rule, node, ctx) for rule in self.rules])
 
     @staticmethod
     def _rule(rule: Rule, node: Node, ctx: Ctx) -> bool:
         finding = rule(node.value)
         return True if finding is None else report(finding, node, ctx, node.value)
+
+
+_DEADLINE_TEXT = TextType(DEADLINE_EXPECTED)
+
+
+@functools.lru_cache(maxsize=64)
+def _as_text(expected: Text) -> TextType:
+    """The text check of a typed text field (one object per wording, not one per value)."""
+    return TextType(expected)
+
+
+_compiled = functools.lru_cache(maxsize=64)(re.compile)
 
 
 @dataclass(frozen=True)
@@ -126,10 +143,10 @@ class DeadlineType:
         if isinstance(node.value, int) and not isinstance(node.value, bool):
             hint = T("viết «năm {v}»", v=node.value)
             return wrong_type(node, ctx, DEADLINE_EXPECTED, hint)
-        if not TextType(DEADLINE_EXPECTED).check(node, ctx):
+        if not _DEADLINE_TEXT.check(node, ctx):
             return False
         try:
-            parse_deadline(node.value)
+            _read_deadline(node.value)
         except DeadlineError as e:
             ctx.rep.error(node.line, node.path, e.message, found=node.value,
                           expected=e.expected, code=e.code)
@@ -172,9 +189,9 @@ class PatternType:
     code: str = "bad-id"
 
     def check(self, node: Node, ctx: Ctx) -> bool:
-        if not TextType(self.expected).check(node, ctx):
+        if not _as_text(self.expected).check(node, ctx):
             return False
-        if re.fullmatch(self.pattern, node.value):
+        if _compiled(self.pattern).fullmatch(node.value):
             return True
         ctx.rep.error(node.line, node.path, T("mã không hợp lệ"),
                       found=node.value, expected=self.expected, code=self.code)
@@ -188,6 +205,6 @@ class AgencyRefType:
     expected: Text = T("mã cơ quan trong danh mục, ví dụ skhcn")
 
     def check(self, node: Node, ctx: Ctx) -> bool:
-        if not TextType(self.expected).check(node, ctx):
+        if not _as_text(self.expected).check(node, ctx):
             return False
         return ctx.agencies.check_ref(node, ctx.rep) if ctx.agencies else True

@@ -9,7 +9,8 @@ when a message asks for it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from array import array
+from typing import Any, Protocol
 
 #: Deeper than any content file needs; stops recursive aliases (&a [*a]).
 MAX_DEPTH = 40
@@ -120,6 +121,49 @@ class Node:
             value.clear()
             return items
         return value
+
+
+class Streamed:
+    """The value of a list whose items were checked one by one as the file was read.
+
+    A plan of 10,000 agencies has 50,000 tasks; their trees are not kept
+    together.  Each item is checked when it has been read, then only what later
+    checks and the model need stays here: *items* (for each item the model
+    object when it had no error, else its :class:`Node`), *lines* (line
+    numbers the checks of the whole list need, a few per item), the schema *problems* the items had,
+    in order, the agency references to check once the plan's date is known
+    (*refs*), and whether every item passed (*ok*).  The schema walk replays
+    *problems* where it would have found them (:meth:`replay`).
+    """
+
+    __slots__ = ("path", "items", "lines", "problems", "refs", "ok")
+
+    def __init__(self, path: str):
+        self.path = path
+        self.items: list[Any] = []
+        self.lines = array("l")
+        self.problems: list[Any] = []  # lsdocs.errors.Problem
+        self.refs: list[Node] = []
+        self.ok = True
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __repr__(self) -> str:
+        return f"Streamed(path={self.path!r}, items={len(self.items)})"
+
+
+class Pieces(Protocol):
+    """What a reader asks before and while it reads a list (see :class:`Streamed`)."""
+
+    def start(self, path: str, depth: int) -> Streamed | None:
+        """The :class:`Streamed` the list at *path* goes into, or None to build it whole."""
+
+    def take(self, streamed: Streamed, item: Node) -> None:
+        """Check one item of *streamed* (its index is ``len(streamed)``) and keep what is needed."""
+
+    def reset(self) -> None:
+        """Forget every item taken: the file is read again from the start."""
 
 
 def line_map(node: Node) -> dict[str, tuple[int, int | None]]:

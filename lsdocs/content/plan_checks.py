@@ -7,28 +7,32 @@ types again and skips the rest), so one mistake gives one problem.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from lsdocs.content._dates import parse_dmy
 from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import AgencyIndex, existed_on
 from lsdocs.content.deadlines import parse_deadline
-from lsdocs.content.model import Registry
+from lsdocs.content.model import Registry, Task
+from lsdocs.content.task_stream import TaskStream
 from lsdocs.content.yamlsource import Node
 from lsdocs.errors import T
 from lsdocs.vnformat.dates import short_date
 
 
 def check_plan(root: Node, rep: Reporter, index: AgencyIndex | None,
-               registry: Registry | None) -> None:
-    """Run every cross-field check on a plan whose schema walk is done."""
+               registry: Registry | None, tasks: TaskStream) -> None:
+    """Run every cross-field check on a plan whose schema walk is done.
+
+    The checks of single tasks ran as they were read (*tasks*); their problems
+    are reported here in the order the checks of the whole tree gave them.
+    """
     issued = check_draft(root, rep)
-    check_unique_ids(root, rep)
-    check_task_agencies(root, rep)
+    check_unique_ids(root, rep, tasks)
+    rep.problems.extend(tasks.agency_problems.problems.problems)
     check_reporting_days(root, rep)
     check_letter_issuers(root, rep)
     if issued is not None:
-        check_deadlines(root, rep, issued)
+        check_deadlines(tasks, rep, issued)
     if registry is not None:
         check_succession(root, rep, registry)
         if issued is not None and index is not None:
@@ -92,18 +96,12 @@ def _date(node: Node | None) -> dt.date | None:
         return None
 
 
-def check_unique_ids(root: Node, rep: Reporter) -> None:
+def check_unique_ids(root: Node, rep: Reporter, tasks: TaskStream) -> None:
     """Ids of objectives, task groups and tasks are unique in the plan."""
     groups = _items(root.get("task_groups"))
     _unique([o.get("id") for o in _items(root.get("objectives")) if o.is_map], rep)
     _unique([g.get("id") for g in groups if g.is_map], rep)
-    _unique([t.get("id") for t in _tasks(root) if t.is_map], rep, "duplicate-task-id")
-
-
-def _tasks(root: Node) -> Iterator[Node]:
-    for group in _items(root.get("task_groups")):
-        if group.is_map:
-            yield from _items(group.get("tasks"))
+    rep.problems.extend(tasks.duplicate_ids.problems.problems)  # checked as they were read
 
 
 def _unique(nodes: list[Node | None], rep: Reporter, code: str = "duplicate-id") -> None:
@@ -121,19 +119,23 @@ def _unique(nodes: list[Node | None], rep: Reporter, code: str = "duplicate-id")
             first[value] = node
 
 
-def check_deadlines(root: Node, rep: Reporter, issued: dt.date) -> None:
+def check_deadlines(tasks: TaskStream, rep: Reporter, issued: dt.date) -> None:
     """No task is due before the plan is issued."""
-    for task in _tasks(root):
-        node = task.get("deadline") if task.is_map else None
-        text = _text(node)
-        if node is None or text is None:
-            continue
-        try:
-            due = parse_deadline(text).due
-        except ValueError:
-            continue  # reported by the schema
+    written = tasks.deadlines.written()
+    for task, line, path in tasks.deadline_places():
+        if isinstance(task, Task):  # checked clean: its deadline is parsed already
+            text, due = written[id(task.deadline)], task.deadline.due
+        else:
+            node = task.get("deadline") if task.is_map else None
+            if node is None or _text(node) is None:
+                continue
+            text, line, path = node.value, node.line, node.path
+            try:
+                due = parse_deadline(text).due
+            except ValueError:
+                continue  # reported by the schema
         if due is not None and due < issued:
-            rep.error(node.line, node.path,
+            rep.error(line, path,
                       T("thời hạn trước ngày ban hành kế hoạch"),
                       found=text, expected=T("thời hạn từ ngày {d} trở đi",
                                              d=short_date(issued)),
@@ -219,28 +221,3 @@ def check_letter_issuers(root: Node, rep: Reporter) -> None:
                       hint=T("thêm mục letters.issuers cho {a} (đơn vị, người ký, nơi nhận)",
                              a=node.value),
                       code="letter-issuer")
-
-
-def check_task_agencies(root: Node, rep: Reporter) -> None:
-    """A task's lead is not also a coordinator, and no coordinator is listed twice."""
-    for task in _tasks(root):
-        if not task.is_map:
-            continue
-        lead = _text(task.get("lead"))
-        seen: set[str] = set()
-        for node in _items(task.get("support")):
-            value = _text(node)
-            if value is None:
-                continue
-            if value == lead:
-                rep.warning(node.line, node.path,
-                          T("cơ quan chủ trì lại có trong danh sách phối hợp"),
-                          found=value,
-                          hint=T("xóa dòng này khỏi support"),
-                          code="lead-in-support")
-            elif value in seen:
-                rep.error(node.line, node.path,
-                          T("cơ quan phối hợp bị ghi hai lần"),
-                          found=value, code="duplicate-support")
-            seen.add(value)
-

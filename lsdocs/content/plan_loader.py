@@ -22,14 +22,17 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from lsdocs import content_cache, readlog
 from lsdocs.content import plan_specs
 from lsdocs.content._report import Reporter
-from lsdocs.content.agencies import AgencyIndex, build_registry, check_registry
+from lsdocs.content.agencies import AgencyIndex
 from lsdocs.content.assemble import build_plan
 from lsdocs.content.model import Content, Registry
 from lsdocs.content.plan_checks import check_plan
+from lsdocs.content.registry_stream import RegistryStream
 from lsdocs.content.schema import Ctx, type_name
-from lsdocs.content.yamlsource import Node, read_yaml
+from lsdocs.content.task_stream import TaskStream
+from lsdocs.content.yamlsource import Node, Pieces, read_yaml
 from lsdocs.errors import ContentError, Location, Problem, ProblemList, T
 
 REGISTRY_FILE = "agencies.yaml"
@@ -57,7 +60,21 @@ def _in_file_order(problems: list[Problem]) -> list[Problem]:
 
 
 def load_plan(path: str | os.PathLike[str]) -> Content:
-    """The plan at *path* (file or directory) with its registry; ``ContentError`` if wrong."""
+    """The plan at *path* (file or directory) with its registry; ``ContentError`` if wrong.
+
+    A plan loaded before from the same unchanged files is taken from
+    :mod:`lsdocs.content_cache` (off with ``LSDOCS_NO_CACHE=1``).
+    """
+    cached = content_cache.recall(path, Content)
+    if cached is not None:
+        return cached
+    with readlog.recording() as seen:
+        content = _load_checked(path)
+    content_cache.remember(path, seen, content)
+    return content
+
+
+def _load_checked(path: str | os.PathLike[str]) -> Content:
     problems = ProblemList()
     content = _load(Path(path), problems)
     if problems.errors:
@@ -86,13 +103,30 @@ def _load(path: Path, problems: ProblemList) -> Content | Registry | None:
         return None
     early = _early_registry(plan_file)
     rep = Reporter(str(plan_file), problems)
-    root = _read_mapping(plan_file, rep)
+    assumed = early.result if early is not None else None
+    tasks = _task_stream(rep.file, assumed)
+    root = _read_mapping(plan_file, rep, tasks)
     if root is None:
         return None
     if _kind(root) == plan_specs.REGISTRY_KIND:
-        return _check_registry_root(root, rep).registry
+        entries = RegistryStream(rep.file)
+        entries.adopt(root)
+        return _check_registry_root(root, rep, entries).registry
     result = _registry_for(root, plan_file, problems, early)
-    return _check_plan(root, rep, result)
+    if result is not assumed:
+        # The tasks were checked against a registry the plan does not name (its
+        # ``agencies:`` line says more than a look at the line told): read it again.
+        # The problems of reading it were reported by the first read.
+        tasks = _task_stream(rep.file, result)
+        root = _read_mapping(plan_file, Reporter(rep.file), tasks)
+        if root is None:  # pragma: no cover - the file changed in between
+            return None
+    tasks.adopt(root)  # the ruamel.yaml path read the lists whole
+    return _check_plan(root, rep, result, tasks)
+
+
+def _task_stream(file: str, reg: _RegistryResult | None) -> TaskStream:
+    return TaskStream(file, reg.index if reg else None, reg.registry if reg else None)
 
 
 @dataclass
@@ -181,8 +215,8 @@ def _declared(path: Path, key: str) -> str | None:
     return None
 
 
-def _read_mapping(file: Path, rep: Reporter) -> Node | None:
-    root = read_yaml(file, rep)
+def _read_mapping(file: Path, rep: Reporter, pieces: Pieces | None = None) -> Node | None:
+    root = read_yaml(file, rep, pieces)
     if root is None or root.is_map:
         return root
     what = type_name(root.value)
@@ -236,29 +270,32 @@ def _is_file(path: Path) -> bool:
 
 def _read_registry(file: Path, shown: str, problems: ProblemList) -> _RegistryResult:
     rep = Reporter(shown, problems)
-    root = _read_mapping(file, rep)
+    entries = RegistryStream(shown)
+    root = _read_mapping(file, rep, entries)
     if root is None:
         return _RegistryResult(shown, None, None)
-    return _check_registry_root(root, rep)
+    entries.adopt(root)  # the ruamel.yaml path read the list whole
+    return _check_registry_root(root, rep, entries)
 
 
-def _check_registry_root(root: Node, rep: Reporter) -> _RegistryResult:
-    index = AgencyIndex.from_node(root, rep.file)
+def _check_registry_root(root: Node, rep: Reporter, entries: RegistryStream) -> _RegistryResult:
+    index = entries.index
     errors_before = len(rep.problems.errors)
     plan_specs.REGISTRY.check(root, Ctx(rep, index))
-    check_registry(root, rep)
+    rep.problems.extend(entries.across.problems.problems)
     ok = len(rep.problems.errors) == errors_before
-    return _RegistryResult(rep.file, index, build_registry(root) if ok else None)
+    return _RegistryResult(rep.file, index, entries.registry() if ok else None)
 
 
-def _check_plan(root: Node, rep: Reporter, reg: _RegistryResult | None) -> Content | None:
+def _check_plan(root: Node, rep: Reporter, reg: _RegistryResult | None,
+                tasks: TaskStream) -> Content | None:
     index = AgencyIndex(reg.index.names, reg.file) if reg and reg.index else None
     plan_specs.PLAN.check(root, Ctx(rep, index))
     registry = reg.registry if reg else None
-    check_plan(root, rep, index, registry)
+    check_plan(root, rep, index, registry, tasks)
     if rep.problems.errors or registry is None or reg is None:
         return None
     lines = {key: node.anchor_line for key, node in root.value.items()}
     # The checked tree is not needed any more: free it while its plain copy is made.
-    return Content(build_plan(root.take_plain(), registry), registry, rep.file, reg.file,
-                   key_lines=lines)
+    return Content(build_plan(root.take_plain(), registry, tasks.deadlines), registry,
+                   rep.file, reg.file, key_lines=lines)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from lsdocs.content._report import Reporter
+from lsdocs.content.node import Streamed
 from lsdocs.content.yamlsource import Node
 from lsdocs.errors import T, Text
 
@@ -32,6 +33,24 @@ class AgencyLookup(Protocol):
     """What the schema needs from the agency registry to check a reference."""
 
     def check_ref(self, node: Node, rep: Reporter) -> bool: ...
+
+    def adopt(self, refs: list[Node]) -> None:
+        """Take references checked earlier (:class:`Streamed`) as if checked now."""
+
+
+class Later:
+    """An agency reference judged when the schema walk reaches it (:class:`Streamed`).
+
+    A registry entry may name an agency further down the file; while the
+    entry is read that cannot be judged yet.  It waits, in its place among the
+    entry's problems, as this marker.
+    """
+
+    __slots__ = ("node",)
+    is_error = False  # not a problem (yet): ProblemList.errors passes over it
+
+    def __init__(self, node: Node):
+        self.node = node
 
 
 @dataclass
@@ -112,13 +131,29 @@ class ListType:
     def check(self, node: Node, ctx: Ctx) -> bool:
         if node.value is None and self.min_items == 0:
             return True
-        if not node.is_list:
+        streamed = node.value if isinstance(node.value, Streamed) else None
+        if streamed is None and not node.is_list:
             return wrong_type(node, ctx, self.expected)
         if len(node.value) < self.min_items:
             ctx.rep.error(node.anchor_line, node.path, T("danh sách rỗng"),
                           expected=T("ít nhất {n} mục", n=self.min_items), code="empty-list")
             return False
+        if streamed is not None:
+            return self._replay(streamed, ctx)
         return all([self.item.check(item, ctx) for item in node.value])
+
+    @staticmethod
+    def _replay(streamed: Streamed, ctx: Ctx) -> bool:
+        """The items were checked as they were read: report what was found then, in order."""
+        ok = streamed.ok
+        for found in streamed.problems:
+            if isinstance(found, Later):
+                ok &= ctx.agencies.check_ref(found.node, ctx.rep) if ctx.agencies else True
+            else:
+                ctx.rep.problems.add(found)
+        if ctx.agencies is not None:
+            ctx.agencies.adopt(streamed.refs)
+        return ok
 
 
 @dataclass(frozen=True)
@@ -161,10 +196,12 @@ class MapSpec:
     def check(self, node: Node, ctx: Ctx) -> bool:
         if not node.is_map:
             return wrong_type(node, ctx, self.expected)
-        missing = [f.key for f in self.fields if f.required and f.key not in node.value]
-        # A misspelt required key is one mistake: report the typo, not also the absence.
-        guessed = {self._unknown(key, child, missing, ctx) for key, child in node.value.items()
-                   if key not in self.by_key}
+        unknown = [key for key in node.value if key not in self.by_key]
+        guessed: set[str | None] = set()
+        if unknown:
+            missing = [f.key for f in self.fields if f.required and f.key not in node.value]
+            # A misspelt required key is one mistake: report the typo, not also the absence.
+            guessed = {self._unknown(key, node.value[key], missing, ctx) for key in unknown}
         ok = [not guessed]
         for spec in self.fields:
             child = node.value.get(spec.key)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from lsdocs import limits, readlog
 from lsdocs.content import fastyaml
 from lsdocs.content._report import Reporter
-from lsdocs.content.node import CONTROL, MAX_DEPTH, Node, child_path
+from lsdocs.content.node import CONTROL, MAX_DEPTH, Node, Pieces, child_path
 from lsdocs.errors import T
 from lsdocs.limits import Refused, read_regular_file
 
@@ -37,24 +37,29 @@ if TYPE_CHECKING:
     from ruamel.yaml.nodes import MappingNode
     from ruamel.yaml.nodes import Node as YamlNode
 
-__all__ = ["Node", "child_path", "read_yaml"]
+__all__ = ["Node", "Pieces", "child_path", "read_yaml"]
 
 
 class _TooBig(Exception):
     """The tree grew beyond a limit while aliases were expanded."""
 
 
-def read_yaml(path: Path, rep: Reporter) -> Node | None:
+def read_yaml(path: Path, rep: Reporter, pieces: Pieces | None = None) -> Node | None:
     """Read *path*; report problems to *rep*; return the tree or ``None``.
 
     ``None`` means there is nothing to validate (missing or unreadable file,
-    syntax error, empty file); the reason is already in *rep*.
+    syntax error, empty file); the reason is already in *rep*.  On the fast
+    path the lists *pieces* asks for are handed to it item by item
+    (:class:`~lsdocs.content.node.Streamed`); the ruamel.yaml path builds them
+    whole, after *pieces* was reset.
     """
     readlog.note(path)
     try:
-        return fastyaml.read_file(path, limits.MAX_CONTENT_BYTES, limits.MAX_YAML_NODES)
+        return fastyaml.read_file(path, limits.MAX_CONTENT_BYTES, limits.MAX_YAML_NODES,
+                                  pieces)
     except fastyaml.Fallback:
-        pass
+        if pieces is not None:
+            pieces.reset()
     data = _read_bytes(path, rep)
     if data is None:
         return None

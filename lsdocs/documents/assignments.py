@@ -15,9 +15,9 @@ from lsdocs.content.agencies import AgencyResolver
 from lsdocs.content.model import Agency, Content, Task
 
 
-@dataclass
+@dataclass(slots=True)
 class AgencyTasks:
-    """The tasks one (current) agency leads and supports."""
+    """The tasks one (current) agency leads and supports (one per agency in a batch)."""
 
     agency: Agency
     lead: list[Task] = field(default_factory=list)

@@ -54,6 +54,9 @@ from lsdocs.render.rule_fitting import RULE_STYLE, fit_parsed
 _RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _TAGS = re.compile(r"<[^>]+>")
+#: docxtpl's escapes for literal tag marks in a template's text, as Jinja expressions
+_LITERALS = {"{_{": '{{ "{{" }}', "}_}": '{{ "}}" }}', "{_%": '{{ "{%" }}', "%_}": '{{ "%}" }}'}
+_LITERAL_ESCAPE = re.compile("|".join(re.escape(k) for k in _LITERALS))
 _DOCUMENT = "word/document.xml"
 _RULE_MARK = RULE_STYLE.encode()
 #: Former name of :func:`lsdocs.render.output.zip_package`, the one zip writer.
@@ -81,6 +84,8 @@ class DocxTemplateFile:
         self._parts = _read_parts(path, self.name)
         self._package = PartCache(self._parts)  # unchanged parts are deflated once
         self._templates: dict[str, jinja2.Template] = {}
+        #: per part, the last rendered bytes found well-formed (not checked again)
+        self._well_formed: dict[str, bytes] = {}
         for part_name, data in self._parts.items():
             if _RENDERED_PART.match(part_name):
                 self._templates[part_name] = self._compile(part_name, data)
@@ -130,12 +135,14 @@ class DocxTemplateFile:
         except Exception as exc:  # any failure inside a template is the template's
             message = T("lỗi khi điền mẫu: {e}", e=f"{type(exc).__name__}: {exc}")
             raise self._runtime_error(part_name, template, exc, message) from exc
-        data = _unpatch(xml).encode("utf-8")
+        data = _unpatch(xml.encode("utf-8"))
         if part_name == _DOCUMENT and _RULE_MARK in data:
             # One parse: the well-formedness check and the tree the rules are fitted on.
             fitted = fit_parsed(self._parse(part_name, data))
             return data if fitted is None else fitted
-        self._check_well_formed(part_name, data)
+        if self._well_formed.get(part_name) != data:  # a header is the same in every letter
+            self._check_well_formed(part_name, data)
+            self._well_formed[part_name] = data
         return data
 
     def _runtime_error(
@@ -185,14 +192,18 @@ def _read_parts(path: Path, name: str) -> dict[str, bytes]:
 def _patch(xml: str) -> str:
     # docxtpl's patch_xml uses no instance state; reuse it for identical tag semantics.
     patched = DocxTemplate.patch_xml(object.__new__(DocxTemplate), xml)
+    # A template writes a literal "{{" as "{_{" (docxtpl's escapes); it becomes an
+    # expression here, so the rendered text needs no unescaping that would also change a
+    # clerk's "{_{" in the content.
+    patched = _LITERAL_ESCAPE.sub(lambda m: _LITERALS[m.group()], patched)
     # One paragraph per line, as docxtpl does, so a Jinja line number names a paragraph.
     return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
 
 
-def _unpatch(xml: str) -> str:
-    # The newlines _patch put before paragraphs go (two plain replaces: a regex is slower).
-    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-    return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+def _unpatch(xml: bytes) -> bytes:
+    """Undo :func:`_patch` in the rendered (UTF-8) bytes: the newlines it put before paragraphs."""
+    # Two plain replaces: a regex is slower.  Content cannot hold "<w:p" (it is escaped).
+    return xml.replace(b"\n<w:p ", b"<w:p ").replace(b"\n<w:p>", b"<w:p>")
 
 
 def _source_of(template: jinja2.Template) -> str:

@@ -28,12 +28,13 @@ opens a file for writing.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
+import itertools
 import os
 import stat
-import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from lsdocs.errors import Location, OutputError, Problem, T
@@ -79,28 +80,126 @@ def _stage(given: Path, data: bytes, folders: set[Path] | None = None, *,
     *sync*: fsync the temporary before returning.  *folders* remembers the
     folders already made, so a batch checks each once.
     """
-    path = Path(os.path.realpath(given)) if given.is_symlink() else given  # keep the link
-    _refuse_special(given, path)
-    if folders is None or path.parent not in folders:
-        ensure_directory(path.parent)
-        if folders is not None:
-            folders.add(path.parent)
-    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+    path, found = _target(given, folders)
+    if found is not None and found.st_size == len(data) and path.read_bytes() == data:
         return None
-    mode = _mode_for(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=path.parent)
+    mode = found.st_mode & 0o7777 if found is not None else _new_file_mode()
+    fd, tmp_name = _create_temporary(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            _write_all(fd, data)
             if sync:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
+                os.fsync(fd)
+            os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     return tmp_name, path
+
+
+def _target(given: Path, folders: set[Path] | None = None
+            ) -> tuple[Path, os.stat_result | None]:
+    """The file to write for *given* (a link's target) and what is there now.
+
+    Refuses a target that is not a regular file and makes its folder
+    (once per folder in *folders*).
+    """
+    found = _lstat(given)
+    if found is not None and stat.S_ISLNK(found.st_mode):  # keep the link: write its target
+        path = Path(os.path.realpath(given))
+        found = _lstat(path, follow=True)
+    else:
+        path = given
+    _refuse_special(given, found)
+    if folders is None or path.parent not in folders:
+        ensure_directory(path.parent)
+        if folders is not None:
+            folders.add(path.parent)
+    return path, found
+
+
+def write_atomic_pieces(path: str | os.PathLike[str], pieces: Iterable[bytes]) -> bool:
+    """:func:`write_atomic` for bytes made piece by piece (a manifest of 10,000 rows), so
+    the whole is never held in memory; the same promises, return value and errors."""
+    given = Path(path)
+    try:
+        return _write_pieces(given, pieces)
+    except (OSError, ValueError) as exc:
+        raise cannot_write(given, exc) from exc
+
+
+def _write_pieces(given: Path, pieces: Iterable[bytes]) -> bool:
+    path, found = _target(given)
+    mode = found.st_mode & 0o7777 if found is not None else _new_file_mode()
+    fd, tmp_name = _create_temporary(path)
+    try:
+        try:
+            same = _write_comparing(fd, pieces, path if found is not None else None)
+            if not same:
+                os.fsync(fd)
+                os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
+        if same:  # the file already holds these bytes: left untouched, mtime too
+            os.unlink(tmp_name)
+            return False
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return True
+
+
+def _write_comparing(fd: int, pieces: Iterable[bytes], old: Path | None) -> bool:
+    """Write *pieces* to *fd*; whether the file *old* holds exactly the same bytes."""
+    if old is None:
+        for piece in pieces:
+            _write_all(fd, piece)
+        return False
+    with open(old, "rb") as existing:
+        same = True
+        for piece in pieces:
+            _write_all(fd, piece)
+            same = same and existing.read(len(piece)) == piece
+        return same and existing.read(1) == b""
+
+
+def _lstat(path: Path, *, follow: bool = False) -> os.stat_result | None:
+    """``os.lstat`` (``os.stat`` if *follow*); None when nothing is there."""
+    try:
+        return os.stat(path) if follow else os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+#: Temporary names: ``.<target>.<process token><counter>.tmp``, unique per process
+#: (the token holds the process id, so forked workers never collide).
+_counter = itertools.count()
+_OPEN_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new, empty, private (0600) file beside *path*, as tempfile.mkstemp makes one."""
+    folder = os.fspath(path.parent)
+    token = f"{os.getpid():x}{os.urandom(3).hex()}"
+    for _ in range(10000):
+        name = os.path.join(folder, f".{path.name}.{token}{next(_counter):x}{TMP_SUFFIX}")
+        try:
+            return os.open(name, _OPEN_FLAGS, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", folder)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 class StagedWrites:
@@ -115,9 +214,10 @@ class StagedWrites:
     temporaries staged by another process (batch workers).
     """
 
-    def __init__(self) -> None:
-        self._pending: list[tuple[str, Path]] = []
-        self._folders: set[Path] = set()
+    def __init__(self, folders: set[Path] | None = None) -> None:
+        # (temporary, target) as strings: a batch holds one pair per letter until commit
+        self._pending: list[tuple[str, str]] = []
+        self._folders: set[Path] = set() if folders is None else folders  # made already
 
     def stage(self, path: str | os.PathLike[str], data: bytes) -> str | None:
         """Write *data* for *path* to a temporary; its name, or None if *path* already holds it."""
@@ -128,12 +228,12 @@ class StagedWrites:
             raise cannot_write(given, exc) from exc
         if staged is None:
             return None
-        self._pending.append(staged)
+        self._pending.append((staged[0], os.fspath(staged[1])))
         return staged[0]
 
     def adopt(self, tmp_name: str, path: str | os.PathLike[str]) -> None:
         """Put a temporary written elsewhere (by :func:`stage_file`) in place at :meth:`commit`."""
-        self._pending.append((tmp_name, Path(path)))
+        self._pending.append((tmp_name, os.fspath(path)))
 
     def commit(self) -> None:
         """Sync the temporaries, rename each into place, sync the folders."""
@@ -144,7 +244,7 @@ class StagedWrites:
             sync_files([tmp for tmp, _ in pending])
             for tmp_name, path in pending:
                 os.replace(tmp_name, path)
-            sync_folders({path.parent for _, path in pending})
+            sync_folders({Path(d) for d in {os.path.dirname(path) for _, path in pending}})
         except OSError as exc:
             self._pending = pending
             self.discard()
@@ -158,9 +258,13 @@ class StagedWrites:
         self._pending = []
 
 
-def stage_file(path: str | os.PathLike[str], data: bytes) -> str | None:
-    """:meth:`StagedWrites.stage` for a process that hands the name to the committing one."""
-    return StagedWrites().stage(path, data)
+def stage_file(path: str | os.PathLike[str], data: bytes,
+               folders: set[Path] | None = None) -> str | None:
+    """:meth:`StagedWrites.stage` for a process that hands the name to the committing one.
+
+    *folders*: the folders this process already made (each is checked once).
+    """
+    return StagedWrites(folders).stage(path, data)
 
 
 def sync_files(names: list[str]) -> None:
@@ -185,11 +289,10 @@ def sync_folders(folders: set[Path]) -> None:
             os.close(fd)
 
 
-def _refuse_special(given: Path, path: Path) -> None:
-    try:
-        mode = os.stat(path).st_mode
-    except (FileNotFoundError, NotADirectoryError):
+def _refuse_special(given: Path, found: os.stat_result | None) -> None:
+    if found is None:
         return  # a new file; ensure_directory() judges its folder
+    mode = found.st_mode
     if stat.S_ISREG(mode):
         return
     what = (T("một thư mục") if stat.S_ISDIR(mode)
@@ -233,10 +336,8 @@ def cannot_write(path: Path, exc: OSError | ValueError) -> OutputError:
         code="unwritable"))
 
 
-def _mode_for(path: Path) -> int:
-    """Keep an existing file's mode; a new file gets 0666 minus the umask, as open() does."""
-    if path.is_file():
-        return path.stat().st_mode & 0o7777
+def _new_file_mode() -> int:
+    """0666 minus the umask, as open() gives a new file."""
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask

@@ -61,23 +61,35 @@ class PartCache:
         names = sorted(parts, key=lambda n: n != _FIRST_PART)  # stable, as zip_package
         self._parts = {name: parts[name] for name in names}
         self._cache: dict[str, _Entry] = {}
+        #: per part, the last rendered bytes and their entry: a header or a core.xml
+        #: that comes out the same for every letter is deflated once
+        self._last: dict[str, tuple[bytes, _Entry]] = {}
 
     def build(self, changed: Mapping[str, bytes]) -> bytes:
         """The package with *changed* parts replacing (or added after) the template's."""
         if any(len(data) >= _LARGE for data in changed.values()):
             return zip_package({**self._parts, **changed})
         entries = [self._entry(name, data, changed) for name, data in self._parts.items()]
-        entries += [_Entry(name, data) for name, data in changed.items()
+        entries += [self._rendered(name, data) for name, data in changed.items()
                     if name not in self._parts]
         return _assemble(entries)
 
     def _entry(self, name: str, data: bytes, changed: Mapping[str, bytes]) -> _Entry:
         new = changed.get(name)
         if new is not None:
-            return _Entry(name, new)
+            return self._rendered(name, new)
         entry = self._cache.get(name)
         if entry is None:
             entry = self._cache[name] = _Entry(name, data)
+        return entry
+
+
+    def _rendered(self, name: str, data: bytes) -> _Entry:
+        last = self._last.get(name)
+        if last is not None and last[0] == data:
+            return last[1]
+        entry = _Entry(name, data)
+        self._last[name] = (data, entry)
         return entry
 
 

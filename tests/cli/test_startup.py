@@ -30,7 +30,8 @@ HEAVY = ("jinja2", "docx", "docxtpl", "lxml", "openpyxl", "babel", "numpy")
 #: lsdocs' own heavy parts: the checker, the renderer, the writers, the tables
 HEAVY_LSDOCS = ("lsdocs.check", "lsdocs.render", "lsdocs.documents", "lsdocs.tabular",
                 "lsdocs.batch", "lsdocs.reports", "lsdocs.issuing", "lsdocs.plan_writer")
-ENV = {"LSDOCS_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "", "COLUMNS": "100"}
+ENV = {"LSDOCS_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "", "COLUMNS": "100",
+       "LSDOCS_NO_CACHE": ""}
 
 
 #: ``python -m lsdocs ARGS``, then the names in sys.modules written to $LSDOCS_MODULES_OUT

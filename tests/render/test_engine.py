@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import docx
 import pytest
 
 from lsdocs.errors import TemplateError
@@ -142,3 +143,57 @@ def test_runtime_failure_in_a_template_is_located(make_template):
         DocxTemplateFile(path).render({}, CORE)
     message = info.value.format("vi")
     assert "ZeroDivisionError" in message and "«{{ 1 / 0 }}»" in message
+
+
+def _old_unpatch(xml: str) -> str:
+    """How the engine undid its tag patching before it worked on bytes (the reference)."""
+    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+    return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+
+
+ODD_VALUES = ['"A" & \'B\' <c> ]]>', "Sở Y tế – Ω 𝔸 ̀", "{_{ a }_} {_% b %_} {{ c }}", "x\n",
+              "line\nbreak\r\n", "\t tab", "  ", "", "&amp; &#39; &lt;"]
+
+
+@pytest.mark.parametrize("value", [v for v in ODD_VALUES if "{_" not in v and "_}" not in v])
+def test_parts_unpatched_as_bytes_equal_the_text_way(make_template, value):
+    from lsdocs.render.environment import render_template
+
+    path = make_template("{{ v }}", "{%p if v %}", "{{ v }}{{ v }}", "{%p endif %}", "{{ v }}",
+                         "a {_{ b")
+    template = DocxTemplateFile(path)
+    for part, compiled in template._templates.items():
+        expected = _old_unpatch(render_template(compiled, {"v": value})).encode("utf-8")
+        assert template._render_part(part, compiled, {"v": value}) == expected
+
+
+def test_a_template_escape_prints_the_mark_and_content_prints_as_written(make_template):
+    """docxtpl's «{_{» in a template's text prints «{{»; the same characters in content
+    are a clerk's words and print unchanged (they used to be turned into «{{» too)."""
+    path = make_template("a {_{ b }_} c {_% d %_}", "{{ v }}")
+    value = "Sở {_{ số }_} {_% 2 %_} {{ x }}"
+    data = DocxTemplateFile(path).render({"v": value}, CORE)
+    texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert "a {{ b }} c {% d %}" in texts
+    assert value in texts
+
+
+def test_broken_xml_is_refused_however_often_good_xml_came_before(make_template, tmp_path):
+    path = make_template("x")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="'
+        b'http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        b"{% if v %}<w:p>{% endif %}<w:r><w:t>{{ t }}</w:t></w:r></w:p></w:body></w:document>")
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    template = DocxTemplateFile(broken)
+    for t in ("a", "a", "b"):  # the same good bytes twice, then other good bytes
+        assert f">{t}</w:t>" in body_text(template.render({"v": True, "t": t}, CORE))
+    for _ in range(2):
+        with pytest.raises(TemplateError) as caught:
+            template.render({"v": False, "t": "a"}, CORE)
+        assert "XML hỏng" in caught.value.format("vi")

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from lsdocs.errors import OutputError
-from lsdocs.render.output import remove_stale_temporaries, write_atomic
+from lsdocs.render.output import remove_stale_temporaries, write_atomic, write_atomic_pieces
 
 
 def test_write_creates_file_and_reports_change(tmp_path):
@@ -114,3 +114,70 @@ def test_failed_commit_is_an_output_error_and_removes_the_temporaries(tmp_path, 
         staged.commit()
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]
+
+
+def test_staged_temporary_is_hidden_complete_and_has_the_final_mode(tmp_path):
+    from lsdocs.render.output import StagedWrites, stage_file
+
+    old = tmp_path / "old.docx"
+    old.write_bytes(b"old")
+    old.chmod(0o640)
+    folders: set = set()
+    staged = StagedWrites(folders)
+    first = staged.stage(old, b"x" * 300_000)
+    second = stage_file(tmp_path / "sub" / "new.docx", b"new", folders)
+    assert folders == {tmp_path, tmp_path / "sub"}  # each folder made/checked once
+    for name, size, mode in [(first, 300_000, 0o640), (second, 3, 0o666 & ~_umask())]:
+        assert name is not None
+        tmp = os.path.basename(name)
+        assert tmp.startswith(".") and tmp.endswith(".tmp")
+        assert os.stat(name).st_size == size and os.stat(name).st_mode & 0o777 == mode
+    assert stage_file(tmp_path / "sub" / "new.docx", b"again", folders) != second  # unique
+    staged.commit()
+    assert old.read_bytes() == b"x" * 300_000 and old.stat().st_mode & 0o777 == 0o640
+    remove_stale_temporaries(tmp_path / "sub")
+    assert [p.name for p in (tmp_path / "sub").iterdir()] == []
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_pieces_are_written_whole_and_an_identical_file_is_left_untouched(tmp_path):
+    target = tmp_path / "manifest.csv"
+    assert write_atomic_pieces(target, [b"a,b\n", b"", b"1,2\n"]) is True
+    assert target.read_bytes() == b"a,b\n1,2\n"
+    os.utime(target, (1, 1))
+    assert write_atomic_pieces(target, [b"a,b\n1", b",2\n"]) is False  # same bytes, cut elsewhere
+    assert target.stat().st_mtime == 1
+    for other in ([b"a,b\n1,2\n", b"x"], [b"a,b\n1,2"], [b"a,b\n1,3\n"]):
+        assert write_atomic_pieces(target, other) is True
+        assert target.read_bytes() == b"".join(other)
+    assert [p.name for p in tmp_path.iterdir()] == ["manifest.csv"]
+
+
+def test_pieces_failing_midway_keep_the_old_file_and_no_temporary(tmp_path):
+    target = tmp_path / "manifest.json"
+    target.write_bytes(b"old")
+
+    def pieces():
+        yield b"new part"
+        raise RuntimeError("row 7 could not be made")
+
+    with pytest.raises(RuntimeError):
+        write_atomic_pieces(target, pieces())
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["manifest.json"]
+
+
+def test_pieces_refuse_a_folder_and_keep_a_link(tmp_path):
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(OutputError):
+        write_atomic_pieces(tmp_path / "folder", [b"x"])
+    real = tmp_path / "real.csv"
+    real.write_bytes(b"old")
+    (tmp_path / "link.csv").symlink_to(real)
+    assert write_atomic_pieces(tmp_path / "link.csv", [b"new"]) is True
+    assert (tmp_path / "link.csv").is_symlink() and real.read_bytes() == b"new"

@@ -41,3 +41,15 @@ def test_content_types_come_first_and_every_part_reads_back():
         assert archive.namelist() == ["[Content_Types].xml", "word/document.xml", "a.bin"]
         assert archive.read("a.bin") == b"changed"
         assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_a_part_rendered_the_same_again_reuses_its_deflate_and_stays_exact():
+    template = ROOT / "templates" / "cv-giao-nhiem-vu.docx"
+    parts = parts_of(template)
+    cache = PartCache(parts)
+    header = parts["word/header1.xml"]
+    for document, core in [(b"<d>1</d>", b"<c/>"), (b"<d>2</d>", b"<c/>"), (b"<d>2</d>", b"<c2/>"),
+                           (b"<d>1</d>", b"<c/>"), (b"<d>1</d>", b"<c/>")]:
+        changed = {"word/document.xml": document, "word/header1.xml": header + b" ",
+                   "docProps/core.xml": core}
+        assert cache.build(changed) == zip_package({**parts, **changed})

@@ -1,0 +1,162 @@
+"""The agency registry checked entry by entry as it is read (like a plan's tasks).
+
+A registry of 10,000 agencies is some 120,000 values; their trees are not kept
+together (see :mod:`lsdocs.content.task_stream`).  Each entry of ``agencies:``
+is checked against its schema (:data:`lsdocs.content.plan_specs.AGENCY_ENTRY`)
+and the checks across entries (:func:`lsdocs.content.agencies.check_entry`) as
+soon as it is read; an entry without a schema error becomes its model
+:class:`~lsdocs.content.model.Agency` at once.
+
+An entry may name an agency that comes later in the file (``parent:``,
+``successors:``).  Such a reference is not judged while the entry is read: its
+place among the entry's problems is kept, and the schema walk judges it there
+when every id is known, so problems come out as from the whole tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, MutableMapping
+from typing import Any
+
+from lsdocs.content._report import Reporter
+from lsdocs.content.agencies import AgencyIndex, agency_of, check_entry
+from lsdocs.content.model import Agency, Registry
+from lsdocs.content.node import Node, Streamed
+from lsdocs.content.plan_specs import AGENCY_ENTRY
+from lsdocs.content.schema import Ctx, Later
+
+_AGENCIES = "agencies"
+_AGENCIES_DEPTH = 1
+
+
+class RegistryStream:
+    """Checks each registry entry as it is read; *file* is the registry's name in messages."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.reset()
+
+    def reset(self) -> None:
+        self.index = AgencyIndex({}, self.file)  # ids and names, completed as entries come
+        self.first_line = _FirstLines()
+        self.scratch = Reporter(self.file)  # one entry's schema problems and Later refs
+        self.ctx = Ctx(self.scratch, _Deferring(self.index))
+        self.across = Reporter(self.file)  # problems of the checks across entries
+        self.streamed: Streamed | None = None
+        self.lines: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal header lines, one tuple
+
+    def start(self, path: str, depth: int) -> Streamed | None:
+        if depth != _AGENCIES_DEPTH or path != _AGENCIES or self.streamed is not None:
+            return None
+        self.streamed = self.first_line.streamed = Streamed(path)
+        return self.streamed
+
+    def take(self, streamed: Streamed, entry: Node) -> None:
+        self._name(entry)
+        found: list[Any] = self.scratch.problems.problems
+        streamed.ok &= AGENCY_ENTRY.check(entry, self.ctx)
+        failed = False
+        if found:
+            failed = any(p.is_error for p in found)
+            streamed.problems += found
+            found.clear()
+        if entry.is_map:
+            check_entry(entry, self.first_line, self.across)
+        ident = entry.get("id")
+        streamed.lines.append(ident.line if ident is not None and not failed else 0)
+        streamed.items.append(entry if failed else agency_of(self._shared(entry.take_plain())))
+
+    def adopt(self, root: Node) -> None:
+        """Take the entries of a tree read whole (the ruamel.yaml path), as if streamed."""
+        entries = root.get(_AGENCIES)
+        if entries is None or not entries.is_list or self.streamed is not None:
+            return
+        streamed = self.start(entries.path, _AGENCIES_DEPTH)
+        assert streamed is not None
+        for entry in entries.value:
+            self.take(streamed, entry)
+        entries.value = streamed
+
+    def registry(self) -> Registry:
+        """The registry of a file without errors."""
+        assert self.streamed is not None
+        agencies: list[Agency] = self.streamed.items
+        return Registry({agency.id: agency for agency in agencies})
+
+    def _shared(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """A clean entry's values with equal header lines shared (every entry under one parent
+        prints the same parent lines)."""
+        for key in ("header_lines", "parent_header_lines"):
+            lines = tuple(raw.get(key) or ())
+            raw[key] = self.lines.setdefault(lines, lines)
+        return raw
+
+    def _name(self, entry: Node) -> None:
+        """Add the entry's id and names to the index (the first entry of an id wins)."""
+        ident = entry.get("id")
+        names = self.index.names
+        if ident is not None and isinstance(ident.value, str) and ident.value not in names:
+            names[ident.value] = tuple(
+                n.value for n in (entry.get("name"), entry.get("short_name"))
+                if n is not None and isinstance(n.value, str))
+
+
+class _Deferring:
+    """The agency lookup while entries are read: a reference not known yet waits (Later)."""
+
+    def __init__(self, index: AgencyIndex):
+        self.index = index  # filled as entries come (no reference back to the stream: no cycle)
+
+    def check_ref(self, node: Node, rep: Reporter) -> bool:
+        if node.value in self.index.names:
+            return True
+        problems: list[Any] = rep.problems.problems
+        problems.append(Later(node))
+        return True
+
+    def adopt(self, refs: list[Node]) -> None:  # pragma: no cover - registries stream no lists
+        raise NotImplementedError
+
+
+class _FirstLines(MutableMapping[str, int]):
+    """Agency id -> line of its first entry, for the duplicate check, without an int per entry.
+
+    Holds the ids only; where each was first written is looked up in the
+    entries kept (:attr:`Streamed.lines`) when a first duplicate shows up.
+    """
+
+    def __init__(self) -> None:
+        self.streamed: Streamed | None = None  # the entries, once the list starts
+        self.ids: set[str] = set()
+        self.lines: dict[str, int] | None = None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.ids
+
+    def __setitem__(self, key: str, line: int) -> None:
+        self.ids.add(key)
+        if self.lines is not None:
+            self.lines.setdefault(key, line)
+
+    def __getitem__(self, key: str) -> int:
+        if self.lines is None:
+            self.lines = {}
+            streamed = self.streamed
+            assert streamed is not None, "entries are checked while the list is read"
+            for position, item in enumerate(streamed.items):
+                if isinstance(item, Agency):
+                    self.lines.setdefault(item.id, streamed.lines[position])
+                    continue
+                ident = item.get("id")
+                if ident is not None and isinstance(ident.value, str):
+                    self.lines.setdefault(ident.value, ident.line)
+        return self.lines[key]
+
+    def __delitem__(self, key: str) -> None:  # pragma: no cover - never done
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
