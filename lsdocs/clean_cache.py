@@ -104,8 +104,11 @@ def _fingerprint(path: str) -> bytes:
         if os.path.isdir(path):
             return ("d:" + "\0".join(sorted(os.listdir(path)))).encode(
                 "utf-8", "surrogatepass")
+        h = hashlib.sha256()
         with open(path, "rb") as f:
-            return b"f:" + hashlib.sha256(f.read()).digest()
+            for block in iter(lambda: f.read(1 << 20), b""):  # a 16 MB plan is never held whole
+                h.update(block)
+        return b"f:" + h.digest()
     except OSError:
         return b"-"
 

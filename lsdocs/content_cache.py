@@ -9,7 +9,9 @@ The next load recomputes the digest :mod:`lsdocs.clean_cache` uses (every
 file's SHA-256, every folder's entries, today's date, the lsdocs version and
 modules, the Python version, the content limits) and uses the stored model
 only when the digest is the stored one.  Content with an error is never kept:
-its messages are always worked out afresh.
+its messages are always worked out afresh.  Content whose files exceed
+:data:`MAX_KEPT_BYTES` (8 MB, about 5,000 agencies) is not kept either: unpickling
+a model that large needs more memory than reading it piece by piece.
 
 The entry is a pickle, so it is only read from a file that belongs to the
 user running lsdocs and that nobody else may write to, in a folder likewise;
@@ -34,6 +36,9 @@ from typing import BinaryIO, TypeVar
 from lsdocs import clean_cache, readlog
 
 _FORMAT = 1
+#: Content whose files are larger than this is not kept: unpickling its model needs more
+#: memory than reading it piece by piece does, and reading is a small part of its batch.
+MAX_KEPT_BYTES = 8 << 20
 _SEPARATOR = b"\n"
 _T = TypeVar("_T")
 
@@ -74,6 +79,8 @@ def remember(path: str | os.PathLike[str], seen: Iterable[str], model: object) -
     if os.path.isdir(path):
         paths.add(os.path.abspath(path))  # the plan was chosen from this folder's files
     listed = sorted(paths)
+    if sum(os.path.getsize(p) for p in listed if os.path.isfile(p)) > MAX_KEPT_BYTES:
+        return
     header = {"format": _FORMAT, "path": os.path.abspath(path), "paths": listed,
               "digest": clean_cache.digest(path, listed)}
     head = json.dumps(header, ensure_ascii=False).encode("utf-8") + _SEPARATOR

@@ -126,3 +126,13 @@ def test_letters_from_cached_content_are_byte_identical(plan: Path, tmp_path: Pa
     assert len(entries()) == 1
     warm = batch(tmp_path / "warm")
     assert cold and warm == cold
+
+
+def test_very_large_content_is_not_kept(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    size = plan.stat().st_size + (plan.parent / "agencies.yaml").stat().st_size
+    monkeypatch.setattr(content_cache, "MAX_KEPT_BYTES", size - 1)
+    load_plan(plan)
+    assert entries() == []
+    monkeypatch.setattr(content_cache, "MAX_KEPT_BYTES", size)
+    load_plan(plan)
+    assert len(entries()) == 1
