@@ -149,3 +149,25 @@ def test_a_table_in_a_cell_is_read_once_with_its_cell() -> None:
     assert first.tables == () and len(second.tables) == 1
     assert second.tables[0].rows[0][0].text == "bên trong"
     assert [t.number for t in doc.tables] == [1, 2] and doc.tables[1] is second.tables[0]
+
+
+def test_a_checked_document_is_freed_without_the_garbage_collector(good_plan: bytes) -> None:
+    """A cell's container holds its table weakly: a document's tables are no reference
+    cycles, so the model goes as soon as it is dropped (less garbage-collector work)."""
+    import gc
+    import weakref
+
+    from lsdocs.check.runner import open_document
+
+    gc.collect()
+    gc.disable()
+    try:
+        doc = open_document(good_plan, "good.docx")
+        para = next(p for p in doc.all_paragraphs() if p.container.kind == "cell")
+        table = para.container.table
+        assert table is not None and para in list(table.paragraphs())
+        gone = weakref.ref(para), weakref.ref(table)
+        del doc, para, table
+        assert [ref() for ref in gone] == [None, None]
+    finally:
+        gc.enable()
