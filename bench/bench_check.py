@@ -21,7 +21,10 @@ repetitions with its spread (min–max):
 
 Absolute figures depend on the machine and on what else runs on it; the ratios,
 measured side by side in one run, are the figures to compare (``--cpu`` counts the
-in-process figures in CPU time, steadier on a busy machine).  ``--render N`` also
+in-process figures in CPU time, steadier on a busy machine).  A change smaller than the
+machine's noise (a few per cent) is better judged by counting instructions, which load
+does not change: ``valgrind --tool=callgrind python SCRIPT`` on a script that checks the
+plan 0 and N times, before and after.  ``--render N`` also
 lays N copies out with one LibreOffice run (``check --render``) and prints pages per
 second.
 """

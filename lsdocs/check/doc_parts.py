@@ -7,14 +7,26 @@ Plain data built by :func:`lsdocs.check.docmodel.load`.  Identity matters
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+import weakref
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from lsdocs.check._once import once
 from lsdocs.check._xml import Element
 from lsdocs.check.package import Package
 from lsdocs.check.sections import Section
 from lsdocs.check.styles import Border, ParaProps, RunProps, StyleSheet
+
+_T = TypeVar("_T")
+
+
+def appended(items: Sequence[_T], item: _T) -> list[_T]:
+    """*items* with *item* added: *items* itself when it is a list, else a new list (for
+    the shared empty tuple of a paragraph's fields, drawings, …)."""
+    found = items if isinstance(items, list) else list(items)
+    found.append(item)
+    return found
 
 
 @dataclass(eq=False)
@@ -31,18 +43,31 @@ class Run:
         return self.text.upper() if self.props.caps else self.text
 
 
-@dataclass(eq=False)
 class Container:
-    """Where a paragraph lives: ``body``, ``cell``, ``header``, ``footer`` or ``textbox``."""
+    """Where a paragraph lives: ``body``, ``cell``, ``header``, ``footer`` or ``textbox``.
 
-    kind: str
-    section: int = 0
-    table: Table | None = None
-    row: int = 0
-    col: int = 0
-    hf_type: str = ""
-    part: str = ""
-    parent: Paragraph | None = None
+    The table of a cell and the paragraph holding a text box are held weakly: they hold
+    this container's paragraphs, and a strong reference back would make every table of a
+    document a reference cycle, freed only by the garbage collector (about 1 ms of its
+    work per eleven-page plan).  The document holds its tables and paragraphs."""
+
+    __slots__ = ("_parent", "_table", "col", "hf_type", "kind", "part", "row", "section")
+
+    def __init__(self, kind: str, section: int = 0, table: Table | None = None, row: int = 0,
+                 col: int = 0, hf_type: str = "", part: str = "",
+                 parent: Paragraph | None = None) -> None:
+        self.kind, self.section, self.row, self.col = kind, section, row, col
+        self.hf_type, self.part = hf_type, part
+        self._table = None if table is None else weakref.ref(table)
+        self._parent = None if parent is None else weakref.ref(parent)
+
+    @property
+    def table(self) -> Table | None:
+        return None if self._table is None else self._table()
+
+    @property
+    def parent(self) -> Paragraph | None:
+        return None if self._parent is None else self._parent()
 
 
 @dataclass(eq=False)
@@ -52,12 +77,14 @@ class Paragraph:
     number: int  # 1-based among all paragraphs of its container
     props: ParaProps
     runs: list[Run] = field(default_factory=list)
-    fields: list[str] = field(default_factory=list)
-    drawings: list[Element] = field(default_factory=list)
-    textboxes: list[Paragraph] = field(default_factory=list)
+    # fields, drawings, text boxes and field runs are few: most paragraphs share the empty
+    # tuple (the model builder, lsdocs.check.runs, gives a paragraph a list when it has one)
+    fields: Sequence[str] = ()
+    drawings: Sequence[Element] = ()
+    textboxes: Sequence[Paragraph] = ()
     body_no: int | None = None  # 1-based among non-empty body paragraphs
     mark_sz: int = 20
-    field_props: list[RunProps] = field(default_factory=list)  # runs holding field codes
+    field_props: Sequence[RunProps] = ()  # runs holding field codes
     line_of: Paragraph | None = None  # set on one visual line of a paragraph split at <w:br/>
 
     @property
@@ -122,7 +149,7 @@ class Cell:
     col: int
     width: int  # twips available to text (cell width minus cell margins)
     paragraphs: list[Paragraph] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
+    tables: Sequence[Table] = ()  # a list when the cell holds tables
     borders: dict[str, Border] = field(default_factory=dict)
 
     @property

@@ -10,7 +10,16 @@ text is what Word shows.
 from __future__ import annotations
 
 from lsdocs.check._xml import Element, child, serial, w, wattr, wint
-from lsdocs.check.doc_parts import Cell, Container, Document, HeaderFooter, Paragraph, Run, Table
+from lsdocs.check.doc_parts import (
+    Cell,
+    Container,
+    Document,
+    HeaderFooter,
+    Paragraph,
+    Run,
+    Table,
+    appended,
+)
 from lsdocs.check.package import Package
 from lsdocs.check.runs import RunWalker, block_children
 from lsdocs.check.sections import read_sections
@@ -92,7 +101,7 @@ class _Builder:
                     cell.paragraphs.append(self.paragraph(sub, container, len(cell.paragraphs) + 1,
                                                           table.style))
                 elif tag == _TBL:
-                    cell.tables.append(self.table(sub, cell))
+                    cell.tables = appended(cell.tables, self.table(sub, cell))
             cells.append(cell)
         return cells
 

@@ -89,7 +89,7 @@ class Package:
         """*data*, the bytes of *part*, parsed into a tree of its own (not kept): a DTD is
         refused, broken XML reported, as for every part."""
         try:
-            if b"<!" in data or b"<\x00!" in data:  # what every DTD mark starts with
+            if _may_hold_dtd(data):
                 refuse_dtd(data, part)
             root = parse(data)
             if root.getroottree().docinfo.doctype:
@@ -131,6 +131,13 @@ class Package:
             raise read_error(self.name, T("Tệp ZIP không chứa văn bản Word (thiếu {p})",
                                           p=main))
         return main
+
+
+def _may_hold_dtd(data: bytes) -> bool:
+    """*data* holds what every DTD mark starts with (``<!``, or ``<!`` in UTF-16).  The
+    lone "!" is looked for first: "<" is everywhere in XML, so searching for "<!" costs
+    far more than the rare "!" (about 0.4 ms on an eleven-page plan's document part)."""
+    return b"!" in data and (b"<!" in data or b"<\x00!" in data)
 
 
 def _refuse_non_zip(data: bytes, name: str) -> None:

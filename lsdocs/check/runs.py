@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from lsdocs.check._xml import Element, child, qn, w, wattr
-from lsdocs.check.doc_parts import Container, Paragraph, Run
+from lsdocs.check.doc_parts import Container, Paragraph, Run, appended
 
 if TYPE_CHECKING:
     from lsdocs.check.docmodel import _Builder
@@ -48,7 +48,7 @@ class RunWalker:
                 self.run(sub, simple_field)
             elif tag == _FLD_SIMPLE:
                 instr = (wattr(sub, "instr") or "").strip()
-                self.para.fields.append(instr)
+                self.para.fields = appended(self.para.fields, instr)
                 self.walk(sub, instr)
             elif tag not in _SKIP and isinstance(tag, str):
                 self.walk(sub, simple_field)
@@ -69,7 +69,7 @@ class RunWalker:
         props = self.builder.styles.run_props_of(self.table_style, self.pstyle, rpr)
         text = "".join(parts)
         if marks:
-            self.para.field_props.append(props)
+            self.para.field_props = appended(self.para.field_props, props)
         if text and not props.vanish and not (props.is_white and not _shaded_cell(r)):
             field_name = simple_field or (self._current_result() if self.stack else None)
             self.para.runs.append(Run(r, text, props, field_name))
@@ -98,7 +98,7 @@ class RunWalker:
             if self.stack:
                 self.stack[-1][0] += sub.text or ""
         elif tag in _DRAWINGS:
-            self.para.drawings.append(sub)
+            self.para.drawings = appended(self.para.drawings, sub)
         elif tag == _TXBX:
             self._textbox(sub)
             return False
@@ -111,11 +111,11 @@ class RunWalker:
             self.stack.append(["", "instr"])
         elif kind == "separate" and self.stack:
             self.stack[-1][1] = "result"
-            self.para.fields.append(self.stack[-1][0].strip())
+            self.para.fields = appended(self.para.fields, self.stack[-1][0].strip())
         elif kind == "end" and self.stack:
             instr, state = self.stack.pop()
             if state == "instr":
-                self.para.fields.append(instr.strip())
+                self.para.fields = appended(self.para.fields, instr.strip())
 
     def _current_result(self) -> str | None:
         for instr, state in reversed(self.stack):
@@ -128,8 +128,8 @@ class RunWalker:
                               part=self.para.container.part)
         for sub in block_children(box):
             if sub.tag == w("p"):
-                self.para.textboxes.append(
-                    self.builder.paragraph(sub, container, len(self.para.textboxes) + 1, None))
+                box = self.builder.paragraph(sub, container, len(self.para.textboxes) + 1, None)
+                self.para.textboxes = appended(self.para.textboxes, box)
 
 
 def block_children(root: Element) -> Iterator[Element]:

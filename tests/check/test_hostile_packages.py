@@ -106,3 +106,15 @@ def test_special_files_are_not_read(tmp_path: Path) -> None:
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 2
     assert run.stderr.count("không phải tệp thường") == 2
+
+
+@pytest.mark.parametrize("data", [
+    b"<w:t>Hello!</w:t>", b"<w:t>no mark</w:t>", b"<!DOCTYPE x>", b"<x/><!-- c -->",
+    "<!DOCTYPE x>".encode("utf-16-le"), "<w:t>Chào!</w:t>".encode("utf-16"), b"", b"!<",
+])
+def test_the_quick_dtd_scan_finds_what_the_full_scan_finds(data: bytes) -> None:
+    """The DTD scan looks for a lone "!" before "<!" (quicker): it must agree with the
+    full scan on every part."""
+    from lsdocs.check.package import _may_hold_dtd
+
+    assert _may_hold_dtd(data) == (b"<!" in data or b"<\x00!" in data)

@@ -110,3 +110,64 @@ def test_kept_sheets_are_bounded_and_give_the_same_findings(
 def _part(data: bytes, name: str) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return archive.read(name)
+
+
+def test_paragraphs_without_fields_or_drawings_share_nothing_that_grows(
+        good_plan: bytes) -> None:
+    """Most paragraphs have no field, drawing, text box or nested table: they share one
+    empty tuple, and a paragraph (cell) that has one gets a list of its own."""
+    from lsdocs.check.doc_parts import appended
+    from lsdocs.check.runner import open_document
+
+    doc = open_document(good_plan, "good.docx")
+    paragraphs = list(doc.all_paragraphs())
+    with_field = [p for p in paragraphs if p.fields]
+    assert with_field and all(isinstance(p.fields, list) for p in with_field)
+    assert any("PAGE" in f for p in with_field for f in p.fields)
+    plain = [p for p in paragraphs if not p.fields]
+    assert len(plain) > len(with_field)
+    assert all(not p.drawings and not p.textboxes and not p.field_props for p in plain)
+    shared = plain[0].fields
+    assert appended(shared, "X") == ["X"] and not shared and not plain[1].fields
+    mine = appended([], 1)
+    assert appended(mine, 2) is mine == [1, 2]
+
+
+def test_a_table_in_a_cell_is_read_once_with_its_cell() -> None:
+    """Cells share an empty tuple of tables; one holding a table gets a list."""
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    inner = outer.cell(0, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).paragraphs[0].add_run("bên trong")
+    outer.cell(0, 0).paragraphs[0].add_run("bên ngoài")
+    out = io.BytesIO()
+    document.save(out)
+    from lsdocs.check.runner import open_document
+
+    doc = open_document(out.getvalue(), "nested.docx")
+    first, second = doc.tables[0].rows[0]
+    assert first.tables == () and len(second.tables) == 1
+    assert second.tables[0].rows[0][0].text == "bên trong"
+    assert [t.number for t in doc.tables] == [1, 2] and doc.tables[1] is second.tables[0]
+
+
+def test_a_checked_document_is_freed_without_the_garbage_collector(good_plan: bytes) -> None:
+    """A cell's container holds its table weakly: a document's tables are no reference
+    cycles, so the model goes as soon as it is dropped (less garbage-collector work)."""
+    import gc
+    import weakref
+
+    from lsdocs.check.runner import open_document
+
+    gc.collect()
+    gc.disable()
+    try:
+        doc = open_document(good_plan, "good.docx")
+        para = next(p for p in doc.all_paragraphs() if p.container.kind == "cell")
+        table = para.container.table
+        assert table is not None and para in list(table.paragraphs())
+        gone = weakref.ref(para), weakref.ref(table)
+        del doc, para, table
+        assert [ref() for ref in gone] == [None, None]
+    finally:
+        gc.enable()
