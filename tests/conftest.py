@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -20,6 +21,15 @@ SHIPPED_PLAN = ROOT / "content" / "kh-182-2023.yaml"
 # content for real.  The caches' own tests turn them on.
 os.environ["LSDOCS_CACHE_DIR"] = tempfile.mkdtemp(prefix="lsdocs-test-cache-")
 os.environ["LSDOCS_NO_CACHE"] = "1"
+
+
+@pytest.fixture()
+def cached_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shipped plan copied to a temp folder, with the caches on, in a folder of this test."""
+    monkeypatch.setenv("LSDOCS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("LSDOCS_NO_CACHE", raising=False)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content" / SHIPPED_PLAN.name
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,12 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture()
-def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("LSDOCS_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("LSDOCS_NO_CACHE", raising=False)
-    folder = tmp_path / "content"
-    shutil.copytree(ROOT / "content", folder)
-    return folder / "kh-182-2023.yaml"
+def plan(cached_copy: Path) -> Path:
+    return cached_copy
 
 
 def entries() -> list[Path]:

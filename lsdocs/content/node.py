@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Callable
 from typing import Any, Protocol
 
 #: Deeper than any content file needs; stops recursive aliases (&a [*a]).
@@ -145,6 +146,21 @@ class Streamed:
         self.problems: list[Any] = []  # lsdocs.errors.Problem
         self.refs: list[Node] = []
         self.ok = True
+
+    def fill(self, node: Node, take: Callable[[Streamed, Node], None]) -> None:
+        """Take the items of the list *node* read whole (the ruamel.yaml path) as if streamed."""
+        for item in node.value:
+            take(self, item)
+        node.value = self
+
+    def absorb(self, found: list[Any]) -> bool:
+        """Keep the problems one item's checks put in *found* (emptied); True if one is an error."""
+        if not found:
+            return False
+        failed = any(p.is_error for p in found)
+        self.problems += found
+        found.clear()
+        return failed
 
     def __len__(self) -> int:
         return len(self.items)

@@ -55,11 +55,7 @@ class RegistryStream:
         self._name(entry)
         found: list[Any] = self.scratch.problems.problems
         streamed.ok &= AGENCY_ENTRY.check(entry, self.ctx)
-        failed = False
-        if found:
-            failed = any(p.is_error for p in found)
-            streamed.problems += found
-            found.clear()
+        failed = streamed.absorb(found)
         if entry.is_map:
             check_entry(entry, self.first_line, self.across)
         ident = entry.get("id")
@@ -73,9 +69,7 @@ class RegistryStream:
             return
         streamed = self.start(entries.path, _AGENCIES_DEPTH)
         assert streamed is not None
-        for entry in entries.value:
-            self.take(streamed, entry)
-        entries.value = streamed
+        streamed.fill(entries, self.take)
 
     def registry(self) -> Registry:
         """The registry of a file without errors."""

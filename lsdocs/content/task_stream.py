@@ -88,11 +88,7 @@ class TaskStream:
     def take(self, streamed: Streamed, item: Node) -> None:
         found = self.scratch.problems.problems
         streamed.ok &= TASK.check(item, self.ctx)
-        failed = False
-        if found:
-            failed = any(p.is_error for p in found)
-            streamed.problems += found
-            found.clear()
+        failed = streamed.absorb(found)
         if self.lookup is not None and self.lookup.refs:
             streamed.refs += self.lookup.refs
             self.lookup.refs.clear()
@@ -115,9 +111,7 @@ class TaskStream:
                 continue
             streamed = self.start(tasks.path, _TASK_LIST_DEPTH)
             assert streamed is not None
-            for item in tasks.value:
-                self.take(streamed, item)
-            tasks.value = streamed
+            streamed.fill(tasks, self.take)
 
     # --- what the task checks keep ------------------------------------------------
 
