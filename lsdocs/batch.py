@@ -288,22 +288,31 @@ def _render_all(
     # Compile the template before forking, so every worker inherits it compiled.
     template = load_template(options.kind, options.templates_dir)
     _worker_init(setup, options.templates_dir, options.check_all, template, directory, items)
-    if jobs == 1:
-        yield from (_finish(item, _write_one(index)) for index, item in enumerate(items))
-        return
+    # The loaded content lives as long as the batch: collections while letters are made
+    # skip it (and forked workers do not copy it by touching it).
+    gc.freeze()
+    try:
+        if jobs == 1:
+            yield from (_finish(item, _write_one(index)) for index, item in enumerate(items))
+            return
+        yield from _render_parallel(jobs, setup, options, directory, items)
+    finally:
+        gc.unfreeze()
+
+
+def _render_parallel(
+    jobs: int, setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
+    items: list[BatchItem],
+) -> Iterator[tuple[BatchItem, str | None]]:
     # Workers get index ranges and send back one short tuple per letter: the
     # letters themselves (agency, file, counts) are already on both sides.
     chunk = max(1, min(32, len(items) // (jobs * 8)))
     starts = range(0, len(items), chunk)
-    gc.freeze()  # forked workers' collections then skip (and do not copy) the loaded content
-    try:
-        with _pool(jobs, setup, options, directory, items) as pool:
-            done = pool.map(_write_range, starts, [chunk] * len(starts))
-            for start, outcomes in zip(starts, done, strict=True):
-                for index, outcome in enumerate(outcomes, start):
-                    yield _finish(items[index], outcome)
-    finally:
-        gc.unfreeze()
+    with _pool(jobs, setup, options, directory, items) as pool:
+        done = pool.map(_write_range, starts, [chunk] * len(starts))
+        for start, outcomes in zip(starts, done, strict=True):
+            for index, outcome in enumerate(outcomes, start):
+                yield _finish(items[index], outcome)
 
 
 def _pool(jobs: int, setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
