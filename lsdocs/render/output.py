@@ -54,30 +54,16 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
     """
     given = Path(path)
     try:
-        return _write(given, data)
+        return _write_pieces(given, [data], whole=data)
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
         raise cannot_write(given, exc) from exc
 
 
-def _write(given: Path, data: bytes) -> bool:
-    staged = _stage(given, data, sync=True)
-    if staged is None:
-        return False
-    tmp_name, path = staged
-    try:
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    return True
-
-
-def _stage(given: Path, data: bytes, folders: set[Path] | None = None, *,
-           sync: bool = False) -> tuple[str, Path] | None:
+def _stage(given: Path, data: bytes, folders: set[Path] | None = None
+           ) -> tuple[str, Path] | None:
     """Write *data* to a temporary beside the target; None if the target already holds it.
 
-    *sync*: fsync the temporary before returning.  *folders* remembers the
+    No fsync: :meth:`StagedWrites.commit` syncs them all at once.  *folders* remembers the
     folders already made, so a batch checks each once.
     """
     path, found = _target(given, folders)
@@ -88,8 +74,6 @@ def _stage(given: Path, data: bytes, folders: set[Path] | None = None, *,
     try:
         try:
             _write_all(fd, data)
-            if sync:
-                os.fsync(fd)
             os.fchmod(fd, mode)
         finally:
             os.close(fd)
@@ -131,13 +115,24 @@ def write_atomic_pieces(path: str | os.PathLike[str], pieces: Iterable[bytes]) -
         raise cannot_write(given, exc) from exc
 
 
-def _write_pieces(given: Path, pieces: Iterable[bytes]) -> bool:
+def _write_pieces(given: Path, pieces: Iterable[bytes], whole: bytes | None = None) -> bool:
+    """Write *pieces* through a synced temporary; False if the target already held them.
+
+    With *whole* (the pieces' bytes at hand) an identical target is seen before any
+    temporary is made, so a read-only folder holding the same file is no error.
+    """
     path, found = _target(given)
+    if whole is not None and found is not None:
+        if found.st_size == len(whole) and path.read_bytes() == whole:
+            return False
+        compare_with = None
+    else:
+        compare_with = path if found is not None else None
     mode = found.st_mode & 0o7777 if found is not None else _new_file_mode()
     fd, tmp_name = _create_temporary(path)
     try:
         try:
-            same = _write_comparing(fd, pieces, path if found is not None else None)
+            same = _write_comparing(fd, pieces, compare_with)
             if not same:
                 os.fsync(fd)
                 os.fchmod(fd, mode)
