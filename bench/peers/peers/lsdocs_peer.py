@@ -24,12 +24,14 @@ T_START = time.perf_counter()
 
 import argparse  # noqa: E402
 import json  # noqa: E402
-import resource  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BENCH.parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from py_peers import print_result  # noqa: E402  (the RESULT line every Python peer prints)
 
 
 def _engine(tpl_dir):
@@ -87,16 +89,7 @@ def main():
         one(i, rec, state)
     if finish is not None:
         finish()
-    t_end = time.perf_counter()
-    res = {
-        "peer": args.peer, "n": args.n,
-        "import_s": round(t_setup - T_START, 4),
-        "setup_s": round(t_loop - t_setup, 4),
-        "loop_s": round(t_end - t_loop, 4),
-        "docs_per_s": round(args.n / (t_end - t_loop), 2),
-        "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-    }
-    print("RESULT " + json.dumps(res), flush=True)
+    print_result(args.peer, args.n, T_START, t_setup, t_loop, time.perf_counter())
 
 
 if __name__ == "__main__":
