@@ -22,6 +22,7 @@ skips it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -121,6 +122,7 @@ def _limits_stamp() -> str:
                        if k.isupper() and isinstance(v, (int, float, str))))
 
 
+@functools.lru_cache(maxsize=1)  # a process checks the cache and then stores in it: walk once
 def _code_stamp() -> str:
     """lsdocs' version and the size and time of each of its modules, and Python's version."""
     from lsdocs import __version__
