@@ -147,7 +147,7 @@ class Cell:
     el: Element
     row: int
     col: int
-    grid_width: int  # twips of the grid columns the cell spans (0: the table has no grid)
+    grid_width: int  # twips of the grid columns the cell spans (0: the grid does not say)
     margins: tuple[int, int]  # the table's left and right cell margins
     tcpr: Element | None
     styles: StyleSheet
