@@ -26,6 +26,10 @@ __all__ = ["Element", "NSMAP", "PARSER", "child", "children", "is_fallback", "on
 _W_OPEN = "{" + W_NS + "}"
 _W_ANY = _W_OPEN + "*"
 _W_VAL = _W_OPEN + "val"
+#: children that come first in their parent (an element's properties): :func:`child` looks at
+#: the first child before searching.  Only for these: reading a child makes lxml build a Python
+#: object for it, wasted when it is not the one sought.
+_FIRST = frozenset({"pPr", "rPr", "tcPr", "trPr", "tblPr"})
 
 NSMAP = {"w": W_NS, "r": R_NS, "a": A_NS, "wp": WP_NS, "mc": MC_NS, "v": V_NS}
 
@@ -103,7 +107,7 @@ def child(el: Element | None, tag: str) -> Element | None:
     if el is None:
         return None
     name = w(tag)
-    if len(el):  # properties (w:pPr, w:rPr, w:tcPr, …) come first: look there before searching
+    if tag in _FIRST and len(el):  # look at the first child before searching
         first = el[0]
         if first.tag == name:
             return first

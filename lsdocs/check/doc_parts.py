@@ -16,7 +16,7 @@ from lsdocs.check._once import once
 from lsdocs.check._xml import Element
 from lsdocs.check.package import Package
 from lsdocs.check.sections import Section
-from lsdocs.check.styles import Border, ParaProps, RunProps, StyleSheet
+from lsdocs.check.styles import Border, CellFormat, ParaProps, RunProps, StyleSheet
 
 _T = TypeVar("_T")
 
@@ -147,14 +147,33 @@ class Cell:
     el: Element
     row: int
     col: int
-    width: int  # twips available to text (cell width minus cell margins)
+    grid_width: int  # twips of the grid columns the cell spans (0: the grid does not say)
+    margins: tuple[int, int]  # the table's left and right cell margins
+    tcpr: Element | None
+    styles: StyleSheet
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: Sequence[Table] = ()  # a list when the cell holds tables
-    borders: dict[str, Border] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         return "\n".join(p.display for p in self.paragraphs)
+
+    # the cell's own formatting is worked out when a rule first asks: most rules read the
+    # cells' paragraphs only, and a w:tcPr is costly to key (see StyleSheet.cell_format_of)
+    @once
+    def _format(self) -> CellFormat:
+        return self.styles.cell_format_of(self.tcpr)
+
+    @property
+    def width(self) -> int:
+        """Twips available to text (cell width minus cell margins)."""
+        tc_width, left, _ = self._format
+        return ((self.grid_width or tc_width) - (self.margins[0] if left is None else left)
+                - self.margins[1])
+
+    @property
+    def borders(self) -> dict[str, Border]:
+        return self._format[2]
 
 
 @dataclass(eq=False)

@@ -9,7 +9,7 @@ text is what Word shows.
 
 from __future__ import annotations
 
-from lsdocs.check._xml import Element, child, serial, w, wattr, wint
+from lsdocs.check._xml import Element, child, w, wattr, wint
 from lsdocs.check.doc_parts import (
     Cell,
     Container,
@@ -23,7 +23,7 @@ from lsdocs.check.doc_parts import (
 from lsdocs.check.package import Package
 from lsdocs.check.runs import RunWalker, block_children
 from lsdocs.check.sections import read_sections
-from lsdocs.check.styles import CellFormat, StyleSheet, bound, parse_borders, shared_sheet
+from lsdocs.check.styles import StyleSheet, parse_borders, shared_sheet
 
 __all__ = ["Cell", "Container", "Document", "HeaderFooter", "Paragraph", "Run", "Table", "load"]
 
@@ -89,11 +89,10 @@ class _Builder:
         cells: list[Cell] = []
         pos = wint(child(child(tr, "trPr"), "gridBefore"), "val") or 0
         for c, tc in enumerate(tr.iterchildren(_TC)):
-            span, tc_width, left, borders = self._cell_format(child(tc, "tcPr"))
-            width = sum(grid[pos:pos + span]) or tc_width
+            tcpr = child(tc, "tcPr")
+            span = wint(child(tcpr, "gridSpan"), "val") or 1
+            cell = Cell(tc, r, c, sum(grid[pos:pos + span]), margins, tcpr, self.styles)
             pos += span
-            cell = Cell(tc, r, c, width - (margins[0] if left is None else left) - margins[1],
-                        borders=borders)
             container = Container("cell", self.section, table, r, c)
             for sub in block_children(tc):
                 tag = sub.tag
@@ -104,24 +103,6 @@ class _Builder:
                     cell.tables = appended(cell.tables, self.table(sub, cell))
             cells.append(cell)
         return cells
-
-    def _cell_format(self, tcpr: Element | None) -> CellFormat:
-        """Grid span, ``w:tcW``, left margin (None: the table's) and borders of a ``w:tcPr``,
-        kept per serialised ``w:tcPr`` in the (shared) style sheet: the cells of a table, and
-        the tables of documents from one template, are mostly formatted alike."""
-        key = "" if tcpr is None else serial(tcpr)
-        kept = self.styles.cell_formats
-        found = kept.get(key)
-        if found is None:
-            mar = child(tcpr, "tcMar")
-            left = None if mar is None else (wint(child(mar, "left"), "w")
-                                             or wint(child(mar, "start"), "w"))
-            found = (wint(child(tcpr, "gridSpan"), "val") or 1,
-                     wint(child(tcpr, "tcW"), "w") or 0, left,
-                     parse_borders(child(tcpr, "tcBorders")))
-            bound(kept)
-            kept[key] = found
-        return found
 
     def paragraph(self, el: Element, container: Container, number: int,
                   table_style: str | None) -> Paragraph:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from lsdocs.check._once import once
-from lsdocs.check._xml import A_NS, Element, child, parse, serial, w, wattr
+from lsdocs.check._xml import A_NS, Element, child, parse, serial, w, wattr, wint
 from lsdocs.check.props import (
     Border,
     FontRef,
@@ -163,9 +163,8 @@ def make_para_props(props: Props, style_id: str | None, sz: int) -> ParaProps:
     return ParaProps(**values)
 
 
-#: what a table cell's ``w:tcPr`` sets: grid span, ``w:tcW``, left margin (None: the
-#: table's) and borders
-CellFormat = tuple[int, int, int | None, dict[str, Border]]
+#: what a table cell's ``w:tcPr`` sets: ``w:tcW``, left margin (None: the table's) and borders
+CellFormat = tuple[int, int | None, dict[str, Border]]
 
 
 class StyleSheet:
@@ -190,7 +189,7 @@ class StyleSheet:
         #: the formatting set directly in a w:rPr / w:pPr, by its serialisation
         self._direct_rpr: dict[str | None, tuple[str | None, Props]] = {}
         self._direct_ppr: dict[str | None, tuple[str | None, Props, Props]] = {}
-        #: grid span, width, left margin and borders of a w:tcPr, by its serialisation
+        #: width, left margin and borders of a w:tcPr, by its serialisation
         self.cell_formats: dict[str, CellFormat] = {}
 
     def _read(self, root: Element) -> None:
@@ -307,6 +306,22 @@ class StyleSheet:
             mark = self.run_props(table_style, pstyle, None, mark_direct)
             found = (self.para_props(table_style, pstyle, para_direct, mark.sz), mark.sz)
             self._paras[key] = found
+        return found
+
+    def cell_format_of(self, tcpr: Element | None) -> CellFormat:
+        """``w:tcW``, left margin (None: the table's) and borders of a ``w:tcPr``, kept per
+        serialised ``w:tcPr`` like :meth:`run_props_of`: the cells of a table, and the tables
+        of documents from one template, are mostly formatted alike."""
+        key = "" if tcpr is None else serial(tcpr)
+        found = self.cell_formats.get(key)
+        if found is None:
+            mar = child(tcpr, "tcMar")
+            left = None if mar is None else (wint(child(mar, "left"), "w")
+                                             or wint(child(mar, "start"), "w"))
+            found = (wint(child(tcpr, "tcW"), "w") or 0, left,
+                     parse_borders(child(tcpr, "tcBorders")))
+            bound(self.cell_formats)
+            self.cell_formats[key] = found
         return found
 
     def for_document(self, theme: Callable[[], Element | None]) -> StyleSheet:
