@@ -152,7 +152,7 @@ class Plain:
         for name, value in self.value.items():
             if name == key:
                 return self.lines[at + 1]
-            at += 2 + _extent(value)
+            at += 2 + _extent(value) if type(value) in (dict, list) else 2
         raise KeyError(key)
 
 

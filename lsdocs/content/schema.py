@@ -159,8 +159,13 @@ class ListType:
     def accepts(self, value: Any, ctx: Ctx) -> bool:
         if value is None:
             return self.min_items == 0
-        return (isinstance(value, list) and len(value) >= self.min_items
-                and all(self.item.accepts(item, ctx) for item in value))
+        if not isinstance(value, list) or len(value) < self.min_items:
+            return False
+        accepts = self.item.accepts
+        for item in value:
+            if not accepts(item, ctx):
+                return False
+        return True
 
     @staticmethod
     def _replay(streamed: Streamed, ctx: Ctx) -> bool:
@@ -217,18 +222,21 @@ class MapSpec:
     expected: Text = T("một bảng khóa: giá trị")
     by_key: dict[str, Field] = field(init=False, repr=False, compare=False)
     required: frozenset[str] = field(init=False, repr=False, compare=False)
+    accepting: dict[str, Callable[[Any, Ctx], bool]] = field(init=False, repr=False,
+                                                             compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_key", {f.key: f for f in self.fields})
         object.__setattr__(self, "required", frozenset(f.key for f in self.fields if f.required))
+        object.__setattr__(self, "accepting", {f.key: f.type.accepts for f in self.fields})
 
     def accepts(self, value: Any, ctx: Ctx) -> bool:
         if not isinstance(value, dict):
             return False
-        by_key = self.by_key
+        accepting = self.accepting
         for key, item in value.items():
-            spec = by_key.get(key)
-            if spec is None or not spec.type.accepts(item, ctx):
+            accepts = accepting.get(key)
+            if accepts is None or not accepts(item, ctx):
                 return False
         return self.required <= value.keys()
 
