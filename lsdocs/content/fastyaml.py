@@ -2,9 +2,11 @@
 
 :func:`lsdocs.content.yamlsource.read_yaml` tries this first.  The file's
 bytes go to libyaml (PyYAML's C extension), whose parse events are turned
-straight into the same :class:`Node` tree the ruamel.yaml path builds, with the
-same lines and key paths; no intermediate node graph is kept, so a large file
-costs little more than the tree itself.
+straight into plain values and their lines, then into the same :class:`Node`
+tree the ruamel.yaml path builds, with the same lines and key paths; no
+intermediate node graph is kept, so a large file costs little more than the
+tree itself.  The items of a streamed list never become a tree unless a check
+needs one: each goes to the caller as a :class:`~lsdocs.content.node.Plain`.
 
 Scalars are resolved here, by YAML 1.2 rules as ruamel.yaml applies them
 (``yes``/``on`` are text, ``true`` a boolean, ``182`` an integer,
@@ -364,8 +366,7 @@ class _Builder:
         if (self.left < 0 or depth > MAX_DEPTH or event.anchor is not None
                 or event.tag is not None):
             raise Fallback
-        n = event.start_mark.line + 1
-        self.lines.append(self.last_line if n == self.last_line else self.line(event))
+        self.lines.append(self.line(event))
         text = event.value
         if event.implicit[0] and (not text or text[0] in _FIRST):
             value = plain_scalar(text)
@@ -380,6 +381,8 @@ class _Builder:
             seen = self.texts.get(value)
             if seen is not None:  # checked when first seen
                 return seen
-        if CONTROL.search(value) or not unicodedata.is_normalized("NFC", value):
+        # Printable text has no control character: a much faster test than the search.
+        if ((not value.isprintable() and CONTROL.search(value))
+                or not unicodedata.is_normalized("NFC", value)):
             raise Fallback
         return self.texts.setdefault(value, value) if short else value

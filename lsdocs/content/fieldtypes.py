@@ -61,7 +61,7 @@ class TextType:
         return True if finding is None else report(finding, node, ctx, node.value)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=256)
 def _passes(rule: Rule, text: str) -> bool:
     """Whether *rule* has nothing to say about *text* (rules are pure; header lines repeat)."""
     return rule(text) is None

@@ -152,7 +152,7 @@ class Plain:
         for name, value in self.value.items():
             if name == key:
                 return self.lines[at + 1]
-            at += 2 + _extent(value) if type(value) in (dict, list) else 2
+            at += 2 + _extent(value) if type(value) in _BRANCHES else 2
         raise KeyError(key)
 
 
@@ -183,12 +183,19 @@ def _tree(value: Any, next_line: Callable[[], int], base: str, key: str | int | 
         entries = {}
         for name, item in value.items():
             at = next_line()
-            entries[name] = _tree(item, next_line, path, name, at)
+            entries[name] = (_tree(item, next_line, path, name, at) if type(item) in _BRANCHES
+                             else Node.child(item, next_line(), path, name, at))
         value = entries
     elif type(value) is list:
         path = child_path(base, key) if key is not None else base
-        value = [_tree(item, next_line, path, i, None) for i, item in enumerate(value)]
+        value = [_tree(item, next_line, path, i, None) if type(item) in _BRANCHES
+                 else Node.child(item, next_line(), path, i, None)
+                 for i, item in enumerate(value)]
     return Node.child(value, line, base, key, key_line)
+
+
+#: The plain values that hold others (a :class:`Streamed` list is a leaf).
+_BRANCHES = (dict, list)
 
 
 class Streamed:
@@ -243,7 +250,10 @@ class Pieces(Protocol):
         """The :class:`Streamed` the list at *path* goes into, or None to build it whole."""
 
     def take(self, streamed: Streamed, item: Node | Plain) -> None:
-        """Check one item of *streamed* (its index is ``len(streamed)``) and keep what is needed."""
+        """Check one item of *streamed* (its index is ``len(streamed)``) and keep what is needed.
+
+        The fast reader gives each item as a :class:`Plain`, the ruamel.yaml path as a tree.
+        """
 
     def reset(self) -> None:
         """Forget every item taken: the file is read again from the start."""
