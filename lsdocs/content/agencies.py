@@ -50,6 +50,10 @@ class AgencyIndex:
                   found=node.value, hint=self.hint_for(node.value), code="unknown-agency")
         return False
 
+    def accepts(self, value: str) -> bool:
+        """Whether :meth:`check_ref` would pass *value* without a word and without keeping it."""
+        return value in self.names and self.keep is not None and value not in self.keep
+
     def adopt(self, refs: list[Node]) -> None:
         """Take references checked earlier, as the schema walk reaches them."""
         self.refs += refs

@@ -2,9 +2,11 @@
 
 :func:`lsdocs.content.yamlsource.read_yaml` tries this first.  The file's
 bytes go to libyaml (PyYAML's C extension), whose parse events are turned
-straight into the same :class:`Node` tree the ruamel.yaml path builds, with the
-same lines and key paths; no intermediate node graph is kept, so a large file
-costs little more than the tree itself.
+straight into plain values and their lines, then into the same :class:`Node`
+tree the ruamel.yaml path builds, with the same lines and key paths; no
+intermediate node graph is kept, so a large file costs little more than the
+tree itself.  The items of a streamed list never become a tree unless a check
+needs one: each goes to the caller as a :class:`~lsdocs.content.node.Plain`.
 
 Scalars are resolved here, by YAML 1.2 rules as ruamel.yaml applies them
 (``yes``/``on`` are text, ``true`` a boolean, ``182`` an integer,
@@ -33,7 +35,16 @@ import sys
 import unicodedata
 from typing import Any, BinaryIO
 
-from lsdocs.content.node import CONTROL, MAX_DEPTH, Node, Pieces, Streamed, child_path
+from lsdocs.content.node import (
+    CONTROL,
+    MAX_DEPTH,
+    Node,
+    Pieces,
+    Plain,
+    Streamed,
+    child_path,
+    plain_tree,
+)
 
 try:  # PyYAML's libyaml binding; without it every file takes the ruamel.yaml path
     from yaml import _yaml as _libyaml  # type: ignore[import-untyped]
@@ -216,12 +227,25 @@ class _Source:
 
 
 class _Builder:
+    """Turns libyaml's events into plain values (``dict``, ``list``, scalars) and their lines.
+
+    No :class:`Node` is made while reading: the value of each part goes into
+    the plain tree, and the line where it starts into :attr:`lines`, in file
+    order, each mapping key's line just before its value's (the layout
+    :func:`~lsdocs.content.node.plain_tree` reads).  The lines of the part
+    being read go to the current :attr:`lines`; each item of a streamed list
+    gets lines of its own and goes to :attr:`pieces` as a
+    :class:`~lsdocs.content.node.Plain`, which becomes a tree only if a check
+    needs one.
+    """
+
     def __init__(self, parser: Any, source: _Source, max_nodes: int, pieces: Pieces | None):
         self.next = parser.get_event
         self.pieces = pieces
         self.source = source
         self.left = max_nodes
         self.last_line = 0
+        self.lines: list[int] = []
         self.texts: dict[str, str] = {}  # short texts of this file, one object each
         self.keys: dict[str, str] = {}  # keys as written -> checked and interned
 
@@ -230,10 +254,10 @@ class _Builder:
         start = self.next()
         if type(start) is not _libyaml.DocumentStartEvent or start.version or start.tags:
             raise Fallback  # empty file, a directive
-        root = self.build(self.next(), "", None, None, 0)
+        root = self.value(self.next(), "", None, 0)
         self._expect(_libyaml.DocumentEndEvent)
         self._expect(_libyaml.StreamEndEvent)  # a second document is the ruamel path's error
-        return root
+        return plain_tree(root, self.lines, "", None)
 
     def _expect(self, kind: type) -> None:
         if type(self.next()) is not kind:
@@ -251,64 +275,79 @@ class _Builder:
                 self.source.forget(n)
         return self.last_line
 
-    def build(self, event: Any, base: str, key: str | int | None, key_line: int | None,
-              depth: int) -> Node:
-        self.left -= 1
+    def value(self, event: Any, base: str, key: str | int | None, depth: int) -> Any:
+        """The plain value that starts with *event*, at ``child_path(base, key)``."""
         kind = type(event)
+        if kind is _libyaml.ScalarEvent:
+            return self.scalar(event, key != "id", depth)
+        self.left -= 1
         if self.left < 0 or depth > MAX_DEPTH or event.anchor is not None:
             raise Fallback
-        line = self.line(event)
-        if kind is _libyaml.ScalarEvent:
-            return Node.child(self.scalar(event, key != "id"), line, base, key, key_line)
+        self.lines.append(self.line(event))
         if event.tag is not None or kind is _libyaml.AliasEvent:
             raise Fallback
         path = child_path(base, key) if key is not None else base
         if kind is _libyaml.MappingStartEvent:
-            return Node.child(self.mapping(path, depth, event.flow_style), line, base, key,
-                              key_line)
+            return self.mapping(path, depth, event.flow_style)
         if kind is _libyaml.SequenceStartEvent:
             streamed = self.pieces.start(path, depth) if self.pieces is not None else None
             if streamed is not None:
-                return Node.child(self.stream(streamed, path, depth), line, base, key, key_line)
-            items: list[Node] = []
+                return self.stream(streamed, path, depth)
+            items: list[Any] = []
             event = self.next()
             while type(event) is not _libyaml.SequenceEndEvent:
-                items.append(self.build(event, path, len(items), None, depth + 1))
+                items.append(self.value(event, path, len(items), depth + 1))
                 event = self.next()
-            return Node.child(items, line, base, key, key_line)
+            return items
         raise Fallback  # pragma: no cover - libyaml sends no other event here
 
     def stream(self, streamed: Streamed, path: str, depth: int) -> Streamed:
         """A list whose items go to :attr:`pieces` one by one as each is read."""
         assert self.pieces is not None
+        outer = self.lines
         event = self.next()
         while type(event) is not _libyaml.SequenceEndEvent:
-            self.pieces.take(streamed, self.build(event, path, len(streamed), None, depth + 1))
+            position = len(streamed)
+            lines: list[int] = []
+            self.lines = lines
+            item = self.value(event, path, position, depth + 1)
+            self.lines = outer
+            self.pieces.take(streamed, Plain(item, lines, path, position))
             event = self.next()
         return streamed
 
-    def mapping(self, path: str, depth: int, flow: bool) -> dict[str, Node]:
-        entries: dict[str, Node] = {}
-        event = self.next()
+    def mapping(self, path: str, depth: int, flow: bool) -> dict[str, Any]:
+        """The entries of a mapping: the loop most of a file's events go through."""
+        entries: dict[str, Any] = {}
+        lines = self.lines
+        keys = self.keys
+        next_event = self.next
+        scalar_event = _libyaml.ScalarEvent
+        event = next_event()
         while type(event) is not _libyaml.MappingEndEvent:
-            if type(event) is not _libyaml.ScalarEvent or event.tag or event.anchor:
+            if type(event) is not scalar_event or event.tag or event.anchor:
                 raise Fallback  # a list, table or alias as a key; a tagged key
-            key = self.keys.get(event.value)
+            key = keys.get(event.value)
             if key is None:
-                key = self.keys[event.value] = sys.intern(self.text(event.value))
+                key = keys[event.value] = sys.intern(self.text(event.value))
             if key in entries:
                 raise Fallback
             key_line = self.line(event)
-            value = self.next()
-            if _is_empty(value):
-                event = self.next()
-                entries[key] = self.empty(path, key, key_line, event, flow)
+            lines.append(key_line)
+            event = next_event()
+            if type(event) is not scalar_event:
+                entries[key] = self.value(event, path, key, depth + 1)
+            elif event.value or not event.implicit[0] or event.tag is not None or event.anchor:
+                entries[key] = self.scalar(event, key != "id", depth + 1)
+            else:  # nothing after the colon
+                event = next_event()
+                self.empty(key_line, event, flow)
+                entries[key] = None
                 continue
-            entries[key] = self.build(value, path, key, key_line, depth + 1)
-            event = self.next()
+            event = next_event()
         return entries
 
-    def empty(self, path: str, key: str, key_line: int, following: Any, flow: bool) -> Node:
+    def empty(self, key_line: int, following: Any, flow: bool) -> None:
         """A key without a value (``source_note:``).
 
         ruamel.yaml places the empty value where the next key (or the end of
@@ -319,14 +358,21 @@ class _Builder:
         line = self.line(following, keep=True)
         if flow or self.left < 0 or b"#" in self.source.span(key_line, line):
             raise Fallback
-        return Node.child(None, line, path, key, key_line)
+        self.lines.append(line)
 
-    def scalar(self, event: Any, share: bool = True) -> Any:
+    def scalar(self, event: Any, share: bool, depth: int) -> Any:
         """The value of a scalar; an ``id:`` is one of a kind, so it is not looked up to share."""
-        if event.tag is not None:
+        self.left -= 1
+        if (self.left < 0 or depth > MAX_DEPTH or event.anchor is not None
+                or event.tag is not None):
             raise Fallback
-        value = plain_scalar(event.value) if event.implicit[0] else event.value
-        return self.text(value, share) if type(value) is str else value
+        self.lines.append(self.line(event))
+        text = event.value
+        if event.implicit[0] and (not text or text[0] in _FIRST):
+            value = plain_scalar(text)
+            if type(value) is not str:
+                return value
+        return self.text(text, share)
 
     def text(self, value: str, share: bool = True) -> str:
         """*value* if it is clean text (else :class:`Fallback`), shared when short."""
@@ -335,12 +381,8 @@ class _Builder:
             seen = self.texts.get(value)
             if seen is not None:  # checked when first seen
                 return seen
-        if CONTROL.search(value) or not unicodedata.is_normalized("NFC", value):
+        # Printable text has no control character: a much faster test than the search.
+        if ((not value.isprintable() and CONTROL.search(value))
+                or not unicodedata.is_normalized("NFC", value)):
             raise Fallback
         return self.texts.setdefault(value, value) if short else value
-
-
-def _is_empty(event: Any) -> bool:
-    """An empty plain scalar with nothing on it (no tag, no anchor)."""
-    return (type(event) is _libyaml.ScalarEvent and event.value == "" and event.implicit[0]
-            and event.tag is None and event.anchor is None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lsdocs.content._dates import DATE_EXPECTED, DateProblem, parse_dmy
@@ -48,10 +48,23 @@ class TextType:
             return True
         return all([self._rule(rule, node, ctx) for rule in self.rules])
 
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        if value is None:
+            return self.nullable
+        if not isinstance(value, str) or not value.strip():
+            return False
+        return not self.rules or all(_passes(rule, value) for rule in self.rules)
+
     @staticmethod
     def _rule(rule: Rule, node: Node, ctx: Ctx) -> bool:
         finding = rule(node.value)
         return True if finding is None else report(finding, node, ctx, node.value)
+
+
+@functools.lru_cache(maxsize=256)
+def _passes(rule: Rule, text: str) -> bool:
+    """Whether *rule* has nothing to say about *text* (rules are pure; header lines repeat)."""
+    return rule(text) is None
 
 
 _DEADLINE_TEXT = TextType(DEADLINE_EXPECTED)
@@ -61,9 +74,6 @@ _DEADLINE_TEXT = TextType(DEADLINE_EXPECTED)
 def _as_text(expected: Text) -> TextType:
     """The text check of a typed text field (one object per wording, not one per value)."""
     return TextType(expected)
-
-
-_compiled = functools.lru_cache(maxsize=64)(re.compile)
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,11 @@ class IntType:
             return False
         return True
 
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        return (isinstance(value, int) and not isinstance(value, bool)
+                and (self.minimum is None or value >= self.minimum)
+                and (self.maximum is None or value <= self.maximum))
+
     def _range(self) -> Text:
         if self.maximum is None:
             return T("số nguyên từ {a} trở lên", a=self.minimum)
@@ -98,6 +113,9 @@ class NumberType:
             return True
         return wrong_type(node, ctx, self.expected)
 
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+
 
 @dataclass(frozen=True)
 class BoolType:
@@ -105,6 +123,9 @@ class BoolType:
 
     def check(self, node: Node, ctx: Ctx) -> bool:
         return isinstance(node.value, bool) or wrong_type(node, ctx, self.expected)
+
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        return isinstance(value, bool)
 
 
 @dataclass(frozen=True)
@@ -134,6 +155,17 @@ class DateType:
             return False
         return True
 
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        if value is None:
+            return self.nullable
+        if not isinstance(value, str):
+            return False
+        try:
+            parse_dmy(value)
+        except DateProblem:
+            return False
+        return True
+
 
 @dataclass(frozen=True)
 class DeadlineType:
@@ -150,6 +182,15 @@ class DeadlineType:
         except DeadlineError as e:
             ctx.rep.error(node.line, node.path, e.message, found=node.value,
                           expected=e.expected, code=e.code)
+            return False
+        return True
+
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        if isinstance(value, int) or not _DEADLINE_TEXT.accepts(value, ctx):
+            return False
+        try:
+            _read_deadline(value)
+        except DeadlineError:
             return False
         return True
 
@@ -179,6 +220,10 @@ class ChoiceType:
                       expected=self.expected, hint=hint, code=self.code)
         return False
 
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        return (not isinstance(value, (dict, list)) and value in self.values
+                and not isinstance(value, bool))
+
 
 @dataclass(frozen=True)
 class PatternType:
@@ -187,15 +232,24 @@ class PatternType:
     pattern: str
     expected: Text
     code: str = "bad-id"
+    text: TextType = field(init=False, repr=False, compare=False)
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _as_text(self.expected))
+        object.__setattr__(self, "regex", re.compile(self.pattern))
 
     def check(self, node: Node, ctx: Ctx) -> bool:
-        if not _as_text(self.expected).check(node, ctx):
+        if not self.text.check(node, ctx):
             return False
-        if _compiled(self.pattern).fullmatch(node.value):
+        if self.regex.fullmatch(node.value):
             return True
         ctx.rep.error(node.line, node.path, T("mã không hợp lệ"),
                       found=node.value, expected=self.expected, code=self.code)
         return False
+
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        return self.text.accepts(value, ctx) and self.regex.fullmatch(value) is not None
 
 
 @dataclass(frozen=True)
@@ -203,8 +257,16 @@ class AgencyRefType:
     """The id of an agency in the registry."""
 
     expected: Text = T("mã cơ quan trong danh mục, ví dụ skhcn")
+    text: TextType = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _as_text(self.expected))
 
     def check(self, node: Node, ctx: Ctx) -> bool:
-        if not _as_text(self.expected).check(node, ctx):
+        if not self.text.check(node, ctx):
             return False
         return ctx.agencies.check_ref(node, ctx.rep) if ctx.agencies else True
+
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        return self.text.accepts(value, ctx) and (ctx.agencies is None
+                                                   or ctx.agencies.accepts(value))

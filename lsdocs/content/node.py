@@ -124,6 +124,80 @@ class Node:
         return value
 
 
+class Plain:
+    """A list item read as plain values, with the line of each part; a :class:`Node` tree on demand.
+
+    The fast reader hands the items of a streamed list this way: an item with
+    nothing wrong becomes its model object straight from *value* (``dict``,
+    ``list`` and scalars), and only an item a check must word is made into
+    its tree (:meth:`node`), with the lines and key paths the tree would have
+    had.  *lines* lists in file order the line where each value starts, each
+    mapping key's line just before its value's (see :func:`plain_tree`).
+    """
+
+    __slots__ = ("value", "lines", "base", "key")
+
+    def __init__(self, value: Any, lines: list[int], base: str, key: int):
+        self.value = value
+        self.lines = lines
+        self.base = base
+        self.key = key
+
+    def node(self) -> Node:
+        return plain_tree(self.value, self.lines, self.base, self.key)
+
+    def line_of(self, key: str) -> int:
+        """The line of the value of *key*, a key of this item (a mapping)."""
+        at = 1  # lines[0] is where the mapping starts
+        for name, value in self.value.items():
+            if name == key:
+                return self.lines[at + 1]
+            at += 2 + _extent(value) if type(value) in _BRANCHES else 2
+        raise KeyError(key)
+
+
+def _extent(value: Any) -> int:
+    """How many lines the parts of *value* take in a lines list (its own line not counted)."""
+    if type(value) is dict:
+        return sum(2 + _extent(item) for item in value.values())
+    if type(value) is list:
+        return sum(1 + _extent(item) for item in value)
+    return 0
+
+
+def plain_tree(value: Any, lines: list[int], base: str, key: str | int | None) -> Node:
+    """The :class:`Node` tree of a plain *value* at ``child_path(base, key)``, lines from *lines*.
+
+    *lines* holds the line of *value*, then for a mapping, for each key, the
+    line of the key followed by the lines of its value, and for a list the
+    lines of each item.  A :class:`Streamed` list is a leaf.
+    """
+    return _tree(value, iter(lines).__next__, base, key, None)
+
+
+def _tree(value: Any, next_line: Callable[[], int], base: str, key: str | int | None,
+          key_line: int | None) -> Node:
+    line = next_line()
+    if type(value) is dict:
+        path = child_path(base, key) if key is not None else base
+        entries = {}
+        for name, item in value.items():
+            at = next_line()
+            entries[name] = (_tree(item, next_line, path, name, at) if type(item) in _BRANCHES
+                             else Node.child(item, next_line(), path, name, at))
+        value = entries
+    elif type(value) is list:
+        path = child_path(base, key) if key is not None else base
+        value = [_tree(item, next_line, path, i, None) if type(item) in _BRANCHES
+                 else Node.child(item, next_line(), path, i, None)
+                 for i, item in enumerate(value)]
+    return Node.child(value, line, base, key, key_line)
+
+
+#: The plain values that hold others (a :class:`Streamed` list is a leaf).
+_BRANCHES = (dict, list)
+
+
 class Streamed:
     """The value of a list whose items were checked one by one as the file was read.
 
@@ -175,8 +249,11 @@ class Pieces(Protocol):
     def start(self, path: str, depth: int) -> Streamed | None:
         """The :class:`Streamed` the list at *path* goes into, or None to build it whole."""
 
-    def take(self, streamed: Streamed, item: Node) -> None:
-        """Check one item of *streamed* (its index is ``len(streamed)``) and keep what is needed."""
+    def take(self, streamed: Streamed, item: Node | Plain) -> None:
+        """Check one item of *streamed* (its index is ``len(streamed)``) and keep what is needed.
+
+        The fast reader gives each item as a :class:`Plain`, the ruamel.yaml path as a tree.
+        """
 
     def reset(self) -> None:
         """Forget every item taken: the file is read again from the start."""

@@ -21,7 +21,7 @@ from typing import Any
 from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import AgencyIndex, agency_of, check_entry
 from lsdocs.content.model import Agency, Registry
-from lsdocs.content.node import Node, Streamed
+from lsdocs.content.node import Node, Plain, Streamed
 from lsdocs.content.plan_specs import AGENCY_ENTRY
 from lsdocs.content.schema import Ctx, Later
 
@@ -51,8 +51,13 @@ class RegistryStream:
         self.streamed = self.first_line.streamed = Streamed(path)
         return self.streamed
 
-    def take(self, streamed: Streamed, entry: Node) -> None:
-        self._name(entry)
+    def take(self, streamed: Streamed, entry: Node | Plain) -> None:
+        if isinstance(entry, Plain):
+            if self._take_clean(streamed, entry):
+                return
+            entry = entry.node()
+        if entry.is_map:
+            self._name({key: node.value for key, node in entry.value.items()})
         found: list[Any] = self.scratch.problems.problems
         streamed.ok &= AGENCY_ENTRY.check(entry, self.ctx)
         failed = streamed.absorb(found)
@@ -61,6 +66,24 @@ class RegistryStream:
         ident = entry.get("id")
         streamed.lines.append(ident.line if ident is not None and not failed else 0)
         streamed.items.append(entry if failed else agency_of(self._shared(entry.take_plain())))
+
+    def _take_clean(self, streamed: Streamed, entry: Plain) -> bool:
+        """Take an entry read as plain values when no check has anything to say about it.
+
+        False, with only its names taken, when one might: the entry is then
+        checked as a tree.
+        """
+        raw = entry.value
+        if not isinstance(raw, dict):
+            return False
+        self._name(raw)
+        if (not AGENCY_ENTRY.accepts(raw, self.ctx) or raw["id"] in self.first_line
+                or raw.get("successors") or (raw.get("valid_from") and raw.get("valid_until"))):
+            return False  # a duplicate id; successors or dates check_entry looks at
+        self.first_line[raw["id"]] = line = entry.line_of("id")
+        streamed.lines.append(line)
+        streamed.items.append(agency_of(self._shared(raw)))
+        return True
 
     def adopt(self, root: Node) -> None:
         """Take the entries of a tree read whole (the ruamel.yaml path), as if streamed."""
@@ -85,14 +108,14 @@ class RegistryStream:
             raw[key] = self.lines.setdefault(lines, lines)
         return raw
 
-    def _name(self, entry: Node) -> None:
-        """Add the entry's id and names to the index (the first entry of an id wins)."""
-        ident = entry.get("id")
+    def _name(self, raw: dict[str, Any]) -> None:
+        """Add an entry's id and names (*raw*: its plain values by key) to the index; the
+        first entry of an id wins."""
+        ident = raw.get("id")
         names = self.index.names
-        if ident is not None and isinstance(ident.value, str) and ident.value not in names:
-            names[ident.value] = tuple(
-                n.value for n in (entry.get("name"), entry.get("short_name"))
-                if n is not None and isinstance(n.value, str))
+        if isinstance(ident, str) and ident not in names:
+            names[ident] = tuple(n for n in (raw.get("name"), raw.get("short_name"))
+                                 if isinstance(n, str))
 
 
 class _Deferring:
@@ -100,6 +123,9 @@ class _Deferring:
 
     def __init__(self, index: AgencyIndex):
         self.index = index  # filled as entries come (no reference back to the stream: no cycle)
+
+    def accepts(self, value: str) -> bool:
+        return value in self.index.names
 
     def check_ref(self, node: Node, rep: Reporter) -> bool:
         if node.value in self.index.names:

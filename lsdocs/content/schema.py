@@ -7,6 +7,13 @@ which reports every problem it finds to ``ctx.rep`` and returns whether the
 value is usable.  The walk never stops at the first problem: a file with ten
 mistakes gets ten problems in one pass.  Building the model happens later, and
 only when there are no errors.
+
+Each type also has ``accepts(value, ctx)``, the same check of a plain value
+(no :class:`Node`) for the usual case where there is nothing to say: it is
+true only if ``check`` would report nothing, keep nothing and pass.  A list
+item read as plain values (:class:`~lsdocs.content.node.Plain`) that its type
+accepts becomes its model object without a tree; any other is checked as a
+tree, so ``accepts`` may say no for anything unusual.
 """
 
 from __future__ import annotations
@@ -28,11 +35,18 @@ class FieldType(Protocol):
 
     def check(self, node: Node, ctx: Ctx) -> bool: ...
 
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        """Whether :meth:`check` would pass the plain *value* without reporting or keeping
+        anything."""
+
 
 class AgencyLookup(Protocol):
     """What the schema needs from the agency registry to check a reference."""
 
     def check_ref(self, node: Node, rep: Reporter) -> bool: ...
+
+    def accepts(self, value: str) -> bool:
+        """Whether :meth:`check_ref` would pass *value* without reporting or keeping anything."""
 
     def adopt(self, refs: list[Node]) -> None:
         """Take references checked earlier (:class:`Streamed`) as if checked now."""
@@ -142,6 +156,17 @@ class ListType:
             return self._replay(streamed, ctx)
         return all([self.item.check(item, ctx) for item in node.value])
 
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        if value is None:
+            return self.min_items == 0
+        if not isinstance(value, list) or len(value) < self.min_items:
+            return False
+        accepts = self.item.accepts
+        for item in value:
+            if not accepts(item, ctx):
+                return False
+        return True
+
     @staticmethod
     def _replay(streamed: Streamed, ctx: Ctx) -> bool:
         """The items were checked as they were read: report what was found then, in order."""
@@ -174,6 +199,13 @@ class MapOfType:
             results += [self.key.check(key_node, ctx), self.value.check(child, ctx)]
         return all(results)
 
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        if value is None:
+            return True
+        return isinstance(value, dict) and all(
+            self.key.accepts(key, ctx) and self.value.accepts(item, ctx)
+            for key, item in value.items())
+
 
 @dataclass(frozen=True)
 class Field:
@@ -189,9 +221,24 @@ class MapSpec:
     fields: tuple[Field, ...]
     expected: Text = T("một bảng khóa: giá trị")
     by_key: dict[str, Field] = field(init=False, repr=False, compare=False)
+    required: frozenset[str] = field(init=False, repr=False, compare=False)
+    accepting: dict[str, Callable[[Any, Ctx], bool]] = field(init=False, repr=False,
+                                                             compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_key", {f.key: f for f in self.fields})
+        object.__setattr__(self, "required", frozenset(f.key for f in self.fields if f.required))
+        object.__setattr__(self, "accepting", {f.key: f.type.accepts for f in self.fields})
+
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        if not isinstance(value, dict):
+            return False
+        accepting = self.accepting
+        for key, item in value.items():
+            accepts = accepting.get(key)
+            if accepts is None or not accepts(item, ctx):
+                return False
+        return self.required <= value.keys()
 
     def check(self, node: Node, ctx: Ctx) -> bool:
         if not node.is_map:
@@ -246,3 +293,10 @@ class EitherType:
         if isinstance(node.value, str) or node.value is None:
             return self.text.check(node, ctx)
         return wrong_type(node, ctx, self.expected)
+
+    def accepts(self, value: Any, ctx: Ctx) -> bool:
+        if isinstance(value, dict):
+            return self.spec.accepts(value, ctx)
+        if isinstance(value, str) or value is None:
+            return self.text.accepts(value, ctx)
+        return False

@@ -35,7 +35,7 @@ from lsdocs.content._report import Reporter
 from lsdocs.content.agencies import AgencyIndex
 from lsdocs.content.assemble import Deadlines, build_task
 from lsdocs.content.model import Registry, Task
-from lsdocs.content.node import Node, Streamed, child_path
+from lsdocs.content.node import Node, Plain, Streamed, child_path
 from lsdocs.content.plan_specs import TASK
 from lsdocs.content.schema import Ctx
 from lsdocs.errors import T
@@ -85,7 +85,11 @@ class TaskStream:
         self.lists.append(streamed)
         return streamed
 
-    def take(self, streamed: Streamed, item: Node) -> None:
+    def take(self, streamed: Streamed, item: Node | Plain) -> None:
+        if isinstance(item, Plain):
+            if self._take_clean(streamed, item):
+                return
+            item = item.node()
         found = self.scratch.problems.problems
         streamed.ok &= TASK.check(item, self.ctx)
         failed = streamed.absorb(found)
@@ -101,6 +105,22 @@ class TaskStream:
             return
         streamed.lines.extend((item.value["id"].line, item.value["deadline"].line))
         streamed.items.append(build_task(self._shared(_plain_task(item)), self.deadlines))
+
+    def _take_clean(self, streamed: Streamed, item: Plain) -> bool:
+        """Take a task read as plain values when no check has anything to say about it.
+
+        False, with nothing taken, when one might: the task is then checked as a tree.
+        """
+        raw = item.value
+        if self.firsts is not None or not TASK.accepts(raw, self.ctx):
+            return False
+        support = raw.get("support") or ()
+        if raw["id"] in self.ids or raw["lead"] in support or len(set(support)) < len(support):
+            return False  # a duplicate id; a lead or coordinator check_task_agencies words
+        self.ids.add(raw["id"])
+        streamed.lines.extend((item.line_of("id"), item.line_of("deadline")))
+        streamed.items.append(build_task(self._shared(raw), self.deadlines))
+        return True
 
     def adopt(self, root: Node) -> None:
         """Take the task lists of a tree read whole (the ruamel.yaml path), as if streamed."""

@@ -229,3 +229,62 @@ def test_registry_duplicate_ids_name_the_first_entry(
     duplicates = [vi.split(": lỗi: ")[1] for vi, _ in found if "mã cơ quan bị trùng" in vi]
     assert duplicates == [f"mã cơ quan bị trùng (đã có ở dòng {first}): «stn-0003»"] * 2 + [
         f"mã cơ quan bị trùng (đã có ở dòng {other}): «stn-0020»"]
+
+
+def _field_types() -> list[Any]:
+    """Every field type of the plan and registry formats, each once."""
+    from lsdocs.content import plan_specs
+    from lsdocs.content.schema import EitherType, ListType, MapOfType, MapSpec
+
+    found: dict[int, Any] = {}
+
+    def walk(kind: Any) -> None:
+        if id(kind) in found:
+            return
+        found[id(kind)] = kind
+        children = ([f.type for f in kind.fields] if isinstance(kind, MapSpec)
+                    else [kind.item] if isinstance(kind, ListType)
+                    else [kind.key, kind.value] if isinstance(kind, MapOfType)
+                    else [kind.text, kind.spec] if isinstance(kind, EitherType) else [])
+        for child in children:
+            walk(child)
+
+    walk(plan_specs.PLAN)
+    walk(plan_specs.REGISTRY)
+    return list(found.values())
+
+
+SAMPLES: list[Any] = [
+    None, "", "  ", "x", "hằng năm", "quý IV/2026", "2024 - 2030", "31/12/2026", "31/02/2026",
+    "1.1", "1.", "kh-182-2023", "KH", "ubnd-tinh", "skhcn", "stn-0001", "nope", "KGVX",
+    "SỞ THỬ NGHIỆM", "Sở thử nghiệm", "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH", "GS. Nguyễn Văn A",
+    "Dương Xuân Huyên", "THỰC HIỆN KẾ HOẠCH NĂM", "thực hiện", "A" * 30, "verbatim",
+    "illustrative", "increase", "agencies", "ke-hoach", "ubnd", 0, 1, 7, 2030, 1800, 1.5, True,
+    False, [], ["x"], ["ubnd-tinh", "skhcn"], ["A", ""], {}, {"text": "x"},
+    {"agency": "ubnd-tinh"}, {"agency": "nope"}, {"ubnd-tinh": "vp-ubnd"},
+]
+
+
+def test_accepts_is_check_with_nothing_to_say() -> None:
+    """``accepts`` never passes what ``check`` would word or keep; on scalars it passes all else.
+
+    The registry lookup keeps references to agencies with dates (as a plan's
+    task stream does): a type must not accept those, whose nodes later checks need.
+    """
+    from datetime import date
+
+    from lsdocs.content.agencies import AgencyIndex
+    from lsdocs.content.node import plain_tree
+    from lsdocs.content.schema import Ctx
+
+    names = {"ubnd-tinh": ("UBND",), "skhcn": ("Sở KH&CN",), "vp-ubnd": ("VP",)}
+    for kind in _field_types():
+        for value in [*SAMPLES, date(2023, 9, 6)]:
+            lookup = AgencyIndex(names, "agencies.yaml", keep=frozenset({"skhcn"}))
+            rep = Reporter("x.yaml")
+            passed = kind.check(plain_tree(value, [1] * 20, "", "v"), Ctx(rep, lookup))
+            silent = passed and not rep.problems.problems and not lookup.refs
+            accepted = kind.accepts(value, Ctx(Reporter("x.yaml"), lookup))
+            assert not accepted or silent, (kind, value)
+            if not isinstance(value, (dict, list)):
+                assert accepted == silent, (kind, value)
