@@ -20,6 +20,7 @@ the digest of the content the letters came from, and any warnings.
 from __future__ import annotations
 
 import csv
+import fnmatch
 import gc
 import hashlib
 import io
@@ -264,8 +265,10 @@ def remove_stale(result: BatchResult, kind: str) -> list[str]:
     ``giao-nhiem-vu-tong-hop.docx``); anything else in the folder is left alone.
     """
     mine = {item.file for item in result.items}
-    stale = [p for p in sorted(result.directory.glob(KINDS[kind].file_name("*")))
-             if p.name not in mine]
+    pattern = KINDS[kind].file_name("*")
+    # The folder holds this run's letters: they are set aside before any name is matched.
+    stale = [result.directory / name for name in sorted(os.listdir(result.directory))
+             if name not in mine and fnmatch.fnmatch(name, pattern)]
     merged = result.directory.parent / f"{kind}-tong-hop.docx"
     if result.merged is None and merged.is_file():
         stale.append(merged)
@@ -544,12 +547,12 @@ _PIECE_ROWS = 256
 def _csv_pieces(rows: Iterable[dict[str, object]]) -> Iterator[bytes]:
     """``manifest.csv`` (UTF-8 with a BOM, for Excel) as bytes, some rows at a time."""
     text = io.StringIO(newline="")
-    writer = csv.DictWriter(text, fieldnames=MANIFEST_FIELDS, lineterminator="\n",
-                            restval="", extrasaction="ignore")
+    writer = csv.writer(text, lineterminator="\n")  # a row's fields by name, "" if missing
     text.write("\ufeff")
-    writer.writeheader()
+    writer.writerow(MANIFEST_FIELDS)
     for n, row in enumerate(rows, 1):
-        writer.writerow({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()})
+        writer.writerow([neutralise(v) if isinstance(v, str) else v
+                         for v in map(row.get, MANIFEST_FIELDS, itertools.repeat(""))])
         if n % _PIECE_ROWS == 0:
             yield _taken(text)
     yield _taken(text)
@@ -576,6 +579,13 @@ def _encoded(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
     yield "".join(block).encode("utf-8")
 
 
+#: A row of strings and numbers (every row lsdocs writes) as ``indent=2`` puts it two levels
+#: deep, by the C encoder (``indent`` makes json use its Python one, 3x slower): no string
+#: holds a line break once encoded, so the separators are the only ones.
+_FLAT_ROW = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": "))
+_SCALARS = (str, int, float, type(None))
+
+
 def _json_pieces(payload: dict[str, object], items: Iterable[dict[str, object]]) -> Iterator[str]:
     """``json`` with ``indent=2`` of *payload* whose first key ``items`` holds *items*, encoded
     one item at a time (the same text as encoding the whole list at once)."""
@@ -586,7 +596,10 @@ def _json_pieces(payload: dict[str, object], items: Iterable[dict[str, object]])
     opened = False
     for item in items:
         yield ("{\n  \"items\": [\n    " if not opened else ",\n    ")
-        yield encoder.encode(item).replace("\n", "\n    ")  # nested two levels deeper
+        if item and all(isinstance(v, _SCALARS) for v in item.values()):
+            yield "{\n      " + _FLAT_ROW.encode(item)[1:-1] + "\n    }"
+        else:
+            yield encoder.encode(item).replace("\n", "\n    ")  # nested two levels deeper
         opened = True
     yield ("\n  ]" + whole[len(empty):]) if opened else whole
 
