@@ -219,7 +219,7 @@ def run_batch_content(
     """Write one letter per agency, in parallel, then the manifest (and the merged file)."""
     result, items, setup = plan_batch(content, options)
 
-    def prepare() -> None:
+    def prepare() -> None:  # before any letter is written, so the temporaries are old ones
         if items:
             _check_first(setup, options, items[0])
         ensure_directory(result.directory)
