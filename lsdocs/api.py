@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lsdocs.batch import BatchOptions, BatchResult
-from lsdocs.check import CheckReport, FixReport
+from lsdocs.check import CheckReport
 from lsdocs.content.model import Content
 from lsdocs.documents.letter_setup import LetterOptions
 from lsdocs.errors import Problem, T, parameter_error
@@ -42,6 +42,7 @@ from lsdocs.progress.year_status import YearStatus
 from lsdocs.tabular import ExportResult, ImportResult
 
 if TYPE_CHECKING:  # result types of the functions that import their module on first call
+    from lsdocs.check import FixReport
     from lsdocs.issuing import Entry, IssueResult
     from lsdocs.issuing.pdf import PdfInfo
     from lsdocs.tabular.progress_export import ProgressExport

@@ -20,16 +20,17 @@ the digest of the content the letters came from, and any warnings.
 from __future__ import annotations
 
 import csv
+import fnmatch
 import gc
 import hashlib
 import io
 import itertools
 import json
-import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
@@ -37,12 +38,10 @@ from lsdocs.content.model import Content
 from lsdocs.documents import letter_contexts as letter_doc
 from lsdocs.documents.letter_setup import resolve_recipient
 from lsdocs.errors import ContentError, Location, LsdocsError, Problem, T, Text, UsageError
-from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
 from lsdocs.letter_writer import letter_file_name, progress_for, render_letter, render_with
 from lsdocs.limits import MAX_CONTENT_BYTES, Refused, read_regular_file
 from lsdocs.render.engine import DocxTemplateFile
-from lsdocs.render.merge import merge_documents
 from lsdocs.render.output import (
     StagedWrites,
     ensure_directory,
@@ -54,6 +53,10 @@ from lsdocs.render.output import (
 )
 from lsdocs.tabular.csvsafe import neutralise
 from lsdocs.templates import load_template, template_path
+
+if TYPE_CHECKING:  # the pool is imported when a batch has two jobs or more
+    from concurrent.futures import Executor
+    from multiprocessing.context import BaseContext
 
 WRITTEN, UNCHANGED, FAILED = "written", "unchanged", "failed"
 
@@ -215,16 +218,16 @@ def run_batch_content(
 ) -> BatchResult:
     """Write one letter per agency, in parallel, then the manifest (and the merged file)."""
     result, items, setup = plan_batch(content, options)
-    if items:
-        # One template, one wording: a format fault shows in the first letter already.
-        first = render_letter(setup, items[0].agency, options.templates_dir)
-        require_conformant({items[0].file: first},
-                           {items[0].file: template_path(options.kind, options.templates_dir)})
-    ensure_directory(result.directory)
-    remove_stale_temporaries(result.directory)
+
+    def prepare() -> None:  # before any letter is written, so the temporaries are old ones
+        if items:
+            _check_first(setup, options, items[0])
+        ensure_directory(result.directory)
+        remove_stale_temporaries(result.directory)
+
     staged = StagedWrites()
     try:
-        for item in write_letters(setup, options, result.directory, items, staged):
+        for item in write_letters(setup, options, result.directory, items, staged, prepare):
             result.items.append(item)
             if progress:
                 progress(item, len(items))
@@ -243,6 +246,18 @@ def run_batch_content(
     return result
 
 
+def _check_first(setup: letter_doc.LetterSetup, options: BatchOptions, item: BatchItem) -> None:
+    """Stop the run (:class:`~lsdocs.gate.FormatError`) when the first letter fails the check.
+
+    One template, one wording: a format fault shows in the first letter already.
+    """
+    from lsdocs.gate import require_conformant  # with several jobs: while the workers render
+
+    first = render_letter(setup, item.agency, options.templates_dir)
+    require_conformant({item.file: first},
+                       {item.file: template_path(options.kind, options.templates_dir)})
+
+
 def remove_stale(result: BatchResult, kind: str) -> list[str]:
     """Delete letters of *kind* (and a merged file) an earlier run wrote and this one did not.
 
@@ -250,8 +265,10 @@ def remove_stale(result: BatchResult, kind: str) -> list[str]:
     ``giao-nhiem-vu-tong-hop.docx``); anything else in the folder is left alone.
     """
     mine = {item.file for item in result.items}
-    stale = [p for p in sorted(result.directory.glob(KINDS[kind].file_name("*")))
-             if p.name not in mine]
+    pattern = KINDS[kind].file_name("*")
+    # The folder holds this run's letters: they are set aside before any name is matched.
+    stale = [result.directory / name for name in sorted(os.listdir(result.directory))
+             if name not in mine and fnmatch.fnmatch(name, pattern)]
     merged = result.directory.parent / f"{kind}-tong-hop.docx"
     if result.merged is None and merged.is_file():
         stale.append(merged)
@@ -263,16 +280,22 @@ def remove_stale(result: BatchResult, kind: str) -> list[str]:
 def write_letters(
     setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
     items: list[BatchItem], staged: StagedWrites | None = None,
+    prepare: Callable[[], None] | None = None,
 ) -> Iterator[BatchItem]:
     """Render and stage *items*, yielding each as it finishes (in order).
 
     Each letter is written to a temporary file; ``staged.commit()`` makes them
     durable with one sync and renames them into place.  Without *staged* the
     letters are committed when the iteration ends.
+
+    *prepare* (the first letter's format check, the output folder) runs before
+    any letter is written: with one job before the first is made; with several
+    in this process while the workers make their first letters, which they hold
+    in memory until it has passed (and drop when it raises).
     """
     own = staged is None
     staging = StagedWrites() if staged is None else staged
-    for item, tmp_name in _render_all(setup, options, directory, items):
+    for item, tmp_name in _render_all(setup, options, directory, items, prepare):
         if tmp_name is not None:
             staging.adopt(tmp_name, directory / item.file)
         yield item
@@ -282,9 +305,11 @@ def write_letters(
 
 def _render_all(
     setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
-    items: list[BatchItem],
+    items: list[BatchItem], prepare: Callable[[], None] | None = None,
 ) -> Iterator[tuple[BatchItem, str | None]]:
     jobs = max(1, min(options.jobs, len(items) or 1))
+    if jobs == 1 and prepare is not None:
+        prepare()
     # Compile the template before forking, so every worker inherits it compiled.
     template = load_template(options.kind, options.templates_dir)
     _worker_init(setup, options.templates_dir, options.check_all, template, directory, items)
@@ -295,39 +320,110 @@ def _render_all(
         if jobs == 1:
             yield from (_finish(item, _write_one(index)) for index, item in enumerate(items))
             return
-        yield from _render_parallel(jobs, setup, options, directory, items)
+        yield from _render_parallel(jobs, setup, options, directory, items, prepare)
     finally:
         gc.unfreeze()
 
 
 def _render_parallel(
     jobs: int, setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
-    items: list[BatchItem],
+    items: list[BatchItem], prepare: Callable[[], None] | None,
 ) -> Iterator[tuple[BatchItem, str | None]]:
     # Workers get index ranges and send back one short tuple per letter: the
     # letters themselves (agency, file, counts) are already on both sides.
-    chunk = max(1, min(32, len(items) // (jobs * 8)))
-    starts = range(0, len(items), chunk)
-    with _pool(jobs, setup, options, directory, items) as pool:
-        done = pool.map(_write_range, starts, [chunk] * len(starts))
-        for start, outcomes in zip(starts, done, strict=True):
-            for index, outcome in enumerate(outcomes, start):
+    ranges = _ranges(len(items), jobs)
+    context = _context()
+    verdict = None if prepare is None else _Verdict(context)
+    _state["verdict"] = verdict
+    with _pool(jobs, context, verdict, setup, options, directory, items) as pool:
+        done = [pool.submit(_write_range, start, size) for start, size in ranges]
+        if verdict is not None and prepare is not None:
+            try:
+                verdict.give(prepare)  # here, while the workers make their first letters
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+        for (start, _size), outcomes in zip(ranges, done, strict=True):
+            for index, outcome in enumerate(outcomes.result(), start):
                 yield _finish(items[index], outcome)
 
 
-def _pool(jobs: int, setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
+#: Letters per worker task: few enough that a range is done in about a tenth of a second
+#: (~3 ms a letter), many enough that passing tasks costs little.
+_LARGEST_RANGE, _SMALLEST_RANGE = 32, 2
+
+
+def _ranges(count: int, jobs: int) -> list[tuple[int, int]]:
+    """(start, size) of the workers' tasks, smaller towards the end (guided scheduling).
+
+    The pool hands the ranges out in order; with the last ones small, no worker
+    is left alone with a large range while the others have finished.
+    """
+    ranges = []
+    start = 0
+    while start < count:
+        size = max(_SMALLEST_RANGE, min(_LARGEST_RANGE, (count - start) // (jobs * 4)))
+        ranges.append((start, min(size, count - start)))
+        start += size
+    return ranges
+
+
+def _context() -> BaseContext:
+    """Fork where there is fork (workers inherit the loaded content and template), else spawn."""
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def _pool(jobs: int, context: BaseContext, verdict: _Verdict | None,
+          setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
           items: list[BatchItem]) -> Executor:
-    if "fork" in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    from concurrent.futures import ProcessPoolExecutor
+
+    if context.get_start_method() == "fork":
+        return ProcessPoolExecutor(jobs, mp_context=context)
     return ProcessPoolExecutor(
-        jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_spawned_init,
-        initargs=(setup, options, directory, items),
+        jobs, mp_context=context, initializer=_spawned_init,
+        initargs=(setup, options, directory, items, verdict),
     )
 
 
-# Per-process state: the letter setup, the compiled template and the letters
-# to write.  Forked workers inherit it from the parent; spawned ones get it
-# once through the pool initializer.
+class _Verdict:
+    """The first letter's format check, run by the parent, as the workers see it.
+
+    The workers make letters meanwhile, but write none before it has passed: after
+    a format error nothing is written, not even a temporary file.
+    """
+
+    def __init__(self, context: BaseContext) -> None:
+        self._given = context.Event()
+        self._passed = context.Event()
+        self._parent = os.getpid()
+
+    def give(self, check: Callable[[], None]) -> None:
+        """Run *check*; it passed when it returns, failed when it raises."""
+        try:
+            check()
+            self._passed.set()
+        finally:
+            self._given.set()
+
+    def failed(self) -> bool:
+        """Whether the check has failed already (does not wait)."""
+        return self._given.is_set() and not self._passed.is_set()
+
+    def passed(self) -> bool:
+        """Whether the check passed, waiting for it to end (or for the parent to be gone)."""
+        while not self._given.wait(timeout=1.0):
+            if os.getppid() != self._parent:  # killed: a worker must not wait forever
+                return False
+        return self._passed.is_set()
+
+
+# Per-process state: the letter setup, the compiled template, the letters to
+# write and the first letter's verdict.  Forked workers inherit it from the
+# parent; spawned ones get it once through the pool initializer.
 _state: dict[str, object] = {}
 
 #: What a worker sends back for one letter: status, sha256, error, temporary name.
@@ -337,43 +433,74 @@ _Outcome = tuple[str, str, str, "str | None"]
 def _worker_init(
     setup: letter_doc.LetterSetup, templates_dir: Path | None, check_all: bool,
     template: DocxTemplateFile, directory: Path, items: list[BatchItem],
+    verdict: _Verdict | None = None,
 ) -> None:
     _state.update(setup=setup, templates_dir=templates_dir, check_all=check_all,
-                  template=template, directory=directory, items=items, folders=set())
+                  template=template, directory=directory, items=items, folders=set(),
+                  verdict=verdict)
 
 
 def _spawned_init(setup: letter_doc.LetterSetup, options: BatchOptions, directory: Path,
-                  items: list[BatchItem]) -> None:  # pragma: no cover - platforms without fork
+                  items: list[BatchItem], verdict: _Verdict | None,
+                  ) -> None:  # pragma: no cover - platforms without fork
     template = load_template(options.kind, options.templates_dir)
-    _worker_init(setup, options.templates_dir, options.check_all, template, directory, items)
+    _worker_init(setup, options.templates_dir, options.check_all, template, directory, items,
+                 verdict)
 
 
 def _write_range(start: int, size: int) -> list[_Outcome]:
-    items = _state["items"]
-    assert isinstance(items, list)
-    return [_write_one(index) for index in range(start, min(start + size, len(items)))]
+    """The letters *start* to *start* + *size*: made, then written once the check passed."""
+    items, verdict = _state["items"], _state["verdict"]
+    assert isinstance(items, list) and isinstance(verdict, _Verdict | None)
+    if verdict is not None and verdict.failed():
+        return []
+    indexes = range(start, min(start + size, len(items)))
+    made = [_render_one(index) for index in indexes]
+    if verdict is not None and not verdict.passed():
+        return []  # the parent raises the format error; nothing of this range is written
+    return [_stage_one(index, letter) for index, letter in zip(indexes, made, strict=True)]
 
 
 def _write_one(index: int) -> _Outcome:
     """Render the letter *index* and write it to a temporary (None: the file already holds it)."""
+    return _stage_one(index, _render_one(index))
+
+
+def _render_one(index: int) -> bytes | _Outcome:
+    """The letter *index* as .docx bytes (checked with ``check_all``), or why it failed."""
     setup, template, items = _state["setup"], _state["template"], _state["items"]
     assert isinstance(setup, letter_doc.LetterSetup) and isinstance(template, DocxTemplateFile)
     assert isinstance(items, list)
     item: BatchItem = items[index]
-    directory = _state["directory"]
-    assert isinstance(directory, Path)
     try:
         data = render_with(template, setup, item.agency)
         if _state["check_all"]:
+            from lsdocs.gate import require_conformant
+
             require_conformant({item.file: data}, {item.file: template_path(
                 setup.kind, _state["templates_dir"])})  # type: ignore[arg-type]
-        tmp_name = stage_file(directory / item.file, data,
+    except (LsdocsError, OSError) as exc:
+        return _failed(exc)
+    return data
+
+
+def _stage_one(index: int, letter: bytes | _Outcome) -> _Outcome:
+    """Write the made *letter* to a temporary beside its file (None: the file holds it)."""
+    if not isinstance(letter, bytes):
+        return letter
+    items, directory = _state["items"], _state["directory"]
+    assert isinstance(items, list) and isinstance(directory, Path)
+    try:
+        tmp_name = stage_file(directory / items[index].file, letter,
                               _state["folders"])  # type: ignore[arg-type]
     except (LsdocsError, OSError) as exc:
-        error = exc.format("vi") if isinstance(exc, LsdocsError) else str(exc)
-        return FAILED, "", error, None
+        return _failed(exc)
     status = UNCHANGED if tmp_name is None else WRITTEN
-    return status, hashlib.sha256(data).hexdigest(), "", tmp_name
+    return status, hashlib.sha256(letter).hexdigest(), "", tmp_name
+
+
+def _failed(exc: LsdocsError | OSError) -> _Outcome:
+    return FAILED, "", exc.format("vi") if isinstance(exc, LsdocsError) else str(exc), None
 
 
 def _finish(item: BatchItem, outcome: _Outcome) -> tuple[BatchItem, str | None]:
@@ -383,6 +510,8 @@ def _finish(item: BatchItem, outcome: _Outcome) -> tuple[BatchItem, str | None]:
 
 def _merge(result: BatchResult, kind: str) -> Path:
     """One file for printing: every letter from a new page, each numbered from 1."""
+    from lsdocs.render.merge import merge_documents
+
     documents = [(result.directory / item.file).read_bytes() for item in result.items]
     merged = result.directory.parent / f"{kind}-tong-hop.docx"
     write_atomic(merged, merge_documents(documents))
@@ -418,12 +547,12 @@ _PIECE_ROWS = 256
 def _csv_pieces(rows: Iterable[dict[str, object]]) -> Iterator[bytes]:
     """``manifest.csv`` (UTF-8 with a BOM, for Excel) as bytes, some rows at a time."""
     text = io.StringIO(newline="")
-    writer = csv.DictWriter(text, fieldnames=MANIFEST_FIELDS, lineterminator="\n",
-                            restval="", extrasaction="ignore")
+    writer = csv.writer(text, lineterminator="\n")  # a row's fields by name, "" if missing
     text.write("\ufeff")
-    writer.writeheader()
+    writer.writerow(MANIFEST_FIELDS)
     for n, row in enumerate(rows, 1):
-        writer.writerow({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()})
+        writer.writerow([neutralise(v) if isinstance(v, str) else v
+                         for v in map(row.get, MANIFEST_FIELDS, itertools.repeat(""))])
         if n % _PIECE_ROWS == 0:
             yield _taken(text)
     yield _taken(text)
@@ -450,6 +579,13 @@ def _encoded(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
     yield "".join(block).encode("utf-8")
 
 
+#: A row of strings and numbers (every row lsdocs writes) as ``indent=2`` puts it two levels
+#: deep, by the C encoder (``indent`` makes json use its Python one, 3x slower): no string
+#: holds a line break once encoded, so the separators are the only ones.
+_FLAT_ROW = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": "))
+_SCALARS = (str, int, float, type(None))
+
+
 def _json_pieces(payload: dict[str, object], items: Iterable[dict[str, object]]) -> Iterator[str]:
     """``json`` with ``indent=2`` of *payload* whose first key ``items`` holds *items*, encoded
     one item at a time (the same text as encoding the whole list at once)."""
@@ -460,7 +596,10 @@ def _json_pieces(payload: dict[str, object], items: Iterable[dict[str, object]])
     opened = False
     for item in items:
         yield ("{\n  \"items\": [\n    " if not opened else ",\n    ")
-        yield encoder.encode(item).replace("\n", "\n    ")  # nested two levels deeper
+        if item and all(isinstance(v, _SCALARS) for v in item.values()):
+            yield "{\n      " + _FLAT_ROW.encode(item)[1:-1] + "\n    }"
+        else:
+            yield encoder.encode(item).replace("\n", "\n    ")  # nested two levels deeper
         opened = True
     yield ("\n  ]" + whole[len(empty):]) if opened else whole
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lsdocs import vnformat as vn
 from lsdocs.content.model import Content
 from lsdocs.documents import letter_contexts as letter_doc
 from lsdocs.documents.letter_setup import resolve_recipient
 from lsdocs.errors import T, Text, parameter_error
-from lsdocs.gate import require_conformant
 from lsdocs.kinds import KINDS
-from lsdocs.progress.record_loader import load_progress
-from lsdocs.progress.records import PlanProgress
 from lsdocs.render.engine import CoreProperties, DocxTemplateFile
 from lsdocs.render.output import write_atomic
 from lsdocs.templates import load_template, template_path
+
+if TYPE_CHECKING:
+    from lsdocs.progress.records import PlanProgress
 
 #: Agency file ids that would take the name of another file lsdocs writes
 #: (``giao-nhiem-vu-tong-hop.docx`` is the merged batch file).
@@ -56,6 +57,8 @@ def write_letter(content: Content, kind: str, options: letter_doc.LetterOptions,
     can receive one.  What the clerk should check before signing (odd dates,
     deadlines long past) is appended to *warnings* when given.
     """
+    from lsdocs.gate import require_conformant  # the checker: once the letter is made
+
     setup = letter_doc.setup(content, kind, options, progress_for(content, kind))
     to = None
     if KINDS[kind].per_agency:
@@ -89,4 +92,8 @@ def progress_for(content: Content, kind: str) -> PlanProgress | None:
     one.  The loader validates the records and raises
     :class:`~lsdocs.errors.ContentError` on mistakes, like the plan.
     """
-    return load_progress(content) if KINDS[kind].uses_progress else None
+    if not KINDS[kind].uses_progress:
+        return None
+    from lsdocs.progress.record_loader import load_progress
+
+    return load_progress(content)

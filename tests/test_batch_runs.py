@@ -57,3 +57,32 @@ def test_manifest_records_date_as_of_issuer_digest_and_warnings(tmp_path):
     assert any("30/6/2026" in w for w in manifest["warnings"])
     csv_text = (result.directory / "manifest.csv").read_text(encoding="utf-8-sig")
     assert csv_text.splitlines()[0].endswith("letter_date,as_of,issuer,content_sha256,warnings")
+
+
+ODD_ROWS = [
+    {"agency": "a", "agency_name": 'Sở "Y tế"\nvà\tback\\slash ✓ \u2028', "lead": 3, "error": None},
+    {"agency": "=b", "sha256": "", "lead": 1.5, "support": True},  # an earlier run's row
+    {"agency": "c", "nested": {"x": [1, "y"]}},  # not written by lsdocs: kept as it was
+    {},
+]
+
+
+def test_manifest_texts_are_what_json_and_csv_write_for_the_rows():
+    """Made piece by piece (and by the C encoder for flat rows), the manifests read exactly as
+    json.dumps(indent=2) and csv.DictWriter write them."""
+    import csv
+    import io
+
+    from lsdocs.batch import MANIFEST_FIELDS, _csv_pieces, _encoded, _json_pieces
+    from lsdocs.tabular.csvsafe import neutralise
+
+    payload = {"items": [], "skipped": ["x"], "warnings": [], "removed": []}
+    made = b"".join(_encoded(_json_pieces(payload, ODD_ROWS))).decode("utf-8")
+    assert made == json.dumps({**payload, "items": ODD_ROWS}, ensure_ascii=False, indent=2)
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, MANIFEST_FIELDS, lineterminator="\n", restval="",
+                            extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()}
+                     for row in ODD_ROWS)
+    assert b"".join(_csv_pieces(ODD_ROWS)).decode("utf-8") == "\ufeff" + text.getvalue()

@@ -39,7 +39,10 @@ def tasks_by_agency(content: Content, resolver: AgencyResolver) -> dict[str, Age
         agency = resolver.current(agency_id)
         if agency is None:
             return None
-        return result.setdefault(agency.id, AgencyTasks(agency))
+        found = result.get(agency.id)
+        if found is None:  # not setdefault: that would make an AgencyTasks per task
+            found = result[agency.id] = AgencyTasks(agency)
+        return found
 
     for task in content.plan.tasks:
         lead = slot(task.lead)
@@ -47,7 +50,10 @@ def tasks_by_agency(content: Content, resolver: AgencyResolver) -> dict[str, Age
             lead.lead.append(task)
         for supporter in task.support:
             entry = slot(supporter)
-            if entry is not None and entry is not lead and task not in entry.support:
+            # Two supporters merged into one agency: the task is its last one already (an
+            # identity test; comparing tasks field by field cost more than the grouping).
+            if entry is not None and entry is not lead and (
+                    not entry.support or entry.support[-1] is not task):
                 entry.support.append(task)
     resolver.raise_problems()
     return result

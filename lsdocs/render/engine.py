@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
@@ -190,6 +189,9 @@ def _read_parts(path: Path, name: str) -> dict[str, bytes]:
 
 
 def _patch(xml: str) -> str:
+    # docxtpl (and python-docx, which it imports) only when a template is compiled
+    from docxtpl import DocxTemplate
+
     # docxtpl's patch_xml uses no instance state; reuse it for identical tag semantics.
     patched = DocxTemplate.patch_xml(object.__new__(DocxTemplate), xml)
     # A template writes a literal "{{" as "{_{" (docxtpl's escapes); it becomes an

@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 
 _TRIGGER = re.compile(r"'*[=+\-@\t\r]")
+_FIRST = "'=+-@\t\r"  # what a cell _TRIGGER matches starts with
 _ESCAPED = re.compile(r"'+[=+\-@\t\r]")
 
 
 def neutralise(text: str) -> str:
     """*text* as a CSV cell no spreadsheet runs as a formula."""
-    return "'" + text if _TRIGGER.match(text) else text
+    return "'" + text if text[:1] in _FIRST and _TRIGGER.match(text) else text
 
 
 def restore(text: str) -> str:

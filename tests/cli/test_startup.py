@@ -173,3 +173,18 @@ def test_letters_import_no_excel_nor_round_trip_yaml(args: list[str], tmp_path: 
     assert "lsdocs.render.engine" in names
     assert not heavy(names, ("openpyxl", "numpy", "ruamel", "urllib.request",
                              "lsdocs.tabular.assignment_export", "lsdocs.tabular.importing"))
+
+
+@pytest.mark.parametrize("args", [["batch", "giao-nhiem-vu", "-j", "1"],
+                                  ["batch", "giao-nhiem-vu", "-j", "2"],
+                                  ["letter", "trien-khai"]])
+def test_letters_import_what_they_use(args: list[str], tmp_path: Path) -> None:
+    """The format check runs, without the fixer; a pool only with two jobs or more; the
+    progress records only for letters that read them (đôn đốc)."""
+    run, names = imported([*args, "--date", "29/11/2026", "-o", str(tmp_path / "out")], tmp_path)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "lsdocs.check.runner" in names  # the first letter was checked
+    assert not heavy(names, ("lsdocs.check.fix", "lsdocs.progress.record_loader",
+                             "lsdocs.render.merge"))
+    pool = heavy(names, ("concurrent.futures", "multiprocessing"))
+    assert bool(pool) == (args[-1] == "2"), pool

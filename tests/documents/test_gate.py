@@ -41,10 +41,13 @@ def test_build_with_an_arial_template_fails_and_writes_nothing(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_batch_stops_before_writing_when_the_first_letter_fails(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batch_stops_before_writing_when_the_first_letter_fails(tmp_path, jobs):
+    """With two jobs the workers make letters while the first is checked: none is written."""
     templates = copy_with_font(tmp_path, "cv-giao-nhiem-vu.docx", "Calibri")
     options = BatchOptions(kind="giao-nhiem-vu", letter=LetterOptions(date=dt.date(2026, 11, 29)),
-                           output_root=tmp_path / "out", templates_dir=templates)
-    with pytest.raises(FormatError):
+                           output_root=tmp_path / "out", templates_dir=templates, jobs=jobs)
+    with pytest.raises(FormatError) as info:
         run_batch(SHIPPED_PLAN, options)
-    assert not list((tmp_path / "out").rglob("*.docx"))
+    assert "R07" in {p.code for p in info.value.problems}
+    assert not (tmp_path / "out").exists()  # no letter, no temporary, no folder
