@@ -79,10 +79,13 @@ class DocxTemplateFile:
     """A compiled .docx template, ready to render many times."""
 
     def __init__(self, path: Path, display_name: str | None = None):
+        from lsdocs.render.shapes import ShapeCache
+
         self.path = path
         self.name = display_name or path.name
         self._parts = _read_parts(path, self.name)
         self._package = PartCache(self._parts)  # unchanged parts are deflated once
+        self._shapes = ShapeCache(_encode)  # letters shaped like a checked one skip the parse
         self._templates: dict[str, jinja2.Template] = {}
         #: per part, the last rendered bytes found well-formed (not checked again)
         self._well_formed: dict[str, bytes] = {}
@@ -121,8 +124,9 @@ class DocxTemplateFile:
     def _render_part(
         self, part_name: str, template: jinja2.Template, context: Mapping[str, Any]
     ) -> bytes:
+        chunks: list[str] = []
         try:
-            xml = render_template(template, dict(context))
+            xml = render_template(template, dict(context), chunks)
         except jinja2.UndefinedError as exc:
             raise self._runtime_error(part_name, template, exc, _undefined_message(exc)) from exc
         except SecurityError as exc:
@@ -135,15 +139,18 @@ class DocxTemplateFile:
         except Exception as exc:  # any failure inside a template is the template's
             message = T("lỗi khi điền mẫu: {e}", e=f"{type(exc).__name__}: {exc}")
             raise self._runtime_error(part_name, template, exc, message) from exc
-        data = _unpatch(xml.encode("utf-8"))
+        data = _encode(xml)
         if part_name == _DOCUMENT and _RULE_MARK in data:
-            # One parse: the well-formedness check and the tree the rules are fitted on.
-            fitted = fit_parsed(self._parse(part_name, data))
-            return data if fitted is None else fitted
+            return self._shapes.written(chunks, data, lambda: self._fit(part_name, data))
         if self._well_formed.get(part_name) != data:  # a header is the same in every letter
             self._check_well_formed(part_name, data)
             self._well_formed[part_name] = data
         return data
+
+    def _fit(self, part_name: str, data: bytes) -> bytes:
+        # One parse: the well-formedness check and the tree the rules are fitted on.
+        fitted = fit_parsed(self._parse(part_name, data))
+        return data if fitted is None else fitted
 
     def _runtime_error(
         self, part_name: str, template: jinja2.Template, exc: Exception, message: Text
@@ -198,6 +205,11 @@ def _patch(xml: str) -> str:
     patched = _LITERAL_ESCAPE.sub(lambda m: _LITERALS[m.group()], patched)
     # One paragraph per line, as docxtpl does, so a Jinja line number names a paragraph.
     return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
+
+
+def _encode(xml: str) -> bytes:
+    """A rendered part's bytes: UTF-8, without the newlines :func:`_patch` added."""
+    return _unpatch(xml.encode("utf-8"))
 
 
 def _unpatch(xml: bytes) -> bytes:
