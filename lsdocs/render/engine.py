@@ -89,6 +89,8 @@ class DocxTemplateFile:
         self._templates: dict[str, jinja2.Template] = {}
         #: per part, the last rendered bytes found well-formed (not checked again)
         self._well_formed: dict[str, bytes] = {}
+        #: parts without a Jinja tag (a letter's page headers): their bytes once rendered
+        self._fixed: dict[str, bytes | None] = {}
         for part_name, data in self._parts.items():
             if _RENDERED_PART.match(part_name):
                 self._templates[part_name] = self._compile(part_name, data)
@@ -106,17 +108,27 @@ class DocxTemplateFile:
                         e=exc)
             raise TemplateError(Problem(Location(self.name, path=part_name), message)) from exc
         try:
-            return compile_source(f"{self.name}:{part_name}", source)
+            template = compile_source(f"{self.name}:{part_name}", source)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 self._problem(part_name, source, exc.lineno, _syntax_message(exc))
             ) from exc
+        env = template.environment
+        if not any(mark in source for mark in (env.block_start_string, env.variable_start_string,
+                                               env.comment_start_string)):
+            self._fixed[part_name] = None  # no tag: the first render is every render
+        return template
 
     def render(self, context: Mapping[str, Any], core: CoreProperties) -> bytes:
         """Render every part with *context* and return the .docx bytes."""
         rendered: dict[str, bytes] = {}
         for part_name, template in self._templates.items():
-            rendered[part_name] = self._render_part(part_name, template, context)
+            data = self._fixed.get(part_name)
+            if data is None:
+                data = self._render_part(part_name, template, context)
+                if part_name in self._fixed:
+                    self._fixed[part_name] = data
+            rendered[part_name] = data
         if "docProps/core.xml" in self._parts:
             rendered["docProps/core.xml"] = _core_xml(core)
         return self._package.build(rendered)
