@@ -151,18 +151,21 @@ class DocxTemplateFile:
         except Exception as exc:  # any failure inside a template is the template's
             message = T("lỗi khi điền mẫu: {e}", e=f"{type(exc).__name__}: {exc}")
             raise self._runtime_error(part_name, template, exc, message) from exc
+        if part_name == _DOCUMENT:
+            known = self._shapes.known(chunks)  # a letter shaped like one already written
+            if known is not None:
+                return known
         data = _encode(xml)
         if part_name == _DOCUMENT and _RULE_MARK in data:
-            return self._shapes.written(chunks, data, lambda: self._fit(part_name, data))
+            # One parse: the well-formedness check and the tree the rules are fitted on.
+            fitted = fit_parsed(self._parse(part_name, data))
+            written = data if fitted is None else fitted
+            self._shapes.learn(chunks, data, written)
+            return written
         if self._well_formed.get(part_name) != data:  # a header is the same in every letter
             self._check_well_formed(part_name, data)
             self._well_formed[part_name] = data
         return data
-
-    def _fit(self, part_name: str, data: bytes) -> bytes:
-        # One parse: the well-formedness check and the tree the rules are fitted on.
-        fitted = fit_parsed(self._parse(part_name, data))
-        return data if fitted is None else fitted
 
     def _runtime_error(
         self, part_name: str, template: jinja2.Template, exc: Exception, message: Text

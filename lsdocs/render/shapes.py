@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from lsdocs.limits import SAFE_PARSER
-from lsdocs.render.rule_fitting import W, rule_paragraphs
+from lsdocs.render.rule_fitting import RULE_STYLE, W, rule_paragraphs
 
 #: What a shape is known by: its chunks, with each value as None (an empty value is "").
 Shape = tuple[str | None, ...]
@@ -58,6 +58,7 @@ MAX_SHAPES = 1024
 MAX_HEADS = 8
 _W_BODY = f"{{{W}}}body"
 _FOLLOWING_TEXT = etree.XPath("following::text()")
+_RULE_MARK = RULE_STYLE.encode()  # a part with it is parsed and fitted (the engine)
 
 
 @dataclass
@@ -87,32 +88,43 @@ class ShapeCache:
         self._encode = encode
         self._seen: set[Shape] = set()
         self._checked: dict[Shape, _Checked | None] = {}  # None: refused by its probe
+        #: constant chunks of checked shapes that *encode* changes, as text: it only
+        #: removes characters in constant text, never across a value (see _check)
+        self._encoded: dict[str, str] = {}
 
-    def written(self, chunks: list[str], data: bytes, write: Callable[[], bytes]) -> bytes:
-        """The bytes lxml writes for *data*, rendered as *chunks*; *write* parses and fits.
+    def known(self, chunks: list[str]) -> bytes | None:
+        """The bytes lxml would write for the part rendered as *chunks*, when known.
 
-        Without the parse when the shape was checked, every value is plain and a letter
-        with the same header was written; else *write* (whose errors propagate) and the
-        letter teaches the cache.
+        Known when the shape was checked, every value is plain and a letter with the
+        same header was written; the caller parses and fits the others, and gives the
+        result to :meth:`learn`.
         """
-        shape: Shape = tuple([c if c.__class__ is str else None if c else "" for c in chunks])
-        checked = self._checked.get(shape)
-        if checked is not None and len(data) < _TEXT_NODE_LIMIT and _plain(chunks):
-            head = checked.heads.get(tuple(chunks[:checked.cut]))
-            if head is not None:
-                return head.written + data[head.rendered_size:]
-        written = write()
-        self._learn(shape, chunks, data, written)
-        return written
+        checked = self._checked.get(_shape(chunks))
+        if checked is None or not _plain(chunks):
+            return None
+        head = checked.heads.get(tuple(chunks[:checked.cut]))
+        if head is None:
+            return None
+        encoded = self._encoded
+        tail = "".join([encoded.get(c, c) for c in chunks[checked.cut:]]).encode()
+        if head.rendered_size + len(tail) >= _TEXT_NODE_LIMIT:
+            return None
+        return head.written + tail
 
-    def _learn(self, shape: Shape, chunks: list[str], data: bytes, written: bytes) -> None:
+    def learn(self, chunks: list[str], data: bytes, written: bytes) -> None:
+        """Remember that the part rendered as *chunks* (bytes *data*) is *written*.
+
+        The second letter of a shape checks it (its probe); a letter of a checked shape
+        with plain values gives its fitted header to the letters after it.
+        """
+        shape = _shape(chunks)
         if shape not in self._checked:
             if shape not in self._seen:  # a shape met once costs no probe
                 if len(self._seen) < MAX_SHAPES:
                     self._seen.add(shape)
                 return
             self._seen.discard(shape)
-            self._checked[shape] = _check(shape, self._encode)
+            self._checked[shape] = _check(shape, self._encode, self._encoded)
         checked = self._checked[shape]
         if checked is None or len(checked.heads) >= MAX_HEADS or not _plain(chunks):
             return
@@ -124,6 +136,10 @@ class ShapeCache:
         checked.heads[head_chunks] = _Head(written[:len(written) - tail], size)
 
 
+def _shape(chunks: list[str]) -> Shape:
+    return tuple([c if c.__class__ is str else None if c else "" for c in chunks])
+
+
 def _plain(chunks: Sequence[str]) -> bool:
     """Whether every value among *chunks* is text lxml reads and writes back unchanged."""
     text = " ".join([c for c in chunks if c.__class__ is not str])
@@ -131,15 +147,23 @@ def _plain(chunks: Sequence[str]) -> bool:
             and text.count("&") == text.count("&amp;") + text.count("&lt;") + text.count("&gt;"))
 
 
-def _check(shape: Shape, encode: Callable[[str], bytes]) -> _Checked | None:
-    """*shape* with its cut when its probe document passes (see the module), else None."""
+def _check(shape: Shape, encode: Callable[[str], bytes],
+           encoded: dict[str, str]) -> _Checked | None:
+    """*shape* with its cut when its probe document passes (see the module), else None.
+
+    Adds the shape's constant chunks that *encode* changes to *encoded*.
+    """
     values = [index for index, chunk in enumerate(shape) if chunk is None]
     numbers = iter(range(len(values)))
-    probe = encode("".join(chunk if chunk is not None else f"{PROBE}{next(numbers)}'"
-                           for chunk in shape))
+    chunks = [chunk if chunk is not None else f"{PROBE}{next(numbers)}'" for chunk in shape]
+    probe = encode("".join(chunks))
+    changed = {c: text for c in set(chunks) for text in [encode(c).decode()] if text != c}
     declared = len(_LXML_DECLARATION)  # the templates' own spelling is as long
     if (probe[:declared] not in _DECLARATIONS or probe.count(_PROBE_BYTES) != len(values)
-            or b"<!" in probe or probe.find(b"<?", 1) != -1):
+            or b"<!" in probe or probe.find(b"<?", 1) != -1 or _RULE_MARK not in probe
+            # what encode removes lies inside constant chunks: a letter's tail is encoded
+            # chunk by chunk (a plain value has no "<" and no line break)
+            or "".join([changed.get(c, c) for c in chunks]).encode() != probe):
         return None
     try:
         root = etree.fromstring(probe, SAFE_PARSER)
@@ -154,7 +178,6 @@ def _check(shape: Shape, encode: Callable[[str], bytes]) -> _Checked | None:
         # The first value after the rule: its probe is the first in the following text.
         after = next((m for t in _FOLLOWING_TEXT(rule) for m in [_PROBE_NUMBER.search(t)] if m),
                      None)
-        if after is None:
-            return _Checked(len(shape))
-        cut = max(cut, values[int(after.group(1))])
+        cut = max(cut, len(shape) if after is None else values[int(after.group(1))])
+    encoded.update(changed)
     return _Checked(cut)

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from lsdocs.errors import TemplateError
 from lsdocs.render import engine
@@ -61,13 +62,13 @@ def document_xml(data: bytes) -> bytes:
 def parses(monkeypatch) -> list[bytes]:
     """The documents the engine parsed and fitted (the others were written from a shape)."""
     seen: list[bytes] = []
-    fit = DocxTemplateFile._fit
+    parse = DocxTemplateFile._parse
 
-    def counted(self: DocxTemplateFile, part_name: str, data: bytes) -> bytes:
+    def counted(self: DocxTemplateFile, part_name: str, data: bytes) -> etree._Element:
         seen.append(data)
-        return fit(self, part_name, data)
+        return parse(self, part_name, data)
 
-    monkeypatch.setattr(DocxTemplateFile, "_fit", counted)
+    monkeypatch.setattr(DocxTemplateFile, "_parse", counted)
     return seen
 
 
@@ -150,5 +151,6 @@ def test_shapes_are_remembered_up_to_a_bound(monkeypatch):
         chunks = [DECLARATION + f'<w:document xmlns:w="{W}"><w:body>{"<w:p/>" * n}</w:body>'
                   "</w:document>"]
         data = engine._encode(chunks[0])
-        assert cache.written(chunks, data, lambda d=data: d) == data
+        assert cache.known(chunks) is None
+        cache.learn(chunks, data, data)
     assert len(cache._seen) == 2
