@@ -91,6 +91,7 @@ class DocxTemplateFile:
         self._well_formed: dict[str, bytes] = {}
         #: parts without a Jinja tag (a letter's page headers): their bytes once rendered
         self._fixed: dict[str, bytes | None] = {}
+        self._core: tuple[CoreProperties | None, bytes] = (None, b"")  # the last core.xml
         for part_name, data in self._parts.items():
             if _RENDERED_PART.match(part_name):
                 self._templates[part_name] = self._compile(part_name, data)
@@ -130,7 +131,9 @@ class DocxTemplateFile:
                     self._fixed[part_name] = data
             rendered[part_name] = data
         if "docProps/core.xml" in self._parts:
-            rendered["docProps/core.xml"] = _core_xml(core)
+            if self._core[0] != core:  # the letters of a batch share their properties
+                self._core = (core, _core_xml(core))
+            rendered["docProps/core.xml"] = self._core[1]
         return self._package.build(rendered)
 
     def _render_part(

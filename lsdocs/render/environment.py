@@ -116,10 +116,11 @@ def render_template(
     set_budget(budget)
     if chunks is None:
         chunks = []
+    emit, append = budget.emit, chunks.append  # once per part, not once per chunk
     try:
         for chunk in template.generate(context):
-            budget.emit(len(chunk))
-            chunks.append(chunk)
+            emit(len(chunk))
+            append(chunk)
         budget.check_time()
         return "".join(chunks)
     finally:
