@@ -25,8 +25,12 @@ lxml would write are known without parsing it:
   up to the first value after the last rule are those of the first checked letter with
   the same chunks up to there; after it, the letter's own bytes.
 
-The first letter of a shape, letters of a shape refused by its probe, and letters with a
-value that is not plain take the full parse, which also words any error.
+The probe is also refused unless it holds a rule (the engine fits only such parts), each
+probe appears once, and removing the newlines the engine's patching added never joins a
+constant chunk to its neighbour (a letter's tail is encoded chunk by chunk).  The first
+two letters of a shape, letters of a shape its probe refused, letters with a value that is
+not plain, and documents near libxml2's 10 MB text limit take the full parse, which also
+words any error.
 """
 
 from __future__ import annotations
@@ -52,7 +56,8 @@ _DECLARATIONS = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', _LX
 #: libxml2 refuses a text node longer than this (lxml's huge_tree is off): a document
 #: shorter than it cannot hold one, whatever its values.
 _TEXT_NODE_LIMIT = 10_000_000
-#: Shapes remembered per part; a batch has a few (letters differ in their number of tasks).
+#: Shapes remembered per part, seen or checked; a batch has a few (letters differ in their
+#: number of tasks).
 MAX_SHAPES = 1024
 #: Fitted headers remembered per shape (a batch has one issuer, one date: one header).
 MAX_HEADS = 8
@@ -120,7 +125,7 @@ class ShapeCache:
         shape = _shape(chunks)
         if shape not in self._checked:
             if shape not in self._seen:  # a shape met once costs no probe
-                if len(self._seen) < MAX_SHAPES:
+                if len(self._seen) + len(self._checked) < MAX_SHAPES:
                     self._seen.add(shape)
                 return
             self._seen.discard(shape)
