@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, TypeVar, cast
 
 from lsdocs import vnformat as vn
 from lsdocs.content.agencies import AgencyResolver
@@ -19,6 +22,8 @@ from lsdocs.documents.letter_dates import odd_dates, refuse_impossible_dates
 from lsdocs.errors import ContentError, Location, Problem, T, Text, parameter_error
 from lsdocs.progress.records import PlanProgress
 from lsdocs.progress.year_status import received_by
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ class LetterSetup:
     resolver: AgencyResolver  # agencies as of the letter's date, resolved once per run
     progress: PlanProgress | None = None  # what agencies reported (đôn đốc skips done tasks)
     warnings: tuple[Text, ...] = ()  # odd but possible choices, said once per run
+    #: phrases every letter of the run words alike, made by the first (see :meth:`shared`)
+    phrases: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def as_of(self) -> dt.date:
@@ -57,7 +64,16 @@ class LetterSetup:
         """The name, on the letter's date, of the agency a plan task names."""
         return self.resolver.name(agency_id)
 
-    @property
+    def shared(self, key: Hashable, make: Callable[[], _T]) -> _T:
+        """``make()``, made once per run under *key*: a phrase every letter words alike.
+
+        A batch writes the same plan citation and reporting chain a thousand times.
+        """
+        if key not in self.phrases:
+            self.phrases[key] = make()
+        return cast(_T, self.phrases[key])
+
+    @cached_property
     def plan_ref(self) -> str:
         doc = self.content.plan.document
         symbol = vn.document_symbol("ke-hoach", self.content.registry.get(doc.issuer).symbol or "")

@@ -32,6 +32,12 @@ KEEP_WITH_SIGNATURE = 2
 
 
 def chain(s: LetterSetup) -> Chain:
+    found = s.shared(Chain, lambda: _chain(s))
+    s.resolver.raise_problems()  # as looking its agencies up again would
+    return found
+
+
+def _chain(s: LetterSetup) -> Chain:
     regime = s.content.plan.organization.reporting
     return Chain(
         collector=_current(s, regime.reporters_to),
@@ -55,6 +61,10 @@ def plan_citation(s: LetterSetup) -> str:
 
 def plan_basis(s: LetterSetup, directs: bool) -> str:
     """The opening basis: ``Thực hiện Kế hoạch …`` or, relayed, ``Thực hiện chỉ đạo của …``."""
+    return s.shared((plan_basis, directs), lambda: _plan_basis(s, directs))
+
+
+def _plan_basis(s: LetterSetup, directs: bool) -> str:
     plan_issuer = s.content.registry.get(s.content.plan.document.issuer)
     about = f"về {_lower_first(s.content.plan.document.trich_yeu)}"
     if directs or s.issuer.id == plan_issuer.id:

@@ -78,13 +78,19 @@ class DocxTemplateFile:
     """A compiled .docx template, ready to render many times."""
 
     def __init__(self, path: Path, display_name: str | None = None):
+        from lsdocs.render.shapes import ShapeCache
+
         self.path = path
         self.name = display_name or path.name
         self._parts = _read_parts(path, self.name)
         self._package = PartCache(self._parts)  # unchanged parts are deflated once
+        self._shapes = ShapeCache(_encode)  # letters shaped like a checked one skip the parse
         self._templates: dict[str, jinja2.Template] = {}
         #: per part, the last rendered bytes found well-formed (not checked again)
         self._well_formed: dict[str, bytes] = {}
+        #: parts without a Jinja tag (a letter's page headers): their bytes once rendered
+        self._fixed: dict[str, bytes | None] = {}
+        self._core: tuple[CoreProperties | None, bytes] = (None, b"")  # the last core.xml
         for part_name, data in self._parts.items():
             if _RENDERED_PART.match(part_name):
                 self._templates[part_name] = self._compile(part_name, data)
@@ -102,26 +108,39 @@ class DocxTemplateFile:
                         e=exc)
             raise TemplateError(Problem(Location(self.name, path=part_name), message)) from exc
         try:
-            return compile_source(f"{self.name}:{part_name}", source)
+            template = compile_source(f"{self.name}:{part_name}", source)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 self._problem(part_name, source, exc.lineno, _syntax_message(exc))
             ) from exc
+        env = template.environment
+        if not any(mark in source for mark in (env.block_start_string, env.variable_start_string,
+                                               env.comment_start_string)):
+            self._fixed[part_name] = None  # no tag: the first render is every render
+        return template
 
     def render(self, context: Mapping[str, Any], core: CoreProperties) -> bytes:
         """Render every part with *context* and return the .docx bytes."""
         rendered: dict[str, bytes] = {}
         for part_name, template in self._templates.items():
-            rendered[part_name] = self._render_part(part_name, template, context)
+            data = self._fixed.get(part_name)
+            if data is None:
+                data = self._render_part(part_name, template, context)
+                if part_name in self._fixed:
+                    self._fixed[part_name] = data
+            rendered[part_name] = data
         if "docProps/core.xml" in self._parts:
-            rendered["docProps/core.xml"] = _core_xml(core)
+            if self._core[0] != core:  # the letters of a batch share their properties
+                self._core = (core, _core_xml(core))
+            rendered["docProps/core.xml"] = self._core[1]
         return self._package.build(rendered)
 
     def _render_part(
         self, part_name: str, template: jinja2.Template, context: Mapping[str, Any]
     ) -> bytes:
+        chunks: list[str] = []
         try:
-            xml = render_template(template, dict(context))
+            xml = render_template(template, dict(context), chunks)
         except jinja2.UndefinedError as exc:
             raise self._runtime_error(part_name, template, exc, _undefined_message(exc)) from exc
         except SecurityError as exc:
@@ -134,11 +153,17 @@ class DocxTemplateFile:
         except Exception as exc:  # any failure inside a template is the template's
             message = T("lỗi khi điền mẫu: {e}", e=f"{type(exc).__name__}: {exc}")
             raise self._runtime_error(part_name, template, exc, message) from exc
-        data = _unpatch(xml.encode("utf-8"))
+        if part_name == _DOCUMENT:
+            known = self._shapes.known(chunks)  # a letter shaped like one already written
+            if known is not None:
+                return known
+        data = _encode(xml)
         if part_name == _DOCUMENT and _RULE_MARK in data:
             # One parse: the well-formedness check and the tree the rules are fitted on.
             fitted = fit_parsed(self._parse(part_name, data))
-            return data if fitted is None else fitted
+            written = data if fitted is None else fitted
+            self._shapes.learn(chunks, data, written)
+            return written
         if self._well_formed.get(part_name) != data:  # a header is the same in every letter
             self._check_well_formed(part_name, data)
             self._well_formed[part_name] = data
@@ -200,6 +225,11 @@ def _patch(xml: str) -> str:
     patched = _LITERAL_ESCAPE.sub(lambda m: _LITERALS[m.group()], patched)
     # One paragraph per line, as docxtpl does, so a Jinja line number names a paragraph.
     return _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
+
+
+def _encode(xml: str) -> bytes:
+    """A rendered part's bytes: UTF-8, without the newlines :func:`_patch` added."""
+    return _unpatch(xml.encode("utf-8"))
 
 
 def _unpatch(xml: bytes) -> bytes:

@@ -102,16 +102,25 @@ def compile_source(name: str, source: str) -> Template:
         return ENV.get_template(name)
 
 
-def render_template(template: Template, context: dict[str, Any]) -> str:
-    """Render *template*; raises :class:`TemplateLimitError` at a limit."""
+def render_template(
+    template: Template, context: dict[str, Any], chunks: list[str] | None = None
+) -> str:
+    """Render *template*; raises :class:`TemplateLimitError` at a limit.
+
+    *chunks*, when given, receives what the template yielded, in order: its constant
+    text as the ``str`` objects of its compiled code, each value as ``Markup`` (the
+    engine recognises documents shaped like one it checked: :mod:`lsdocs.render.shapes`).
+    """
     budget = Budget(deadline=time.monotonic() + MAX_RENDER_SECONDS)
     previous = current_budget()
     set_budget(budget)
+    if chunks is None:
+        chunks = []
+    emit, append = budget.emit, chunks.append  # once per part, not once per chunk
     try:
-        chunks: list[str] = []
         for chunk in template.generate(context):
-            budget.emit(len(chunk))
-            chunks.append(chunk)
+            emit(len(chunk))
+            append(chunk)
         budget.check_time()
         return "".join(chunks)
     finally:

@@ -52,10 +52,16 @@ def fit_parsed(root: etree._Element) -> bytes | None:
     if body is None:
         return None
     widths: list[int] = []  # the section widths, computed when a body rule needs them
-    for paragraph in _RULES(body):
+    for paragraph in rule_paragraphs(body):
         _fit(paragraph, body, widths)
     out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return out
+
+
+def rule_paragraphs(body: etree._Element) -> list[etree._Element]:
+    """The ``DuongKe`` paragraphs under *body*, in document order: the rules to fit."""
+    rules: list[etree._Element] = _RULES(body)
+    return rules
 
 
 def _fit(rule: etree._Element, body: etree._Element, section_widths: list[int]) -> None:

@@ -41,6 +41,7 @@ _BRACE_SPEC = re.compile(r"\{[^{}]*:([^{}]*)\}|\{[^{}]*\{")
 _REFUSED_METHODS = frozenset({"expandtabs", "translate", "maketrans"})
 
 _local = threading.local()
+_MISSING = object()
 
 
 class TemplateLimitError(Exception):
@@ -188,7 +189,7 @@ def concat(eval_ctx: EvalContext, items: list[Any]) -> str:
 
 
 def finalize(value: Any) -> Any:
-    budget = current_budget()
+    budget: Budget | None = getattr(_local, "budget", None)  # current_budget(), inline
     if budget is not None and isinstance(value, str):
         budget.emit(len(value))
     return value
@@ -311,10 +312,26 @@ SIZED_FILTERS = ("center", "indent", "format", "replace", "batch", "slice", "toj
 _CALLABLE_CLASSES = frozenset({Namespace, dict, Cycler, Joiner})
 
 
+#: What a plain dict has as attributes: any other ``d.name`` in a template is ``d["name"]``.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class Sandbox(ImmutableSandboxedEnvironment):
     """The sandbox with lsdocs' escaping guard and budgets."""
 
     intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute`` as the sandbox gives it; a context's dicts answer directly.
+
+        For a plain dict the sandbox tries the attribute, which a dict lacks unless it
+        is one of its methods, then the item: the same answer without an exception
+        raised and caught for every ``header.vv`` (a letter reads a few dozen).
+        """
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            value = obj.get(attribute, _MISSING)
+            return self.undefined(obj=obj, name=attribute) if value is _MISSING else value
+        return super().getattr(obj, attribute)
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)

@@ -197,3 +197,31 @@ def test_broken_xml_is_refused_however_often_good_xml_came_before(make_template,
         with pytest.raises(TemplateError) as caught:
             template.render({"v": False, "t": "a"}, CORE)
         assert "XML hỏng" in caught.value.format("vi")
+
+
+def test_a_part_without_tags_is_rendered_once(make_template, monkeypatch):
+    template = DocxTemplateFile(make_template("Trang không có thẻ"))
+    calls: list[str] = []
+    render_part = DocxTemplateFile._render_part
+
+    def counted(self, part_name, compiled, context):
+        calls.append(part_name)
+        return render_part(self, part_name, compiled, context)
+
+    monkeypatch.setattr(DocxTemplateFile, "_render_part", counted)
+    letters = [template.render({"v": n}, CORE) for n in range(3)]
+    assert calls == ["word/document.xml"] and letters[0] == letters[1] == letters[2]
+
+
+def test_a_broken_part_without_tags_is_refused_every_time(make_template, tmp_path):
+    with zipfile.ZipFile(make_template("x")) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = b'<?xml version="1.0"?><w:document xmlns:w="x"><w:body>'
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    template = DocxTemplateFile(broken)
+    for _ in range(2):
+        with pytest.raises(TemplateError):
+            template.render({}, CORE)

@@ -6,9 +6,12 @@ import io
 import zipfile
 
 import pytest
+from jinja2.runtime import Undefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from lsdocs.errors import TemplateError
 from lsdocs.render.engine import CoreProperties, DocxTemplateFile
+from lsdocs.render.environment import ENV
 from lsdocs.render.output import zip_package
 
 PAYLOAD = "</w:t></w:r><w:r><w:t>TIÊM"
@@ -138,3 +141,14 @@ def test_a_template_with_an_entity_declaration_is_refused(make_template, tmp_pat
     with pytest.raises(TemplateError) as info:
         DocxTemplateFile(target)
     assert "DTD" in info.value.format("vi")
+
+
+@pytest.mark.parametrize("name", ["vv", "items", "pop", "keys", "__class__", "mro", "missing"])
+def test_a_dict_attribute_reads_as_the_sandbox_reads_it(name):
+    """The sandbox's shortcut for dicts answers exactly what its parent class answers."""
+    d = {"vv": "V/v", "items": "khóa items", "pop": 1}
+    ours, theirs = ENV.getattr(d, name), ImmutableSandboxedEnvironment.getattr(ENV, d, name)
+    if isinstance(theirs, Undefined):
+        assert type(ours) is type(theirs) and ours._undefined_message == theirs._undefined_message
+    else:
+        assert ours == theirs
