@@ -167,6 +167,8 @@ class DocxTemplateFile:
         if self._well_formed.get(part_name) != data:  # a header is the same in every letter
             self._check_well_formed(part_name, data)
             self._well_formed[part_name] = data
+        if part_name == _DOCUMENT:
+            self._shapes.learn(chunks, data, data)
         return data
 
     def _runtime_error(

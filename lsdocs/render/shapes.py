@@ -25,12 +25,14 @@ lxml would write are known without parsing it:
   up to the first value after the last rule are those of the first checked letter with
   the same chunks up to there; after it, the letter's own bytes.
 
-The probe is also refused unless it holds a rule (the engine fits only such parts), each
-probe appears once, and removing the newlines the engine's patching added never joins a
-constant chunk to its neighbour (a letter's tail is encoded chunk by chunk).  The first
-two letters of a shape, letters of a shape its probe refused, letters with a value that is
-not plain, and documents near libxml2's 10 MB text limit take the full parse, which also
-words any error.
+A part without a rule is written as rendered, not as lxml would write it: for its shape
+the probe only has to parse (every value is then element text, and a plain value keeps
+the part well-formed), and a letter is known unless a value brings the rule style's name
+in (the engine would parse and fit it).  Each probe must appear once, and removing the
+newlines the engine's patching added must never join a constant chunk to its neighbour (a
+letter's tail is encoded chunk by chunk).  The first two letters of a shape, letters of a
+shape its probe refused, letters with a value that is not plain, and documents near
+libxml2's 10 MB text limit take the full parse, which also words any error.
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ class _Checked:
     """A shape its probe passed: where its fitted header ends, and the headers seen."""
 
     cut: int  # chunk index: the first value after every rule (or the end)
+    fitted: bool = True  # False: the part holds no rule and is written as rendered
     heads: dict[tuple[str, ...], _Head] = field(default_factory=dict)
 
 
@@ -114,7 +117,10 @@ class ShapeCache:
         tail = "".join([encoded.get(c, c) for c in chunks[checked.cut:]]).encode()
         if head.rendered_size + len(tail) >= _TEXT_NODE_LIMIT:
             return None
-        return head.written + tail
+        written = head.written + tail
+        if not checked.fitted and _RULE_MARK in written:
+            return None  # a value names the rule style: the engine parses this letter
+        return written
 
     def learn(self, chunks: list[str], data: bytes, written: bytes) -> None:
         """Remember that the part rendered as *chunks* (bytes *data*) is *written*.
@@ -133,6 +139,8 @@ class ShapeCache:
         checked = self._checked[shape]
         if checked is None or len(checked.heads) >= MAX_HEADS or not _plain(chunks):
             return
+        if not checked.fitted and written != data:
+            return  # only a part written as rendered teaches a shape without rules
         head_chunks = tuple(chunks[:checked.cut])
         size = len(self._encode("".join(head_chunks)))
         tail = len(data) - size
@@ -165,7 +173,7 @@ def _check(shape: Shape, encode: Callable[[str], bytes],
     changed = {c: text for c in set(chunks) for text in [encode(c).decode()] if text != c}
     declared = len(_LXML_DECLARATION)  # the templates' own spelling is as long
     if (probe[:declared] not in _DECLARATIONS or probe.count(_PROBE_BYTES) != len(values)
-            or b"<!" in probe or probe.find(b"<?", 1) != -1 or _RULE_MARK not in probe
+            or b"<!" in probe or probe.find(b"<?", 1) != -1
             # what encode removes lies inside constant chunks: a letter's tail is encoded
             # chunk by chunk (a plain value has no "<" and no line break)
             or "".join([changed.get(c, c) for c in chunks]).encode() != probe):
@@ -174,11 +182,14 @@ def _check(shape: Shape, encode: Callable[[str], bytes],
         root = etree.fromstring(probe, SAFE_PARSER)
     except etree.XMLSyntaxError:
         return None
+    cut = values[0] if values else len(shape)  # the declaration is in every header
+    if _RULE_MARK not in probe:  # written as rendered: well-formed is all it needs
+        encoded.update(changed)
+        return _Checked(cut, fitted=False)
     written = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     if written != _LXML_DECLARATION + probe[declared:]:
         return None
     body = root.find(_W_BODY)
-    cut = values[0] if values else len(shape)  # the declaration is in every header
     for rule in rule_paragraphs(body) if body is not None else []:
         # The first value after the rule: its probe is the first in the following text.
         after = next((m for t in _FOLLOWING_TEXT(rule) for m in [_PROBE_NUMBER.search(t)] if m),

@@ -154,3 +154,59 @@ def test_shapes_are_remembered_up_to_a_bound(monkeypatch):
         assert cache.known(chunks) is None
         cache.learn(chunks, data, data)
     assert len(cache._seen) == 2
+
+
+#: A part without rules, spelled as lxml would not write it (single-quoted attributes): it
+#: is written as rendered, so its shape needs its probe to parse, not to serialise back.
+RULELESS = LETTER.replace(RULE, "").replace('w:w="3600"', "w:w='3600'")
+
+
+@pytest.fixture
+def checks(monkeypatch) -> list[bytes]:
+    """The rule-less documents the engine checked for well-formedness."""
+    seen: list[bytes] = []
+    check = DocxTemplateFile._check_well_formed
+
+    def counted(self: DocxTemplateFile, part_name: str, data: bytes) -> None:
+        if part_name == "word/document.xml":
+            seen.append(data)
+        check(self, part_name, data)
+
+    monkeypatch.setattr(DocxTemplateFile, "_check_well_formed", counted)
+    return seen
+
+
+def test_letters_without_rules_are_written_as_rendered_without_a_check(
+        tmp_path, make_template, checks):
+    template = template_with(tmp_path, make_template, RULELESS)
+    contexts = [letter(items=(f"a) Việc {n}.",), closing=f"Gửi {n} & cộng sự./.")
+                for n in range(6)]
+    written = [document_xml(template.render(c, CORE)) for c in contexts]
+    assert len(checks) == 2  # the shape's first letter, then the letter that checked it
+    assert b"w:w='3600'" in written[-1]  # as rendered, not as lxml would write it
+    for context, data in zip(contexts, written, strict=True):
+        fresh = template_with(tmp_path, make_template, RULELESS)
+        assert data == document_xml(fresh.render(context, CORE))
+
+
+@pytest.mark.parametrize("odd", ODD)
+@pytest.mark.parametrize("field", ["issuer", "vv", "items", "closing"])
+def test_any_value_without_rules_is_written_as_before(tmp_path, make_template, odd, field):
+    template = template_with(tmp_path, make_template, RULELESS)
+    for _ in range(3):  # the shape is checked on its second letter
+        template.render(letter(), CORE)
+    context = letter(**{field: (odd, odd) if field == "items" else odd})  # type: ignore[arg-type]
+    fresh = template_with(tmp_path, make_template, RULELESS)
+    assert (document_xml(template.render(context, CORE))
+            == document_xml(fresh.render(context, CORE)))
+
+
+def test_broken_xml_without_rules_is_refused_after_letters_of_a_checked_shape(
+        tmp_path, make_template):
+    breaking = RULELESS.replace("{{ closing }}",
+                                "{{ closing }}{% if closing == 'x' %}</w:t>{% endif %}")
+    template = template_with(tmp_path, make_template, breaking)
+    for _ in range(3):
+        template.render(letter(), CORE)
+    with pytest.raises(TemplateError):
+        template.render(letter(closing="x"), CORE)
