@@ -579,13 +579,6 @@ def _encoded(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[bytes]:
     yield "".join(block).encode("utf-8")
 
 
-#: A row of strings and numbers (every row lsdocs writes) as ``indent=2`` puts it two levels
-#: deep, by the C encoder (``indent`` makes json use its Python one, 3x slower): no string
-#: holds a line break once encoded, so the separators are the only ones.
-_FLAT_ROW = json.JSONEncoder(ensure_ascii=False, separators=(",\n      ", ": "))
-_SCALARS = (str, int, float, type(None))
-
-
 def _json_pieces(payload: dict[str, object], items: Iterable[dict[str, object]]) -> Iterator[str]:
     """``json`` with ``indent=2`` of *payload* whose first key ``items`` holds *items*, encoded
     one item at a time (the same text as encoding the whole list at once)."""
@@ -596,10 +589,7 @@ def _json_pieces(payload: dict[str, object], items: Iterable[dict[str, object]])
     opened = False
     for item in items:
         yield ("{\n  \"items\": [\n    " if not opened else ",\n    ")
-        if item and all(isinstance(v, _SCALARS) for v in item.values()):
-            yield "{\n      " + _FLAT_ROW.encode(item)[1:-1] + "\n    }"
-        else:
-            yield encoder.encode(item).replace("\n", "\n    ")  # nested two levels deeper
+        yield encoder.encode(item).replace("\n", "\n    ")  # nested two levels deeper
         opened = True
     yield ("\n  ]" + whole[len(empty):]) if opened else whole
 
