@@ -31,7 +31,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parents[1]
+_PACKAGE = Path(__file__).resolve().parent
 _FORMAT = 1
 
 
@@ -128,9 +128,21 @@ def _code_stamp() -> str:
     from lsdocs import __version__
 
     parts = [__version__, sys.version]
-    for folder, _dirs, files in sorted(os.walk(_PACKAGE)):
-        for name in sorted(files):
-            if name.endswith((".py", ".mo")):
-                st = os.stat(os.path.join(folder, name))
-                parts.append(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns}")
+    for path in stamped_files():
+        st = os.stat(path)
+        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def stamped_files() -> list[str]:
+    """The files of the lsdocs package whose change invalidates the cache: modules, messages.
+
+    Only the package's own folder is walked (not its parent: a checkout's tests and
+    outputs, or every package in site-packages) and not its ``__pycache__`` folders.
+    """
+    found = []
+    for folder, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        found.extend(os.path.join(folder, name) for name in sorted(files)
+                     if name.endswith((".py", ".mo")))
+    return found

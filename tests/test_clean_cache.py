@@ -92,3 +92,14 @@ def test_a_damaged_entry_means_validate_again(content: Path) -> None:
     assert not clean_cache.is_known_clean(content)
     assert validate(content)[0] == 0
     assert clean_cache.is_known_clean(content)
+
+
+def test_code_stamp_covers_the_package_and_nothing_beside_it() -> None:
+    """The stamp walks lsdocs/ only: a checkout's tests or site-packages are not its code."""
+    package = ROOT / "lsdocs"
+    files = [Path(f) for f in clean_cache.stamped_files()]
+    assert package / "__init__.py" in files
+    assert package / "check" / "rules.py" in files
+    assert any(f.suffix == ".mo" for f in files)
+    assert all(package in f.parents for f in files)
+    assert not any("__pycache__" in f.parts for f in files)
