@@ -140,7 +140,7 @@ def stamped_files() -> list[str]:
     Only the package's own folder is walked (not its parent: a checkout's tests and
     outputs, or every package in site-packages) and not its ``__pycache__`` folders.
     """
-    found = []
+    found: list[str] = []
     for folder, dirs, files in os.walk(_PACKAGE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         found.extend(os.path.join(folder, name) for name in sorted(files)
