@@ -91,7 +91,7 @@ def digest(path: str | os.PathLike[str], seen: list[str], today: dt.date | None 
     """One digest of what a result for *path* depends on (see the module text)."""
     h = hashlib.sha256()
     day = today or dt.date.today()
-    for part in (str(_FORMAT), day.isoformat(), _code_stamp(), _limits_stamp()):
+    for part in (str(_FORMAT), day.isoformat(), code_stamp(), _limits_stamp()):
         h.update(part.encode() + b"\0")
     for item in [os.path.abspath(path), *seen]:
         h.update(item.encode("utf-8", "surrogatepass") + b"\0")
@@ -123,7 +123,7 @@ def _limits_stamp() -> str:
 
 
 @functools.lru_cache(maxsize=1)  # a process checks the cache and then stores in it: walk once
-def _code_stamp() -> str:
+def code_stamp() -> str:
     """lsdocs' version and the size and time of each of its modules, and Python's version."""
     from lsdocs import __version__
 

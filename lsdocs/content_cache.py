@@ -29,7 +29,7 @@ import os
 import pickle
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -53,7 +53,7 @@ def recall(path: str | os.PathLike[str], kind: type[_T]) -> _T | None:
         return None
     entry = _entry_file(path)
     try:
-        with _open_own(entry) as handle:
+        with open_own(entry) as handle:
             header = json.loads(handle.readline())
             seen = header["paths"]
             if header.get("format") != _FORMAT or not isinstance(seen, list):
@@ -84,7 +84,12 @@ def remember(path: str | os.PathLike[str], seen: Iterable[str], model: object) -
     header = {"format": _FORMAT, "path": os.path.abspath(path), "paths": listed,
               "digest": clean_cache.digest(path, listed)}
     head = json.dumps(header, ensure_ascii=False).encode("utf-8") + _SEPARATOR
-    _write_private(_entry_file(path), head, model)
+
+    def write(out: BinaryIO) -> None:
+        out.write(head)
+        pickle.dump(model, out, protocol=pickle.HIGHEST_PROTOCOL)  # never whole in memory
+
+    write_private(_entry_file(path), write)
 
 
 def _entry_file(path: str | os.PathLike[str]) -> Path:
@@ -92,8 +97,11 @@ def _entry_file(path: str | os.PathLike[str]) -> Path:
     return clean_cache.cache_dir() / "content" / f"{key[:32]}.pickle"
 
 
-def _open_own(entry: Path) -> BinaryIO:
-    """*entry* opened for reading, when it and its folder are the user's and only the user's."""
+def open_own(entry: Path) -> BinaryIO:
+    """*entry* opened for reading, when it and its folder are the user's and only the user's.
+
+    Entries hold pickles or compiled code: a file someone else could write is never read.
+    """
     handle = open(entry, "rb")  # noqa: SIM115 - returned to the caller's with block
     try:
         _require_private(os.fstat(handle.fileno()))
@@ -111,18 +119,22 @@ def _require_private(st: os.stat_result) -> None:
         raise PermissionError("cache entry not private to this user")
 
 
-def _write_private(target: Path, head: bytes, model: object) -> None:
-    """*head* then *model* pickled straight into the file (never whole in memory)."""
+def write_private(target: Path, write: Callable[[BinaryIO], object]) -> None:
+    """A cache entry *write* fills, made private (0600 in a 0700 folder) and put in place whole.
+
+    A cache that cannot be written (full, read-only, or a value *write* cannot store)
+    is simply not written: never an error.
+    """
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pickle")
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(head)
-                pickle.dump(model, out, protocol=pickle.HIGHEST_PROTOCOL)
+                write(out)
             os.replace(temp, target)
         except BaseException:
             os.unlink(temp)
             raise
-    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        return  # a full or read-only cache folder, or a model pickle cannot hold: not kept
+    except (OSError, pickle.PicklingError, TypeError, ValueError, AttributeError,
+            RecursionError):
+        return

@@ -40,6 +40,7 @@ from lsdocs.limits import (
     read_zip_parts,
     size_text,
 )
+from lsdocs.render import compiled_cache
 from lsdocs.render.environment import (
     TemplateLimitError,
     TemplateRefused,
@@ -102,7 +103,7 @@ class DocxTemplateFile:
             raise TemplateError(Problem(Location(self.name, path=part_name), message,
                                         code="too-large"))
         try:
-            source = _patch(data.decode("utf-8"))
+            source = compiled_cache.patched(data, _patch)
         except UnicodeDecodeError as exc:
             message = T("phần mẫu không phải văn bản UTF-8 ({e})",
                         e=exc)

@@ -38,6 +38,7 @@ from jinja2 import FunctionLoader, StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from lsdocs.limits import MAX_RENDER_SECONDS
+from lsdocs.render.compiled_cache import CompiledCode
 from lsdocs.render.filters import FILTERS
 from lsdocs.render.sandbox import (
     CONCAT_FILTER,
@@ -68,6 +69,7 @@ def _make_environment() -> ImmutableSandboxedEnvironment:
         cache_size=1000,
         auto_reload=True,
         finalize=finalize,
+        bytecode_cache=CompiledCode(),  # compiled code kept between runs (its module text)
     )
     del env.filters["safe"]
     env.globals.pop("lipsum", None)

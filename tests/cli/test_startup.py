@@ -188,3 +188,27 @@ def test_letters_import_what_they_use(args: list[str], tmp_path: Path) -> None:
                              "lsdocs.render.merge"))
     pool = heavy(names, ("concurrent.futures", "multiprocessing"))
     assert bool(pool) == (args[-1] == "2"), pool
+
+
+def test_a_batch_on_an_unchanged_template_compiles_nothing(tmp_path: Path) -> None:
+    """The second run takes the template's patched text and code from the cache: no docxtpl.
+
+    Its letters are byte for byte those of the first run, which compiled the template.
+    """
+    def batch(out: str) -> set[str]:
+        run, names = imported(["batch", "giao-nhiem-vu", "--date", "29/11/2026", "--only",
+                               "syt,skhcn", "-j", "1", "-q", "-o", str(tmp_path / out)], tmp_path)
+        assert run.returncode == 0, run.stderr[-2000:]
+        return names
+
+    first = batch("first")
+    assert {"docxtpl", "docx"} <= first
+    again = batch("again")
+    assert not heavy(again, ("docxtpl", "docx"))
+    assert (tmp_path / "cache" / "templates").is_dir()
+
+    def letters(out: str) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in sorted((tmp_path / out).rglob("*.docx"))}
+
+    assert len(letters("first")) == 2
+    assert letters("again") == letters("first")
