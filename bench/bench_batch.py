@@ -16,6 +16,10 @@ order, …) so that a noisy machine spreads its drift over all of them:
   checking the content (``LSDOCS_NO_CACHE=1``, the first run on new content)
   and with the content kept by an earlier run (:mod:`lsdocs.content_cache`,
   what an office script calling lsdocs again on unchanged content gets);
+* **serial part** – the same whole process writing one letter (``--only``), cold and
+  cached: what more cores cannot share.  From it the script prints the best ratio
+  2 jobs could give over 1 if the other letters split perfectly (Amdahl's bound), next
+  to the measured ratio;
 * **inner loop** – rendering and writing the letters alone, content loaded
   beforehand and not timed: lsdocs as the batch writes (temporary files, one
   sync at the end, renames), lsdocs with the fsync of every letter it did
@@ -54,6 +58,7 @@ sys.path.insert(0, str(ROOT))
 
 DATE = dt.date(2026, 11, 29)
 KIND = "giao-nhiem-vu"
+FIRST = "stn-0001"  # the first synthetic agency (tools.synthetic.agency_id(1))
 
 
 def _setup(plan: Path, out: Path):
@@ -139,17 +144,22 @@ def measure_inner(mode: str, plan: Path, jobs: int) -> dict[str, float]:
 
 
 def measure_whole(mode: str, plan: Path, jobs: int, agencies: int,
-                  root: Path = ROOT, cache: Path | None = None) -> dict[str, float]:
+                  root: Path = ROOT, cache: Path | None = None,
+                  only: str | None = None) -> dict[str, float]:
     """Wall clock of a whole process, start-up to exit, into an empty output folder.
 
     *root*: the checkout whose ``lsdocs batch`` runs (mode "lsdocs").  *cache*: the
-    content cache folder to use (lsdocs.content_cache, warmed beforehand); without
-    it the process reads and checks the content (``LSDOCS_NO_CACHE=1``).
+    cache folder to use (loaded content and compiled templates, warmed beforehand);
+    without it the process reads and checks the content and compiles the template
+    (``LSDOCS_NO_CACHE=1``).  *only*: one agency's letter (``--only``), the batch's
+    serial part: everything but the other letters.
     """
     out = Path(tempfile.mkdtemp(prefix="lsdocs-bench-out-"))
     if mode == "lsdocs":
         command = [sys.executable, "-m", "lsdocs", "batch", KIND, str(plan), "-o", str(out),
                    "-q", "-j", str(jobs), "--date", DATE.strftime("%d/%m/%Y")]
+        if only is not None:
+            command += ["--only", only]
     else:
         command = [sys.executable, "-c",
                    f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
@@ -164,7 +174,8 @@ def measure_whole(mode: str, plan: Path, jobs: int, agencies: int,
         done = subprocess.run(command, cwd=root, env=env, check=True, capture_output=True,
                               text=True)
         wall = time.perf_counter() - start
-        result = {"documents": agencies, "seconds": wall, "cpu": _children_cpu() - before}
+        result = {"documents": 1 if only else agencies, "seconds": wall,
+                  "cpu": _children_cpu() - before}
         if mode == "naive":
             result["inner_seconds"] = json.loads(done.stdout.strip().splitlines()[-1])["seconds"]
         return result
@@ -210,6 +221,9 @@ def main() -> None:
         "whole: batch, 1 job, cached": lambda: measure_whole("lsdocs", plan, 1, n, cache=cache),
         f"whole: batch, {j} jobs, cached": lambda: measure_whole("lsdocs", plan, j, n,
                                                                  cache=cache),
+        "whole: batch, 1 letter": lambda: measure_whole("lsdocs", plan, 1, n, only=FIRST),
+        "whole: batch, 1 letter, cached": lambda: measure_whole("lsdocs", plan, 1, n,
+                                                               cache=cache, only=FIRST),
         "whole: naive docxtpl process": lambda: measure_whole("naive", plan, 1, n),
         "inner: lsdocs, 1 job": lambda: measure_inner("inner_lsdocs", plan, 1),
         f"inner: lsdocs, {j} jobs": lambda: measure_inner("inner_lsdocs", plan, j),
@@ -238,8 +252,9 @@ def main() -> None:
     for name, rs in results.items():
         peak = statistics.median(r.get("peak_mib", float("nan")) for r in rs)
         cpu = statistics.median(r.get("cpu", float("nan")) for r in rs)
-        print(f"{name:34} {rs[0]['documents']:6.0f} {_spread(seconds[name]):>26} "
-              f"{n / statistics.median(seconds[name]):8.1f} {peak:9.1f} {cpu:7.2f}")
+        docs = rs[0]["documents"]
+        print(f"{name:34} {docs:6.0f} {_spread(seconds[name]):>26} "
+              f"{docs / statistics.median(seconds[name]):8.1f} {peak:9.1f} {cpu:7.2f}")
     whole1 = seconds["whole: lsdocs batch, 1 job"]
     wholej = seconds[f"whole: lsdocs batch, {j} jobs"]
     inner1, innerj = seconds["inner: lsdocs, 1 job"], seconds[f"inner: lsdocs, {j} jobs"]
@@ -252,6 +267,14 @@ def main() -> None:
     print(f"  whole, content cached, 1 job vs naive docxtpl: "
           f"{_ratio(seconds['whole: naive docxtpl process'], cached1)}")
     print(f"  whole, content cached, {j} jobs vs 1 job:        {_ratio(cached1, cachedj)}")
+    # Amdahl: the run of one letter is the part more cores cannot share (start-up, imports,
+    # content, template, first-letter check, manifest); only the other letters can be split.
+    for label, many, one in (("", whole1, "whole: batch, 1 letter"),
+                             (", cached", cached1, "whole: batch, 1 letter, cached")):
+        serial = statistics.median(seconds[one])
+        total = statistics.median(many)
+        print(f"  bound for {j} jobs vs 1{label}: {total / (serial + (total - serial) / j):.2f}x "
+              f"(serial part {serial:.2f} s of {total:.2f} s, letters split perfectly)")
     cpu = {name: [r["cpu"] for r in results[name]] for name in names if name.startswith("whole")}
     print(f"  whole process CPU time, naive / lsdocs 1 job:  "
           f"{_ratio(cpu['whole: naive docxtpl process'], cpu['whole: lsdocs batch, 1 job'])}")

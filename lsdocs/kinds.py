@@ -36,7 +36,7 @@ class Kind:
     template: str  # file in the templates folder
     per_agency: bool = False  # one document per agency (batch), else one per plan
     landscape_annex: bool = False  # carries a landscape annex table
-    uses_progress: bool = False  # reads the progress records (reminders, annual reports)
+    uses_progress: bool = False  # reads the progress records (assignments, reminders, reports)
 
     def file_name(self, agency_id: str | None = None, year: int | None = None) -> str:
         """Safe ASCII file name from ids, e.g. ``giao-nhiem-vu-snnmt.docx``.
@@ -60,7 +60,7 @@ _KINDS = (
     Kind("trien-khai", "Công văn triển khai", "Deployment letter", "letter", "cong-van",
          "cv-trien-khai.docx"),
     Kind("giao-nhiem-vu", "Công văn giao nhiệm vụ", "Assignment letter", "letter", "cong-van",
-         "cv-giao-nhiem-vu.docx", per_agency=True),
+         "cv-giao-nhiem-vu.docx", per_agency=True, uses_progress=True),
     Kind("don-doc", "Công văn đôn đốc", "Reminder letter", "letter", "cong-van",
          "cv-don-doc.docx", per_agency=True, uses_progress=True),
     Kind("de-nghi-bao-cao", "Công văn đề nghị báo cáo", "Report request letter", "letter",

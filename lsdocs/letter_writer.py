@@ -86,7 +86,7 @@ def letter_core(setup: letter_doc.LetterSetup, vv: str) -> CoreProperties:
 
 
 def progress_for(content: Content, kind: str) -> PlanProgress | None:
-    """The plan's progress records when letters of *kind* read them (đôn đốc), else None.
+    """The plan's progress records when documents of *kind* read them, else None.
 
     Other letters neither pay for reading the records nor stop on a mistake in
     one.  The loader validates the records and raises

@@ -146,13 +146,14 @@ def test_only_kinds_that_read_progress_stop_on_a_broken_record(tmp_path: Path) -
     record.write_text(record.read_text(encoding="utf-8").replace(
         "status: hoan-thanh", "status: xong-roi", 1), encoding="utf-8")
     plan = folder / PLAN.name
-    letter = lsdocs.write_letter(plan, "giao-nhiem-vu", agency="syt", date="30/11/2026",
+    letter = lsdocs.write_letter(plan, "trien-khai", date="30/11/2026",
                                  output_dir=tmp_path / "out")
-    assert letter.path.is_file()  # an assignment letter does not read progress records
-    with pytest.raises(lsdocs.ContentError) as caught:
-        lsdocs.write_letter(plan, "don-doc", agency="syt", date="30/11/2026",
-                            output_dir=tmp_path / "out")
-    assert caught.value.problems[0].location.file == str(record)
+    assert letter.path.is_file()  # a deployment letter does not read progress records
+    for kind in ("giao-nhiem-vu", "don-doc"):  # these say what was reported done
+        with pytest.raises(lsdocs.ContentError) as caught:
+            lsdocs.write_letter(plan, kind, agency="syt", date="30/11/2026",
+                                output_dir=tmp_path / "out")
+        assert caught.value.problems[0].location.file == str(record)
 
 
 # --- issuing, register, PDF, preview, progress workbooks -------------------------------------

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PROGRESS = ROOT / "content" / "tien-do" / "kh-182-2023"
 DATE = "29/11/2026"
+SYNTHETIC = "synthetic"  # the synthetic batch's output folder, inside the snapshot folder
 
 
 def commands(synthetic: Path | None) -> list[list[str]]:
@@ -42,7 +43,10 @@ def commands(synthetic: Path | None) -> list[list[str]]:
                          "--date", f"10/12/{year}"])
         runs.append(["report", "tong-hop", "--year", year, "--date", f"22/12/{year}"])
     if synthetic is not None:
-        runs.append(["batch", "giao-nhiem-vu", str(synthetic), "--date", DATE, "-q", "-j", "2"])
+        # A folder of its own: the synthetic plan has the shipped plan's id, and a batch
+        # removes the letters of its kind that it did not write (the shipped ones).
+        runs.append(["batch", "giao-nhiem-vu", str(synthetic), "--date", DATE, "-q", "-j", "2",
+                     "-o", SYNTHETIC])
     return runs
 
 
@@ -55,7 +59,11 @@ def generate(out: Path, synthetic_agencies: int) -> None:
         synthetic = write_synthetic(out.parent / f"{out.name}-content", synthetic_agencies)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for run in commands(synthetic):
-        done = subprocess.run([sys.executable, "-m", "lsdocs", *run, "-o", str(out)],
+        if run[-2:] != ["-o", SYNTHETIC]:
+            run += ["-o", str(out)]
+        else:
+            run[-1] = str(out / SYNTHETIC)
+        done = subprocess.run([sys.executable, "-m", "lsdocs", *run],
                               cwd=ROOT, env=env, capture_output=True, text=True)
         if done.returncode != 0:
             raise SystemExit(f"failed ({done.returncode}): lsdocs {' '.join(run)}\n"

@@ -28,6 +28,7 @@ from lsdocs.documents.letter_remind import (
     remind_report,
     report_deadline,
     report_year,
+    reported_completion,
 )
 from lsdocs.documents.letter_setup import LetterOptions, LetterSetup, resolve_recipient, setup
 from lsdocs.documents.letter_voice import group_voice, voice
@@ -79,11 +80,18 @@ def letter_warnings(s: LetterSetup, agency_id: str | None) -> list[Text]:
     if s.kind != "giao-nhiem-vu" or agency_id is None:
         return []
     work = s.tasks[resolve_recipient(s, agency_id)]
-    late = [t.id for t in [*work.lead, *work.support] if _past_due(t, s.options.date)]
-    if not late:
-        return []
-    return [T("công văn giao nhiệm vụ có {n} nhiệm vụ đã quá thời hạn hoàn thành ({t}); "
-              "công văn ghi rõ đã quá hạn", n=len(late), t=", ".join(late))]
+    tasks = [*work.lead, *work.support]
+    done = [t.id for t in tasks if reported_completion(s, t) is not None]
+    late = [t.id for t in tasks if _past_due(t, s.options.date) and t.id not in done]
+    found = []
+    if late:
+        found.append(T("công văn giao nhiệm vụ có {n} nhiệm vụ đã quá thời hạn hoàn thành ({t}); "
+                       "công văn ghi rõ đã quá hạn", n=len(late), t=", ".join(late)))
+    if done:
+        found.append(T("công văn giao nhiệm vụ có {n} nhiệm vụ đã được báo cáo hoàn thành ({t}); "
+                       "công văn ghi rõ ngày hoàn thành, không đôn đốc", n=len(done),
+                       t=", ".join(done)))
+    return found
 
 
 def _reminded(s: LetterSetup, current: str, written: str) -> str:
@@ -264,10 +272,19 @@ def _support_item(s: LetterSetup, task: Task) -> str:
 
 
 def _deadline_sentence(s: LetterSetup, task: Task) -> str:
-    """``Thời gian hoàn thành: 30/6/2024 (đã quá hạn hơn 2 năm).`` as seen on the letter's date."""
-    note = w.past_due_note(task.deadline.due, s.options.date)
-    if note:
-        note = note[:-1] + "; khẩn trương hoàn thành nếu chưa thực hiện xong)"
+    """``Thời gian hoàn thành: 30/6/2024 (đã quá hạn hơn 2 năm).`` as seen on the letter's date.
+
+    A task whose lead reported it done (a record received by the letter's date) is not
+    urged: the letter says when it was done and in which year's report.
+    """
+    done = reported_completion(s, task)
+    if done is not None:
+        year, day = done
+        note = f" (theo báo cáo năm {year}, đã hoàn thành ngày {vn.short_date(day)})"
+    else:
+        note = w.past_due_note(task.deadline.due, s.options.date)
+        if note:
+            note = note[:-1] + "; khẩn trương hoàn thành nếu chưa thực hiện xong)"
     return f"Thời gian hoàn thành: {w.deadline_text(task)}{note}."
 
 

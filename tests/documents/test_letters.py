@@ -193,3 +193,34 @@ def test_impossible_letters_are_usage_errors(shipped_content, kind, agency, opti
 def test_a_2023_agency_id_reaches_its_successor(shipped_content):
     document = open_letter(shipped_content, "giao-nhiem-vu", "stnmt")
     assert "Kính gửi: Sở Nông nghiệp và Môi trường." in body_texts(document)
+
+
+def assignment(content, agency, on):
+    from lsdocs.progress.record_loader import load_progress
+
+    setup = L.setup(content, "giao-nhiem-vu", L.LetterOptions(date=on), load_progress(content))
+    text = "\n".join(body_texts(docx.Document(io.BytesIO(render_letter(setup, agency)))))
+    return text, [w.get("vi") for w in L.letter_warnings(setup, agency)]
+
+
+def test_assignment_says_when_a_task_reported_done_was_done(shipped_content):
+    """Sở Y tế reported task 3.2 done on 20/3/2025 (report 2025) and Sở KH&CN task 2.1 done on
+    15/8/2024: a letter of 2026 says so instead of urging them as overdue."""
+    text, warnings = assignment(shipped_content, "syt", TODAY)
+    assert ("Thời gian hoàn thành: quý II/2024 (theo báo cáo năm 2025, đã hoàn thành ngày "
+            "20/3/2025).") in text
+    assert ("Thời gian hoàn thành: 30/6/2024 (theo báo cáo năm 2024, đã hoàn thành ngày "
+            "15/8/2024).") in text
+    assert "quá hạn" not in text and "khẩn trương" not in text
+    assert warnings == ["công văn giao nhiệm vụ có 2 nhiệm vụ đã được báo cáo hoàn thành "
+                        "(3.2, 2.1); công văn ghi rõ ngày hoàn thành, không đôn đốc"]
+
+
+def test_assignment_urges_a_task_whose_report_had_not_arrived(shipped_content):
+    """On 01/12/2024 neither the 2025 report (3.2 done) nor the 2024 one (2.1 done, due by
+    15/12/2024) had arrived: both tasks are overdue as far as the letter's writer knows."""
+    text, warnings = assignment(shipped_content, "syt", dt.date(2024, 12, 1))
+    assert ("Thời gian hoàn thành: quý II/2024 (đã quá hạn hơn 5 tháng; khẩn trương hoàn thành "
+            "nếu chưa thực hiện xong).") in text
+    assert warnings == ["công văn giao nhiệm vụ có 2 nhiệm vụ đã quá thời hạn hoàn thành "
+                        "(3.2, 2.1); công văn ghi rõ đã quá hạn"]
