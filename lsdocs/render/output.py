@@ -12,7 +12,8 @@
   :class:`~lsdocs.errors.OutputError` (exit code 2, "không ghi được").
 * :class:`StagedWrites` is the same promise for many files at once (a batch
   of letters): each file goes to its temporary name without an fsync of its
-  own; :meth:`StagedWrites.commit` then syncs them all in one call, renames
+  own; :meth:`StagedWrites.commit` then syncs them all in one call (``syncfs`` of
+  the output's file system on Linux, see :func:`sync_files`), renames
   them into place and syncs their folders.  After a power loss each file is
   the old one or the complete new one, without a per-file fsync tax.
 * :func:`ensure_directory` makes an output folder, refusing a path that exists
@@ -29,12 +30,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import io
 import itertools
 import os
 import stat
+import sys
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from lsdocs.errors import Location, OutputError, Problem, T
@@ -263,13 +266,56 @@ def stage_file(path: str | os.PathLike[str], data: bytes,
 
 
 def sync_files(names: list[str]) -> None:
-    """Make the data of the files *names* durable: one ``sync()`` where there is one."""
-    if hasattr(os, "sync"):
+    """Make the data of the files *names* durable: one sync of each file system holding them.
+
+    On Linux ``syncfs()`` writes out only the file system of the output folder (not every
+    disk the machine has, as ``sync()`` does: a USB stick being copied to, a busy share) and,
+    unlike ``sync()``, reports a write-back error, which then fails the commit.  Elsewhere
+    ``sync()``, or an fsync per file where there is neither.
+    """
+    syncfs = _syncfs()
+    if syncfs is not None:
+        devices: dict[int, str] = {}
+        for folder in sorted({os.path.dirname(name) or "." for name in names}):
+            devices.setdefault(os.stat(folder).st_dev, folder)
+        for folder in devices.values():
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                if syncfs(fd) != 0:
+                    code = _c_errno()
+                    raise OSError(code, os.strerror(code), folder)
+            finally:
+                os.close(fd)
+        return
+    if hasattr(os, "sync"):  # pragma: no cover - POSIX without syncfs (macOS, BSD)
         os.sync()
         return
     for name in names:  # pragma: no cover - Windows
         with open(name, "rb+") as handle:
             os.fsync(handle.fileno())
+
+
+@functools.lru_cache(maxsize=1)
+def _syncfs() -> Callable[[int], int] | None:
+    """The C library's ``syncfs`` (Linux), or None."""
+    if not sys.platform.startswith("linux"):
+        return None  # pragma: no cover - other systems
+    import ctypes
+
+    try:
+        function = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):  # pragma: no cover - a libc without it
+        return None
+    function.argtypes = [ctypes.c_int]
+    function.restype = ctypes.c_int
+    return function
+
+
+def _c_errno() -> int:
+    """The errno the last C call through ctypes left (its own copy, see ``use_errno``)."""
+    import ctypes
+
+    return ctypes.get_errno()
 
 
 def sync_folders(folders: set[Path]) -> None:

@@ -181,3 +181,35 @@ def test_pieces_refuse_a_folder_and_keep_a_link(tmp_path):
     (tmp_path / "link.csv").symlink_to(real)
     assert write_atomic_pieces(tmp_path / "link.csv", [b"new"]) is True
     assert (tmp_path / "link.csv").is_symlink() and real.read_bytes() == b"new"
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="syncfs is Linux")
+def test_commit_syncs_the_output_file_system_once_and_fails_on_its_error(tmp_path, monkeypatch):
+    """One syncfs() for many letters in one folder; a write-back error it reports fails the
+    commit like any other, the old files kept and no temporary left."""
+    from lsdocs.render import output
+
+    real = output._syncfs()
+    assert real is not None  # the C library has it
+    synced: list[int] = []
+
+    def counting(fd: int) -> int:
+        synced.append(fd)
+        return real(fd)
+
+    monkeypatch.setattr(output, "_syncfs", lambda: counting)
+    staged = output.StagedWrites()
+    for n in range(5):
+        staged.stage(tmp_path / f"{n}.docx", b"new")
+    staged.commit()
+    assert len(synced) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n}.docx" for n in range(5)]
+
+    monkeypatch.setattr(output, "_syncfs", lambda: lambda fd: -1)
+    monkeypatch.setattr(output, "_c_errno", lambda: 5)  # EIO: a page could not be written
+    staged.stage(tmp_path / "0.docx", b"newer")
+    with pytest.raises(OutputError) as caught:
+        staged.commit()
+    assert (tmp_path / "0.docx").read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n}.docx" for n in range(5)]
+    assert "không ghi được" in caught.value.format("vi")
