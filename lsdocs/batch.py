@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lsdocs import readlog
 from lsdocs import vnformat as vn
 from lsdocs.content import load_plan
 from lsdocs.content.model import Content
@@ -88,7 +89,7 @@ class BatchItem:
     letter_date: str = ""  # DD/MM/YYYY
     as_of: str = ""  # DD/MM/YYYY, the day facts are counted to
     issuer: str = ""  # agency id
-    content_sha256: str = ""  # digest of the plan and registry files the letter came from
+    content_sha256: str = ""  # digest of the content files it came from (content_digest)
     warnings: str = ""  # what the clerk should check, "; "-separated (Vietnamese)
 
     def row(self) -> dict[str, object]:
@@ -124,8 +125,9 @@ def plan_batch(
     content: Content, options: BatchOptions
 ) -> tuple[BatchResult, list[BatchItem], letter_doc.LetterSetup]:
     """Decide which letters to write (no writing yet)."""
-    setup = letter_doc.setup(content, options.kind, options.letter,
-                             progress_for(content, options.kind))
+    with readlog.recording() as records:  # the progress files, for letters that read them
+        progress = progress_for(content, options.kind)
+    setup = letter_doc.setup(content, options.kind, options.letter, progress)
     wanted = letter_doc.recipients(setup)
     selected, skipped = _select(setup, wanted, options.only) if options.only else (wanted, [])
     directory = options.output_root / vn.file_id(content.plan.id) / options.kind
@@ -133,7 +135,7 @@ def plan_batch(
         "letter_date": vn.short_date(options.letter.date),
         "as_of": vn.short_date(setup.as_of),
         "issuer": setup.issuer.id,
-        "content_sha256": content_digest(content),
+        "content_sha256": content_digest(content, sorted(records)),
     }
     warned = ((agency_id, letter_doc.letter_warnings(setup, agency_id)) for agency_id in selected)
     notes = {agency_id: found for agency_id, found in warned if found}  # most letters: none
@@ -155,15 +157,28 @@ def plan_batch(
     return result, items, setup
 
 
-def content_digest(content: Content) -> str:
-    """sha256 of the plan file and the agency registry the letters were written from."""
+def content_digest(content: Content, records: Iterable[str] = ()) -> str:
+    """sha256 of the content files the letters were written from: the plan file and the agency
+    registry, then (letters that read them) each progress record's path and bytes.
+
+    *records*: the files and folders read for the progress records (folders are skipped).
+    """
     digest = hashlib.sha256()
     for name in (content.plan_file, content.registry_file):
         if name and Path(name).is_file():
-            with open(name, "rb") as handle:  # in pieces: a large plan is never held whole
-                for piece in iter(lambda: handle.read(1 << 16), b""):
-                    digest.update(piece)
+            _digest_file(digest, name)
+    root = os.path.dirname(content.plan_file or ".")
+    for name in records:
+        if os.path.isfile(name):
+            digest.update(os.path.relpath(name, root).encode("utf-8", "surrogatepass") + b"\0")
+            _digest_file(digest, name)
     return digest.hexdigest()
+
+
+def _digest_file(digest: hashlib._Hash, name: str) -> None:
+    with open(name, "rb") as handle:  # in pieces: a large plan is never held whole
+        for piece in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(piece)
 
 
 def _refuse_shared_names(content: Content, items: list[BatchItem]) -> None:

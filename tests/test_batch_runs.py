@@ -86,3 +86,29 @@ def test_manifest_texts_are_what_json_and_csv_write_for_the_rows():
     writer.writerows({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()}
                      for row in ODD_ROWS)
     assert b"".join(_csv_pieces(ODD_ROWS)).decode("utf-8") == "\ufeff" + text.getvalue()
+
+
+def test_content_digest_covers_the_progress_records_of_letters_that_read_them(tmp_path):
+    """A reminder is written from the records too: changing one changes its digest; a report
+    request (no records read) keeps the digest of plan and registry alone."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SHIPPED_PLAN.parent, content)
+    plan = content / SHIPPED_PLAN.name
+
+    def digests(out: str) -> dict[str, str]:
+        found = {}
+        for kind in ("don-doc", "de-nghi-bao-cao"):
+            letter = LetterOptions(date=TODAY, as_of=TODAY, year=2026)
+            result = run_batch(plan, BatchOptions(kind=kind, letter=letter,
+                                                  output_root=tmp_path / out))
+            found[kind] = result.items[0].content_sha256
+        return found
+
+    before = digests("a")
+    record = content / "tien-do" / "kh-182-2023" / "2025" / "syt.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "\n# ghi chú\n", encoding="utf-8")
+    after = digests("b")
+    assert after["don-doc"] != before["don-doc"]
+    assert after["de-nghi-bao-cao"] == before["de-nghi-bao-cao"]
