@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from lsdocs.api import (
         LetterResult,
+        ReportResult,
         build_plan,
         cancel_number,
         check_document,
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 #: public name -> module that defines it
 _EXPORTS = {
     "LetterResult": "lsdocs.api",
+    "ReportResult": "lsdocs.api",
     "build_plan": "lsdocs.api",
     "check_document": "lsdocs.api",
     "export_table": "lsdocs.api",
@@ -132,6 +134,7 @@ __all__ = [
     "ProgressExport",
     "ProgressImport",
     "RegisterError",
+    "ReportResult",
     "TemplateError",
     "ToolMissingError",
     "UsageError",

@@ -65,6 +65,24 @@ class LetterResult:
     changed: bool  # False when an identical file was already there
 
 
+@dataclass(frozen=True)
+class ReportResult:
+    """One annual report written by :func:`write_report`.
+
+    ``os.fspath(result)`` (so ``open(result)``, ``Path(result)``) is its file.
+    """
+
+    path: Path
+    kind: str
+    year: int
+    agency: str | None  # the reporting agency (current id), None for the consolidated report
+    illustrative: bool  # built on lsdocs' illustrative sample records: not to be issued as is
+    warnings: list[Problem]  # what the clerk should check before signing (not in the document)
+
+    def __fspath__(self) -> str:
+        return os.fspath(self.path)
+
+
 def load_content(path: PathLike) -> Content:
     """Load and validate the plan at *path* (a plan file, or a folder holding one).
 
@@ -110,11 +128,13 @@ def year_status(content: ContentSource, year: int, *, as_of: DateLike | None = N
 
 def write_report(content: PathLike, kind: str, year: int, *, agency: str | None = None,
                  date: DateLike | None = None, output_dir: PathLike = DEFAULT_OUTPUT,
-                 templates: PathLike | None = None) -> Path:
+                 templates: PathLike | None = None) -> ReportResult:
     """Write an annual report: ``bao-cao-co-quan`` (one agency's, needs *agency*) or
-    ``bao-cao-tong-hop`` (the consolidated report).  Returns the written file.
+    ``bao-cao-tong-hop`` (the consolidated report).
 
-    Without *date* the report is a draft (number, day and month left blank).
+    Without *date* the report is a draft (number, day and month left blank).  The
+    result says whether the report rests on illustrative sample records and what the
+    clerk should check (the warnings ``lsdocs report`` prints).
     """
     from lsdocs import reports
 
@@ -122,12 +142,15 @@ def write_report(content: PathLike, kind: str, year: int, *, agency: str | None 
     when = _date(date, "date")
     plan, out, tpl = Path(content), Path(output_dir), _path(templates)
     if kind == "bao-cao-tong-hop":
-        path, _ = reports.make_consolidated_report(plan, year, out, date=when, templates_dir=tpl)
-        return path
-    if agency is None:
-        raise parameter_error("agency", T("báo cáo của cơ quan cần chọn cơ quan"))
-    path, _ = reports.make_agency_report(plan, year, agency, out, date=when, templates_dir=tpl)
-    return path
+        path, report = reports.make_consolidated_report(plan, year, out, date=when,
+                                                        templates_dir=tpl)
+    else:
+        if agency is None:
+            raise parameter_error("agency", T("báo cáo của cơ quan cần chọn cơ quan"))
+        path, report = reports.make_agency_report(plan, year, agency, out, date=when,
+                                                  templates_dir=tpl)
+    return ReportResult(path, kind, year, report.agency, report.illustrative,
+                        list(report.warnings))
 
 
 def build_plan(content: ContentSource, output_dir: PathLike = DEFAULT_OUTPUT, *,

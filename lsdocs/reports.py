@@ -42,6 +42,7 @@ class Report:
     data: bytes
     illustrative: bool = False  # built on lsdocs' illustrative sample records
     warnings: tuple[Problem, ...] = ()  # for the clerk, not in the document
+    agency: str | None = None  # the reporting agency's id (an agency's report)
 
 
 def make_agency_report(content_path: Path, year: int, agency_id: str, output_root: Path, *,
@@ -117,7 +118,8 @@ def render_agency_report(status: YearStatus, agency_id: str, date: dt.date | Non
     kind = KINDS["bao-cao-co-quan"]
     data = load_template(kind.id, templates_dir).render(context, _core(kind.title, context,
                                                                        status, date))
-    return Report(kind.file_name(agency.id, status.year), data, record.source == "illustrative")
+    return Report(kind.file_name(agency.id, status.year), data, record.source == "illustrative",
+                  agency=agency.id)
 
 
 def render_consolidated_report(status: YearStatus, date: dt.date | None = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -116,9 +117,23 @@ def test_a_year_of_progress_and_its_reports(tmp_path: Path) -> None:
     summary = lsdocs.write_report(PLAN, "bao-cao-tong-hop", 2025, output_dir=tmp_path)
     agency = lsdocs.write_report(PLAN, "bao-cao-co-quan", 2025, agency="snnptnt",
                                  date="09/12/2025", output_dir=tmp_path)
-    assert agency.name == "bao-cao-co-quan-2025-snnmt.docx"  # the 2025 successor reports
-    for path in (summary, agency):
-        assert lsdocs.check_document(path).passed(strict=True), path
+    assert agency.path.name == "bao-cao-co-quan-2025-snnmt.docx"  # the 2025 successor reports
+    assert agency.agency == "snnmt" and summary.agency is None
+    assert (agency.kind, agency.year) == ("bao-cao-co-quan", 2025)
+    for report in (summary, agency):
+        assert lsdocs.check_document(report.path).passed(strict=True), report
+        assert os.fspath(report) == str(report.path)  # usable where a path is
+
+
+def test_a_report_on_sample_records_says_so_with_its_warnings(tmp_path: Path) -> None:
+    """An office script learns what ``lsdocs report`` prints: sample records, missing results."""
+    from lsdocs.reports import make_consolidated_report
+
+    _path, made = make_consolidated_report(PLAN, 2025, tmp_path / "cli")
+    result = lsdocs.write_report(PLAN, "bao-cao-tong-hop", 2025, output_dir=tmp_path)
+    assert result.illustrative == made.illustrative
+    assert result.warnings == list(made.warnings)
+    assert result.illustrative or result.warnings  # the shipped records are illustrative
 
 
 def test_progress_loads_once_and_feeds_the_status(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def test_an_agency_report_says_a_state_once_and_deadlines_in_lower_case(tmp_path
 
     path = lsdocs.write_report(PLAN, "bao-cao-co-quan", 2025, agency="snnmt", date="09/12/2025",
                                output_dir=tmp_path)
-    document = docx.Document(str(path))
+    document = docx.Document(str(path.path))
     text = [p.text for p in document.paragraphs]
     line = next(p for p in text if p.startswith("- Nhiệm vụ 3.4"))
     assert line.endswith("(thời hạn: năm 2026): chưa triển khai.")
@@ -55,6 +55,6 @@ def test_one_open_task_is_not_called_tasks(tmp_path: Path) -> None:
 
     path = lsdocs.write_report(PLAN, "bao-cao-co-quan", 2024, agency="skhdt", date="10/12/2024",
                                output_dir=tmp_path)
-    text = [p.text for p in docx.Document(str(path)).paragraphs]
+    text = [p.text for p in docx.Document(str(path.path)).paragraphs]
     assert ("Tiếp tục triển khai, hoàn thành nhiệm vụ chưa hoàn thành (nhiệm vụ 5.3) theo Kế "
             "hoạch số 182/KH-UBND ngày 06/9/2023 của UBND tỉnh.") in text
