@@ -7,11 +7,15 @@ Python code, about 70 ms for a letter template, paid again by every command an
 office script runs.  This module keeps both results in the lsdocs cache folder
 (:func:`lsdocs.clean_cache.cache_dir`), next to the loaded content:
 
-* the patched text of a template part, keyed by the part's bytes, the lsdocs
-  code (:func:`lsdocs.clean_cache.stamped_files`) and docxtpl's files;
+* the patched text of a template part, keyed by the template's name and part,
+  the lsdocs code (:func:`lsdocs.clean_cache.stamped_files`) and docxtpl's
+  files, and used only for the same bytes (their SHA-256 is stored with it);
 * the Jinja code of that text, through Jinja's own bytecode cache
   (:class:`BytecodeCache`): keyed by the template's name, the lsdocs code and
   Jinja's version, and checked against the text's checksum by Jinja itself.
+
+One entry per template part, replaced when the template changes, so editing a
+template does not make the cache grow.
 
 A changed template, a new lsdocs, docxtpl, Jinja or Python gives other keys,
 so an entry is never used for anything but what made it.  Entries are only
@@ -37,22 +41,26 @@ from jinja2.bccache import Bucket, BytecodeCache
 from lsdocs import clean_cache, content_cache
 
 
-def patched(data: bytes, patch: Callable[[str], str]) -> str:
+def patched(name: str, data: bytes, patch: Callable[[str], str]) -> str:
     """The text *patch* makes of the template part *data*, kept from an earlier run if any.
 
-    *data* must be UTF-8 (``UnicodeDecodeError`` otherwise, as from *patch* itself).
+    *name* (template and part) names the entry, which holds the digest of the bytes it
+    was made from: a template edited again and again keeps one entry per part, not one
+    per version.  *data* must be UTF-8 (``UnicodeDecodeError`` otherwise, as from *patch*).
     """
     if clean_cache.disabled():
         return patch(data.decode("utf-8"))
-    entry = _entry("parts", _stamp(), _docxtpl_stamp(), data)
+    entry = _entry("parts", _stamp(), _docxtpl_stamp(), name.encode())
+    digest = hashlib.sha256(data).hexdigest().encode() + b"\n"
     try:
         with content_cache.open_own(entry) as handle:
-            return handle.read().decode("utf-8")
+            if handle.readline() == digest:
+                return handle.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         pass
     text = patch(data.decode("utf-8"))
     encoded = text.encode("utf-8")
-    content_cache.write_private(entry, lambda out: out.write(encoded))
+    content_cache.write_private(entry, lambda out: out.write(digest + encoded))
     return text
 
 

@@ -103,7 +103,7 @@ class DocxTemplateFile:
             raise TemplateError(Problem(Location(self.name, path=part_name), message,
                                         code="too-large"))
         try:
-            source = compiled_cache.patched(data, _patch)
+            source = compiled_cache.patched(f"{self.name}:{part_name}", data, _patch)
         except UnicodeDecodeError as exc:
             message = T("phần mẫu không phải văn bản UTF-8 ({e})",
                         e=exc)
