@@ -66,9 +66,7 @@ def _latest(s: LetterSetup, task: Task) -> tuple[int, TaskProgress] | None:
 def reported_completion(s: LetterSetup, task: Task) -> tuple[int, dt.date] | None:
     """(report year, day done) when a record received by the letter's date says the one-off
     *task* is done; None for a yearly or standing task (done once, it is due again)."""
-    if s.progress is None or task.deadline.due is None:
-        return None
-    found = latest_state(s.progress, task.id, reporting_year(s, s.options.date))
+    found = _latest(s, task) if task.deadline.due is not None else None
     if found is None or found[1].state != "hoan-thanh" or found[1].completed is None:
         return None
     return found[0], found[1].completed

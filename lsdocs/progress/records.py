@@ -14,7 +14,7 @@ judgements and yearly figures are derived in :mod:`lsdocs.progress.year_status`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from lsdocs.content.model import Signature, Source
@@ -111,9 +111,23 @@ class PlanProgress:
 
     plan: str
     records: dict[int, dict[str, ProgressRecord]]  # year -> agency id -> record
+    #: year -> task id -> what the first record (in agency order) reporting it says; built
+    #: on first use, so that finding a task is not a scan of every agency's record
+    _by_task: dict[int, dict[str, TaskProgress]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def year(self, year: int) -> dict[str, ProgressRecord]:
         return self.records.get(year, {})
+
+    def find(self, year: int, task_id: str) -> TaskProgress | None:
+        """What the report of *year* on *task_id* says (the first record naming it), if any."""
+        index = self._by_task.get(year)
+        if index is None:
+            index = self._by_task[year] = {}
+            for record in self.year(year).values():
+                for item in record.tasks:
+                    index.setdefault(item.task, item)
+        return index.get(task_id)
 
     @property
     def years(self) -> list[int]:

@@ -289,7 +289,7 @@ def _task_year(content: Content, progress: PlanProgress, resolver: AgencyResolve
         done_in = _done_before(progress, task.id, year)
         if done_in is not None:
             return TaskYear(task, group, number, reporter, due, False, None, done_in)
-    found = _find(progress.year(year).values(), task.id)
+    found = progress.find(year, task.id)
     return TaskYear(task, group, number, reporter, due, due_this_year, found)
 
 
@@ -315,18 +315,10 @@ def due_date(content: Content, task: Task, year: int) -> dt.date | None:
     return deadline.due
 
 
-def _find(records: Iterable[ProgressRecord], task_id: str) -> TaskProgress | None:
-    for record in records:
-        found = record.task(task_id)
-        if found is not None:
-            return found
-    return None
-
-
 def _done_before(progress: PlanProgress, task_id: str, year: int) -> int | None:
     """The earlier year in which a report said *task_id* was done, if any."""
     for earlier in sorted((y for y in progress.years if y < year), reverse=True):
-        found = _find(progress.year(earlier).values(), task_id)
+        found = progress.find(earlier, task_id)
         if found is not None:
             return earlier if found.state == "hoan-thanh" else None
     return None
@@ -354,7 +346,7 @@ def latest_state(
 ) -> tuple[int, TaskProgress] | None:
     """The most recent report on *task_id* in *year* or before, with its year."""
     for candidate in sorted((y for y in progress.years if y <= year), reverse=True):
-        found = _find(progress.year(candidate).values(), task_id)
+        found = progress.find(candidate, task_id)
         if found is not None:
             return candidate, found
     return None

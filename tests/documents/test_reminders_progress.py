@@ -85,3 +85,16 @@ def test_shipped_progress_leaves_out_what_was_reported_done(shipped_content):
     assert "nhiệm vụ 1.1," not in text and "nhiệm vụ 2.1," not in text  # done in 2024
     assert "báo cáo năm 2025: đang thực hiện" in text
     assert "hằng năm; đến hạn ngày 15/12/2026)." in text  # no stale note on a yearly task
+
+
+def test_a_task_is_found_in_the_first_record_of_its_year_that_names_it():
+    """``PlanProgress.find`` answers from an index, as the scan of the records in agency order
+    did: the first record naming the task wins; another year or task gives nothing."""
+    first = TaskProgress("2.1", "dang-thuc-hien")
+    found = progress(record(2025, "skhcn", TaskProgress("1.1", "hoan-thanh",
+                                                        completed=dt.date(2025, 3, 1)), first),
+                     record(2025, "stc", TaskProgress("2.1", "hoan-thanh",
+                                                      completed=dt.date(2025, 5, 1))))
+    assert found.find(2025, "2.1") is first
+    assert found.find(2025, "9.9") is None and found.find(2024, "2.1") is None
+    assert found == progress(*[r for y in found.years for r in found.year(y).values()])
