@@ -33,7 +33,6 @@ import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 import jinja2
 from jinja2.bccache import Bucket, BytecodeCache
@@ -50,7 +49,7 @@ def patched(name: str, data: bytes, patch: Callable[[str], str]) -> str:
     """
     if clean_cache.disabled():
         return patch(data.decode("utf-8"))
-    entry = _entry("parts", _stamp(), _docxtpl_stamp(), name.encode())
+    entry = _folder() / _key("parts", _stamp(), _docxtpl_stamp(), name.encode())
     digest = hashlib.sha256(data).hexdigest().encode() + b"\n"
     try:
         with content_cache.open_own(entry) as handle:
@@ -72,7 +71,7 @@ class CompiledCode(BytecodeCache):
     """
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return _entry("code", _stamp(), jinja2.__version__.encode(), name.encode()).name
+        return _key("code", _stamp(), jinja2.__version__.encode(), name.encode())
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if clean_cache.disabled():
@@ -84,21 +83,17 @@ class CompiledCode(BytecodeCache):
             bucket.reset()  # damaged: compiled again, and stored anew
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        if clean_cache.disabled():
-            return
-
-        def write(out: BinaryIO) -> None:
-            bucket.write_bytecode(out)
-
-        content_cache.write_private(_folder() / bucket.key, write)
+        if not clean_cache.disabled():
+            content_cache.write_private(_folder() / bucket.key, bucket.write_bytecode)
 
 
-def _entry(kind: str, *keys: bytes) -> Path:
+def _key(kind: str, *keys: bytes) -> str:
+    """The entry's file name: *kind* and a digest of *keys* (each length-prefixed)."""
     h = hashlib.sha256(kind.encode())
     for key in keys:
         h.update(len(key).to_bytes(8, "big"))
         h.update(key)
-    return _folder() / f"{kind}-{h.hexdigest()[:40]}.bin"
+    return f"{kind}-{h.hexdigest()[:40]}.bin"
 
 
 def _folder() -> Path:
