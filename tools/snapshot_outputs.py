@@ -24,11 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PROGRESS = ROOT / "content" / "tien-do" / "kh-182-2023"
 DATE = "29/11/2026"
-SYNTHETIC = "synthetic"  # the synthetic batch's output folder, inside the snapshot folder
 
 
-def commands(synthetic: Path | None) -> list[list[str]]:
-    """Every command whose output is snapshotted (output folder appended by the caller)."""
+def commands(out: Path, synthetic: Path | None) -> list[list[str]]:
+    """Every command whose output is snapshotted, writing into *out*."""
     runs: list[list[str]] = [["build"]]
     for kind in ("giao-nhiem-vu", "don-doc", "de-nghi-bao-cao"):
         extra = {"don-doc": ["--as-of", "28/11/2026"], "de-nghi-bao-cao": ["--year", "2026"]}
@@ -42,11 +41,12 @@ def commands(synthetic: Path | None) -> list[list[str]]:
             runs.append(["report", "co-quan", "--year", year, "--agency", record.stem,
                          "--date", f"10/12/{year}"])
         runs.append(["report", "tong-hop", "--year", year, "--date", f"22/12/{year}"])
+    runs = [[*run, "-o", str(out)] for run in runs]
     if synthetic is not None:
         # A folder of its own: the synthetic plan has the shipped plan's id, and a batch
         # removes the letters of its kind that it did not write (the shipped ones).
         runs.append(["batch", "giao-nhiem-vu", str(synthetic), "--date", DATE, "-q", "-j", "2",
-                     "-o", SYNTHETIC])
+                     "-o", str(out / "synthetic")])
     return runs
 
 
@@ -58,11 +58,7 @@ def generate(out: Path, synthetic_agencies: int) -> None:
 
         synthetic = write_synthetic(out.parent / f"{out.name}-content", synthetic_agencies)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for run in commands(synthetic):
-        if run[-2:] != ["-o", SYNTHETIC]:
-            run += ["-o", str(out)]
-        else:
-            run[-1] = str(out / SYNTHETIC)
+    for run in commands(out, synthetic):
         done = subprocess.run([sys.executable, "-m", "lsdocs", *run],
                               cwd=ROOT, env=env, capture_output=True, text=True)
         if done.returncode != 0:
